@@ -1,0 +1,3 @@
+"""NN Playground: build a neural network by hand and watch it learn."""
+
+__version__ = "0.1.0"

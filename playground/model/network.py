@@ -1,0 +1,359 @@
+"""The network as data: neurons, connections, and the edits that keep it a valid DAG.
+
+Every edit either changes the network and returns what an undo needs to put it
+back exactly, or refuses with a `NetworkEditError` a user can read, changing nothing.
+"""
+
+import copy
+import math
+from collections import deque
+from dataclasses import dataclass, field
+
+from playground.model.connection import Connection
+from playground.model.dataset import Dataset
+from playground.model.errors import NetworkEditError
+from playground.model.neuron import Neuron
+from playground.model.training_settings import TrainingSettings
+from playground.model.vocabulary import ACTIVATIONS, DEFAULT_ACTIVATION, LOSSES, ROLES
+
+ID_PREFIX = {"input": "i", "hidden": "h", "output": "o"}
+
+
+@dataclass
+class RemovedNeuron:
+    """What `remove_neuron` took away, so that `restore_neuron` can put it back in place."""
+
+    neuron: Neuron
+    index: int
+    connections: list[tuple[int, Connection]] = field(default_factory=list)
+
+
+def _finite(value: float, what: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+        raise NetworkEditError(f"{what} must be a finite number, not {value!r}")
+    return float(value)
+
+
+class Network:
+    """Neurons and connections in file order, plus the file's loss, training settings and data."""
+
+    def __init__(
+        self,
+        name: str | None = None,
+        loss: str = "squared_error",
+        training: TrainingSettings | None = None,
+        data: Dataset | None = None,
+        extra: dict | None = None,
+    ) -> None:
+        self.name = name
+        self.loss = loss
+        self.training = training or TrainingSettings()
+        self.data = data
+        # Top-level fields of a file this version does not know; written back unchanged.
+        self.extra = extra or {}
+        self._neurons: list[Neuron] = []
+        self._by_id: dict[str, Neuron] = {}
+        self._connections: list[Connection] = []
+        self._by_key: dict[tuple[str, str], Connection] = {}
+        self._outgoing: dict[str, dict[str, Connection]] = {}
+        self._incoming: dict[str, dict[str, Connection]] = {}
+        # Bumped by every edit that changes what a compiled engine depends on
+        # (neurons, connections, roles, activations), not by weights, biases or moves.
+        self.structure_version = 0
+
+    # ----------------------------------------------------------------- reading
+
+    @property
+    def neurons(self) -> tuple[Neuron, ...]:
+        return tuple(self._neurons)
+
+    @property
+    def connections(self) -> tuple[Connection, ...]:
+        return tuple(self._connections)
+
+    def neuron(self, neuron_id: str) -> Neuron:
+        try:
+            return self._by_id[neuron_id]
+        except KeyError:
+            raise NetworkEditError(f"there is no neuron {neuron_id!r}") from None
+
+    def connection(self, source: str, target: str) -> Connection:
+        try:
+            return self._by_key[(source, target)]
+        except KeyError:
+            raise NetworkEditError(f"there is no connection {source} → {target}") from None
+
+    def has_neuron(self, neuron_id: str) -> bool:
+        return neuron_id in self._by_id
+
+    def has_connection(self, source: str, target: str) -> bool:
+        return (source, target) in self._by_key
+
+    def neuron_index(self, neuron_id: str) -> int:
+        return self._neurons.index(self.neuron(neuron_id))
+
+    def connection_index(self, source: str, target: str) -> int:
+        return self._connections.index(self.connection(source, target))
+
+    def incoming(self, neuron_id: str) -> list[Connection]:
+        """Connections into the neuron, in file order."""
+        return sorted(self._incoming[neuron_id].values(), key=self._connections.index)
+
+    def outgoing(self, neuron_id: str) -> list[Connection]:
+        """Connections out of the neuron, in file order."""
+        return sorted(self._outgoing[neuron_id].values(), key=self._connections.index)
+
+    def ids_with_role(self, role: str) -> list[str]:
+        """Ids of the neurons with this role, in file order (the order of data columns)."""
+        return [n.id for n in self._neurons if n.role == role]
+
+    def input_ids(self) -> list[str]:
+        return self.ids_with_role("input")
+
+    def output_ids(self) -> list[str]:
+        return self.ids_with_role("output")
+
+    def fresh_id(self, role: str) -> str:
+        """An unused id such as `h3` for a new neuron of this role."""
+        prefix = ID_PREFIX[role]
+        number = 1
+        while f"{prefix}{number}" in self._by_id:
+            number += 1
+        return f"{prefix}{number}"
+
+    def topological_order(self) -> list[str]:
+        """Every neuron id, each after all the neurons that feed it; ties keep file order."""
+        position = {n.id: k for k, n in enumerate(self._neurons)}
+        waiting = {n.id: len(self._incoming[n.id]) for n in self._neurons}
+        ready = deque(n.id for n in self._neurons if waiting[n.id] == 0)
+        order = []
+        while ready:
+            current = ready.popleft()
+            order.append(current)
+            for target in sorted(self._outgoing[current], key=position.__getitem__):
+                waiting[target] -= 1
+                if waiting[target] == 0:
+                    ready.append(target)
+        return order
+
+    def path(self, start: str, end: str) -> list[str] | None:
+        """A directed path of neuron ids from start to end, or None when there is none."""
+        previous: dict[str, str | None] = {start: None}
+        frontier = deque([start])
+        while frontier:
+            current = frontier.popleft()
+            if current == end:
+                path = [current]
+                while previous[path[-1]] is not None:
+                    path.append(previous[path[-1]])
+                return path[::-1]
+            for target in self._outgoing[current]:
+                if target not in previous:
+                    previous[target] = current
+                    frontier.append(target)
+        return None
+
+    def connection_refusal(self, source: str, target: str) -> str | None:
+        """Why connecting source → target is not allowed, or None when it is."""
+        if source not in self._by_id:
+            return f"there is no neuron {source!r}"
+        if target not in self._by_id:
+            return f"there is no neuron {target!r}"
+        if source == target:
+            return f"a neuron cannot connect to itself ({source} → {target})"
+        if self._by_id[target].is_input:
+            return f"{target} is an input neuron; nothing can connect into an input"
+        if (source, target) in self._by_key:
+            return f"the connection {source} → {target} exists already"
+        loop = self.path(target, source)
+        if loop is not None:
+            cycle = " → ".join(loop + [target])
+            return f"connecting {source} → {target} would make a cycle: {cycle}"
+        return None
+
+    # ----------------------------------------------------------------- edits
+
+    def add_neuron(self, neuron: Neuron, index: int | None = None) -> None:
+        """Add a neuron (at `index` in file order, else at the end)."""
+        if not isinstance(neuron.id, str) or not neuron.id:
+            raise NetworkEditError("a neuron needs a non-empty id")
+        if neuron.id in self._by_id:
+            raise NetworkEditError(f"there is already a neuron with id {neuron.id!r}")
+        self._check_neuron_fields(neuron)
+        if index is None:
+            index = len(self._neurons)
+        self._neurons.insert(index, neuron)
+        self._by_id[neuron.id] = neuron
+        self._outgoing[neuron.id] = {}
+        self._incoming[neuron.id] = {}
+        self.structure_version += 1
+
+    def remove_neuron(self, neuron_id: str) -> RemovedNeuron:
+        """Remove a neuron and every connection touching it."""
+        neuron = self.neuron(neuron_id)
+        touching = [
+            (k, c) for k, c in enumerate(self._connections) if neuron_id in (c.source, c.target)
+        ]
+        for _, c in reversed(touching):
+            self.disconnect(c.source, c.target)
+        index = self._neurons.index(neuron)
+        del self._neurons[index]
+        del self._by_id[neuron_id], self._outgoing[neuron_id], self._incoming[neuron_id]
+        self.structure_version += 1
+        return RemovedNeuron(neuron, index, touching)
+
+    def restore_neuron(self, removed: RemovedNeuron) -> None:
+        """Undo `remove_neuron`: the neuron and its connections come back where they were."""
+        self.add_neuron(removed.neuron, removed.index)
+        for index, c in removed.connections:
+            self.connect(c.source, c.target, c.weight, index)
+
+    def connect(self, source: str, target: str, weight: float, index: int | None = None) -> Connection:
+        """Add the connection source → target, or refuse with the reason."""
+        reason = self.connection_refusal(source, target)
+        if reason:
+            raise NetworkEditError(reason)
+        connection = Connection(source, target, _finite(weight, "a weight"))
+        if index is None:
+            index = len(self._connections)
+        self._connections.insert(index, connection)
+        self._by_key[connection.key] = connection
+        self._outgoing[source][target] = connection
+        self._incoming[target][source] = connection
+        self.structure_version += 1
+        return connection
+
+    def disconnect(self, source: str, target: str) -> tuple[int, Connection]:
+        """Remove source → target; returns its file index and the connection, for undo."""
+        connection = self.connection(source, target)
+        index = self._connections.index(connection)
+        del self._connections[index]
+        del self._by_key[connection.key]
+        del self._outgoing[source][target], self._incoming[target][source]
+        self.structure_version += 1
+        return index, connection
+
+    def set_weight(self, source: str, target: str, weight: float) -> float:
+        """Set a weight; returns the old one."""
+        connection = self.connection(source, target)
+        old, connection.weight = connection.weight, _finite(weight, "a weight")
+        return old
+
+    def set_bias(self, neuron_id: str, bias: float) -> float:
+        """Set a bias; returns the old one."""
+        neuron = self.neuron(neuron_id)
+        if neuron.is_input:
+            raise NetworkEditError(f"{neuron_id} is an input neuron; inputs have no bias")
+        old, neuron.bias = neuron.bias, _finite(bias, "a bias")
+        return old
+
+    def set_activation(self, neuron_id: str, activation: str) -> str:
+        """Set an activation; returns the old one."""
+        neuron = self.neuron(neuron_id)
+        if neuron.is_input:
+            raise NetworkEditError(f"{neuron_id} is an input neuron; inputs have no activation")
+        if activation not in ACTIVATIONS:
+            raise NetworkEditError(
+                f"{activation!r} is not one of {', '.join(ACTIVATIONS)}"
+            )
+        old, neuron.activation = neuron.activation, activation
+        self.structure_version += 1
+        return old
+
+    def set_label(self, neuron_id: str, label: str | None) -> str | None:
+        """Set the display label (None or empty removes it); returns the old one."""
+        neuron = self.neuron(neuron_id)
+        old, neuron.label = neuron.label, (label or None)
+        return old
+
+    def set_position(self, neuron_id: str, x: float, y: float) -> tuple[float, float]:
+        """Move a neuron on the canvas; returns the old position."""
+        neuron = self.neuron(neuron_id)
+        new = (_finite(x, "a position"), _finite(y, "a position"))
+        old = (neuron.x, neuron.y)
+        neuron.x, neuron.y = new
+        return old
+
+    def set_role(
+        self, neuron_id: str, role: str, activation: str | None = None, bias: float | None = None
+    ) -> tuple[str, str | None, float | None]:
+        """Change a neuron's role; returns the old (role, activation, bias) for undo.
+
+        Becoming an input drops activation and bias; leaving input takes the given
+        activation and bias (or the defaults, tanh and 0).
+        """
+        neuron = self.neuron(neuron_id)
+        if role not in ROLES:
+            raise NetworkEditError(f"{role!r} is not one of {', '.join(ROLES)}")
+        if role == "input":
+            if self._incoming[neuron_id]:
+                raise NetworkEditError(
+                    f"{neuron_id} has incoming connections; an input neuron cannot have any"
+                )
+            new_activation, new_bias = None, None
+        else:
+            new_activation = activation or neuron.activation or DEFAULT_ACTIVATION
+            new_bias = bias if bias is not None else (neuron.bias if neuron.bias is not None else 0.0)
+            if new_activation not in ACTIVATIONS:
+                raise NetworkEditError(f"{new_activation!r} is not one of {', '.join(ACTIVATIONS)}")
+            new_bias = _finite(new_bias, "a bias")
+        old = (neuron.role, neuron.activation, neuron.bias)
+        neuron.role, neuron.activation, neuron.bias = role, new_activation, new_bias
+        self.structure_version += 1
+        return old
+
+    def set_loss(self, loss: str) -> str:
+        if loss not in LOSSES:
+            raise NetworkEditError(f"{loss!r} is not one of {', '.join(LOSSES)}")
+        old, self.loss = self.loss, loss
+        self.structure_version += 1
+        return old
+
+    # ----------------------------------------------------------------- whole
+
+    def copy(self) -> "Network":
+        """A deep copy, sharing nothing with this network."""
+        return copy.deepcopy(self)
+
+    def parameters_equal(self, other: "Network") -> bool:
+        """Same neurons and connections with the same numbers, in the same order."""
+        return self._neurons == other._neurons and self._connections == other._connections
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Network):
+            return NotImplemented
+        same_data = (self.data is None and other.data is None) or (
+            self.data is not None and other.data is not None and self.data.same_as(other.data)
+        )
+        return (
+            self.parameters_equal(other)
+            and (self.name, self.loss, self.training, self.extra)
+            == (other.name, other.loss, other.training, other.extra)
+            and same_data
+        )
+
+    __hash__ = None  # mutable
+
+    def __repr__(self) -> str:
+        return (
+            f"Network({self.name!r}, {len(self._neurons)} neurons, "
+            f"{len(self._connections)} connections)"
+        )
+
+    @staticmethod
+    def _check_neuron_fields(neuron: Neuron) -> None:
+        if neuron.role not in ROLES:
+            raise NetworkEditError(f"{neuron.role!r} is not one of {', '.join(ROLES)}")
+        if neuron.is_input:
+            if neuron.activation is not None or neuron.bias is not None:
+                raise NetworkEditError(
+                    f"{neuron.id} is an input neuron; inputs have no activation or bias"
+                )
+        else:
+            if neuron.activation not in ACTIVATIONS:
+                raise NetworkEditError(
+                    f"{neuron.activation!r} is not one of {', '.join(ACTIVATIONS)}"
+                )
+            neuron.bias = _finite(neuron.bias, "a bias")
+        neuron.x = _finite(neuron.x, "a position")
+        neuron.y = _finite(neuron.y, "a position")
