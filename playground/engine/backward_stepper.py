@@ -1,0 +1,255 @@
+"""One sample's backward pass, one neuron at a time, as the chain rule says it.
+
+This is the teaching core. It walks the network neuron by neuron with plain
+Python numbers, on purpose not through the batched `CompiledNetwork`, so that
+a test comparing the two proves something. For each neuron j, visited in
+reverse topological order (after every neuron it feeds):
+
+    ∂L/∂y_j  = Σ_k w_jk · ∂L/∂z_k   over j's outgoing connections j → k
+               (+ the loss derivative when j is an output)
+    ∂y_j/∂z_j = f'(z_j)
+    ∂L/∂z_j  = ∂y_j/∂z_j · ∂L/∂y_j
+    ∂L/∂b_j  = ∂L/∂z_j
+    ∂L/∂w_ij = y_i · ∂L/∂z_j        for each incoming connection i → j
+
+then one SGD step, w ← w − η · (∂L/∂w + l2 · w) and b ← b − η · ∂L/∂b.
+`Trace.to_json()` is the `trace --json` document of the command-line spec;
+the app's formula panel and `playground trace` both read these records.
+"""
+
+from dataclasses import asdict, dataclass, field
+
+import numpy as np
+
+from playground.engine.activations import ACTIVATION_FUNCTIONS
+from playground.engine.losses import LOSS_FUNCTIONS
+from playground.model.errors import DataError
+from playground.model.network import Network
+
+
+@dataclass
+class NeuronValues:
+    """A neuron's forward values for the sample (an input has y only)."""
+
+    z: float | None
+    y: float
+
+
+@dataclass
+class GradientTerm:
+    """One outgoing connection's share of ∂L/∂y: w · ∂L/∂z of the neuron it feeds."""
+
+    target: str
+    weight: float
+    dL_dz: float
+    product: float
+
+
+@dataclass
+class WeightGradient:
+    """∂L/∂w of one incoming connection: y of its source times ∂L/∂z of this neuron."""
+
+    source: str
+    target: str
+    y_source: float
+    dL_dw: float
+
+
+@dataclass
+class NeuronStep:
+    """Every number of the chain rule at one neuron."""
+
+    neuron: str
+    dL_dy: float
+    terms: list[GradientTerm]
+    dy_dz: float
+    dL_dz: float
+    dL_db: float
+    weight_grads: list[WeightGradient]
+    z: float
+    y: float
+    target: float | None = None  # the sample's target, for an output neuron
+    loss_derivative: float | None = None  # ∂L/∂y from the loss, for an output neuron
+
+
+@dataclass
+class WeightUpdate:
+    source: str
+    target: str
+    before: float
+    after: float
+
+
+@dataclass
+class BiasUpdate:
+    neuron: str
+    before: float
+    after: float
+
+
+@dataclass
+class SgdUpdate:
+    learning_rate: float
+    momentum: float
+    l2: float
+    weights: list[WeightUpdate] = field(default_factory=list)
+    biases: list[BiasUpdate] = field(default_factory=list)
+
+
+@dataclass
+class Trace:
+    x: list[float]
+    targets: list[float]
+    forward: dict[str, NeuronValues]
+    loss: float
+    steps: list[NeuronStep]
+    update: SgdUpdate
+    loss_after: float
+
+    def to_json(self) -> dict:
+        """The `trace --json` document of the command-line spec (plus a few extra fields)."""
+        return {
+            "sample": {"x": self.x, "y": self.targets},
+            "forward": {
+                neuron_id: ({"y": v.y} if v.z is None else {"z": v.z, "y": v.y})
+                for neuron_id, v in self.forward.items()
+            },
+            "loss": self.loss,
+            "steps": [asdict(step) for step in self.steps],
+            "update": asdict(self.update),
+            "loss_after": self.loss_after,
+        }
+
+
+def forward_values(network: Network, x: list[float]) -> dict[str, NeuronValues]:
+    """z = b + Σ w·y over incoming connections, y = f(z), neuron by neuron in topological order."""
+    inputs = dict(zip(network.input_ids(), x))
+    values: dict[str, NeuronValues] = {}
+    for neuron_id in network.topological_order():
+        neuron = network.neuron(neuron_id)
+        if neuron.is_input:
+            values[neuron_id] = NeuronValues(None, float(inputs[neuron_id]))
+            continue
+        z = neuron.bias
+        for c in network.incoming(neuron_id):
+            z += c.weight * values[c.source].y
+        y = float(ACTIVATION_FUNCTIONS[neuron.activation].f(z))
+        values[neuron_id] = NeuronValues(float(z), y)
+    return values
+
+
+def sample_loss(network: Network, values: dict[str, NeuronValues], targets: list[float]) -> float:
+    """The loss of one sample, summed over the output neurons."""
+    loss = LOSS_FUNCTIONS[network.loss]
+    return float(
+        sum(
+            loss.value(values[o].z, values[o].y, t)
+            for o, t in zip(network.output_ids(), targets)
+        )
+    )
+
+
+def _check_sample(network: Network, x: list[float], targets: list[float]) -> None:
+    for what, values, ids in (("input", x, network.input_ids()), ("target", targets, network.output_ids())):
+        if len(values) != len(ids):
+            role = "input" if what == "input" else "output"
+            raise DataError(
+                f"the sample has {len(values)} {what} value(s); "
+                f"the network has {len(ids)} {role} neuron(s)"
+            )
+        if not all(np.isfinite(values)):
+            raise DataError(f"the sample's {what} values must be finite numbers")
+    if not network.output_ids():
+        raise DataError("the network has no output neuron, so there is no loss to trace")
+
+
+def backward_order(network: Network) -> list[str]:
+    """Non-input neurons, each after every neuron it feeds; ties keep file order (o1 before o2)."""
+    position = {n.id: k for k, n in enumerate(network.neurons)}
+    waiting = {n.id: len(network.outgoing(n.id)) for n in network.neurons}
+    ready = sorted((i for i, count in waiting.items() if count == 0), key=position.__getitem__)
+    order = []
+    while ready:
+        current = ready.pop(0)
+        order.append(current)
+        for c in network.incoming(current):
+            waiting[c.source] -= 1
+            if waiting[c.source] == 0:
+                ready.append(c.source)
+                ready.sort(key=position.__getitem__)
+    return [i for i in order if not network.neuron(i).is_input]
+
+
+def backward_steps(
+    network: Network, values: dict[str, NeuronValues], targets: list[float]
+) -> list[NeuronStep]:
+    """The chain rule at every non-input neuron, in reverse topological order."""
+    loss = LOSS_FUNCTIONS[network.loss]
+    target_of = dict(zip(network.output_ids(), targets))
+    dL_dz: dict[str, float] = {}
+    steps = []
+    for neuron_id in backward_order(network):
+        neuron = network.neuron(neuron_id)
+        z, y = values[neuron_id].z, values[neuron_id].y
+        terms = [
+            GradientTerm(c.target, c.weight, dL_dz[c.target], c.weight * dL_dz[c.target])
+            for c in network.outgoing(neuron_id)
+        ]
+        dL_dy = sum(term.product for term in terms)
+        target = loss_derivative = None
+        if neuron.role == "output":
+            target = float(target_of[neuron_id])
+            loss_derivative = float(loss.dL_dy(z, y, target))
+            dL_dy += loss_derivative
+        dy_dz = float(ACTIVATION_FUNCTIONS[neuron.activation].df(z, y))
+        dL_dz[neuron_id] = dy_dz * dL_dy
+        weight_grads = [
+            WeightGradient(c.source, neuron_id, values[c.source].y, values[c.source].y * dL_dz[neuron_id])
+            for c in network.incoming(neuron_id)
+        ]
+        steps.append(
+            NeuronStep(
+                neuron=neuron_id, dL_dy=float(dL_dy), terms=terms, dy_dz=dy_dz,
+                dL_dz=dL_dz[neuron_id], dL_db=dL_dz[neuron_id], weight_grads=weight_grads,
+                z=z, y=y, target=target, loss_derivative=loss_derivative,
+            )
+        )
+    return steps
+
+
+def sgd_update(network: Network, steps: list[NeuronStep]) -> SgdUpdate:
+    """One SGD step from rest: w ← w − η(∂L/∂w + l2·w), b ← b − η·∂L/∂b (momentum starts at 0)."""
+    settings = network.training
+    rate, l2 = settings.learning_rate, settings.l2
+    dL_dw = {(g.source, g.target): g.dL_dw for step in steps for g in step.weight_grads}
+    dL_db = {step.neuron: step.dL_db for step in steps}
+    update = SgdUpdate(rate, settings.momentum, l2)
+    for c in network.connections:
+        after = c.weight - rate * (dL_dw[c.key] + l2 * c.weight)
+        update.weights.append(WeightUpdate(c.source, c.target, c.weight, after))
+    for neuron in network.neurons:
+        if not neuron.is_input:
+            update.biases.append(BiasUpdate(neuron.id, neuron.bias, neuron.bias - rate * dL_db[neuron.id]))
+    return update
+
+
+def apply_update(network: Network, update: SgdUpdate) -> None:
+    """Write the update's `after` values into the network."""
+    for w in update.weights:
+        network.set_weight(w.source, w.target, w.after)
+    for b in update.biases:
+        network.set_bias(b.neuron, b.after)
+
+
+def trace_sample(network: Network, x: list[float], targets: list[float]) -> Trace:
+    """Forward pass, backward pass neuron by neuron, SGD update and the loss after it."""
+    x = [float(v) for v in x]
+    targets = [float(v) for v in targets]
+    _check_sample(network, x, targets)
+    values = forward_values(network, x)
+    steps = backward_steps(network, values, targets)
+    update = sgd_update(network, steps)
+    updated = network.copy()
+    apply_update(updated, update)
+    loss_after = sample_loss(updated, forward_values(updated, x), targets)
+    return Trace(x, targets, values, sample_loss(network, values, targets), steps, update, loss_after)

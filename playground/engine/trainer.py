@@ -1,0 +1,226 @@
+"""SGD training in bounded slices, so that the app can paint between them.
+
+An epoch is one pass over the training set in minibatches of `batch_size`
+(the last may be smaller), shuffled with the seed's generator each epoch; each
+minibatch's gradient is the mean over its samples. The update, with momentum m
+and weight decay l2 (on weights, not biases), is
+
+    v ← m·v − η·(∂L/∂w + l2·w),   w ← w + v
+
+After each epoch the trainer records the mean loss over the whole train and
+test sets (and the accuracy, when the targets are two class labels). A NaN or
+infinite loss stops training and puts back the weights of the last finite epoch.
+"""
+
+import math
+import time
+from dataclasses import dataclass, field, replace
+
+import numpy as np
+
+from playground.engine.compiled_network import CompiledNetwork
+from playground.model.dataset import Dataset
+from playground.model.errors import DataError
+from playground.model.network import Network
+from playground.model.training_settings import TrainingSettings
+
+
+@dataclass
+class Divergence:
+    epoch: int
+    message: str
+
+
+@dataclass
+class History:
+    """Per-epoch measurements; index k is the end of epoch k + 1."""
+
+    train_loss: list[float] = field(default_factory=list)
+    test_loss: list[float] = field(default_factory=list)
+    train_accuracy: list[float] = field(default_factory=list)
+    test_accuracy: list[float] = field(default_factory=list)
+
+
+def check_data_fits(network: Network, dataset: Dataset | None) -> Dataset:
+    """The dataset, if its widths match the network's input and output neurons; else a DataError."""
+    if dataset is None or len(dataset.train_x) == 0:
+        raise DataError("the network has no training data")
+    inputs, outputs = len(network.input_ids()), len(network.output_ids())
+    if outputs == 0:
+        raise DataError("the network has no output neuron, so there is no loss to train on")
+    for split in ("train", "test"):
+        x, y = dataset.split(split)
+        if len(x) and (x.shape[1] != inputs or y.shape[1] != outputs):
+            raise DataError(
+                f"the {split} data has {x.shape[1]} input and {y.shape[1]} target column(s); "
+                f"the network has {inputs} input and {outputs} output neuron(s)"
+            )
+    return dataset
+
+
+class Trainer:
+    """Trains a compiled copy of a network's parameters; `store_parameters` writes them back."""
+
+    def __init__(
+        self,
+        network: Network,
+        dataset: Dataset | None = None,
+        settings: TrainingSettings | None = None,
+    ) -> None:
+        self.dataset = check_data_fits(network, dataset if dataset is not None else network.data)
+        self.settings = replace(settings or network.training)
+        self.compiled = CompiledNetwork(network)
+        self.rng = np.random.default_rng(self.settings.seed)
+        self.epoch = 0
+        self.history = History()
+        self.divergence: Divergence | None = None
+        self._order = np.zeros(0, dtype=int)
+        self._next = 0  # position in `_order` of the next minibatch
+        self._velocity = [
+            (np.zeros_like(level.weights), np.zeros_like(level.biases))
+            for level in self.compiled.levels
+        ]
+        self._last_finite = self._parameters()
+        self._labels = self._class_labels()
+
+    # ------------------------------------------------------------ state
+
+    @property
+    def batches_per_epoch(self) -> int:
+        return math.ceil(len(self.dataset.train_x) / self.settings.batch_size)
+
+    @property
+    def batch_in_epoch(self) -> int:
+        """How many minibatches of the current epoch are done."""
+        return math.ceil(self._next / self.settings.batch_size) if len(self._order) else 0
+
+    def store_parameters(self, network: Network) -> None:
+        """Write the trained weights and biases into the network."""
+        self.compiled.store_parameters(network)
+
+    def _parameters(self) -> list[tuple[np.ndarray, np.ndarray]]:
+        return [(level.weights.copy(), level.biases.copy()) for level in self.compiled.levels]
+
+    def _restore(self, parameters: list[tuple[np.ndarray, np.ndarray]]) -> None:
+        for level, (weights, biases) in zip(self.compiled.levels, parameters):
+            level.weights[...] = weights
+            level.biases[...] = biases
+
+    def _class_labels(self) -> tuple[float, float] | None:
+        targets = np.concatenate([self.dataset.train_y.ravel(), self.dataset.test_y.ravel()])
+        labels = np.unique(targets)
+        return (float(labels[0]), float(labels[1])) if labels.size == 2 else None
+
+    # ------------------------------------------------------------ measuring
+
+    def loss(self, split: str = "train") -> float:
+        """The mean loss over a whole split with the current weights (NaN when the split is empty)."""
+        x, y = self.dataset.split(split)
+        if len(x) == 0:
+            return math.nan
+        with np.errstate(all="ignore"):
+            return self.compiled.mean_loss(x, y)
+
+    def accuracy(self, split: str = "train") -> float | None:
+        """The share of samples whose output is nearer the right class label, or None for regression."""
+        x, y = self.dataset.split(split)
+        if self._labels is None or len(x) == 0:
+            return None
+        low, high = self._labels
+        with np.errstate(all="ignore"):
+            outputs = self.compiled.outputs(self.compiled.forward(x))
+        predicted = np.where(outputs > (low + high) / 2, high, low)
+        return float((predicted == y).mean())
+
+    # ------------------------------------------------------------ training
+
+    def run(
+        self,
+        max_batches: int | None = None,
+        max_seconds: float | None = None,
+        until_epoch: int | None = None,
+    ) -> int:
+        """Train until a limit is reached: a number of minibatches, a time, or an epoch count.
+
+        Returns the number of minibatches done. Stops early, with `divergence`
+        set, when the loss becomes NaN or infinite.
+        """
+        start = time.perf_counter()
+        done = 0
+        x_all, y_all = self.dataset.train_x, self.dataset.train_y
+        size = self.settings.batch_size
+        with np.errstate(all="ignore"):
+            while self.divergence is None:
+                if until_epoch is not None and self.epoch >= until_epoch:
+                    break
+                if max_batches is not None and done >= max_batches:
+                    break
+                if max_seconds is not None and time.perf_counter() - start >= max_seconds:
+                    break
+                if self._next == 0:
+                    self._order = self.rng.permutation(len(x_all))
+                batch = self._order[self._next : self._next + size]
+                self._step(x_all[batch], y_all[batch])
+                self._next += size
+                done += 1
+                if self._next >= len(x_all):
+                    self._end_epoch()
+        if self.divergence is None and not self.compiled.all_finite():
+            self._diverge(math.nan)
+        return done
+
+    def _step(self, x: np.ndarray, targets: np.ndarray) -> None:
+        compiled = self.compiled
+        gradients = compiled.backward(compiled.forward(x), targets)
+        rate, momentum, l2 = self.settings.learning_rate, self.settings.momentum, self.settings.l2
+        for k in range(1, len(compiled.levels)):
+            level = compiled.levels[k]
+            dW, db = gradients.weights[k], gradients.biases[k]
+            if l2:
+                dW += l2 * level.weights
+            if momentum:
+                vW, vb = self._velocity[k]
+                vW *= momentum
+                vW -= rate * dW
+                vb *= momentum
+                vb -= rate * db
+                level.weights += vW
+                level.biases += vb
+            else:
+                dW *= rate
+                db *= rate
+                level.weights -= dW
+                level.biases -= db
+
+    def _end_epoch(self) -> None:
+        self._next = 0
+        self.epoch += 1
+        train_loss = self.loss("train")
+        if not math.isfinite(train_loss):
+            self._diverge(train_loss)
+            return
+        self._last_finite = self._parameters()
+        self.history.train_loss.append(train_loss)
+        test_loss = self.loss("test")
+        if len(self.dataset.test_x):
+            self.history.test_loss.append(test_loss)
+        for split, record in (("train", self.history.train_accuracy), ("test", self.history.test_accuracy)):
+            accuracy = self.accuracy(split)
+            if accuracy is not None:
+                record.append(accuracy)
+
+    def _diverge(self, loss: float) -> None:
+        epoch = self.epoch if self._next == 0 else self.epoch + 1
+        what = "infinite" if math.isinf(loss) else "not a number (NaN)"
+        self.divergence = Divergence(
+            epoch,
+            f"The loss became {what} at epoch {epoch}. "
+            f"The learning rate {self.settings.learning_rate:g} is probably too high.",
+        )
+        self._restore(self._last_finite)
+        for velocities in self._velocity:
+            for v in velocities:
+                v[...] = 0.0
+        # The unfinished epoch is abandoned; training can start a fresh one from the kept weights.
+        self._next = 0
+        self.epoch = len(self.history.train_loss)
