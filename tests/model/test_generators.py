@@ -92,10 +92,15 @@ def test_circle_without_noise_is_labelled_by_radius():
     assert (radius < 2.5).sum() == 250
 
 
-def test_circle_noise_mislabels_some_points_near_the_border():
-    x, y = rows(GeneratorSpec("circle", samples=500, noise=0.5, train_fraction=ALL_ROWS, seed=1))
-    inside = np.hypot(x[:, 0], x[:, 1]) < 2.5
-    assert np.any(y[inside] == 0.0) or np.any(y[~inside] == 1.0)
+def test_circle_noise_mislabels_only_points_within_reach_of_the_border():
+    x, y = rows(GeneratorSpec("circle", samples=500, noise=0.1, train_fraction=ALL_ROWS, seed=1))
+    radius = np.hypot(x[:, 0], x[:, 1])
+    # Noise 0.1 judges each point up to 0.5 away per coordinate, at most 0.5·√2 ≈ 0.71 in all:
+    # far inside stays positive; the outer ring, 3.5 and more out, cannot reach 2.5.
+    reach = 0.5 * math.sqrt(2)
+    assert np.all(y[radius < 2.5 - reach] == 1.0)
+    assert np.all(y[radius >= 3.5] == 0.0)
+    assert np.any(y[radius < 2.5] == 0.0)
 
 
 def test_xor_without_noise_follows_the_sign_of_the_product():

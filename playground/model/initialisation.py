@@ -1,0 +1,120 @@
+"""Seeded starting weights: uniform by fan-in (Glorot or He) or uniform in a chosen range.
+
+A network here is a graph, not a stack of dense layers, so the counts of a
+layer become counts of the connection's ends: fan-in is how many connections
+enter the target neuron, fan-out how many leave the source neuron. In a fully
+connected layer these are the layer's input and output widths, as in Keras.
+"""
+
+import math
+
+import numpy as np
+
+from playground.model.errors import NetworkEditError
+from playground.model.network import Network
+from playground.model.vocabulary import ACTIVATIONS
+
+INITIALISATIONS = ("fan_in", "range")
+
+# Activations that zero or shrink half their inputs get He's larger limit.
+HE_ACTIVATIONS = ("relu", "leaky_relu", "elu", "swish")
+
+
+def fan_in_limit(fan_in: int, fan_out: int, activation: str) -> float:
+    """The bound L of U(-L, L): He's sqrt(6/fan_in) for relu-like, else Glorot's sqrt(6/(fan_in+fan_out))."""
+    if activation not in ACTIVATIONS:
+        raise NetworkEditError(f"{activation!r} is not one of {', '.join(ACTIVATIONS)}")
+    if fan_in < 1 or fan_out < 0:
+        raise NetworkEditError(
+            f"a weight needs a fan-in of at least 1 and a fan-out of at least 0, "
+            f"not {fan_in} and {fan_out}"
+        )
+    if activation in HE_ACTIVATIONS:
+        return math.sqrt(6.0 / fan_in)
+    return math.sqrt(6.0 / (fan_in + fan_out))
+
+
+def initial_weight(
+    rng: np.random.Generator,
+    fan_in: int,
+    fan_out: int,
+    activation: str,
+    scheme: str = "fan_in",
+    low: float = -0.5,
+    high: float = 0.5,
+) -> float:
+    """One starting weight for a connection into a neuron with this activation, drawn from rng."""
+    _check_scheme(scheme, low, high)
+    if scheme == "range":
+        return float(rng.uniform(low, high))
+    limit = fan_in_limit(fan_in, fan_out, activation)
+    return float(rng.uniform(-limit, limit))
+
+
+def initialise_network(
+    network: Network,
+    scheme: str = "fan_in",
+    seed: int = 0,
+    low: float = -0.5,
+    high: float = 0.5,
+    biases: float | None = 0.0,
+) -> None:
+    """Give every connection a fresh weight, in file order, and every bias `biases` (None keeps them)."""
+    _check_scheme(scheme, low, high)
+    if biases is not None and not math.isfinite(biases):
+        raise NetworkEditError(f"a bias must be a finite number, not {biases!r}")
+    rng = np.random.default_rng(seed)
+    # Fan counts are read before any change; setting weights does not alter them anyway.
+    draws = [
+        (
+            c.source,
+            c.target,
+            initial_weight(
+                rng,
+                len(network.incoming(c.target)),
+                len(network.outgoing(c.source)),
+                network.neuron(c.target).activation,
+                scheme, low, high,
+            ),
+        )
+        for c in network.connections
+    ]
+    for source, target, weight in draws:
+        network.set_weight(source, target, weight)
+    if biases is not None:
+        for neuron in network.neurons:
+            if not neuron.is_input:
+                network.set_bias(neuron.id, biases)
+
+
+def new_connection_weight(
+    network: Network,
+    source: str,
+    target: str,
+    scheme: str,
+    rng: np.random.Generator,
+    low: float = -0.5,
+    high: float = 0.5,
+) -> float:
+    """A starting weight for source → target, counting the connection as already added."""
+    reason = network.connection_refusal(source, target)
+    if reason:
+        raise NetworkEditError(reason)
+    return initial_weight(
+        rng,
+        len(network.incoming(target)) + 1,
+        len(network.outgoing(source)) + 1,
+        network.neuron(target).activation,
+        scheme, low, high,
+    )
+
+
+def _check_scheme(scheme: str, low: float, high: float) -> None:
+    if scheme not in INITIALISATIONS:
+        raise NetworkEditError(
+            f"{scheme!r} is not an initialisation; choose one of {', '.join(INITIALISATIONS)}"
+        )
+    if scheme == "range" and not (math.isfinite(low) and math.isfinite(high) and low < high):
+        raise NetworkEditError(
+            f"the weight range needs two finite numbers, low below high, not [{low}, {high}]"
+        )
