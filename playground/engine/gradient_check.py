@@ -10,7 +10,7 @@ from playground.model.network import Network
 
 # Gradients smaller than this are compared absolutely: below it, the round-off of
 # the finite difference itself is as large as the quantity.
-ERROR_FLOOR = 1e-6
+ERROR_FLOOR = 1e-5
 
 
 @dataclass
@@ -48,7 +48,7 @@ def check_sample(network: Network, samples: int = 8, seed: int = 0) -> Dataset:
     return Dataset(train_x=x, train_y=t)
 
 
-def check_gradients(network: Network, dataset: Dataset | None = None, step: float = 1e-4) -> GradientCheck:
+def check_gradients(network: Network, dataset: Dataset | None = None, step: float = 1e-3) -> GradientCheck:
     """Analytic ∂L/∂w, ∂L/∂b of the mean train loss against the five-point central difference.
 
     (−L(p+2h) + 8L(p+h) − 8L(p−h) + L(p−2h)) / 12h has an error of order h⁴, so the
