@@ -1,0 +1,324 @@
+"""The `playground` command: open the app, or train, trace and check a network without a display.
+
+Exit status: 0 done, 1 the network or data is wrong (one line on stderr, never
+a traceback), 2 bad usage. Qt is imported only to open the app and to draw
+`train --plot`; everything else runs on numpy alone.
+"""
+
+import argparse
+import json
+import math
+import os
+import sys
+
+from playground.cli_trace_text import DEFAULT_DIGITS, trace_text
+from playground.cli_train import UsageError, run_train
+from playground.engine.backward_stepper import trace_sample
+from playground.engine.gradient_check import check_gradients
+from playground.engine.trainer import check_data_fits
+from playground.model.dataset import Dataset
+from playground.model.errors import DataError, PlaygroundError
+from playground.model.network_file import load_network
+
+COMMANDS = ("train", "trace", "check")
+DEFAULT_EPOCHS = 100
+# `check` fails above this: float64 gradients that are right agree far more closely.
+CHECK_LIMIT = 1e-6
+# Enough samples to exercise every gradient; more would only make the check slow.
+CHECK_SAMPLES = 32
+
+APP_EPILOG = """\
+commands (each has its own --help):
+  train FILE    train the network on its data with SGD
+  trace FILE    one sample's forward pass, backward pass neuron by neuron, and SGD step
+  check FILE    compare every gradient with a central finite difference
+
+examples:
+  playground                       open the app on a built-in example
+  playground my_network.json       open a network file in the app
+  playground train xor.json --epochs 2000 --out xor_trained.json --plot xor_loss.png
+  playground trace xor.json --sample 3
+  playground check xor.json
+"""
+
+TRAIN_EPILOG = """\
+Options override the file's training settings; the file written with --out
+records the settings used. FILE itself is only written when OUT is FILE.
+
+examples:
+  playground train xor.json --epochs 2000 --out xor_trained.json
+  playground train spiral.json --epochs 300 --learning-rate 0.03 --plot loss.png
+  playground train circle.json --json | tail -n 1
+"""
+
+TRACE_EPILOG = """\
+The text shows every formula of the chain rule twice: as symbols, then with
+the sample's numbers filled in. --json gives the same numbers at full precision.
+
+examples:
+  playground trace two_two_two.json
+  playground trace xor.json --sample 2
+  playground trace circle.json --split test --sample 5 --digits 6
+  playground trace xor.json --x 1,0 --y 1
+  playground trace sine.json --x=-1.5 --y=-0.997     (a leading minus needs the = form)
+  playground trace two_two_two.json --json
+"""
+
+CHECK_EPILOG = f"""\
+Uses up to {CHECK_SAMPLES} samples of the network's training data, or random
+samples when it has none. Exits with status 1 when the largest relative error
+is above {CHECK_LIMIT:g}.
+
+example:
+  playground check skip_connection.json
+"""
+
+
+# ----------------------------------------------------------------- argument types
+
+
+def _whole_number(minimum: int):
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+        if value < minimum:
+            raise argparse.ArgumentTypeError(f"{text} is too small: it must be at least {minimum}")
+        return value
+
+    return parse
+
+
+def _number(text: str) -> float:
+    try:
+        value = float(text.replace("−", "-"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    if not math.isfinite(value):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a finite number")
+    return value
+
+
+def _positive_number(text: str) -> float:
+    value = _number(text)
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"{text} must be greater than 0")
+    return value
+
+
+def _numbers(text: str) -> list[float]:
+    parts = [part.strip() for part in text.split(",")]
+    if not all(parts):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a list of numbers such as 0.5,1")
+    return [_number(part) for part in parts]
+
+
+def _digits(text: str) -> int:
+    value = _whole_number(3)(text)
+    if value > 8:
+        raise argparse.ArgumentTypeError(f"{text} is too large: digits go from 3 to 8")
+    return value
+
+
+# ----------------------------------------------------------------- parsers
+
+
+def _formatter(prog: str) -> argparse.HelpFormatter:
+    return argparse.RawDescriptionHelpFormatter(prog, max_help_position=28)
+
+
+def app_parser() -> argparse.ArgumentParser:
+    """`playground [FILE]`: the parser used when no command is given."""
+    parser = argparse.ArgumentParser(
+        prog="playground",
+        description="NN Playground: build a neural network by hand, step its backward pass "
+        "one neuron at a time, and train it with SGD.",
+        epilog=APP_EPILOG,
+        formatter_class=_formatter,
+    )
+    parser.add_argument("file", metavar="FILE", nargs="?", help="network file to open (default: a built-in example)")
+    parser.set_defaults(run=run_app)
+    return parser
+
+
+def command_parser() -> argparse.ArgumentParser:
+    """`playground train|trace|check ...`."""
+    parser = argparse.ArgumentParser(prog="playground", formatter_class=_formatter)
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    train = commands.add_parser(
+        "train", help="train the network on its data with SGD",
+        description="Train the network in FILE on its data with SGD. Progress goes to stderr.",
+        epilog=TRAIN_EPILOG, formatter_class=_formatter,
+    )
+    train.add_argument("file", metavar="FILE", help="network file (with data) to train")
+    train.add_argument("--epochs", metavar="N", type=_whole_number(1), default=DEFAULT_EPOCHS,
+                       help=f"passes over the training set (default {DEFAULT_EPOCHS})")
+    train.add_argument("--learning-rate", metavar="X", type=_positive_number, help="SGD step size η")
+    train.add_argument("--batch-size", metavar="B", type=_whole_number(1), help="samples per minibatch")
+    train.add_argument("--seed", metavar="S", type=_whole_number(0), help="seed of the shuffling")
+    train.add_argument("--out", metavar="OUT", help="write the trained network here (default: not written)")
+    train.add_argument("--plot", metavar="PNG", help="draw the loss curves to this PNG image")
+    train.add_argument("--json", action="store_true",
+                       help="print a JSON summary as the last line of stdout")
+    train.set_defaults(run=run_train)
+
+    trace = commands.add_parser(
+        "trace", help="one sample's forward pass, backward pass and SGD step",
+        description="One sample's forward pass, then the backward pass one neuron at a time, "
+        "then the SGD update: the same steps the app shows.",
+        epilog=TRACE_EPILOG, formatter_class=_formatter,
+    )
+    trace.add_argument("file", metavar="FILE", help="network file")
+    trace.add_argument("--sample", metavar="K", type=_whole_number(0), default=0,
+                       help="which sample of the split, counting from 0 (default 0)")
+    trace.add_argument("--split", choices=("train", "test"), default="train",
+                       help="take the sample from the train or the test data (default train)")
+    trace.add_argument("--x", metavar="V,V,...", type=_numbers,
+                       help="input values by hand, one per input neuron")
+    trace.add_argument("--y", metavar="V,V,...", type=_numbers,
+                       help="target values by hand, one per output neuron")
+    trace.add_argument("--digits", metavar="D", type=_digits, default=DEFAULT_DIGITS,
+                       help=f"significant digits in the text, 3 to 8 (default {DEFAULT_DIGITS})")
+    trace.add_argument("--json", action="store_true", help="print the trace as JSON at full precision")
+    trace.set_defaults(run=run_trace)
+
+    check = commands.add_parser(
+        "check", help="compare every gradient with a central finite difference",
+        description="Validate FILE and compare every analytic gradient with a central "
+        "finite difference; print the largest relative error.",
+        epilog=CHECK_EPILOG, formatter_class=_formatter,
+    )
+    check.add_argument("file", metavar="FILE", help="network file")
+    check.set_defaults(run=run_check)
+    return parser
+
+
+# ----------------------------------------------------------------- commands
+
+
+def run_app(args: argparse.Namespace) -> int:
+    """Open the desktop app, on FILE or on a built-in example."""
+    if args.file is not None:
+        # A broken file is reported here, in the terminal it was named in, before any window opens.
+        load_network(args.file)
+    from playground.gui.app import run_app as open_app
+
+    return open_app(args.file)
+
+
+def _chosen_sample(args: argparse.Namespace, data: Dataset | None) -> tuple[list[float], list[float], str]:
+    if args.x is not None and args.y is not None:
+        return args.x, args.y, "the sample given by --x and --y"
+    if data is None:
+        raise DataError(f"{args.file}: the network has no data; give a sample with --x and --y")
+    xs, ys = data.split(args.split)
+    if len(xs) == 0:
+        raise DataError(f"{args.file}: the {args.split} data is empty; choose the other --split or give --x and --y")
+    if args.sample >= len(xs):
+        raise DataError(
+            f"{args.file}: there is no {args.split} sample {args.sample}; "
+            f"the {args.split} data has {len(xs)}, numbered 0 to {len(xs) - 1}"
+        )
+    x = args.x if args.x is not None else xs[args.sample].tolist()
+    y = args.y if args.y is not None else ys[args.sample].tolist()
+    described = f"{args.split} sample {args.sample} of {len(xs)}"
+    overridden = [f"--{option}" for option in ("x", "y") if getattr(args, option) is not None]
+    if overridden:
+        described += " with " + " and ".join(overridden)
+    return x, y, described
+
+
+def run_trace(args: argparse.Namespace) -> int:
+    """Print one sample's trace as text or JSON."""
+    network = load_network(args.file)
+    x, y, which = _chosen_sample(args, network.data)
+    trace = trace_sample(network, x, y)
+    if args.json:
+        try:
+            text = json.dumps(trace.to_json(), indent=2, allow_nan=False)
+        except ValueError:
+            raise DataError(
+                f"{args.file}: the trace holds an infinite or NaN number, which JSON cannot carry; "
+                "the text form shows where"
+            ) from None
+        print(text)
+        return 0
+    name = network.name or os.path.basename(args.file)
+    sys.stdout.write(trace_text(network, trace, f"Trace of {which} through “{name}”", args.digits))
+    return 0
+
+
+def run_check(args: argparse.Namespace) -> int:
+    """Print the largest relative gradient error; status 1 above the limit."""
+    network = load_network(args.file)
+    if not network.output_ids():
+        raise DataError(f"{args.file}: the network has no output neuron, so there is no loss to check")
+    data = network.data
+    if data is not None and len(data.train_x):
+        check_data_fits(network, data)
+        data = Dataset(train_x=data.train_x[:CHECK_SAMPLES], train_y=data.train_y[:CHECK_SAMPLES])
+    result = check_gradients(network, data)
+    worst = result.worst
+    origin = "training" if data is not None and len(data.train_x) else "random"
+    print(f"checked {len(result.parameters)} gradient(s) on {result.samples} {origin} sample(s) "
+          "against central finite differences")
+    if worst is None:
+        print("the network has no weights or biases to check")
+        return 0
+    error = result.max_relative_error
+    print(f"largest relative error {error:.3g} at {worst.name} "
+          f"(analytic {worst.analytic:.12g}, finite difference {worst.numeric:.12g})")
+    if error > CHECK_LIMIT:
+        _report(f"gradient check failed: relative error {error:.3g} at {worst.name} "
+                f"is above the limit {CHECK_LIMIT:g}")
+        return 1
+    print(f"passed: every gradient agrees to within {CHECK_LIMIT:g}")
+    return 0
+
+
+# ----------------------------------------------------------------- the edge
+
+
+def _report(message: str) -> None:
+    print("playground: " + " ".join(str(message).split()), file=sys.stderr)
+
+
+def _os_message(error: OSError) -> str:
+    if error.filename and error.strerror:
+        return f"{error.filename}: {error.strerror.lower()}"
+    return str(error) or type(error).__name__
+
+
+def _parse(argv: list[str]) -> argparse.Namespace:
+    if argv and argv[0] in COMMANDS:
+        return command_parser().parse_args(argv)
+    return app_parser().parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        args = _parse(argv)
+    except SystemExit as exit_:  # argparse's usage errors (2) and --help (0)
+        return exit_.code if isinstance(exit_.code, int) else 2
+    try:
+        return args.run(args)
+    except UsageError as error:
+        print(f"playground {args.command}: error: {error}", file=sys.stderr)
+        return 2
+    except PlaygroundError as error:
+        _report(str(error))
+        return 1
+    except BrokenPipeError:
+        # The reader (such as `head`) has gone; keep Python from complaining again at exit.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+    except OSError as error:
+        _report(_os_message(error))
+        return 1
+    except KeyboardInterrupt:
+        print(file=sys.stderr)
+        return 130

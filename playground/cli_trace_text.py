@@ -1,0 +1,276 @@
+"""`playground trace` as text: one sample worked through like an example on a blackboard.
+
+First the forward pass (every z as its sum with the numbers in it, every y as
+f(z)), then the loss, then the backward pass neuron by neuron — each formula of
+the chain rule written symbolically and again with its numbers — and finally
+the SGD step and the sample's loss after it. Every number comes from the
+stepper's records; this module only writes them down.
+"""
+
+import math
+from collections.abc import Callable
+from decimal import Decimal
+
+from playground.engine.activations import ACTIVATION_FUNCTIONS
+from playground.engine.backward_stepper import NeuronStep, Trace
+from playground.engine.losses import LOSS_FUNCTIONS
+from playground.model.network import Network
+
+DEFAULT_DIGITS = 4
+MINUS = "−"
+_SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+# How f(z) reads with z's number put in; {z} is the number, {zp} the number in
+# parentheses when it is negative (where it follows an operator).
+_APPLIED = {
+    "linear": "{z}",
+    "sigmoid": "σ({z})",
+    "tanh": "tanh({z})",
+    "relu": "max(0, {z})",
+    "leaky_relu": "max(0.01 × {zp}, {z})",
+    "elu": "elu({z})",
+    "softplus": "ln(1 + e^{zp})",
+    "swish": "{zp} · σ({z})",
+    "sin": "sin({z})",
+}
+
+Format = Callable[[float], str]
+
+
+def format_number(value: float, digits: int = DEFAULT_DIGITS) -> str:
+    """`value` to `digits` significant digits, with a true minus sign and ×10ⁿ for the very large or small.
+
+    A number that is exactly what it shows (a weight of 0.4, an input of 0.05)
+    is written as it is; a rounded one keeps its trailing zeros (0.03810), so
+    the reader can tell the two apart.
+    """
+    if value == 0:
+        return "0"
+    if math.isnan(value):
+        return "NaN"
+    if math.isinf(value):
+        return "∞" if value > 0 else MINUS + "∞"
+    exact = len(Decimal(repr(value)).normalize().as_tuple().digits) <= digits
+    text = f"{value:.{digits}g}" if exact else f"{value:#.{digits}g}"
+    if "e" in text:
+        mantissa, exponent = text.split("e")
+        mantissa = mantissa.rstrip(".")
+        text = f"{mantissa}×10{str(int(exponent)).translate(_SUPERSCRIPT)}"
+    else:
+        text = text.rstrip(".")
+    return text.replace("-", MINUS)
+
+
+def operand_format(fmt: Format) -> Format:
+    """Like `fmt`, but a negative number in parentheses, as it must be after ×, + or −."""
+
+    def operand(value: float) -> str:
+        text = fmt(value)
+        return f"({text})" if text.startswith(MINUS) else text
+
+    return operand
+
+
+def neuron_names(network: Network) -> dict[str, str]:
+    """The name each neuron goes by in subscripts: its label when that is short and unambiguous, else its id."""
+    ids = {n.id for n in network.neurons}
+    labels = [n.label for n in network.neurons if n.label]
+    names = {}
+    for n in network.neurons:
+        label = n.label
+        usable = (
+            label
+            and len(label) <= 12
+            and not any(ch.isspace() or ch in ",·()" for ch in label)
+            and labels.count(label) == 1
+            and (label == n.id or label not in ids)
+        )
+        names[n.id] = label if usable else n.id
+    return names
+
+
+class TraceText:
+    """Writes one trace as lines of text."""
+
+    def __init__(self, network: Network, trace: Trace, digits: int = DEFAULT_DIGITS) -> None:
+        self.network = network
+        self.trace = trace
+        self.fmt: Format = lambda value: format_number(value, digits)
+        self.op: Format = operand_format(self.fmt)
+        self.name = neuron_names(network)
+        self.lines: list[str] = []
+
+    def render(self, heading: str) -> str:
+        self.lines.append(heading)
+        self._sample()
+        self._forward()
+        self._loss()
+        self._backward()
+        self._update()
+        self._loss_after()
+        return "\n".join(self.lines) + "\n"
+
+    # ------------------------------------------------------------ pieces
+
+    def _section(self, title: str) -> None:
+        self.lines += ["", title]
+
+    def _sub(self, neuron_id: str) -> str:
+        return self.name[neuron_id]
+
+    def _describe(self, neuron_id: str) -> str:
+        neuron = self.network.neuron(neuron_id)
+        label = f" “{neuron.label}”" if neuron.label and neuron.label != neuron_id else ""
+        kind = neuron.role if neuron.is_input else f"{neuron.role}, {neuron.activation}"
+        return f"{neuron_id}{label} ({kind})"
+
+    def _sample(self) -> None:
+        values = ", ".join(self.fmt(v) for v in self.trace.x)
+        targets = ", ".join(self.fmt(v) for v in self.trace.targets)
+        self.lines.append(f"  x = ({values})    t = ({targets})")
+
+    def _forward(self) -> None:
+        self._section("FORWARD PASS    z_j = b_j + Σ_i w_i,j · y_i    y_j = f(z_j)")
+        for neuron_id, values in self.trace.forward.items():
+            neuron = self.network.neuron(neuron_id)
+            j = self._sub(neuron_id)
+            if values.z is None:
+                label = f" “{neuron.label}”" if neuron.label and neuron.label != neuron_id else ""
+                self.lines.append(f"  y_{j} = {self.fmt(values.y)}    (input{label})")
+                continue
+            parts = [self.op(neuron.bias)] + [
+                f"{self.op(c.weight)} × {self.op(self.trace.forward[c.source].y)}"
+                for c in self.network.incoming(neuron_id)
+            ]
+            self.lines.append(f"  {self._describe(neuron_id)}")
+            self.lines.append(f"    z_{j} = {' + '.join(parts)} = {self.fmt(values.z)}")
+            symbol = ACTIVATION_FUNCTIONS[neuron.activation].symbol.replace("z", f"z_{j}")
+            applied = _APPLIED[neuron.activation].format(z=self.fmt(values.z), zp=self.op(values.z))
+            if neuron.activation == "linear":
+                self.lines.append(f"    y_{j} = {symbol} = {self.fmt(values.y)}")
+            else:
+                self.lines.append(f"    y_{j} = {symbol} = {applied} = {self.fmt(values.y)}")
+
+    def _loss(self) -> None:
+        loss = LOSS_FUNCTIONS[self.network.loss]
+        self._section(f"LOSS    {loss.formula}    ({self.network.loss.replace('_', ' ')})")
+        shares = []
+        for output_id, target in zip(self.network.output_ids(), self.trace.targets):
+            values = self.trace.forward[output_id]
+            share = float(loss.value(values.z, values.y, target))
+            shares.append(share)
+            y, t = self.op(values.y), self.op(target)
+            if self.network.loss == "squared_error":
+                worked = f"½ × ({y} − {t})²"
+            else:
+                worked = f"−[{t} × ln {y} + (1 − {t}) × ln(1 − {y})]"
+            self.lines.append(f"  L_{self._sub(output_id)} = {worked} = {self.fmt(share)}")
+        total = " + ".join(self.op(s) for s in shares)
+        self.lines.append(f"  L = {total} = {self.fmt(self.trace.loss)}")
+
+    def _backward(self) -> None:
+        self._section("BACKWARD PASS    one neuron at a time, each after every neuron it feeds")
+        for step in self.trace.steps:
+            self.lines.append(f"  {self._describe(step.neuron)}")
+            self.lines += [f"    {line}" for line in self._chain_rule(step)]
+
+    def _chain_rule(self, step: NeuronStep) -> list[str]:
+        j = self._sub(step.neuron)
+        neuron = self.network.neuron(step.neuron)
+        activation = ACTIVATION_FUNCTIONS[neuron.activation]
+        lines = [self._dL_dy(step)]
+        lines.append(f"∂y_{j}/∂z_{j} = {activation.derivative} = {self._worked_derivative(step)}")
+        lines.append(
+            f"∂L/∂z_{j} = ∂y_{j}/∂z_{j} · ∂L/∂y_{j} = "
+            f"{self.op(step.dy_dz)} × {self.op(step.dL_dy)} = {self.fmt(step.dL_dz)}"
+        )
+        lines.append(f"∂L/∂b_{j} = ∂L/∂z_{j} = {self.fmt(step.dL_db)}")
+        for g in step.weight_grads:
+            i = self._sub(g.source)
+            lines.append(
+                f"∂L/∂w_{i},{j} = y_{i} · ∂L/∂z_{j} = "
+                f"{self.op(g.y_source)} × {self.op(step.dL_dz)} = {self.fmt(g.dL_dw)}"
+            )
+        return lines
+
+    def _worked_derivative(self, step: NeuronStep) -> str:
+        """f'(z) with its numbers in, then its value; a piecewise f' says which piece z fell in."""
+        activation = ACTIVATION_FUNCTIONS[self.network.neuron(step.neuron).activation]
+        worked = activation.worked(step.z, step.y, self.op)
+        value = self.fmt(step.dy_dz)
+        if ", since" in worked:
+            side = ">" if step.z > 0 else "≤"
+            return f"{value}    (z = {self.fmt(step.z)} {side} 0)"
+        if worked == value:
+            return value
+        return f"{worked} = {value}"
+
+    def _dL_dy(self, step: NeuronStep) -> str:
+        j = self._sub(step.neuron)
+        symbolic, worked = [], []
+        if step.terms:
+            symbolic.append(f"Σ_k w_{j},k · ∂L/∂z_k")
+            worked += [f"{self.op(t.weight)} × {self.op(t.dL_dz)}" for t in step.terms]
+        if step.loss_derivative is not None:
+            loss = LOSS_FUNCTIONS[self.network.loss]
+            from_loss = loss.worked(step.y, step.target, self.op)
+            if step.terms:
+                symbolic.append(f"({loss.derivative})")
+                worked.append(f"({from_loss})")
+            else:
+                symbolic.append(loss.derivative)
+                worked.append(from_loss)
+        if not symbolic:
+            return (
+                f"∂L/∂y_{j} = 0    ({step.neuron} feeds no other neuron and is not an output, "
+                "so the loss does not depend on it)"
+            )
+        return f"∂L/∂y_{j} = {' + '.join(symbolic)} = {' + '.join(worked)} = {self.fmt(step.dL_dy)}"
+
+    def _update(self) -> None:
+        update = self.trace.update
+        eta = self.fmt(update.learning_rate)
+        if update.l2:
+            rule = f"w ← w − η · (∂L/∂w + λ · w)    b ← b − η · ∂L/∂b    η = {eta}, λ = {self.fmt(update.l2)}"
+        else:
+            rule = f"w ← w − η · ∂L/∂w    b ← b − η · ∂L/∂b    η = {eta}"
+        self._section(f"SGD UPDATE    {rule}")
+        if update.momentum:
+            self.lines.append(
+                f"  (momentum {self.fmt(update.momentum)} adds nothing to a first step: "
+                "the velocity starts at 0)"
+            )
+        dL_dw = {(g.source, g.target): g.dL_dw for s in self.trace.steps for g in s.weight_grads}
+        dL_db = {s.neuron: s.dL_db for s in self.trace.steps}
+        rows = []
+        for w in update.weights:
+            gradient = self.op(dL_dw[(w.source, w.target)])
+            if update.l2:
+                gradient = f"({gradient} + {self.op(update.l2)} × {self.op(w.before)})"
+            rows.append((
+                f"w_{self._sub(w.source)},{self._sub(w.target)}",
+                f"{self.op(w.before)} − {self.op(update.learning_rate)} × {gradient}",
+                w.after,
+            ))
+        for b in update.biases:
+            rows.append((
+                f"b_{self._sub(b.neuron)}",
+                f"{self.op(b.before)} − {self.op(update.learning_rate)} × {self.op(dL_db[b.neuron])}",
+                b.after,
+            ))
+        name_width = max((len(name) for name, _, _ in rows), default=0)
+        work_width = max((len(work) for _, work, _ in rows), default=0)
+        for name, work, after in rows:
+            self.lines.append(f"  {name:<{name_width}} = {work:<{work_width}} = {self.fmt(after)}")
+
+    def _loss_after(self) -> None:
+        before, after = self.trace.loss, self.trace.loss_after
+        self._section("LOSS AFTER THE UPDATE")
+        self.lines.append(
+            f"  L = {self.fmt(after)}    (before: {self.fmt(before)}, change {self.fmt(after - before)})"
+        )
+
+
+def trace_text(network: Network, trace: Trace, heading: str, digits: int = DEFAULT_DIGITS) -> str:
+    """The whole trace as text, under `heading`."""
+    return TraceText(network, trace, digits).render(heading)
