@@ -29,9 +29,18 @@ class RemovedNeuron:
 
 
 def _finite(value: float, what: str) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise NetworkEditError(f"{what} must be a finite number, not {value!r}")
-    return float(value)
+    try:
+        number = float(value)
+    except OverflowError:
+        # An integer past the float range; its repr could run to thousands of digits.
+        raise NetworkEditError(
+            f"{what} must be a finite number, not a whole number too large for a float"
+        ) from None
+    if not math.isfinite(number):
+        raise NetworkEditError(f"{what} must be a finite number, not {value!r}")
+    return number
 
 
 class Network:
