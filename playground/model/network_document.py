@@ -1,0 +1,360 @@
+"""Checking a parsed network document (format version 1) and building its Network.
+
+Every refusal names the place in the document (`connections[4]: ...`). The graph
+rules (unique ids, no cycles, nothing into an input) are checked by the Network's
+own edit operations while it is built, so a file and the editor can never disagree
+about what a valid network is.
+"""
+
+import copy
+import dataclasses
+import json
+import math
+
+import numpy as np
+
+from playground.model.dataset import Dataset, GeneratorSpec
+from playground.model.errors import DataError, NetworkEditError, NetworkFileError
+from playground.model.network import Network
+from playground.model.neuron import Neuron
+from playground.model.training_settings import TrainingSettings
+from playground.model.vocabulary import ACTIVATIONS, GENERATORS, LOSSES, ROLES
+
+FORMAT = "nn-playground"
+VERSION = 1
+# In the order a save writes them; anything else at the top level is kept in `Network.extra`.
+KNOWN_FIELDS = ("format", "version", "name", "neurons", "connections", "loss", "training", "data")
+_MISSING = object()
+
+
+class _Refusal(Exception):
+    """A problem at one place of a document; becomes a NetworkFileError naming the file."""
+
+    def __init__(self, place: str, message: str) -> None:
+        super().__init__(place, message)
+        self.place, self.message = place, message
+
+def network_from_dict(document: dict, source: str = "<network>") -> Network:
+    """Check a parsed network document and build its Network; `source` names it in messages."""
+    try:
+        return _build(document)
+    except _Refusal as refusal:
+        raise NetworkFileError(f"{source}: {refusal.place}: {refusal.message}") from None
+
+
+def _build(document: object) -> Network:
+    if not isinstance(document, dict):
+        raise _Refusal("top level", f"expected a JSON object, found {_kind(document)}")
+    _check_format(document)
+    _check_all_finite(document)
+    network = Network(
+        name=_get(document, "name", "", str, required=False),
+        training=_training(document),
+        extra={k: copy.deepcopy(v) for k, v in document.items() if k not in KNOWN_FIELDS},
+    )
+    for k, entry in enumerate(_get(document, "neurons", "", list)):
+        _add_neuron(network, entry, f"neurons[{k}]")
+    for k, entry in enumerate(_get(document, "connections", "", list)):
+        _connect(network, entry, f"connections[{k}]")
+    network.loss = _choice(document, "loss", "", LOSSES)
+    if network.loss == "binary_cross_entropy":
+        for neuron in network.neurons:
+            if neuron.role == "output" and neuron.activation != "sigmoid":
+                raise _Refusal(
+                    "loss",
+                    f"binary_cross_entropy needs sigmoid output neurons, "
+                    f"but {neuron.id} is {neuron.activation}",
+                )
+    if "data" in document:
+        network.data = _data(_get(document, "data", "", dict), network)
+    return network
+
+
+def _check_format(document: dict) -> None:
+    if document.get("format") != FORMAT:
+        found = _kind(document["format"]) if "format" in document else "no format field"
+        raise _Refusal(
+            "format", f"expected {FORMAT!r}, found {found}; this is not an NN Playground network file"
+        )
+    version = document.get("version", _MISSING)
+    if version is _MISSING:
+        raise _Refusal("version", "this required field is missing")
+    if not _is_whole(version):
+        raise _Refusal("version", f"expected a whole number, found {_kind(version)}")
+    if version != VERSION:
+        newer = "; it was written by a newer NN Playground" if version > VERSION else ""
+        raise _Refusal(
+            "version",
+            f"the file is format version {int(version)}; this app reads version {VERSION}{newer}",
+        )
+
+
+def _check_all_finite(document: dict) -> None:
+    """Refuse NaN and infinities wherever they are, even in fields this version does not know."""
+    # Iterative, and places are built only for the culprit: data tables hold millions of numbers.
+    stack: list[tuple[object, tuple | None]] = [(document, None)]
+    while stack:
+        value, trail = stack.pop()
+        items = value.items() if isinstance(value, dict) else enumerate(value)
+        for key, item in items:
+            if isinstance(item, float) and not math.isfinite(item):
+                shown = "NaN" if math.isnan(item) else ("Infinity" if item > 0 else "-Infinity")
+                raise _Refusal(
+                    _trail_place((trail, key)),
+                    f"{shown} is not a finite number; a network file holds only finite numbers",
+                )
+            if isinstance(item, (dict, list)):
+                stack.append((item, (trail, key)))
+
+
+def _trail_place(trail: tuple | None) -> str:
+    keys = []
+    while trail is not None:
+        trail, key = trail
+        keys.append(key)
+    place = ""
+    for key in reversed(keys):
+        place = _join(place, key)
+    return place
+
+
+def _add_neuron(network: Network, entry: object, place: str) -> None:
+    if not isinstance(entry, dict):
+        raise _Refusal(place, f"expected an object, found {_kind(entry)}")
+    role = _choice(entry, "role", place, ROLES)
+    neuron = Neuron(
+        id=_get(entry, "id", place, str),
+        role=role,
+        x=_number(entry, "x", place),
+        y=_number(entry, "y", place),
+        label=_get(entry, "label", place, str, required=False) or None,
+    )
+    if role == "input":
+        # Handed on as found, so the network's own rule refuses an input with either.
+        neuron.activation, neuron.bias = entry.get("activation"), entry.get("bias")
+    else:
+        neuron.activation = _choice(entry, "activation", place, ACTIVATIONS)
+        neuron.bias = _number(entry, "bias", place)
+    try:
+        network.add_neuron(neuron)
+    except NetworkEditError as refusal:
+        raise _Refusal(place, str(refusal)) from None
+
+
+def _connect(network: Network, entry: object, place: str) -> None:
+    if not isinstance(entry, dict):
+        raise _Refusal(place, f"expected an object, found {_kind(entry)}")
+    source = _get(entry, "source", place, str)
+    target = _get(entry, "target", place, str)
+    weight = _number(entry, "weight", place)
+    try:
+        network.connect(source, target, weight)
+    except NetworkEditError as refusal:
+        cycle = _cycle_closed_by(network, source, target)
+        if cycle:
+            raise _Refusal("connections", f"the connections make a cycle: {' → '.join(cycle)}") from None
+        raise _Refusal(place, str(refusal)) from None
+
+
+def _cycle_closed_by(network: Network, source: str, target: str) -> list[str] | None:
+    """The neurons on the cycle that source → target would close, when that is why it was refused."""
+    if source == target or not (network.has_neuron(source) and network.has_neuron(target)):
+        return None
+    if network.neuron(target).is_input:
+        return None
+    path = network.path(target, source)
+    return path + [target] if path else None
+
+
+def _training(document: dict) -> TrainingSettings:
+    if "training" not in document:
+        return TrainingSettings()
+    block = _get(document, "training", "", dict)
+    defaults = TrainingSettings()
+    settings = TrainingSettings(
+        learning_rate=_number(block, "learning_rate", "training", defaults.learning_rate),
+        batch_size=_whole(block, "batch_size", "training", defaults.batch_size),
+        momentum=_number(block, "momentum", "training", defaults.momentum),
+        l2=_number(block, "l2", "training", defaults.l2),
+        seed=_whole(block, "seed", "training", defaults.seed),
+    )
+    rules = (
+        ("learning_rate", settings.learning_rate > 0, "must be more than 0"),
+        ("batch_size", settings.batch_size >= 1, "must be 1 or more"),
+        ("momentum", 0 <= settings.momentum < 1, "must be at least 0 and less than 1"),
+        ("l2", settings.l2 >= 0, "must be 0 or more"),
+        ("seed", settings.seed >= 0, "must be 0 or more (random generators take no negative seed)"),
+    )
+    for key, holds, rule in rules:
+        if not holds:
+            raise _Refusal(f"training.{key}", f"{rule}; found {_kind(block[key])}")
+    return settings
+
+
+def _data(block: dict, network: Network) -> Dataset:
+    inputs, outputs = network.input_ids(), network.output_ids()
+    if "generator" in block:
+        if "train" in block or "test" in block:
+            raise _Refusal("data", "give either a generator or train/test tables, not both")
+        return _generated(block, inputs, outputs)
+    if "train" not in block:
+        raise _Refusal("data", "needs either 'train' (and optionally 'test') or 'generator'")
+    train_x, train_y = _table(_get(block, "train", "data", dict), "data.train", inputs, outputs)
+    if "test" in block:
+        test_x, test_y = _table(_get(block, "test", "data", dict), "data.test", inputs, outputs)
+    else:
+        test_x, test_y = np.zeros((0, len(inputs))), np.zeros((0, len(outputs)))
+    return Dataset(train_x, train_y, test_x, test_y)
+
+
+def _table(table: dict, place: str, inputs: list[str], outputs: list[str]) -> tuple:
+    x = _rows(_get(table, "x", place, list), f"{place}.x", inputs, "input")
+    y = _rows(_get(table, "y", place, list), f"{place}.y", outputs, "output")
+    if len(x) != len(y):
+        raise _Refusal(
+            place, f"x has {len(x)} rows but y has {len(y)}; each sample needs one row of each"
+        )
+    return x, y
+
+
+def _rows(rows: list, place: str, ids: list[str], role: str) -> np.ndarray:
+    width = len(ids)
+    for r, row in enumerate(rows):
+        if not isinstance(row, list):
+            raise _Refusal(f"{place}[{r}]", f"expected a row (a list of numbers), found {_kind(row)}")
+        if len(row) != width:
+            before = f"the rows before it have {width}" if r else f"the network has {width}"
+            raise _Refusal(
+                f"{place}[{r}]",
+                f"has {_count(len(row), 'value')}, but {before}: one per {role} neuron "
+                f"({', '.join(ids) or f'there are no {role} neurons'}), in file order",
+            )
+        for c, value in enumerate(row):
+            if not _is_number(value):
+                raise _Refusal(f"{place}[{r}][{c}]", f"expected a number, found {_kind(value)}")
+    try:
+        return np.array(rows, dtype=np.float64).reshape(len(rows), width)
+    except OverflowError:
+        for r, row in enumerate(rows):
+            for c, value in enumerate(row):
+                _as_float(value, f"{place}[{r}][{c}]")
+        raise
+
+
+def _generated(block: dict, inputs: list[str], outputs: list[str]) -> Dataset:
+    # Imported here: the generators draw on numpy's random module, needed only by such files.
+    from playground.model.generators import generate, generator_shape
+
+    name = _choice(block, "generator", "data", GENERATORS)
+    shape = generator_shape(name)
+    if shape != (len(inputs), len(outputs)):
+        raise _Refusal(
+            "data.generator",
+            f"{name} makes rows of {_count(shape[0], 'input')} and {_count(shape[1], 'output')}, "
+            f"but the network has {_count(len(inputs), 'input neuron')} and "
+            f"{_count(len(outputs), 'output neuron')}",
+        )
+    spec = GeneratorSpec(name)
+    labels = _get(block, "labels", "data", list, required=False)
+    if labels is not None:
+        for k, value in enumerate(labels):
+            if not _is_number(value):
+                raise _Refusal(f"data.labels[{k}]", f"expected a number, found {_kind(value)}")
+    spec = GeneratorSpec(
+        name,
+        samples=_whole(block, "samples", "data", spec.samples),
+        noise=_number(block, "noise", "data", spec.noise),
+        train_fraction=_number(block, "train_fraction", "data", spec.train_fraction),
+        seed=_whole(block, "seed", "data", spec.seed),
+        labels=spec.labels if labels is None else tuple(_as_float(v, "data.labels") for v in labels),
+    )
+    try:
+        dataset = generate(spec)
+    except DataError as refusal:
+        raise _Refusal("data", str(refusal)) from None
+    return dataclasses.replace(dataset, generator=spec)
+
+
+# ----------------------------------------------------------------- field helpers
+
+
+def _join(place: str, key: object) -> str:
+    if isinstance(key, int):
+        return f"{place}[{key}]"
+    name = key if key.isidentifier() else json.dumps(key, ensure_ascii=False)
+    return f"{place}.{name}" if place else name
+
+
+def _get(obj: dict, key: str, place: str, kind: type, required: bool = True):
+    """obj[key], checked to be of `kind`; refuses a missing required field."""
+    where = _join(place, key)
+    if key not in obj:
+        if required:
+            raise _Refusal(where, "this required field is missing")
+        return None
+    value = obj[key]
+    if not isinstance(value, kind) or isinstance(value, bool):
+        wanted = {str: "a string", list: "a list", dict: "an object"}[kind]
+        raise _Refusal(where, f"expected {wanted}, found {_kind(value)}")
+    return value
+
+
+def _choice(obj: dict, key: str, place: str, choices: tuple[str, ...]) -> str:
+    value = _get(obj, key, place, str)
+    if value not in choices:
+        raise _Refusal(_join(place, key), f"{value!r} is not one of {', '.join(choices)}")
+    return value
+
+
+def _number(obj: dict, key: str, place: str, default: object = _MISSING) -> float:
+    if key not in obj and default is not _MISSING:
+        return default
+    if key not in obj:
+        raise _Refusal(_join(place, key), "this required field is missing")
+    if not _is_number(obj[key]):
+        raise _Refusal(_join(place, key), f"expected a number, found {_kind(obj[key])}")
+    return _as_float(obj[key], _join(place, key))
+
+
+def _whole(obj: dict, key: str, place: str, default: int) -> int:
+    if key not in obj:
+        return default
+    if not _is_whole(obj[key]):
+        raise _Refusal(_join(place, key), f"expected a whole number, found {_kind(obj[key])}")
+    return int(obj[key])
+
+
+def _is_number(value: object) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _is_whole(value: object) -> bool:
+    # As in JSON Schema, 2.0 is a whole number.
+    return _is_number(value) and (isinstance(value, int) or value.is_integer())
+
+
+def _as_float(value: float, place: str) -> float:
+    try:
+        return float(value)
+    except OverflowError:
+        raise _Refusal(place, "this number is too large (beyond ±1.8e308)") from None
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def _kind(value: object) -> str:
+    """How a message shows a value the reader did not expect."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        # str() of an integer of thousands of digits is refused by Python, and unreadable anyway.
+        return f"the number {value}" if isinstance(value, float) or abs(value) < 10**30 else (
+            "a huge whole number"
+        )
+    if isinstance(value, str):
+        return f"the text {value if len(value) <= 40 else value[:37] + '...'!r}"
+    return "a list" if isinstance(value, list) else "an object"
