@@ -138,7 +138,7 @@ class TraceText:
                 label = f" “{neuron.label}”" if neuron.label and neuron.label != neuron_id else ""
                 self.lines.append(f"  y_{j} = {self.fmt(values.y)}    (input{label})")
                 continue
-            parts = [self.op(neuron.bias)] + [
+            parts = [self.fmt(neuron.bias)] + [
                 f"{self.op(c.weight)} × {self.op(self.trace.forward[c.source].y)}"
                 for c in self.network.incoming(neuron_id)
             ]
@@ -158,14 +158,19 @@ class TraceText:
         for output_id, target in zip(self.network.output_ids(), self.trace.targets):
             values = self.trace.forward[output_id]
             share = float(loss.value(values.z, values.y, target))
-            shares.append(share)
-            y, t = self.op(values.y), self.op(target)
             if self.network.loss == "squared_error":
-                worked = f"½ × ({y} − {t})²"
+                worked = f"½ × ({self.fmt(values.y)} − {self.op(target)})²"
             else:
-                worked = f"−[{t} × ln {y} + (1 − {t}) × ln(1 − {y})]"
+                y, t = self.op(values.y), self.op(target)
+                worked = f"−[{self.fmt(target)} × ln {y} + (1 − {t}) × ln(1 − {y})]"
+            shares.append((output_id, worked, share))
+        if len(shares) == 1:
+            _, worked, _ = shares[0]
+            self.lines.append(f"  L = {worked} = {self.fmt(self.trace.loss)}")
+            return
+        for output_id, worked, share in shares:
             self.lines.append(f"  L_{self._sub(output_id)} = {worked} = {self.fmt(share)}")
-        total = " + ".join(self.op(s) for s in shares)
+        total = " + ".join(self.op(share) for _, _, share in shares)
         self.lines.append(f"  L = {total} = {self.fmt(self.trace.loss)}")
 
     def _backward(self) -> None:
@@ -179,17 +184,21 @@ class TraceText:
         neuron = self.network.neuron(step.neuron)
         activation = ACTIVATION_FUNCTIONS[neuron.activation]
         lines = [self._dL_dy(step)]
-        lines.append(f"∂y_{j}/∂z_{j} = {activation.derivative} = {self._worked_derivative(step)}")
+        worked = self._worked_derivative(step)
+        if worked == activation.derivative:
+            lines.append(f"∂y_{j}/∂z_{j} = {worked}")
+        else:
+            lines.append(f"∂y_{j}/∂z_{j} = {activation.derivative} = {worked}")
         lines.append(
             f"∂L/∂z_{j} = ∂y_{j}/∂z_{j} · ∂L/∂y_{j} = "
-            f"{self.op(step.dy_dz)} × {self.op(step.dL_dy)} = {self.fmt(step.dL_dz)}"
+            f"{self.fmt(step.dy_dz)} × {self.op(step.dL_dy)} = {self.fmt(step.dL_dz)}"
         )
         lines.append(f"∂L/∂b_{j} = ∂L/∂z_{j} = {self.fmt(step.dL_db)}")
         for g in step.weight_grads:
             i = self._sub(g.source)
             lines.append(
                 f"∂L/∂w_{i},{j} = y_{i} · ∂L/∂z_{j} = "
-                f"{self.op(g.y_source)} × {self.op(step.dL_dz)} = {self.fmt(g.dL_dw)}"
+                f"{self.fmt(g.y_source)} × {self.op(step.dL_dz)} = {self.fmt(g.dL_dw)}"
             )
         return lines
 
@@ -210,7 +219,10 @@ class TraceText:
         symbolic, worked = [], []
         if step.terms:
             symbolic.append(f"Σ_k w_{j},k · ∂L/∂z_k")
-            worked += [f"{self.op(t.weight)} × {self.op(t.dL_dz)}" for t in step.terms]
+            worked += [
+                f"{(self.op if k else self.fmt)(t.weight)} × {self.op(t.dL_dz)}"
+                for k, t in enumerate(step.terms)
+            ]
         if step.loss_derivative is not None:
             loss = LOSS_FUNCTIONS[self.network.loss]
             from_loss = loss.worked(step.y, step.target, self.op)
@@ -249,13 +261,13 @@ class TraceText:
                 gradient = f"({gradient} + {self.op(update.l2)} × {self.op(w.before)})"
             rows.append((
                 f"w_{self._sub(w.source)},{self._sub(w.target)}",
-                f"{self.op(w.before)} − {self.op(update.learning_rate)} × {gradient}",
+                f"{self.fmt(w.before)} − {self.op(update.learning_rate)} × {gradient}",
                 w.after,
             ))
         for b in update.biases:
             rows.append((
                 f"b_{self._sub(b.neuron)}",
-                f"{self.op(b.before)} − {self.op(update.learning_rate)} × {self.op(dL_db[b.neuron])}",
+                f"{self.fmt(b.before)} − {self.op(update.learning_rate)} × {self.op(dL_db[b.neuron])}",
                 b.after,
             ))
         name_width = max((len(name) for name, _, _ in rows), default=0)
