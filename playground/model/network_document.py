@@ -8,6 +8,7 @@ about what a valid network is.
 
 import copy
 import dataclasses
+import itertools
 import json
 import math
 
@@ -33,6 +34,7 @@ class _Refusal(Exception):
     def __init__(self, place: str, message: str) -> None:
         super().__init__(place, message)
         self.place, self.message = place, message
+
 
 def network_from_dict(document: dict, source: str = "<network>") -> Network:
     """Check a parsed network document and build its Network; `source` names it in messages."""
@@ -95,6 +97,8 @@ def _check_all_finite(document: dict) -> None:
     stack: list[tuple[object, tuple | None]] = [(document, None)]
     while stack:
         value, trail = stack.pop()
+        if isinstance(value, list) and _sum_is_finite(value):
+            continue
         items = value.items() if isinstance(value, dict) else enumerate(value)
         for key, item in items:
             if isinstance(item, float) and not math.isfinite(item):
@@ -105,6 +109,21 @@ def _check_all_finite(document: dict) -> None:
                 )
             if isinstance(item, (dict, list)):
                 stack.append((item, (trail, key)))
+
+
+def _sum_is_finite(values: list) -> bool:
+    """True for finite numbers, or rows of them (a quick yes for data tables); False: look closer."""
+    # A NaN or an infinity makes the sum NaN or infinite, so a finite sum cannot hide one.
+    try:
+        return math.isfinite(sum(values))
+    except (TypeError, OverflowError):
+        pass
+    if not set(map(type, values)) <= {list}:
+        return False
+    try:
+        return math.isfinite(sum(map(sum, values)))
+    except (TypeError, OverflowError):
+        return False
 
 
 def _trail_place(trail: tuple | None) -> str:
@@ -219,7 +238,12 @@ def _table(table: dict, place: str, inputs: list[str], outputs: list[str]) -> tu
 
 def _rows(rows: list, place: str, ids: list[str], role: str) -> np.ndarray:
     width = len(ids)
-    for r, row in enumerate(rows):
+    plain = (  # checked a whole table at a time, with no Python loop per value
+        set(map(type, rows)) <= {list}
+        and set(map(len, rows)) <= {width}
+        and set(map(type, itertools.chain.from_iterable(rows))) <= {float, int}
+    )
+    for r, row in enumerate([] if plain else rows):
         if not isinstance(row, list):
             raise _Refusal(f"{place}[{r}]", f"expected a row (a list of numbers), found {_kind(row)}")
         if len(row) != width:
@@ -254,19 +278,21 @@ def _generated(block: dict, inputs: list[str], outputs: list[str]) -> Dataset:
             f"but the network has {_count(len(inputs), 'input neuron')} and "
             f"{_count(len(outputs), 'output neuron')}",
         )
-    spec = GeneratorSpec(name)
+    defaults = GeneratorSpec(name)
     labels = _get(block, "labels", "data", list, required=False)
     if labels is not None:
         for k, value in enumerate(labels):
             if not _is_number(value):
                 raise _Refusal(f"data.labels[{k}]", f"expected a number, found {_kind(value)}")
+        labels = tuple(_as_float(v, "data.labels") for v in labels)
+    # The generator itself judges the ranges (samples, noise, ...), so a file and a dialog agree.
     spec = GeneratorSpec(
         name,
-        samples=_whole(block, "samples", "data", spec.samples),
-        noise=_number(block, "noise", "data", spec.noise),
-        train_fraction=_number(block, "train_fraction", "data", spec.train_fraction),
-        seed=_whole(block, "seed", "data", spec.seed),
-        labels=spec.labels if labels is None else tuple(_as_float(v, "data.labels") for v in labels),
+        samples=_whole(block, "samples", "data", defaults.samples),
+        noise=_number(block, "noise", "data", defaults.noise),
+        train_fraction=_number(block, "train_fraction", "data", defaults.train_fraction),
+        seed=_whole(block, "seed", "data", defaults.seed),
+        labels=defaults.labels if labels is None else labels,
     )
     try:
         dataset = generate(spec)
@@ -357,4 +383,6 @@ def _kind(value: object) -> str:
         )
     if isinstance(value, str):
         return f"the text {value if len(value) <= 40 else value[:37] + '...'!r}"
-    return "a list" if isinstance(value, list) else "an object"
+    if isinstance(value, (list, dict)):
+        return "a list" if isinstance(value, list) else "an object"
+    return f"a value of type {type(value).__name__}"  # only from a script's document

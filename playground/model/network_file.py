@@ -195,28 +195,41 @@ def save_network(network: Network, path: str | os.PathLike) -> None:
         raise
 
 
+# One encoder for every piece: building one per call would cost more than the encoding.
+_encode = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(", ", ": ")).encode
+
+
 def _json_pieces(value: object, indent: str) -> Iterator[str]:
     """`value` as JSON indented by 2, but a list or object holding no others on one line.
 
     So a neuron, a connection or a data row reads as one line, as in the format's examples.
     """
-    entries = list(value.items()) if isinstance(value, dict) else value
-    if not isinstance(value, (dict, list)) or not any(
-        isinstance(item, (dict, list)) for item in (value.values() if isinstance(value, dict) else value)
-    ):
-        yield json.dumps(value, ensure_ascii=False, allow_nan=False, separators=(", ", ": "))
+    if not _holds_containers(value):
+        yield _encode(value)
         return
     inner = indent + "  "
-    yield "{" if isinstance(value, dict) else "["
-    for k, entry in enumerate(entries):
+    is_object = isinstance(value, dict)
+    yield "{" if is_object else "["
+    for k, entry in enumerate(value.items() if is_object else value):
         yield f",\n{inner}" if k else f"\n{inner}"
-        if isinstance(value, dict):
+        if is_object:
             key, entry = entry
             if not isinstance(key, str):
                 raise TypeError(f"a field name must be text, not {key!r}")
-            yield json.dumps(key, ensure_ascii=False) + ": "
-        yield from _json_pieces(entry, inner)
-    yield f"\n{indent}" + ("}" if isinstance(value, dict) else "]")
+            yield _encode(key) + ": "
+        if _holds_containers(entry):
+            yield from _json_pieces(entry, inner)
+        else:
+            yield _encode(entry)
+    yield f"\n{indent}" + ("}" if is_object else "]")
+
+
+def _holds_containers(value: object) -> bool:
+    if isinstance(value, dict):
+        value = value.values()
+    elif not isinstance(value, list):
+        return False
+    return any(isinstance(item, (dict, list)) for item in value)
 
 
 def _file_mode(target: str) -> int:
@@ -224,6 +237,7 @@ def _file_mode(target: str) -> int:
     try:
         return stat.S_IMODE(os.stat(target).st_mode)
     except OSError:
+        # Setting the umask is the only portable way to read it; it is put straight back.
         umask = os.umask(0)
         os.umask(umask)
         return 0o666 & ~umask

@@ -6,6 +6,8 @@ import os
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from playground.model import network_file
 from playground.model.errors import NetworkFileError
@@ -125,6 +127,14 @@ def test_unknown_top_level_fields_are_kept_and_not_shared_with_the_document():
     assert doc["notes"]["author"] == "Ada"
     network_from_dict(before)
     assert before == changed(lambda d: d.update(notes={"author": "Ada", "tags": ["xor", 1, 2.5]}, z=None))
+
+
+def test_finite_numbers_whose_sum_would_overflow_are_fine():
+    doc = changed(_set("data.train", {"x": [[1.7e308, 1.7e308]], "y": [[-1.7e308, 1]]}))
+    doc["extra"] = [[1e308, 1e308], 1e308]
+    data = network_from_dict(doc).data
+    assert data.train_x.tolist() == [[1.7e308, 1.7e308]]
+    assert data.train_y.tolist() == [[-1.7e308, 1.0]]
 
 
 def test_a_byte_order_mark_is_allowed(tmp_path):
@@ -381,3 +391,38 @@ def test_network_from_dict_names_its_source():
         network_from_dict(changed(_set("loss", "x")), "clipboard")
     with pytest.raises(NetworkFileError, match=r"^<network>: top level: expected a JSON object"):
         network_from_dict([])
+
+
+def _paths(value, trail=()):
+    yield trail
+    items = value.items() if isinstance(value, dict) else (
+        enumerate(value) if isinstance(value, list) else ()
+    )
+    for key, item in items:
+        yield from _paths(item, (*trail, key))
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=5),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3),
+    max_leaves=6,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(data=st.data())
+def test_any_damage_either_loads_or_is_refused_with_a_network_file_error(data):
+    doc = document()
+    for _ in range(data.draw(st.integers(1, 3))):
+        *parents, last = data.draw(st.sampled_from([p for p in _paths(doc) if p]))
+        holder = doc
+        for key in parents:
+            holder = holder[key]
+        if data.draw(st.booleans()):
+            del holder[last]
+        else:
+            holder[last] = data.draw(json_values)
+    try:
+        network_from_dict(doc, "fuzz.json")
+    except NetworkFileError as error:
+        assert str(error).startswith("fuzz.json: ") and "\n" not in str(error)

@@ -13,6 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from playground.model import network_file
 from playground.model.dataset import Dataset, GeneratorSpec
 from playground.model.errors import NetworkFileError
 from playground.model.network import Network
@@ -197,15 +198,15 @@ def test_a_failing_rename_leaves_the_old_file_and_no_temporary_file(tmp_path, mo
 @pytest.mark.parametrize("failure", [ValueError("broken"), KeyboardInterrupt()])
 def test_a_failure_mid_write_leaves_the_old_file_and_no_temporary_file(tmp_path, monkeypatch, failure):
     path = _old_file(tmp_path)
-    original, calls = json.dumps, []
+    original, calls = network_file._encode, []
 
-    def dumps_then_fail(*args, **kwargs):
+    def encode_then_fail(value):
         calls.append(1)
         if len(calls) > 5:  # some pieces are already in the temporary file
             raise failure
-        return original(*args, **kwargs)
+        return original(value)
 
-    monkeypatch.setattr(json, "dumps", dumps_then_fail)
+    monkeypatch.setattr(network_file, "_encode", encode_then_fail)
     expected = KeyboardInterrupt if isinstance(failure, KeyboardInterrupt) else NetworkFileError
     with pytest.raises(expected):
         save_network(load_network(EXAMPLE), path)
@@ -350,9 +351,9 @@ def example_files() -> list[str]:
 
 def test_the_schema_is_a_valid_2020_12_schema_and_knows_the_same_words():
     jsonschema.Draft202012Validator.check_schema(SCHEMA)
-    neuron = SCHEMA["$defs"]["neuron"]["properties"]
-    assert tuple(neuron["role"]["enum"]) == ROLES
-    assert tuple(neuron["activation"]["enum"]) == ACTIVATIONS
+    neuron = SCHEMA["$defs"]["neuron"]
+    assert tuple(neuron["properties"]["role"]["enum"]) == ROLES
+    assert tuple(neuron["else"]["properties"]["activation"]["enum"]) == ACTIVATIONS
     assert tuple(SCHEMA["properties"]["loss"]["enum"]) == LOSSES
     assert tuple(SCHEMA["$defs"]["generator"]["properties"]["generator"]["enum"]) == GENERATORS
 
@@ -406,3 +407,9 @@ def test_broken_documents_do_not_validate(document):
 
 def test_a_generator_block_validates():
     VALIDATOR.validate(_broken(lambda d: d.update(data={"generator": "xor", "samples": 10})))
+
+
+def test_null_activation_and_bias_on_an_input_count_as_absent_for_schema_and_reader():
+    document = _broken(lambda d: d["neurons"][0].update(activation=None, bias=None))
+    VALIDATOR.validate(document)
+    assert network_from_dict(document).neuron("i1").bias is None
