@@ -272,7 +272,7 @@ def run_check(args: argparse.Namespace) -> int:
           f"(analytic {worst.analytic:.12g}, finite difference {worst.numeric:.12g})")
     if error > CHECK_LIMIT:
         _report(f"gradient check failed: relative error {error:.3g} at {worst.name} "
-                f"is above the limit {CHECK_LIMIT:g}")
+                f"is above the limit {CHECK_LIMIT:g}", "check")
         return 1
     print(f"passed: every gradient agrees to within {CHECK_LIMIT:g}")
     return 0
@@ -281,8 +281,10 @@ def run_check(args: argparse.Namespace) -> int:
 # ----------------------------------------------------------------- the edge
 
 
-def _report(message: str) -> None:
-    print("playground: " + " ".join(str(message).split()), file=sys.stderr)
+def _report(message: str, command: str | None = None) -> None:
+    """One line on stderr, however the message was wrapped."""
+    prefix = f"playground {command}" if command else "playground"
+    print(f"{prefix}: " + " ".join(str(message).split()), file=sys.stderr)
 
 
 def _os_message(error: OSError) -> str:
@@ -310,14 +312,14 @@ def main(argv: list[str] | None = None) -> int:
         print(f"playground {args.command}: error: {error}", file=sys.stderr)
         return 2
     except PlaygroundError as error:
-        _report(str(error))
+        _report(str(error), getattr(args, "command", None))
         return 1
     except BrokenPipeError:
         # The reader (such as `head`) has gone; keep Python from complaining again at exit.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
     except OSError as error:
-        _report(_os_message(error))
+        _report(_os_message(error), getattr(args, "command", None))
         return 1
     except KeyboardInterrupt:
         print(file=sys.stderr)
