@@ -3,24 +3,32 @@
 from importlib import resources
 from pathlib import Path
 
-EXAMPLES_PACKAGE = "playground.resources.examples"
 DEFAULT_EXAMPLE = "spiral"
+
+
+def resources_folder() -> Path:
+    """`resources/`: inside the installed package, or at the top of a source checkout."""
+    try:
+        return Path(str(resources.files("playground.resources")))
+    except ModuleNotFoundError:
+        # Running from a source checkout (`python -m pytest` in the repository), where the
+        # wheel's mapping of resources/ into the package has not been applied.
+        return Path(__file__).resolve().parents[2] / "resources"
 
 
 def example_names() -> list[str]:
     """Names of the bundled examples (file names without `.json`), sorted."""
-    folder = resources.files(EXAMPLES_PACKAGE)
-    return sorted(p.name[: -len(".json")] for p in folder.iterdir() if p.name.endswith(".json"))
+    return sorted(p.stem for p in (resources_folder() / "examples").glob("*.json"))
 
 
 def example_path(name: str) -> Path:
     """The path of a bundled example file."""
-    path = resources.files(EXAMPLES_PACKAGE) / f"{name}.json"
+    path = resources_folder() / "examples" / f"{name}.json"
     if not path.is_file():
         raise FileNotFoundError(f"there is no bundled example named {name!r}")
-    return Path(str(path))
+    return path
 
 
 def schema_path() -> Path:
     """The JSON Schema of the network file format."""
-    return Path(str(resources.files("playground.resources") / "network.schema.json"))
+    return resources_folder() / "network.schema.json"
