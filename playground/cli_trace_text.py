@@ -7,18 +7,17 @@ the SGD step and the sample's loss after it. Every number comes from the
 stepper's records; this module only writes them down.
 """
 
-import math
-from collections.abc import Callable
-from decimal import Decimal
-
 from playground.engine.activations import ACTIVATION_FUNCTIONS
 from playground.engine.backward_stepper import NeuronStep, Trace
+from playground.engine.formatting import (
+    DEFAULT_DIGITS,
+    Format,
+    format_number,
+    neuron_names,
+    operand_format,
+)
 from playground.engine.losses import LOSS_FUNCTIONS
 from playground.model.network import Network
-
-DEFAULT_DIGITS = 4
-MINUS = "−"
-_SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 # How f(z) reads with z's number put in; {z} is the number, {zp} the number in
 # parentheses when it is negative (where it follows an operator).
@@ -33,60 +32,6 @@ _APPLIED = {
     "swish": "{zp} · σ({z})",
     "sin": "sin({z})",
 }
-
-Format = Callable[[float], str]
-
-
-def format_number(value: float, digits: int = DEFAULT_DIGITS) -> str:
-    """`value` to `digits` significant digits, with a true minus sign and ×10ⁿ for the very large or small.
-
-    A number that is exactly what it shows (a weight of 0.4, an input of 0.05)
-    is written as it is; a rounded one keeps its trailing zeros (0.03810), so
-    the reader can tell the two apart.
-    """
-    if value == 0:
-        return "0"
-    if math.isnan(value):
-        return "NaN"
-    if math.isinf(value):
-        return "∞" if value > 0 else MINUS + "∞"
-    exact = len(Decimal(repr(value)).normalize().as_tuple().digits) <= digits
-    text = f"{value:.{digits}g}" if exact else f"{value:#.{digits}g}"
-    if "e" in text:
-        mantissa, exponent = text.split("e")
-        mantissa = mantissa.rstrip(".")
-        text = f"{mantissa}×10{str(int(exponent)).translate(_SUPERSCRIPT)}"
-    else:
-        text = text.rstrip(".")
-    return text.replace("-", MINUS)
-
-
-def operand_format(fmt: Format) -> Format:
-    """Like `fmt`, but a negative number in parentheses, as it must be after ×, + or −."""
-
-    def operand(value: float) -> str:
-        text = fmt(value)
-        return f"({text})" if text.startswith(MINUS) else text
-
-    return operand
-
-
-def neuron_names(network: Network) -> dict[str, str]:
-    """The name each neuron goes by in subscripts: its label when that is short and unambiguous, else its id."""
-    ids = {n.id for n in network.neurons}
-    labels = [n.label for n in network.neurons if n.label]
-    names = {}
-    for n in network.neurons:
-        label = n.label
-        usable = (
-            label
-            and len(label) <= 12
-            and not any(ch.isspace() or ch in ",·()" for ch in label)
-            and labels.count(label) == 1
-            and (label == n.id or label not in ids)
-        )
-        names[n.id] = label if usable else n.id
-    return names
 
 
 class TraceText:
