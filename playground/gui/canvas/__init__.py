@@ -1,0 +1,1 @@
+"""The network drawn on a QGraphicsScene, and the tools that edit it through the document."""

@@ -1,0 +1,202 @@
+"""The scene follows the document: one item per neuron and per connection, nothing more.
+
+Items are plain QGraphicsItems (no per-item signals); the scene keeps them in
+two dictionaries keyed like the model, so a change finds its item at once.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsScene,
+    QGraphicsSceneHelpEvent,
+    QGraphicsSceneMouseEvent,
+    QToolTip,
+)
+
+from playground.gui.canvas.connection_item import ConnectionItem
+from playground.gui.canvas.neuron_item import NeuronItem
+from playground.gui.document import Document
+
+Key = tuple[str, str]
+
+
+class NetworkScene(QGraphicsScene):
+    """Neuron and connection items mirroring `document.network`."""
+
+    def __init__(self, document: Document) -> None:
+        super().__init__()
+        self.document = document
+        self.neuron_items: dict[str, NeuronItem] = {}
+        self.connection_items: dict[Key, ConnectionItem] = {}
+        self._show_weight_labels = False
+        document.network_replaced.connect(self.rebuild)
+        document.neuron_added.connect(self._add_neuron)
+        document.neuron_removed.connect(self._remove_neuron)
+        document.neuron_changed.connect(self._update_neuron)
+        document.neurons_moved.connect(self._move_neurons)
+        document.connection_added.connect(self._add_connection)
+        document.connection_removed.connect(self._remove_connection)
+        document.connection_changed.connect(self._update_connection)
+        document.all_parameters_changed.connect(self.restyle_all)
+        self.rebuild()
+
+    # ----------------------------------------------------------------- building
+
+    def rebuild(self) -> None:
+        """Throw every item away and draw the document's network afresh."""
+        self.clearSelection()
+        self.clear()
+        self.neuron_items = {}
+        self.connection_items = {}
+        network = self.document.network
+        for neuron in network.neurons:
+            self._add_neuron(neuron.id)
+        for c in network.connections:
+            item = ConnectionItem(self.neuron_items[c.source], self.neuron_items[c.target], c.weight)
+            self.connection_items[c.key] = item
+            self.addItem(item)
+
+    def restyle_all(self) -> None:
+        """Re-read every weight and bias from the model (after a bulk change)."""
+        network = self.document.network
+        items = self.connection_items
+        for c in network.connections:
+            item = items[c.key]
+            if item.weight != c.weight:
+                item.set_weight(c.weight)
+        for neuron in network.neurons:
+            self.neuron_items[neuron.id].update_from(neuron)
+
+    @property
+    def show_weight_labels(self) -> bool:
+        return self._show_weight_labels
+
+    def set_show_weight_labels(self, show: bool) -> None:
+        self._show_weight_labels = show
+        for item in self.connection_items.values():
+            item.update()
+
+    # ----------------------------------------------------------------- selection
+
+    def selected_neuron_ids(self) -> list[str]:
+        """Selected neurons, in file order."""
+        chosen = {i.neuron_id for i in self.selectedItems() if isinstance(i, NeuronItem)}
+        return [n.id for n in self.document.network.neurons if n.id in chosen]
+
+    def selected_connection_keys(self) -> list[Key]:
+        """Selected connections, in file order."""
+        chosen = {i.key for i in self.selectedItems() if isinstance(i, ConnectionItem)}
+        return [c.key for c in self.document.network.connections if c.key in chosen]
+
+    def select(self, neuron_ids: list[str] = (), connection_keys: list[Key] = ()) -> None:
+        """Make exactly these items the selection."""
+        self.clearSelection()
+        for neuron_id in neuron_ids:
+            self.neuron_items[neuron_id].setSelected(True)
+        for key in connection_keys:
+            self.connection_items[key].setSelected(True)
+
+    def neuron_at(self, pos: QPointF) -> NeuronItem | None:
+        for item in self.items(pos):
+            if isinstance(item, NeuronItem):
+                return item
+        return None
+
+    def connection_at(self, pos: QPointF) -> ConnectionItem | None:
+        for item in self.items(pos):
+            if isinstance(item, ConnectionItem):
+                return item
+        return None
+
+    def network_rect(self) -> QRectF:
+        """The rectangle the network's items cover (for fit and export)."""
+        rect = QRectF()
+        for item in self.neuron_items.values():
+            rect = rect.united(item.sceneBoundingRect())
+        return rect
+
+    # ----------------------------------------------------------------- moves
+
+    def commit_moves(self) -> None:
+        """After a drag: neurons whose item moved get one Move step in the document."""
+        network = self.document.network
+        moved = {}
+        for item in self.selectedItems():
+            if isinstance(item, NeuronItem):
+                neuron = network.neuron(item.neuron_id)
+                pos = item.pos()
+                if (pos.x(), pos.y()) != (neuron.x, neuron.y):
+                    moved[item.neuron_id] = (pos.x(), pos.y())
+        if moved:
+            self.document.move_neurons(moved)
+
+    def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        super().mouseMoveEvent(event)
+        if isinstance(self.mouseGrabberItem(), NeuronItem):
+            # Qt has just dragged the selected neurons; their connections follow.
+            for item in self.selectedItems():
+                if isinstance(item, NeuronItem):
+                    item.adjust_connections()
+
+    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        self.commit_moves()
+
+    def helpEvent(self, event: QGraphicsSceneHelpEvent) -> None:
+        # Connections have no stored tooltip (10,000 strings to refresh); build it on demand.
+        for item in self.items(event.scenePos()):
+            if isinstance(item, NeuronItem):
+                break
+            if isinstance(item, ConnectionItem):
+                QToolTip.showText(event.screenPos(), item.tooltip_text())
+                event.accept()
+                return
+        super().helpEvent(event)
+
+    # ----------------------------------------------------------------- document signals
+
+    def _add_neuron(self, neuron_id: str) -> None:
+        item = NeuronItem(self.document.network.neuron(neuron_id))
+        self.neuron_items[neuron_id] = item
+        self.addItem(item)
+
+    def _remove_neuron(self, neuron_id: str) -> None:
+        item = self.neuron_items.pop(neuron_id)
+        for connection in list(item.connections):
+            # The document names the connections first; this only guards stale ones.
+            self._remove_connection(*connection.key)
+        self.removeItem(item)
+
+    def _update_neuron(self, neuron_id: str) -> None:
+        self.neuron_items[neuron_id].update_from(self.document.network.neuron(neuron_id))
+
+    def _move_neurons(self, neuron_ids: list[str]) -> None:
+        network = self.document.network
+        for neuron_id in neuron_ids:
+            neuron = network.neuron(neuron_id)
+            item = self.neuron_items[neuron_id]
+            if item.pos() != QPointF(neuron.x, neuron.y):
+                item.move_to(neuron.x, neuron.y)
+
+    def _add_connection(self, source: str, target: str) -> None:
+        weight = self.document.network.connection(source, target).weight
+        item = ConnectionItem(self.neuron_items[source], self.neuron_items[target], weight)
+        self.connection_items[(source, target)] = item
+        self.addItem(item)
+
+    def _remove_connection(self, source: str, target: str) -> None:
+        item = self.connection_items.pop((source, target), None)
+        if item is not None:
+            item.detach()
+            self.removeItem(item)
+
+    def _update_connection(self, source: str, target: str) -> None:
+        self.connection_items[(source, target)].set_weight(
+            self.document.network.connection(source, target).weight
+        )
+
+
+def is_network_item(item: QGraphicsItem) -> bool:
+    return isinstance(item, (NeuronItem, ConnectionItem))

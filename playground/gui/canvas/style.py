@@ -1,0 +1,89 @@
+"""Colours, sizes and cached pens of the canvas, in one place so overlays match the editor."""
+
+from functools import cache
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QPen
+
+# TensorFlow Playground's colours: blue for positive weights, orange for negative.
+POSITIVE = QColor("#0877bd")
+NEGATIVE = QColor("#f59322")
+ZERO = QColor("#b8b8b8")
+
+NEURON_RADIUS = 18.0
+INPUT_HALF_SIDE = 16.0
+ARROW_LENGTH = 9.0
+MAX_CONNECTION_WIDTH = 6.0
+# Room around a connection's line for its widest pen, arrowhead and weight label,
+# so a restyle only repaints and never changes geometry (no BSP index update).
+CONNECTION_MARGIN = 24.0
+
+ROLE_FILL = {"input": QColor("#dfe8f1"), "hidden": QColor("#ffffff"), "output": QColor("#fff1d6")}
+ROLE_BORDER = {"input": QColor("#52677d"), "hidden": QColor("#3a3a3a"), "output": QColor("#3a3a3a")}
+SELECTED = QColor("#1f6fd1")
+ALLOWED = QColor("#2e9e44")
+REFUSED = QColor("#d12c2c")
+HIGHLIGHT = QColor("#ffcc33")
+TEXT = QColor("#202020")
+MUTED_TEXT = QColor("#6b6b6b")
+GRID = QColor("#ebebeb")
+BACKGROUND = QColor("#fbfbfb")
+
+WEIGHT_BUCKETS = 24
+
+
+def weight_width(weight: float) -> float:
+    """Pen width: grows with |w| up to |w| = 3, then stays at the maximum."""
+    return 1.0 + (MAX_CONNECTION_WIDTH - 1.0) * min(abs(weight), 3.0) / 3.0
+
+
+def weight_style(weight: float) -> int:
+    """A small integer naming the pen of this weight: sign and a width bucket."""
+    if weight == 0.0:
+        return 0
+    bucket = 1 + min(WEIGHT_BUCKETS - 1, int(min(abs(weight), 3.0) / 3.0 * WEIGHT_BUCKETS))
+    return bucket if weight > 0 else -bucket
+
+
+@cache
+def connection_pen(style: int) -> QPen:
+    if style == 0:
+        pen = QPen(ZERO, 1.0, Qt.PenStyle.DashLine)
+    else:
+        colour = QColor(POSITIVE if style > 0 else NEGATIVE)
+        strength = abs(style) / WEIGHT_BUCKETS
+        # Faint for small weights, solid for large ones, as in TF Playground.
+        colour.setAlphaF(0.45 + 0.55 * min(1.0, 3 * strength))
+        width = 1.0 + (MAX_CONNECTION_WIDTH - 1.0) * strength
+        pen = QPen(colour, width)
+    pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+    return pen
+
+
+@cache
+def connection_brush(style: int) -> QBrush:
+    return QBrush(connection_pen(style).color())
+
+
+@cache
+def outline_pen(colour_name: str, width: float) -> QPen:
+    return QPen(QColor(colour_name), width)
+
+
+@cache
+def fill_brush(colour_name: str) -> QBrush:
+    return QBrush(QColor(colour_name))
+
+
+@cache
+def font(point_size: float, bold: bool = False) -> QFont:
+    result = QFont()
+    result.setPointSizeF(point_size)
+    result.setBold(bold)
+    return result
+
+
+def format_number(value: float, digits: int = 3) -> str:
+    """Short, readable numbers for the canvas: 0.35, −1.2, 1.5e-05."""
+    text = f"{value:.{digits}g}"
+    return text.replace("-", "−")

@@ -1,0 +1,88 @@
+"""New layered network…: sizes such as 2-4-4-1, activations, initialisation and seed."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QWidget,
+)
+
+from playground.gui.weight_init import initialise
+from playground.model.errors import PlaygroundError
+from playground.model.initialisation import INITIALISATIONS
+from playground.model.layout import layered_network, parse_layer_sizes
+from playground.model.network import Network
+from playground.model.vocabulary import ACTIVATIONS
+
+INITIALISATION_NAMES = {
+    "fan_in": "By fan-in (Glorot / He)",
+    "range": "Uniform in [−0.5, 0.5]",
+}
+
+
+class LayeredNetworkDialog(QDialog):
+    """Asks for the layers; `network()` builds the fully connected, initialised network."""
+
+    def __init__(self, parent: QWidget | None = None, initialisation: str = "fan_in") -> None:
+        super().__init__(parent)
+        self.setWindowTitle("New Layered Network")
+        self.sizes = QLineEdit("2-4-4-1")
+        self.sizes.setPlaceholderText("inputs-hidden-…-outputs, e.g. 2-4-4-1")
+        self.hidden_activation = QComboBox()
+        self.hidden_activation.addItems(ACTIVATIONS)
+        self.hidden_activation.setCurrentText("tanh")
+        self.output_activation = QComboBox()
+        self.output_activation.addItems(ACTIVATIONS)
+        self.output_activation.setCurrentText("sigmoid")
+        self.initialisation = QComboBox()
+        for scheme in INITIALISATIONS:
+            self.initialisation.addItem(INITIALISATION_NAMES.get(scheme, scheme), scheme)
+        self.initialisation.setCurrentIndex(INITIALISATIONS.index(initialisation))
+        self.seed = QSpinBox()
+        self.seed.setRange(0, 2**31 - 1)
+        self.problem = QLabel()
+        self.problem.setStyleSheet("color: #c0392b")
+        self.problem.setWordWrap(True)
+
+        form = QFormLayout(self)
+        form.addRow("Layer sizes:", self.sizes)
+        form.addRow("Hidden activation:", self.hidden_activation)
+        form.addRow("Output activation:", self.output_activation)
+        form.addRow("Initial weights:", self.initialisation)
+        form.addRow("Seed:", self.seed)
+        form.addRow(self.problem)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        form.addRow(self.buttons)
+        self.sizes.textChanged.connect(self._check)
+        self._check()
+
+    def _check(self) -> None:
+        try:
+            parse_layer_sizes(self.sizes.text())
+        except PlaygroundError as problem:
+            self.problem.setText(str(problem))
+            self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
+        else:
+            self.problem.setText("")
+            self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(True)
+
+    def network(self) -> Network:
+        """The network the dialog describes, with seeded initial weights and zero biases."""
+        network = layered_network(
+            parse_layer_sizes(self.sizes.text()),
+            self.hidden_activation.currentText(),
+            self.output_activation.currentText(),
+        )
+        network.training.seed = self.seed.value()
+        initialise(network, self.initialisation.currentData(), self.seed.value())
+        return network

@@ -1,0 +1,227 @@
+"""File menu behaviour: New, Open, examples, recent files, Save, Save As, Export Image.
+
+Anything that would throw away unsaved changes asks Save / Discard / Cancel
+first; a file that cannot be opened gives the loader's message and leaves the
+open network as it was.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QRectF, QSettings, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+from playground.gui.canvas.scene import NetworkScene
+from playground.gui.dialogs.prompts import CANCEL, SAVE, ask_unsaved_changes, show_error
+from playground.gui.document import Document
+from playground.model.errors import PlaygroundError
+from playground.model.examples import DEFAULT_EXAMPLE, example_names, example_path
+from playground.model.network import Network
+
+NETWORK_FILTER = "Networks (*.json);;All files (*)"
+RECENT_KEY = "recent_files"
+MAX_RECENT = 8
+
+
+def default_example_path() -> Path | None:
+    """The bundled example the app starts with (spiral, else the first there is)."""
+    try:
+        names = example_names()
+    except (ModuleNotFoundError, FileNotFoundError):
+        return None
+    if not names:
+        return None
+    return example_path(DEFAULT_EXAMPLE if DEFAULT_EXAMPLE in names else names[0])
+
+
+class FileActions(QObject):
+    """Carries out the File menu for one window and its document."""
+
+    recent_changed = Signal()
+
+    def __init__(self, window: QWidget, document: Document, scene: NetworkScene) -> None:
+        super().__init__(window)
+        self.window = window
+        self.document = document
+        self.scene = scene
+        # Updated from outside (e.g. by the window) to tell the user what happened.
+        self.report = lambda message: None
+
+    # ----------------------------------------------------------------- asking
+
+    def confirm_discard(self, doing: str) -> bool:
+        """True when it is fine to drop the open network (saved, discarded or never changed)."""
+        if not self.document.is_dirty:
+            return True
+        answer = ask_unsaved_changes(self.window, self.document.display_name, doing)
+        if answer == CANCEL:
+            return False
+        if answer == SAVE:
+            return self.save()
+        return True
+
+    # ----------------------------------------------------------------- opening
+
+    def new(self) -> bool:
+        """An empty network with one input and one output, so the canvas is never blank."""
+        if not self.confirm_discard("starting a new network"):
+            return False
+        network = Network(name="Untitled")
+        self.document.replace(network)
+        self.document.add_neuron("input", 0.0, 0.0)
+        self.document.add_neuron("output", 200.0, 0.0)
+        self.document.undo_stack.clear()
+        return True
+
+    def replace_with(self, network: Network, doing: str) -> bool:
+        """Show a network built in the app (New layered network), after asking about changes."""
+        if not self.confirm_discard(doing):
+            return False
+        self.document.replace(network)
+        return True
+
+    def open_dialog(self) -> bool:
+        if not self.confirm_discard("opening another network"):
+            return False
+        start = str(self.document.path.parent) if self.document.path else ""
+        path, _ = QFileDialog.getOpenFileName(self.window, "Open Network", start, NETWORK_FILTER)
+        if not path:
+            return False
+        return self.open_path(path, ask=False)
+
+    def open_path(self, path: str | Path, ask: bool = True) -> bool:
+        """Open a file; on failure show the loader's message and keep the open network."""
+        if ask and not self.confirm_discard("opening another network"):
+            return False
+        try:
+            self.document.open(path)
+        except PlaygroundError as problem:
+            show_error(self.window, "Cannot open network", str(problem))
+            return False
+        except OSError as problem:
+            show_error(self.window, "Cannot open network", f"{path}: {problem.strerror or problem}")
+            return False
+        self.add_recent(str(Path(path).resolve()))
+        self.report(f"Opened {path}")
+        return True
+
+    def open_example(self, name: str) -> bool:
+        """Open a bundled example; Save then asks where, so the example itself stays intact."""
+        if not self.confirm_discard("opening an example"):
+            return False
+        try:
+            self.document.open(example_path(name), remember_path=False)
+        except (PlaygroundError, FileNotFoundError) as problem:
+            show_error(self.window, "Cannot open example", str(problem))
+            return False
+        self.report(f"Opened the example {name}")
+        return True
+
+    # ----------------------------------------------------------------- saving
+
+    def save(self) -> bool:
+        if self.document.path is None:
+            return self.save_as()
+        return self._save_to(self.document.path)
+
+    def save_as(self) -> bool:
+        start = str(self.document.path) if self.document.path else f"{self.document.display_name}.json"
+        path, _ = QFileDialog.getSaveFileName(self.window, "Save Network", start, NETWORK_FILTER)
+        if not path:
+            return False
+        if not Path(path).suffix:
+            path += ".json"
+        return self._save_to(Path(path))
+
+    def _save_to(self, path: Path) -> bool:
+        try:
+            self.document.save(path)
+        except (PlaygroundError, OSError) as problem:
+            show_error(self.window, "Cannot save network", str(problem))
+            return False
+        self.add_recent(str(path.resolve()))
+        self.report(f"Saved {path}")
+        return True
+
+    # ----------------------------------------------------------------- recent files
+
+    def recent_files(self) -> list[str]:
+        value = QSettings().value(RECENT_KEY, [])
+        if isinstance(value, str):
+            value = [value]
+        return [str(v) for v in (value or [])]
+
+    def add_recent(self, path: str) -> None:
+        files = [path] + [p for p in self.recent_files() if p != path]
+        QSettings().setValue(RECENT_KEY, files[:MAX_RECENT])
+        self.recent_changed.emit()
+
+    def clear_recent(self) -> None:
+        QSettings().setValue(RECENT_KEY, [])
+        self.recent_changed.emit()
+
+    # ----------------------------------------------------------------- export
+
+    def export_image(self, kind: str) -> bool:
+        """Ask for a file and write the canvas as PNG or SVG."""
+        suffix = kind.lower()
+        start = f"{self.document.display_name}.{suffix}"
+        filters = "PNG image (*.png)" if suffix == "png" else "SVG image (*.svg)"
+        path, _ = QFileDialog.getSaveFileName(self.window, f"Export {kind}", start, filters)
+        if not path:
+            return False
+        if not path.lower().endswith(f".{suffix}"):
+            path += f".{suffix}"
+        ok = export_png(self.scene, path) if suffix == "png" else export_svg(self.scene, path)
+        if ok:
+            self.report(f"Exported {path}")
+        else:
+            show_error(self.window, "Cannot export image", f"{path} could not be written.")
+        return ok
+
+
+def _export_rect(scene: NetworkScene) -> QRectF:
+    rect = scene.network_rect()
+    return rect.adjusted(-20, -20, 20, 20) if not rect.isNull() else QRectF(0, 0, 100, 100)
+
+
+def export_png(scene: NetworkScene, path: str, scale: float = 2.0) -> bool:
+    """The network at twice its size (crisp on slides), on a white background."""
+    rect = _export_rect(scene)
+    image = QImage(
+        QSize(int(rect.width() * scale), int(rect.height() * scale)), QImage.Format.Format_ARGB32
+    )
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    selected = scene.selectedItems()
+    scene.clearSelection()
+    scene.render(painter, QRectF(image.rect()), rect, Qt.AspectRatioMode.KeepAspectRatio)
+    painter.end()
+    for item in selected:
+        item.setSelected(True)
+    return image.save(path)
+
+
+def export_svg(scene: NetworkScene, path: str) -> bool:
+    """The network as SVG, for slides that scale."""
+    from PySide6.QtSvg import QSvgGenerator
+
+    rect = _export_rect(scene)
+    generator = QSvgGenerator()
+    generator.setFileName(path)
+    generator.setSize(QSize(int(rect.width()), int(rect.height())))
+    generator.setViewBox(QRectF(0, 0, rect.width(), rect.height()))
+    generator.setTitle(scene.document.display_name)
+    painter = QPainter()
+    if not painter.begin(generator):
+        return False
+    selected = scene.selectedItems()
+    scene.clearSelection()
+    scene.render(painter, QRectF(0, 0, rect.width(), rect.height()), rect)
+    painter.end()
+    for item in selected:
+        item.setSelected(True)
+    return Path(path).is_file()

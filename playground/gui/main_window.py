@@ -1,0 +1,171 @@
+"""The main window: canvas in the centre, docks around it, menus, tool bar and status bar."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QDockWidget, QInputDialog, QLabel, QMainWindow, QWidget
+
+from playground.gui import clipboard, network_actions
+from playground.gui.canvas.scene import NetworkScene
+from playground.gui.canvas.tools import explanation
+from playground.gui.canvas.view import NetworkView
+from playground.gui.dialogs.layered_network_dialog import LayeredNetworkDialog
+from playground.gui.document import Document
+from playground.gui.file_actions import FileActions
+from playground.gui.menus import build_menus
+from playground.gui.panels.inspector import Inspector
+from playground.model.errors import NetworkEditError
+
+STATUS_TIMEOUT_MS = 8000
+
+
+class MainWindow(QMainWindow):
+    """One open network, edited on the canvas; later panels plug in with `add_panel_dock`."""
+
+    def __init__(self, document: Document | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("MainWindow")
+        self.document = document or Document()
+        self.scene = NetworkScene(self.document)
+        self.view = NetworkView(self.scene)
+        self.setCentralWidget(self.view)
+        self.files = FileActions(self, self.document, self.scene)
+        self.files.report = self.show_message
+        self.randomize_seed = 1
+
+        self.inspector = Inspector(self.document, self.scene)
+        self.inspector.report = self.show_message
+        self.menus, self.actions = build_menus(self)
+        self.inspector_dock = self.add_panel_dock(
+            self.inspector, "Inspector", Qt.DockWidgetArea.RightDockWidgetArea
+        )
+
+        self.counts = QLabel()
+        self.statusBar().addPermanentWidget(self.counts)
+        self.view.status_message.connect(self.show_message)
+        self.document.dirty_changed.connect(self.update_title)
+        self.document.path_changed.connect(self.update_title)
+        self.document.network_replaced.connect(self._network_replaced)
+        self.document.structure_changed.connect(self.update_counts)
+        self.update_title()
+        self.update_counts()
+        self.resize(1400, 900)
+        self.restore_settings()
+        self.show_message(explanation(self.view.tool, self.view.new_role))
+
+    # ----------------------------------------------------------------- docks
+
+    def add_panel_dock(
+        self, widget: QWidget, title: str, area: Qt.DockWidgetArea
+    ) -> QDockWidget:
+        """Put a panel in a dock, listed in the View menu so it can be shown again once closed."""
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"dock:{title}")
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        # A dock added after restoreState() takes the place it had last time.
+        self.restoreDockWidget(dock)
+        self.menus["panels"].addAction(dock.toggleViewAction())
+        return dock
+
+    # ----------------------------------------------------------------- status and title
+
+    def show_message(self, message: str) -> None:
+        self.statusBar().showMessage(message, STATUS_TIMEOUT_MS)
+
+    def update_title(self, *_) -> None:
+        path = self.document.path
+        name = self.document.display_name
+        where = f" — {path.name}" if path is not None and path.stem != name else ""
+        self.setWindowTitle(f"{name}{where}[*] — NN Playground")
+        self.setWindowModified(self.document.is_dirty)
+
+    def update_counts(self) -> None:
+        network = self.document.network
+        self.counts.setText(
+            f"{len(network.neurons)} neurons · {len(network.connections)} connections"
+        )
+
+    def _network_replaced(self) -> None:
+        self.update_title()
+        self.update_counts()
+        self.view.fit()
+
+    # ----------------------------------------------------------------- edit menu
+
+    def copy(self) -> None:
+        count = clipboard.copy_selection(self.scene)
+        self.show_message(f"Copied {count} neurons." if count else "Select neurons to copy.")
+
+    def cut(self) -> None:
+        self.copy()
+        if self.scene.selected_neuron_ids():
+            self.view.delete_selection()
+
+    def paste(self) -> None:
+        try:
+            ids = clipboard.paste(self.scene)
+        except NetworkEditError as refused:
+            self.show_message(f"Nothing pasted: {refused}")
+            return
+        self.show_message(f"Pasted {', '.join(ids)}.")
+
+    def select_all(self) -> None:
+        self.scene.select(list(self.scene.neuron_items), list(self.scene.connection_items))
+
+    # ----------------------------------------------------------------- network menu
+
+    def new_layered_network(self) -> bool:
+        dialog = LayeredNetworkDialog(self, self.document.initialisation)
+        if dialog.exec() != LayeredNetworkDialog.DialogCode.Accepted:
+            return False
+        return self.files.replace_with(dialog.network(), "creating a new network")
+
+    def connect_selected_fully(self) -> None:
+        self.show_message(network_actions.connect_selected_fully(self.scene))
+
+    def auto_arrange(self) -> None:
+        self.show_message(network_actions.arrange(self.scene))
+        self.view.fit()
+
+    def randomize_weights(self) -> None:
+        seed, ok = QInputDialog.getInt(
+            self, "Randomize Weights", "Seed:", self.randomize_seed, 0, 2**31 - 1
+        )
+        if ok:
+            self.show_message(network_actions.randomize_weights(self.scene, seed))
+            self.randomize_seed = seed + 1
+
+    def zero_weights(self) -> None:
+        self.show_message(network_actions.zero_weights(self.scene))
+
+    def set_initialisation(self, scheme: str) -> None:
+        self.document.set_initialisation(scheme)
+        self.show_message(f"New connections get weights by {scheme.replace('_', '-')}.")
+
+    # ----------------------------------------------------------------- settings
+
+    def restore_settings(self) -> None:
+        settings = QSettings()
+        geometry = settings.value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        state = settings.value("window/state")
+        if isinstance(state, QByteArray) and not state.isEmpty():
+            self.restoreState(state)
+        labels = settings.value("view/weight_labels", False)
+        self.actions["weight_labels"].setChecked(labels in (True, "true"))
+
+    def save_settings(self) -> None:
+        settings = QSettings()
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/state", self.saveState())
+        settings.setValue("view/weight_labels", self.scene.show_weight_labels)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.files.confirm_discard("quitting"):
+            event.ignore()
+            return
+        self.save_settings()
+        event.accept()

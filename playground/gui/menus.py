@@ -1,0 +1,207 @@
+"""The menus and the tool bar of the main window, with their shortcuts."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QComboBox, QMenu, QMessageBox
+
+from playground.gui.canvas.tools import ADD_NEURON, CONNECT, SELECT
+from playground.gui.dialogs.layered_network_dialog import INITIALISATION_NAMES
+from playground.model.examples import example_names
+from playground.model.initialisation import INITIALISATIONS
+from playground.model.vocabulary import ROLES
+
+if TYPE_CHECKING:
+    from playground.gui.main_window import MainWindow
+
+Keys = QKeySequence.StandardKey
+
+ABOUT = (
+    "<b>NN Playground</b><p>Build a neural network by hand, step its backward pass "
+    "one neuron at a time, and train it with SGD.</p>"
+)
+CANVAS_HELP = (
+    "<table>"
+    "<tr><td><b>V</b></td><td>Select: click, Ctrl+click, drag a box; drag neurons to move</td></tr>"
+    "<tr><td><b>N</b></td><td>Add neuron: click on empty canvas (role from the tool bar)</td></tr>"
+    "<tr><td><b>C</b></td><td>Connect: drag from one neuron to another</td></tr>"
+    "<tr><td><b>Shift+drag</b></td><td>Connect, from any tool</td></tr>"
+    "<tr><td><b>Double-click</b></td><td>Edit a connection's weight or a neuron's label</td></tr>"
+    "<tr><td><b>Delete</b></td><td>Remove the selection</td></tr>"
+    "<tr><td><b>Wheel, Ctrl+= / Ctrl+-</b></td><td>Zoom; <b>Ctrl+0</b> fits the network</td></tr>"
+    "<tr><td><b>Middle drag, Space+drag</b></td><td>Pan</td></tr>"
+    "</table>"
+)
+
+
+def _action(window, text, slot=None, shortcuts=(), checkable=False, tip=None) -> QAction:
+    action = QAction(text, window)
+    if shortcuts:
+        action.setShortcuts([QKeySequence(s) for s in shortcuts])
+    if slot is not None:
+        action.triggered.connect(lambda checked=False: slot())
+    action.setCheckable(checkable)
+    if tip:
+        action.setStatusTip(tip)
+    return action
+
+
+def build_menus(window: MainWindow) -> tuple[dict[str, QMenu], dict[str, QAction]]:
+    """Create every menu, action and the tool bar; returns them by name for the window."""
+    bar = window.menuBar()
+    files, view, document = window.files, window.view, window.document
+    menus: dict[str, QMenu] = {}
+    actions: dict[str, QAction] = {}
+
+    # ----------------------------------------------------------------- File
+    menu = menus["file"] = bar.addMenu("&File")
+    actions["new"] = _action(window, "&New", files.new, [Keys.New])
+    actions["open"] = _action(window, "&Open…", files.open_dialog, [Keys.Open])
+    menu.addActions([actions["new"], actions["open"]])
+    examples = menus["examples"] = menu.addMenu("Open &Example")
+    try:
+        names = example_names()
+    except (ModuleNotFoundError, FileNotFoundError):
+        names = []
+    for name in names:
+        examples.addAction(
+            _action(window, name.replace("_", " "), lambda n=name: files.open_example(n))
+        )
+    examples.setEnabled(bool(names))
+    recent = menus["recent"] = menu.addMenu("Open &Recent")
+    recent.aboutToShow.connect(lambda: _fill_recent(window, recent))
+    menu.addSeparator()
+    actions["save"] = _action(window, "&Save", files.save, [Keys.Save])
+    actions["save_as"] = _action(window, "Save &As…", files.save_as, [Keys.SaveAs])
+    menu.addActions([actions["save"], actions["save_as"]])
+    export = menu.addMenu("Export &Image")
+    actions["export_png"] = _action(window, "PNG…", lambda: files.export_image("PNG"))
+    actions["export_svg"] = _action(window, "SVG…", lambda: files.export_image("SVG"))
+    export.addActions([actions["export_png"], actions["export_svg"]])
+    menu.addSeparator()
+    actions["quit"] = _action(window, "&Quit", window.close, [Keys.Quit])
+    menu.addAction(actions["quit"])
+
+    # ----------------------------------------------------------------- Edit
+    menu = menus["edit"] = bar.addMenu("&Edit")
+    actions["undo"] = document.undo_stack.createUndoAction(window, "Undo")
+    actions["undo"].setShortcuts(QKeySequence.keyBindings(Keys.Undo))
+    actions["redo"] = document.undo_stack.createRedoAction(window, "Redo")
+    actions["redo"].setShortcuts(
+        [QKeySequence("Ctrl+Shift+Z")]
+        + [k for k in QKeySequence.keyBindings(Keys.Redo) if k != QKeySequence("Ctrl+Shift+Z")]
+    )
+    menu.addActions([actions["undo"], actions["redo"]])
+    menu.addSeparator()
+    actions["cut"] = _action(window, "Cu&t", window.cut, [Keys.Cut])
+    actions["copy"] = _action(window, "&Copy", window.copy, [Keys.Copy])
+    actions["paste"] = _action(window, "&Paste", window.paste, [Keys.Paste])
+    actions["delete"] = _action(
+        window, "&Delete", view.delete_selection, [Keys.Delete, QKeySequence("Backspace")]
+    )
+    actions["select_all"] = _action(window, "Select &All", window.select_all, [Keys.SelectAll])
+    menu.addActions(
+        [actions[k] for k in ("cut", "copy", "paste", "delete", "select_all")]
+    )
+
+    # ----------------------------------------------------------------- View
+    menu = menus["view"] = bar.addMenu("&View")
+    actions["zoom_in"] = _action(
+        window, "Zoom &In", view.zoom_in, [QKeySequence("Ctrl+="), Keys.ZoomIn]
+    )
+    actions["zoom_out"] = _action(
+        window, "Zoom &Out", view.zoom_out, [QKeySequence("Ctrl+-"), Keys.ZoomOut]
+    )
+    actions["fit"] = _action(window, "&Fit Network", view.fit, [QKeySequence("Ctrl+0")])
+    actions["weight_labels"] = _action(window, "Show &Weight Labels", checkable=True)
+    actions["weight_labels"].toggled.connect(window.scene.set_show_weight_labels)
+    menu.addActions([actions[k] for k in ("zoom_in", "zoom_out", "fit", "weight_labels")])
+    menu.addSeparator()
+    menus["panels"] = menu.addMenu("&Panels")
+
+    # ----------------------------------------------------------------- Network
+    menu = menus["network"] = bar.addMenu("&Network")
+    actions["new_layered"] = _action(
+        window, "New &Layered Network…", window.new_layered_network, [QKeySequence("Ctrl+Shift+N")]
+    )
+    actions["connect_fully"] = _action(
+        window, "&Connect Selected Fully", window.connect_selected_fully,
+        tip="Connect each column of the selection to every selected neuron in the next column",
+    )
+    actions["auto_arrange"] = _action(
+        window, "&Auto-Arrange", window.auto_arrange, [QKeySequence("Ctrl+Shift+A")]
+    )
+    actions["randomize"] = _action(window, "&Randomize Weights…", window.randomize_weights)
+    actions["zero"] = _action(window, "Set All Weights to &Zero", window.zero_weights)
+    menu.addActions([actions[k] for k in ("new_layered", "connect_fully", "auto_arrange")])
+    menu.addSeparator()
+    menu.addActions([actions["randomize"], actions["zero"]])
+    init_menu = menu.addMenu("New Weights &By")
+    group = QActionGroup(window)
+    for scheme in INITIALISATIONS:
+        action = _action(
+            window, INITIALISATION_NAMES.get(scheme, scheme),
+            lambda s=scheme: window.set_initialisation(s), checkable=True,
+        )
+        action.setChecked(scheme == document.initialisation)
+        group.addAction(action)
+        init_menu.addAction(action)
+        actions[f"init_{scheme}"] = action
+
+    # ----------------------------------------------------------------- Help
+    menu = menus["help"] = bar.addMenu("&Help")
+    menu.addAction(
+        _action(window, "Canvas &Shortcuts", lambda: QMessageBox.information(
+            window, "Canvas shortcuts", CANVAS_HELP))
+    )
+    menu.addAction(_action(window, "&About", lambda: QMessageBox.about(window, "About", ABOUT)))
+
+    _build_tool_bar(window, actions)
+    return menus, actions
+
+
+def _build_tool_bar(window: MainWindow, actions: dict[str, QAction]) -> None:
+    tools = window.addToolBar("Tools")
+    tools.setObjectName("toolbar:tools")
+    tools.setMovable(False)
+    group = QActionGroup(window)
+    for tool, text, key in (
+        (SELECT, "Select", "V"), (ADD_NEURON, "Add Neuron", "N"), (CONNECT, "Connect", "C"),
+    ):
+        action = _action(
+            window, text, lambda t=tool: window.view.set_tool(t), [QKeySequence(key)],
+            checkable=True, tip=f"{text} ({key})",
+        )
+        action.setToolTip(f"{text} ({key})")
+        action.setChecked(tool == SELECT)
+        group.addAction(action)
+        tools.addAction(action)
+        actions[f"tool_{tool}"] = action
+    window.view.tool_changed.connect(lambda t: actions[f"tool_{t}"].setChecked(True))
+
+    role = QComboBox()
+    role.setToolTip("Role of the neurons the Add Neuron tool places")
+    for name in ROLES:
+        role.addItem(f"{name.capitalize()} neuron", name)
+    role.setCurrentIndex(ROLES.index(window.view.new_role))
+    role.currentIndexChanged.connect(lambda _: window.view.set_new_role(role.currentData()))
+    tools.addWidget(role)
+    window.role_picker = role
+    tools.addSeparator()
+    tools.addActions([actions["undo"], actions["redo"]])
+    tools.addSeparator()
+    tools.addAction(actions["fit"])
+
+
+def _fill_recent(window: MainWindow, menu: QMenu) -> None:
+    menu.clear()
+    files = window.files.recent_files()
+    for path in files:
+        menu.addAction(_action(window, path, lambda p=path: window.files.open_path(p)))
+    if not files:
+        menu.addAction("(none)").setEnabled(False)
+    else:
+        menu.addSeparator()
+        menu.addAction(_action(window, "Clear List", window.files.clear_recent))

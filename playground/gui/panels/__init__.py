@@ -1,0 +1,1 @@
+"""Dock panels around the canvas, each its own class."""

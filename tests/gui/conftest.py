@@ -1,0 +1,48 @@
+"""GUI tests run on the offscreen platform, each with its own settings file."""
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from playground.gui.pyside_compat import keep_none_alive
+
+keep_none_alive()
+
+
+@pytest.fixture(autouse=True)
+def isolated_settings(tmp_path, monkeypatch):
+    """QSettings in a temporary ini folder, so tests never share window state or recent files."""
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
+    yield tmp_path / "settings"
+
+
+@pytest.fixture
+def two_two_two():
+    """The bundled 2-2-2 example, read straight from the repository."""
+    from pathlib import Path
+
+    from playground.model.network_file import load_network
+
+    return load_network(Path(__file__).parents[2] / "resources" / "examples" / "two_two_two.json")
+
+
+@pytest.fixture
+def window(qtbot, two_two_two):
+    """A main window at 1400×900 showing the 2-2-2 example, nothing unsaved."""
+    from playground.gui.main_window import MainWindow
+
+    main = MainWindow()
+    qtbot.addWidget(main)
+    main.document.replace(two_two_two)
+    main.resize(1400, 900)
+    main.show()
+    qtbot.waitExposed(main)
+    # Only changes made by the test itself count as unsaved at the end.
+    main.document.undo_stack.setClean()
+    yield main
+    # Closing must not stop at the unsaved-changes question.
+    main.document.undo_stack.setClean()
