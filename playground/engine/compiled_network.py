@@ -13,6 +13,8 @@ Compile once per structural change (`Network.structure_version`); weights and
 biases can be reloaded without recompiling.
 """
 
+from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -37,6 +39,33 @@ class Level:
     connection_rows: np.ndarray  # for each connection into this level (file order): its row
     connection_cols: np.ndarray  # ... and its column
     connection_keys: list[tuple[str, str]]
+    # The one level this level reads, whole and in column order, or None when it must gather:
+    # the case of every layered network, read without building anything.
+    reads_level: int | None = None
+    # y = f(z) and f'(z) given (z, y), column by column with each neuron's own activation:
+    # the activation's own functions when the whole level shares one.
+    f: Callable = None
+    df: Callable = None
+
+    def __post_init__(self) -> None:
+        if len(self.groups) == 1:
+            self.f, self.df = self.groups[0][1].f, self.groups[0][1].df
+        else:
+            self.f, self.df = self._f_by_group, self._df_by_group
+        if len(self.sources) == 1 and self.sources[0][1] is None:
+            self.reads_level = self.sources[0][0]
+
+    def _f_by_group(self, z: np.ndarray) -> np.ndarray:
+        y = np.empty_like(z)
+        for columns, activation in self.groups:
+            y[:, columns] = activation.f(z[:, columns])
+        return y
+
+    def _df_by_group(self, z: np.ndarray, y: np.ndarray) -> np.ndarray:
+        df = np.empty_like(z)
+        for columns, activation in self.groups:
+            df[:, columns] = activation.df(z[:, columns], y[:, columns])
+        return df
 
 
 @dataclass
@@ -78,10 +107,15 @@ class CompiledNetwork:
         self.input_ids = network.input_ids()
         self.output_ids = network.output_ids()
 
+        # Grouped once here: the network's own `incoming` searches every connection per call,
+        # which adds up to seconds for a network of thousands of connections.
+        sources_of: dict[str, list[str]] = defaultdict(list)
+        for connection in network.connections:
+            sources_of[connection.target].append(connection.source)
         level_of: dict[str, int] = {i: 0 for i in self.input_ids}
         for neuron_id in network.topological_order():
             if neuron_id not in level_of:
-                sources = [c.source for c in network.incoming(neuron_id)]
+                sources = sources_of[neuron_id]
                 level_of[neuron_id] = 1 + max((level_of[s] for s in sources), default=0)
         depth = max(level_of.values(), default=0)
         file_order = {n.id: k for k, n in enumerate(network.neurons)}
@@ -107,11 +141,10 @@ class CompiledNetwork:
         self.output_pieces = _pieces([self.location[i] for i in self.output_ids], sizes)
 
     def _compile_level(self, network: Network, ids: list[str], sizes: list[int]) -> Level:
-        incoming = [c for i in ids for c in network.incoming(i)]
-        source_ids = sorted({c.source for c in incoming}, key=self.location.__getitem__)
-        row_of = {s: r for r, s in enumerate(source_ids)}
         col_of = {i: k for k, i in enumerate(ids)}
-        ordered = sorted(incoming, key=lambda c: network.connection_index(c.source, c.target))
+        ordered = [c for c in network.connections if c.target in col_of]  # file order
+        source_ids = sorted({c.source for c in ordered}, key=self.location.__getitem__)
+        row_of = {s: r for r, s in enumerate(source_ids)}
         rows = np.array([row_of[c.source] for c in ordered], dtype=int)
         cols = np.array([col_of[c.target] for c in ordered], dtype=int)
         mask = np.zeros((len(source_ids), len(ids)))
@@ -183,22 +216,21 @@ class CompiledNetwork:
             return parts[0]
         return np.concatenate(parts, axis=1) if parts else np.zeros((batch, 0))
 
+    def _sources(self, y: list[np.ndarray], level: Level) -> np.ndarray:
+        """The y of the neurons a level reads, one column per row of its weights."""
+        if level.reads_level is not None:
+            return y[level.reads_level]
+        return self._gather(y, level.sources, y[0].shape[0])
+
     def forward(self, x: np.ndarray) -> ForwardPass:
         """z and y of every neuron for a batch of inputs (rows of input values)."""
         x = np.asarray(x, dtype=float)
-        batch = x.shape[0]
         zs, ys = [x], [x]
         for level in self.levels[1:]:
-            z = self._gather(ys, level.sources, batch) @ level.weights
+            z = self._sources(ys, level) @ level.weights
             z += level.biases
-            if len(level.groups) == 1:
-                y = level.groups[0][1].f(z)
-            else:
-                y = np.empty_like(z)
-                for columns, activation in level.groups:
-                    y[:, columns] = activation.f(z[:, columns])
             zs.append(z)
-            ys.append(y)
+            ys.append(level.f(z))
         return ForwardPass(zs, ys)
 
     def outputs(self, run: ForwardPass) -> np.ndarray:
@@ -218,6 +250,7 @@ class CompiledNetwork:
     def backward(self, run: ForwardPass, targets: np.ndarray) -> Gradients:
         """∂L/∂w and ∂L/∂b of the batch's mean loss, by the chain rule level by level."""
         batch = run.y[0].shape[0]
+        # ∂L/∂y of each level, summed over every connection out of it as later levels are done.
         dL_dy: list[np.ndarray | None] = [None] * len(self.levels)
         out_z = self._gather(run.z, self.output_pieces, batch)
         out_y = self._gather(run.y, self.output_pieces, batch)
@@ -227,22 +260,27 @@ class CompiledNetwork:
         bias_grads = [np.zeros(0)] * len(self.levels)
         for k in range(len(self.levels) - 1, 0, -1):
             level = self.levels[k]
-            z, y = run.z[k], run.y[k]
             if dL_dy[k] is None:  # nothing this level feeds reaches an output
-                dL_dz = np.zeros_like(z)
-            elif len(level.groups) == 1:
-                dL_dz = level.groups[0][1].df(z, y) * dL_dy[k]
-            else:
-                dL_dz = np.empty_like(z)
-                for columns, activation in level.groups:
-                    dL_dz[:, columns] = activation.df(z[:, columns], y[:, columns]) * dL_dy[k][:, columns]
-            dW = self._gather(run.y, level.sources, batch).T @ dL_dz
+                weight_grads[k] = np.zeros_like(level.weights)
+                bias_grads[k] = np.zeros_like(level.biases)
+                continue
+            dL_dz = level.df(run.z[k], run.y[k]) * dL_dy[k]
+            # ∂L/∂w = y_source · ∂L/∂z, summed over the batch by the matrix product.
+            dW = self._sources(run.y, level).T @ dL_dz
             if level.mask is not None:
                 dW *= level.mask
             weight_grads[k] = dW
             bias_grads[k] = dL_dz.sum(axis=0)
-            if not level.reads_only_inputs:
-                self._scatter(dL_dy, level.sources, dL_dz @ level.weights.T)
+            if level.reads_only_inputs:
+                continue
+            # ∂L/∂y_source = Σ over its connections into this level of w · ∂L/∂z.
+            dL_dy_sources = dL_dz @ level.weights.T
+            if level.reads_level is None:
+                self._scatter(dL_dy, level.sources, dL_dy_sources)
+            elif dL_dy[level.reads_level] is None:
+                dL_dy[level.reads_level] = dL_dy_sources
+            else:
+                dL_dy[level.reads_level] += dL_dy_sources
         return Gradients(weight_grads, bias_grads)
 
     def _scatter(self, dL_dy: list, pieces: list[Piece], values: np.ndarray) -> None:

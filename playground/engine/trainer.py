@@ -75,6 +75,7 @@ class Trainer:
         self.history = History()
         self.divergence: Divergence | None = None
         self._order = np.zeros(0, dtype=int)
+        self._x_shuffled = self._y_shuffled = np.zeros((0, 0))  # the training set in `_order`
         self._next = 0  # position in `_order` of the next minibatch
         self._velocity = [
             (np.zeros_like(level.weights), np.zeros_like(level.biases))
@@ -115,22 +116,25 @@ class Trainer:
 
     def loss(self, split: str = "train") -> float:
         """The mean loss over a whole split with the current weights (NaN when the split is empty)."""
-        x, y = self.dataset.split(split)
-        if len(x) == 0:
-            return math.nan
-        with np.errstate(all="ignore"):
-            return self.compiled.mean_loss(x, y)
+        return self._measure(split, accuracy=False)[0]
 
     def accuracy(self, split: str = "train") -> float | None:
         """The share of samples whose output is nearer the right class label, or None for regression."""
+        return self._measure(split, accuracy=True)[1]
+
+    def _measure(self, split: str, accuracy: bool = True) -> tuple[float, float | None]:
+        """The loss and accuracy over a split, from one forward pass over it."""
         x, y = self.dataset.split(split)
-        if self._labels is None or len(x) == 0:
-            return None
-        low, high = self._labels
+        if len(x) == 0:
+            return math.nan, None
         with np.errstate(all="ignore"):
-            outputs = self.compiled.outputs(self.compiled.forward(x))
-        predicted = np.where(outputs > (low + high) / 2, high, low)
-        return float((predicted == y).mean())
+            run = self.compiled.forward(x)
+            loss = float(self.compiled.sample_losses(run, y).mean())
+            if not accuracy or self._labels is None:
+                return loss, None
+            low, high = self._labels
+            predicted = np.where(self.compiled.outputs(run) > (low + high) / 2, high, low)
+        return loss, float((predicted == y).mean())
 
     # ------------------------------------------------------------ training
 
@@ -147,7 +151,6 @@ class Trainer:
         """
         start = time.perf_counter()
         done = 0
-        x_all, y_all = self.dataset.train_x, self.dataset.train_y
         size = self.settings.batch_size
         with np.errstate(all="ignore"):
             while self.divergence is None:
@@ -158,28 +161,34 @@ class Trainer:
                 if max_seconds is not None and time.perf_counter() - start >= max_seconds:
                     break
                 if self._next == 0:
-                    self._order = self.rng.permutation(len(x_all))
-                batch = self._order[self._next : self._next + size]
-                self._step(x_all[batch], y_all[batch])
-                self._next += size
+                    self._shuffle()
+                end = self._next + size
+                # Slices of the shuffled copy: views, where indexing by the order would copy.
+                self._step(self._x_shuffled[self._next : end], self._y_shuffled[self._next : end])
+                self._next = end
                 done += 1
-                if self._next >= len(x_all):
+                if end >= len(self._order):
                     self._end_epoch()
         if self.divergence is None and not self.compiled.all_finite():
             self._diverge(math.nan)
         return done
 
+    def _shuffle(self) -> None:
+        """A fresh order of the training samples for the epoch that starts."""
+        self._order = self.rng.permutation(len(self.dataset.train_x))
+        self._x_shuffled = self.dataset.train_x[self._order]
+        self._y_shuffled = self.dataset.train_y[self._order]
+
     def _step(self, x: np.ndarray, targets: np.ndarray) -> None:
         compiled = self.compiled
         gradients = compiled.backward(compiled.forward(x), targets)
         rate, momentum, l2 = self.settings.learning_rate, self.settings.momentum, self.settings.l2
-        for k in range(1, len(compiled.levels)):
-            level = compiled.levels[k]
-            dW, db = gradients.weights[k], gradients.biases[k]
+        for level, dW, db, (vW, vb) in zip(
+            compiled.levels[1:], gradients.weights[1:], gradients.biases[1:], self._velocity[1:]
+        ):
             if l2:
                 dW += l2 * level.weights
             if momentum:
-                vW, vb = self._velocity[k]
                 vW *= momentum
                 vW -= rate * dW
                 vb *= momentum
@@ -187,6 +196,7 @@ class Trainer:
                 level.weights += vW
                 level.biases += vb
             else:
+                # The gradients are ours to scale in place: backward made them for this step.
                 dW *= rate
                 db *= rate
                 level.weights -= dW
@@ -195,17 +205,19 @@ class Trainer:
     def _end_epoch(self) -> None:
         self._next = 0
         self.epoch += 1
-        train_loss = self.loss("train")
+        train_loss, train_accuracy = self._measure("train")
         if not math.isfinite(train_loss):
             self._diverge(train_loss)
             return
         self._last_finite = self._parameters()
+        test_loss, test_accuracy = self._measure("test")
         self.history.train_loss.append(train_loss)
-        test_loss = self.loss("test")
         if len(self.dataset.test_x):
             self.history.test_loss.append(test_loss)
-        for split, record in (("train", self.history.train_accuracy), ("test", self.history.test_accuracy)):
-            accuracy = self.accuracy(split)
+        for accuracy, record in (
+            (train_accuracy, self.history.train_accuracy),
+            (test_accuracy, self.history.test_accuracy),
+        ):
             if accuracy is not None:
                 record.append(accuracy)
 
