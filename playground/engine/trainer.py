@@ -24,6 +24,11 @@ from playground.model.errors import DataError
 from playground.model.network import Network
 from playground.model.training_settings import TrainingSettings
 
+# A whole split is measured in chunks of rows holding about this many values per level:
+# a pass over 8,000 rows at once makes arrays of megabytes, each fresh one costing page
+# faults and cache misses, and runs at a third of the speed.
+VALUES_PER_CHUNK = 8192
+
 
 @dataclass
 class Divergence:
@@ -83,6 +88,7 @@ class Trainer:
         ]
         self._last_finite = self._parameters()
         self._labels = self._class_labels()
+        self._chunk_rows = max(1, VALUES_PER_CHUNK // max(self.compiled.level_sizes))
 
     # ------------------------------------------------------------ state
 
@@ -123,18 +129,22 @@ class Trainer:
         return self._measure(split, accuracy=True)[1]
 
     def _measure(self, split: str, accuracy: bool = True) -> tuple[float, float | None]:
-        """The loss and accuracy over a split, from one forward pass over it."""
+        """The loss and accuracy over a split, from one forward pass over it, chunk by chunk."""
         x, y = self.dataset.split(split)
         if len(x) == 0:
             return math.nan, None
+        count_right = accuracy and self._labels is not None
+        loss_sum, right = 0.0, 0
         with np.errstate(all="ignore"):
-            run = self.compiled.forward(x)
-            loss = float(self.compiled.sample_losses(run, y).mean())
-            if not accuracy or self._labels is None:
-                return loss, None
-            low, high = self._labels
-            predicted = np.where(self.compiled.outputs(run) > (low + high) / 2, high, low)
-        return loss, float((predicted == y).mean())
+            for start in range(0, len(x), self._chunk_rows):
+                rows = slice(start, start + self._chunk_rows)
+                run = self.compiled.forward(x[rows])
+                loss_sum += self.compiled.sample_losses(run, y[rows]).sum()
+                if count_right:
+                    low, high = self._labels
+                    predicted = np.where(self.compiled.outputs(run) > (low + high) / 2, high, low)
+                    right += int(np.count_nonzero(predicted == y[rows]))
+        return float(loss_sum / len(x)), right / y.size if count_right else None
 
     # ------------------------------------------------------------ training
 
