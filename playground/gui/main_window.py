@@ -27,7 +27,9 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.setObjectName("MainWindow")
         self.document = document or Document()
-        self.scene = NetworkScene(self.document)
+        if self.document.parent() is None:
+            self.document.setParent(self)
+        self.scene = NetworkScene(self.document, self)
         self.view = NetworkView(self.scene)
         self.setCentralWidget(self.view)
         self.files = FileActions(self, self.document, self.scene)

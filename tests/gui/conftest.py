@@ -36,7 +36,8 @@ def window(qtbot, two_two_two):
     from playground.gui.main_window import MainWindow
 
     main = MainWindow()
-    qtbot.addWidget(main)
+    # Not qtbot.addWidget: pytest-qt would close the window before this fixture's
+    # teardown, and a window with unsaved changes asks a question nobody answers.
     main.document.replace(two_two_two)
     main.resize(1400, 900)
     main.show()
@@ -46,3 +47,17 @@ def window(qtbot, two_two_two):
     yield main
     # Closing must not stop at the unsaved-changes question.
     main.document.undo_stack.setClean()
+    main.close()
+    main.deleteLater()
+
+
+@pytest.fixture(autouse=True)
+def no_unexpected_questions(monkeypatch):
+    """A message box nobody answers would hang the run: unexpected ones fail instead."""
+    from PySide6.QtWidgets import QMessageBox
+
+    def unexpected(*args, **kwargs):
+        raise AssertionError(f"unexpected message box: {args[1:3]}")
+
+    for name in ("question", "critical", "warning", "information"):
+        monkeypatch.setattr(QMessageBox, name, unexpected)

@@ -6,7 +6,7 @@ two dictionaries keyed like the model, so a change finds its item at once.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtCore import QObject, QPointF, QRectF
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsScene,
@@ -25,8 +25,8 @@ Key = tuple[str, str]
 class NetworkScene(QGraphicsScene):
     """Neuron and connection items mirroring `document.network`."""
 
-    def __init__(self, document: Document) -> None:
-        super().__init__()
+    def __init__(self, document: Document, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self.document = document
         self.neuron_items: dict[str, NeuronItem] = {}
         self.connection_items: dict[Key, ConnectionItem] = {}

@@ -53,6 +53,8 @@ class NetworkView(QGraphicsView):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
+        self._band = QRectF()
+        self.rubberBandChanged.connect(self._band_changed)
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
@@ -187,6 +189,28 @@ class NetworkView(QGraphicsView):
             event.accept()
             return
         super().mouseDoubleClickEvent(event)
+
+    def _band_changed(self, rect, from_scene: QPointF, to_scene: QPointF) -> None:
+        if not rect.isNull():
+            # The rectangle, not `to_scene`: that point lags one mouse move behind.
+            self._band = self.mapToScene(rect).boundingRect()
+            return
+        # The box is finished. Qt selected everything it touched; keep what it encloses
+        # (Qt's "contains" mode would want the neurons' whole text margins inside).
+        band, self._band = self._band, QRectF()
+        r = style.NEURON_RADIUS
+        for item in self.network_scene.selectedItems():
+            if isinstance(item, NeuronItem):
+                inside = band.contains(item.sceneBoundingRect().center()) and band.contains(
+                    QRectF(item.pos().x() - r, item.pos().y() - r, 2 * r, 2 * r)
+                )
+            elif isinstance(item, ConnectionItem):
+                line = item.line()
+                inside = band.contains(line.p1()) and band.contains(line.p2())
+            else:
+                continue
+            if not inside:
+                item.setSelected(False)
 
     # ----------------------------------------------------------------- keys
 
