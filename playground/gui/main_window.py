@@ -15,6 +15,7 @@ from playground.gui.document import Document
 from playground.gui.file_actions import FileActions
 from playground.gui.menus import build_menus
 from playground.gui.panels.inspector import Inspector
+from playground.gui.training.training_panels import TrainingPanels
 from playground.model.errors import NetworkEditError
 
 STATUS_TIMEOUT_MS = 8000
@@ -42,6 +43,7 @@ class MainWindow(QMainWindow):
         self.inspector_dock = self.add_panel_dock(
             self.inspector, "Inspector", Qt.DockWidgetArea.RightDockWidgetArea
         )
+        self.training = TrainingPanels(self)
 
         self.counts = QLabel()
         self.statusBar().addPermanentWidget(self.counts)

@@ -1,0 +1,1 @@
+"""The training panels: the training dock with its loss plot, the data dock, the output view."""

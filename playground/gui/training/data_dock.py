@@ -1,0 +1,286 @@
+"""The data dock: which data the network learns from — a generator with its knobs, or a table in the file."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import replace
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QStandardItemModel
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from playground.gui.document import Document
+from playground.gui.training.csv_import_dialog import CsvImportDialog
+from playground.gui.training.data_import import import_dataset
+from playground.model.csv_import import check_fits_network, read_csv_table
+from playground.model.dataset import Dataset, GeneratorSpec
+from playground.model.errors import DataError
+from playground.model.generators import generate, generator_shape
+from playground.model.vocabulary import CLASSIFICATION_GENERATORS, GENERATORS
+
+GENERATOR_NAMES = {
+    "circle": "Circle (classes)",
+    "xor": "XOR (classes)",
+    "gauss": "Two Gaussians (classes)",
+    "spiral": "Spiral (classes)",
+    "plane": "Plane (regression)",
+    "multi_gauss": "Multi-Gaussian (regression)",
+    "sine": "Sine (regression, 1 input)",
+}
+TABLE = "table"
+TABLE_NAME = "Table in the file"
+# Outputs whose values cannot go below 0 learn labels 0 and 1; the others −1 and 1.
+NON_NEGATIVE_OUTPUTS = ("sigmoid", "relu", "softplus")
+PROBLEM_STYLE = "QLabel { background: #fde8e4; color: #8a1f11; border-radius: 4px; padding: 4px; }"
+
+
+class DataDock(QWidget):
+    """Choose, regenerate or import the network's data; every change is one undo step."""
+
+    def __init__(self, document: Document, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self._table: Dataset | None = None  # the last embedded table seen, to go back to
+
+        self.source = QComboBox()
+        self.source.setPlaceholderText("Choose data…")
+        for name in GENERATORS:
+            self.source.addItem(GENERATOR_NAMES[name], name)
+        self.source.addItem(TABLE_NAME, TABLE)
+        self.source.setToolTip("The data the network learns from: a generated toy set, or a table kept in the file")
+        self.source.activated.connect(lambda _: self._source_chosen(self.source.currentData()))
+
+        self.noise = self._spin(0, 50, " %", "Noise: how far points stray from the clean pattern (0–50 %)")
+        self.samples = self._spin(10, 100_000, "", "How many points to generate, training and test together")
+        self.samples.setSingleStep(50)
+        self.train_share = self._spin(10, 100, " %", "The share of the points used for training; the rest measure the test loss")
+        self.seed = self._spin(0, 2**31 - 1, "", "The seed of the generator: the same seed gives the same points")
+        for box, field, scale, what in (
+            (self.noise, "noise", 100, "Noise"), (self.samples, "samples", 1, "Samples"),
+            (self.train_share, "train_fraction", 100, "Train Share"), (self.seed, "seed", 1, "Data Seed"),
+        ):
+            box.valueChanged.connect(
+                lambda v, f=field, s=scale, w=what, b=box: self._generator_edited(
+                    f, v / s if s != 1 else v, f"Set {w} to {v}{b.suffix()}"
+                )
+            )
+        self.regenerate = QPushButton("Regenerate")
+        self.regenerate.setToolTip("New random points from the next seed, same kind and settings")
+        self.regenerate.clicked.connect(self._regenerate)
+        self.import_button = QPushButton("Import CSV…")
+        self.import_button.setToolTip("Use the columns of a CSV file as inputs and targets; the data is saved in the network file")
+        self.import_button.clicked.connect(lambda: self.import_csv())
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setStyleSheet("color: #444")
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet(PROBLEM_STYLE)
+        self.message.setVisible(False)
+
+        form = QFormLayout()
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        form.addRow("Data:", self.source)
+        pair = QHBoxLayout()
+        pair.addWidget(self.noise)
+        pair.addWidget(QLabel("Samples:"))
+        pair.addWidget(self.samples)
+        form.addRow("Noise:", pair)
+        pair = QHBoxLayout()
+        pair.addWidget(self.train_share)
+        pair.addWidget(QLabel("Seed:"))
+        pair.addWidget(self.seed)
+        form.addRow("Train share:", pair)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.regenerate)
+        buttons.addWidget(self.import_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 6)
+        layout.addLayout(form)
+        layout.addLayout(buttons)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.message)
+        layout.addStretch(1)
+        self.setMinimumWidth(280)
+
+        for signal in (document.data_changed, document.structure_changed):
+            signal.connect(self.refresh)
+        document.network_replaced.connect(self._network_replaced)
+        self.refresh()
+
+    @staticmethod
+    def _spin(low: int, high: int, suffix: str, tip: str) -> QSpinBox:
+        box = QSpinBox()
+        box.setRange(low, high)
+        box.setSuffix(suffix)
+        box.setKeyboardTracking(False)
+        box.setToolTip(tip)
+        return box
+
+    # ----------------------------------------------------------------- showing
+
+    def refresh(self) -> None:
+        """Show the network's data: its source, the generator's knobs, and a summary."""
+        network = self.document.network
+        data = network.data
+        if data is not None and data.generator is None:
+            self._table = data
+        shape = (len(network.input_ids()), len(network.output_ids()))
+        model = self.source.model()
+        assert isinstance(model, QStandardItemModel)
+        for row in range(self.source.count()):
+            name = self.source.itemData(row)
+            item = model.item(row)
+            if name == TABLE:
+                item.setEnabled(self._table is not None)
+                item.setToolTip("" if self._table is not None else "The file holds no table of data")
+                continue
+            fits = generator_shape(name) == shape
+            item.setEnabled(fits)
+            inputs, outputs = generator_shape(name)
+            item.setToolTip(
+                "" if fits else
+                f"Makes {inputs} input(s) and {outputs} target(s); the network has "
+                f"{shape[0]} input and {shape[1]} output neuron(s)"
+            )
+        current = TABLE if data is not None and data.generator is None else (
+            data.generator.name if data is not None else None
+        )
+        self.source.setCurrentIndex(self.source.findData(current) if current else -1)
+        spec = data.generator if data is not None else None
+        for box in (self.noise, self.samples, self.train_share, self.seed, self.regenerate):
+            box.setEnabled(spec is not None)
+        if spec is not None:
+            for box, value in (
+                (self.noise, round(spec.noise * 100)), (self.samples, spec.samples),
+                (self.train_share, round(spec.train_fraction * 100)), (self.seed, spec.seed),
+            ):
+                box.blockSignals(True)
+                box.setValue(value)
+                box.blockSignals(False)
+        self.summary.setText(self._describe(data))
+        self.show_problem("")
+
+    def _network_replaced(self) -> None:
+        self._table = None
+        self.refresh()
+
+    @staticmethod
+    def _describe(data: Dataset | None) -> str:
+        if data is None:
+            return "No data yet: choose a generator or import a CSV file."
+        train, test = len(data.train_x), len(data.test_x)
+        text = (
+            f"{train} training and {test} test samples; {data.train_x.shape[1]} input(s) → "
+            f"{data.train_y.shape[1]} target(s)."
+        )
+        if data.generator is not None and data.generator.name in CLASSIFICATION_GENERATORS:
+            low, high = data.generator.labels
+            text += f" Class labels {low:g} and {high:g}."
+        elif data.generator is None:
+            text += " Stored in the network file."
+        return text
+
+    def show_problem(self, message: str) -> None:
+        self.message.setText(message)
+        self.message.setVisible(bool(message))
+
+    # ----------------------------------------------------------------- choosing data
+
+    def _labels(self) -> tuple[float, float]:
+        """Keep the labels in use; else suit them to the output neuron's range."""
+        network = self.document.network
+        data = network.data
+        if data is not None and data.generator is not None and data.generator.name in CLASSIFICATION_GENERATORS:
+            return data.generator.labels
+        outputs = network.output_ids()
+        activation = network.neuron(outputs[0]).activation if outputs else "sigmoid"
+        if activation in NON_NEGATIVE_OUTPUTS or network.loss == "binary_cross_entropy":
+            return (0.0, 1.0)
+        return (-1.0, 1.0)
+
+    def _source_chosen(self, name: str) -> None:
+        if name == TABLE:
+            if self._table is not None and self._table is not self.document.network.data:
+                self._use(self._table, "Use the Table in the File")
+            return
+        current = self.document.network.data
+        spec = GeneratorSpec(
+            name,
+            samples=self.samples.value() if current is not None and current.generator else 400,
+            noise=self.noise.value() / 100 if current is not None and current.generator else 0.0,
+            train_fraction=self.train_share.value() / 100 if current is not None and current.generator else 0.5,
+            seed=self.seed.value(),
+            labels=self._labels(),
+        )
+        if current is not None and current.generator == spec:
+            return
+        self._generate(spec, f"Use {GENERATOR_NAMES[name].split(' (')[0]} Data")
+
+    def _generator_edited(self, field: str, value, text: str) -> None:
+        data = self.document.network.data
+        if data is None or data.generator is None or getattr(data.generator, field) == value:
+            return
+        self._generate(replace(data.generator, **{field: value}), text)
+
+    def _regenerate(self) -> None:
+        data = self.document.network.data
+        if data is not None and data.generator is not None:
+            spec = data.generator
+            self._generate(replace(spec, seed=spec.seed + 1), "Regenerate Data")
+
+    def _generate(self, spec: GeneratorSpec, text: str) -> None:
+        try:
+            dataset = generate(spec)
+        except DataError as refusal:
+            self.refresh()
+            self.show_problem(str(refusal).capitalize())
+            return
+        self._use(dataset, text)
+
+    def _use(self, dataset: Dataset, text: str) -> None:
+        try:
+            check_fits_network(dataset, self.document.network)
+        except DataError as refusal:
+            self.refresh()
+            self.show_problem(f"{str(refusal).capitalize()}. Nothing was changed.")
+            return
+        self.document.set_data(dataset, text)
+
+    # ----------------------------------------------------------------- importing
+
+    def import_csv(self, path: str | None = None) -> bool:
+        """Ask for a CSV file (unless given), preview it, and use the columns chosen; True if imported."""
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(
+                self, "Import CSV", "", "CSV files (*.csv *.tsv *.txt);;All files (*)"
+            )
+            if not path:
+                return False
+        try:
+            table = read_csv_table(path)
+        except DataError as refusal:
+            self._refuse(str(refusal))
+            return False
+        dialog = CsvImportDialog(path, table, self.document.network, self)
+        if dialog.exec() != CsvImportDialog.DialogCode.Accepted or dialog.dataset is None:
+            return False
+        name = os.path.basename(path)
+        import_dataset(self.document, dialog.dataset, name, dialog.columns("input"), dialog.columns("target"))
+        return True
+
+    def _refuse(self, message: str) -> None:
+        text = f"Nothing was imported. {message[0].upper()}{message[1:]}"
+        self.show_problem(text)
+        QMessageBox.warning(self, "Cannot import the CSV file", text)

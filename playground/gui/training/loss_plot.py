@@ -1,0 +1,268 @@
+"""The live loss plot: train and test loss per epoch, and the accuracy when the data are class labels.
+
+Curves are held in numpy buffers that grow at the end, so a frame costs the
+new epochs only, and pyqtgraph draws long runs smoothly with peak
+downsampling and clipping to the visible range.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from playground.engine.trainer import History
+from playground.gui.training.live_label import LiveLabel
+
+TRAIN_COLOUR = "#1d5f99"
+TEST_COLOUR = "#d9731a"
+ACCURACY_COLOUR = "#3d8b3d"
+# Loss values at or below 0 have no logarithm; in log scale they sit at this floor instead.
+LOG_FLOOR = 1e-300
+
+
+def epoch_axis_end(epochs: int) -> int:
+    """The end of the epoch axis: the first of 10, 20, 50, 100, 200, 500, … at or above `epochs`."""
+    end = 10
+    while end < epochs:
+        for step in (2, 2.5, 2):
+            end = int(end * step)
+            if end >= epochs:
+                break
+    return end
+
+
+class _Series:
+    """One curve's values, copied from a history list a tail at a time."""
+
+    def __init__(self) -> None:
+        self.source: list[float] | None = None
+        self.values = np.zeros(0)
+        self.count = 0
+
+    def follow(self, source: list[float]) -> bool:
+        """Take the values of `source` not yet copied; True if anything changed."""
+        if source is not self.source or len(source) < self.count:
+            self.source = source
+            self.values = np.zeros(max(64, 2 * len(source)))
+            self.count = 0
+        new = len(source) - self.count
+        if new == 0:
+            return False
+        if len(source) > len(self.values):
+            grown = np.zeros(2 * len(source))
+            grown[: self.count] = self.values[: self.count]
+            self.values = grown
+        self.values[self.count : len(source)] = source[self.count :]
+        self.count = len(source)
+        return True
+
+    @property
+    def shown(self) -> np.ndarray:
+        return self.values[: self.count]
+
+
+class LossPlot(QWidget):
+    """Loss against epoch with a crosshair readout; accuracy (in %) on the right-hand axis."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.plot_widget = pg.PlotWidget(background="w")
+        self.plot_widget.setMinimumSize(260, 170)
+        self.plot_widget.setToolTip(
+            "Loss after each epoch. Drag to pan, wheel to zoom; the A button or Auto-range "
+            "brings the whole run back into view."
+        )
+        plot = self.plot = self.plot_widget.getPlotItem()
+        plot.setLabel("bottom", "epoch")
+        plot.setLabel("left", "loss")
+        for side in ("left", "right", "bottom"):
+            # Plain numbers: "0.6", not "600" with a "(x0.001)" tucked into the axis label.
+            plot.getAxis(side).enableAutoSIPrefix(False)
+        plot.setDownsampling(auto=True, mode="peak")
+        plot.setClipToView(True)
+        plot.setMouseEnabled(x=True, y=True)
+        # The epoch axis grows in steps of 1-2-5 rather than with every frame: a range that moves
+        # each frame costs pyqtgraph a second repaint per frame. The loss axis fits itself.
+        plot.hideButtons()
+        plot.enableAutoRange(x=False, y=True)
+        plot.vb.sigRangeChangedManually.connect(self._stop_following)
+        self._following = True
+        self._epoch_axis_end = 0
+        # Thin (cosmetic) pens and no grid: a wide pen or a grid costs several milliseconds a
+        # repaint, and the plot repaints up to 30 times a second while training.
+        self.train_curve = plot.plot(pen=pg.mkPen(TRAIN_COLOUR, width=1), name="train loss")
+        self.test_curve = plot.plot(
+            pen=pg.mkPen(TEST_COLOUR, width=1, style=Qt.PenStyle.DashLine), name="test loss"
+        )
+
+        # Accuracy lives in its own view box, sharing the epoch axis, scaled 0–100 %.
+        self.accuracy_box = pg.ViewBox()
+        self.accuracy_box.setMouseEnabled(x=False, y=False)
+        plot.scene().addItem(self.accuracy_box)
+        plot.getAxis("right").linkToView(self.accuracy_box)
+        plot.getAxis("right").setLabel("accuracy %", color=ACCURACY_COLOUR)
+        self.accuracy_box.setXLink(plot)
+        self.accuracy_box.setYRange(0, 100, padding=0.02)
+        self.train_accuracy_curve = pg.PlotDataItem(pen=pg.mkPen(ACCURACY_COLOUR, width=1))
+        self.test_accuracy_curve = pg.PlotDataItem(
+            pen=pg.mkPen(ACCURACY_COLOUR, width=1, style=Qt.PenStyle.DotLine)
+        )
+        for curve in (self.train_accuracy_curve, self.test_accuracy_curve):
+            curve.setDownsampling(auto=True, method="peak")
+            curve.setClipToView(True)
+            self.accuracy_box.addItem(curve)
+        plot.vb.sigResized.connect(self._match_boxes)
+
+        self.crosshair = pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen("#888", width=1))
+        self.crosshair.setVisible(False)
+        plot.addItem(self.crosshair, ignoreBounds=True)
+        plot.scene().sigMouseMoved.connect(self._mouse_moved)
+
+        self.log_scale = QCheckBox("Log scale")
+        self.log_scale.setToolTip("Show the loss on a logarithmic scale, where slow late progress is visible")
+        self.log_scale.toggled.connect(self.set_log_scale)
+        self.auto_range = QPushButton("Auto-range")
+        self.auto_range.setToolTip("Fit the whole run into view again and follow it as it grows")
+        self.auto_range.clicked.connect(self.fit)
+        self.readout = LiveLabel(2)
+        self.readout.setToolTip("The numbers of the epoch under the mouse, else of the latest epoch")
+
+        self.key = QLabel()
+        self.key.setTextFormat(Qt.TextFormat.RichText)
+        self.key.setWordWrap(True)
+        self.key.setToolTip("Solid: measured on the training data; dashed or dotted: on the test data")
+        tools = QHBoxLayout()
+        tools.addWidget(QLabel("<b>Loss</b>"))
+        tools.addStretch(1)
+        tools.addWidget(self.log_scale)
+        tools.addWidget(self.auto_range)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(tools)
+        layout.addWidget(self.key)
+        layout.addWidget(self.plot_widget, 1)
+        layout.addWidget(self.readout)
+
+        self._series = {
+            name: _Series() for name in ("train_loss", "test_loss", "train_accuracy", "test_accuracy")
+        }
+        self._hover_epoch: int | None = None
+        self._has_accuracy = False
+        self._show_accuracy(False)
+        self._write_readout()
+
+    # ----------------------------------------------------------------- data
+
+    def set_history(self, history: History) -> None:
+        """Show these measurements (the trainer's own lists; only new epochs are copied)."""
+        curves = {
+            "train_loss": self.train_curve,
+            "test_loss": self.test_curve,
+            "train_accuracy": self.train_accuracy_curve,
+            "test_accuracy": self.test_accuracy_curve,
+        }
+        for name, curve in curves.items():
+            series = self._series[name]
+            if series.follow(getattr(history, name)):
+                self._draw(curve, series, percent=name.endswith("accuracy"))
+            elif series.count == 0:
+                curve.setData([], [])
+        self._follow(self._series["train_loss"].count)
+        accuracy = self._series["train_accuracy"].count > 0
+        if accuracy != self._has_accuracy:
+            self._show_accuracy(accuracy)
+        self._write_readout()
+
+    def _draw(self, curve: pg.PlotDataItem, series: _Series, percent: bool) -> None:
+        y = series.shown * 100.0 if percent else series.shown
+        if not percent and self.log_scale.isChecked():
+            y = np.maximum(y, LOG_FLOOR)
+        curve.setData(np.arange(1, series.count + 1, dtype=float), y)
+
+    def curve_values(self, name: str) -> np.ndarray:
+        """The values a curve shows now (`train_loss`, `test_loss`, `train_accuracy`, `test_accuracy`)."""
+        return self._series[name].shown.copy()
+
+    def _show_accuracy(self, shown: bool) -> None:
+        self._has_accuracy = shown
+        self.plot.showAxis("right", shown)
+        self.accuracy_box.setVisible(shown)
+        key = (
+            f"<span style='color:{TRAIN_COLOUR}'>━ train loss</span>&nbsp;&nbsp;"
+            f"<span style='color:{TEST_COLOUR}'>╍ test loss</span>"
+        )
+        if shown:
+            key += (
+                f"&nbsp;&nbsp;<span style='color:{ACCURACY_COLOUR}'>━ train ┈ test accuracy "
+                "(right axis)</span>"
+            )
+        self.key.setText(key)
+
+    # ----------------------------------------------------------------- view
+
+    def set_log_scale(self, on: bool) -> None:
+        self.plot.setLogMode(x=False, y=on)
+        self._draw(self.train_curve, self._series["train_loss"], percent=False)
+        self._draw(self.test_curve, self._series["test_loss"], percent=False)
+        self.fit()
+
+    def fit(self) -> None:
+        """Show the whole run, and follow it as it grows."""
+        self._following = True
+        self._epoch_axis_end = 0
+        self.plot.enableAutoRange(x=False, y=True)
+        self._follow(self._series["train_loss"].count)
+        self.accuracy_box.setYRange(0, 100, padding=0.02)
+
+    def _stop_following(self, *_) -> None:
+        self._following = False
+
+    def _follow(self, epochs: int) -> None:
+        end = epoch_axis_end(epochs)
+        if self._following and end != self._epoch_axis_end:
+            self._epoch_axis_end = end
+            self.plot.setXRange(0, end, padding=0.02)
+
+    def _match_boxes(self) -> None:
+        self.accuracy_box.setGeometry(self.plot.vb.sceneBoundingRect())
+        self.accuracy_box.linkedViewChanged(self.plot.vb, self.accuracy_box.XAxis)
+
+    def _mouse_moved(self, position: QPointF) -> None:
+        count = self._series["train_loss"].count
+        if count == 0 or not self.plot.vb.sceneBoundingRect().contains(position):
+            self._hover_epoch = None
+            self.crosshair.setVisible(False)
+        else:
+            x = self.plot.vb.mapSceneToView(position).x()
+            self._hover_epoch = int(min(max(round(x), 1), count))
+            self.crosshair.setPos(self._hover_epoch)
+            self.crosshair.setVisible(True)
+        self._write_readout()
+
+    def _write_readout(self) -> None:
+        count = self._series["train_loss"].count
+        if count == 0:
+            self.readout.setText("<span style='color:#777'>No epochs trained yet.</span>")
+            return
+        epoch = self._hover_epoch if self._hover_epoch is not None else count
+        k = epoch - 1
+        parts = [f"<b>epoch {epoch}</b>" + ("" if self._hover_epoch is not None else " (latest)")]
+        for name, label, colour in (
+            ("train_loss", "train loss", TRAIN_COLOUR), ("test_loss", "test loss", TEST_COLOUR),
+        ):
+            series = self._series[name]
+            if k < series.count:
+                parts.append(f"<span style='color:{colour}'>{label} {series.values[k]:.4g}</span>")
+        accuracies = [
+            f"{100 * self._series[name].values[k]:.1f} %"
+            for name in ("train_accuracy", "test_accuracy")
+            if k < self._series[name].count
+        ]
+        if accuracies:
+            parts.append(
+                f"<span style='color:{ACCURACY_COLOUR}'>accuracy {' / '.join(accuracies)}"
+                + (" (train / test)" if len(accuracies) == 2 else "") + "</span>"
+            )
+        self.readout.setText(" · ".join(parts))

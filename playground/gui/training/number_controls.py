@@ -1,0 +1,118 @@
+"""Number controls of the training dock: a box of presets that also takes typed values, and the
+learning rate's log-scale slider over TensorFlow Playground's presets."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QSlider, QWidget
+
+# TensorFlow Playground's learning rates and regularisation rates.
+LEARNING_RATES = (0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
+L2_RATES = (0.0, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
+
+
+def plain_number(value: float) -> str:
+    """0.00001 rather than 1e-05, as the presets are written."""
+    return np.format_float_positional(value, trim="-", precision=8)
+
+
+class PresetNumberBox(QComboBox):
+    """An editable list of presets; a typed number in [low, high] is accepted too."""
+
+    value_chosen = Signal(float)
+    refused = Signal(str)  # why a typed value was not taken
+
+    def __init__(self, presets: tuple[float, ...], low: float, high: float, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.low, self.high = low, high
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.addItems([plain_number(v) for v in presets])
+        self.setMinimumContentsLength(8)
+        self._value = presets[0]
+        self.activated.connect(lambda _: self._commit())
+        self.lineEdit().editingFinished.connect(self._commit)
+
+    def value(self) -> float:
+        return self._value
+
+    def set_value(self, value: float) -> None:
+        """Show a value without announcing it."""
+        self._value = value
+        self.blockSignals(True)
+        index = self.findText(plain_number(value))
+        if index >= 0:
+            self.setCurrentIndex(index)
+        self.setEditText(plain_number(value))
+        self.blockSignals(False)
+
+    def _commit(self) -> None:
+        text = self.currentText().strip().replace("−", "-").replace(",", ".")
+        try:
+            value = float(text)
+        except ValueError:
+            value = math.nan
+        if not (math.isfinite(value) and self.low <= value <= self.high):
+            # Refused: show the value in force again rather than a number nobody uses.
+            self.set_value(self._value)
+            self.refused.emit(
+                f"{text!r} is not a number from {plain_number(self.low)} to {plain_number(self.high)}."
+            )
+            return
+        if value != self._value:
+            self._value = value
+            self.set_value(value)
+            self.value_chosen.emit(value)
+
+
+class LearningRateControl(QWidget):
+    """A slider over the presets (each step about half a decade) beside a box for any rate."""
+
+    value_chosen = Signal(float)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.slider = QSlider(Qt.Orientation.Horizontal)
+        self.slider.setRange(0, len(LEARNING_RATES) - 1)
+        self.slider.setPageStep(1)
+        self.slider.setTickPosition(QSlider.TickPosition.TicksBelow)
+        self.slider.setMinimumWidth(110)
+        self.box = PresetNumberBox(LEARNING_RATES, LEARNING_RATES[0], LEARNING_RATES[-1])
+        tip = (
+            "Learning rate η: how far each SGD step moves the weights (0.00001 to 10, log scale). "
+            "Too small learns slowly; too large makes the loss jump or become infinite."
+        )
+        for widget in (self, self.slider, self.box):
+            widget.setToolTip(tip)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.slider, 1)
+        layout.addWidget(self.box)
+        self.slider.valueChanged.connect(self._slid)
+        self.box.value_chosen.connect(self._typed)
+        self.refused = self.box.refused
+
+    def value(self) -> float:
+        return self.box.value()
+
+    def set_value(self, rate: float) -> None:
+        """Show a rate without announcing it; the slider goes to the nearest preset in log scale."""
+        self.box.set_value(rate)
+        nearest = min(
+            range(len(LEARNING_RATES)), key=lambda k: abs(math.log10(LEARNING_RATES[k]) - math.log10(rate))
+        )
+        self.slider.blockSignals(True)
+        self.slider.setValue(nearest)
+        self.slider.blockSignals(False)
+
+    def _slid(self, index: int) -> None:
+        rate = LEARNING_RATES[index]
+        self.box.set_value(rate)
+        self.value_chosen.emit(rate)
+
+    def _typed(self, rate: float) -> None:
+        self.set_value(rate)
+        self.value_chosen.emit(rate)

@@ -1,0 +1,324 @@
+"""What the network computes over its inputs: a heatmap for two inputs, a fitted curve for one.
+
+The view follows the document: whenever the weights change (an edit, a
+training frame) it runs one batched forward pass over the whole grid of
+inputs, never a Python loop over points. Training points are drawn filled,
+test points hollow. Hovering a neuron on the canvas shows that neuron's own
+output over the same grid, as TensorFlow Playground's thumbnails do.
+"""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QEvent, QObject, QRectF, Qt, QTimer
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
+
+from playground.engine.compiled_network import CompiledNetwork
+from playground.gui.canvas.style import format_number
+from playground.gui.document import Document
+from playground.model.dataset import Dataset
+
+GRID_SIZE = 120  # heatmap cells per side
+# During a run the picture changes slowly; redrawing it every other frame keeps it live for
+# half the cost (a forward pass of the whole grid and a new image).
+LIVE_PERIOD = 0.075  # seconds
+CURVE_POINTS = 300
+NEGATIVE, MIDDLE, POSITIVE = "#f59322", "#f2f2ee", "#0877bd"  # TF Playground's orange and blue
+COLOUR_MAP = pg.ColorMap([0.0, 0.5, 1.0], [NEGATIVE, MIDDLE, POSITIVE])
+# The heatmap is a paler version of the points' colours, so a point on a region of its own
+# class still stands out (TensorFlow Playground does the same).
+BACKGROUND_SHARE = 0.6
+HEATMAP_TABLE = (
+    BACKGROUND_SHARE * COLOUR_MAP.getLookupTable(nPts=256) + (1 - BACKGROUND_SHARE) * 255
+).astype(np.uint8)
+POINT_OUTLINE = "#2b2b2b"
+CURVE_COLOUR = "#202020"
+
+
+def input_ranges(data: Dataset | None, inputs: int) -> list[tuple[float, float]]:
+    """For each input, the span of the data's values with a margin; (-1, 1) without data."""
+    if data is None or data.train_x.shape[1] != inputs:
+        return [(-1.0, 1.0)] * inputs
+    x = np.concatenate([data.train_x, data.test_x])
+    if len(x) == 0:
+        return [(-1.0, 1.0)] * inputs
+    low, high = x.min(axis=0), x.max(axis=0)
+    margin = np.maximum(0.08 * (high - low), 1e-6)
+    return [(float(a), float(b)) for a, b in zip(low - margin, high + margin)]
+
+
+def target_levels(data: Dataset | None, output: int) -> tuple[float, float]:
+    """The colour scale of an output: the span of the data's targets for it, else 0 to 1."""
+    if data is None or data.train_y.shape[1] <= output:
+        return 0.0, 1.0
+    y = np.concatenate([data.train_y[:, output], data.test_y[:, output]])
+    if len(y) == 0:
+        return 0.0, 1.0
+    low, high = float(y.min()), float(y.max())
+    return (low, high) if high > low else (low - 1.0, high + 1.0)
+
+
+class OutputView(QWidget):
+    """The network's output (or a hovered neuron's) over the inputs' range, with the data on top."""
+
+    def __init__(self, document: Document, canvas_view=None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.canvas_view = canvas_view
+        self.compiled: CompiledNetwork | None = None
+        self.hovered: str | None = None  # a neuron whose own output is shown instead
+        self.mode = ""  # "heatmap", "curve" or "" (nothing to draw)
+
+        self.plot_widget = pg.PlotWidget(background="w")
+        self.plot_widget.setMinimumSize(240, 240)
+        self.plot_widget.setToolTip(
+            "The network's output over the inputs' range: filled dots are training points, "
+            "hollow ones test points. Hover a neuron on the canvas to see its own output here."
+        )
+        plot = self.plot = self.plot_widget.getPlotItem()
+        plot.setMenuEnabled(False)
+        self.image = pg.ImageItem(axisOrder="col-major")
+        self.image.setLookupTable(HEATMAP_TABLE)
+        plot.addItem(self.image)
+        self.curve = pg.PlotDataItem(pen=pg.mkPen(CURVE_COLOUR, width=2.5))
+        self.curve.setZValue(10)  # the fit over the points it is fitted to
+        plot.addItem(self.curve)
+        self.train_points = pg.ScatterPlotItem(size=7, pen=pg.mkPen(POINT_OUTLINE, width=0.8))
+        self.test_points = pg.ScatterPlotItem(size=7, brush=pg.mkBrush(None))
+        plot.addItem(self.train_points)
+        plot.addItem(self.test_points)
+
+        self.output_picker = QComboBox()
+        self.output_picker.setToolTip("Which output neuron to draw")
+        self.output_picker.activated.connect(lambda _: self.refresh(rebuild=True))
+        self.caption = QLabel()
+        self.caption.setWordWrap(True)
+        self.caption.setStyleSheet("color: #444")
+        self.caption.setMinimumHeight(self.caption.fontMetrics().height() * 2 + 4)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.message.setStyleSheet("color: #777; padding: 12px")
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.plot_widget)
+        self.pages.addWidget(self.message)
+
+        top = QHBoxLayout()
+        top.addStretch(1)
+        top.addWidget(self.output_picker)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 4, 6, 4)
+        layout.addLayout(top)
+        layout.addWidget(self.pages, 1)
+        layout.addWidget(self.caption)
+
+        self._pending_rebuild = True
+        self._last_live = 0.0
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(lambda: self.refresh(self._pending_rebuild))
+        for signal in (document.parameters_changed, document.all_parameters_changed):
+            signal.connect(lambda: self._schedule(False))
+        for signal in (
+            document.structure_changed, document.network_replaced, document.data_changed,
+            document.neuron_changed,
+        ):
+            signal.connect(lambda *_: self._schedule(True))
+        if canvas_view is not None:
+            canvas_view.viewport().installEventFilter(self)
+        self.refresh(rebuild=True)
+
+    # ----------------------------------------------------------------- updating
+
+    def _schedule(self, rebuild: bool) -> None:
+        """Many signals of one edit or one frame become one forward pass."""
+        self._pending_rebuild = self._pending_rebuild or rebuild
+        if not self._timer.isActive():
+            self._timer.start()
+
+    def refresh(self, rebuild: bool = False) -> None:
+        """Recompute the picture; `rebuild` also redoes the layout, the points and the compiled network."""
+        self._pending_rebuild = False
+        network = self.document.network
+        inputs, outputs = len(network.input_ids()), len(network.output_ids())
+        if rebuild or self.compiled is None or self.compiled.structure_version != network.structure_version:
+            if inputs not in (1, 2) or outputs == 0:
+                self._show_message(inputs, outputs)
+                return
+            self.compiled = CompiledNetwork(network)
+            self._fill_output_picker(network.output_ids())
+            self.mode = "heatmap" if inputs == 2 else "curve"
+            self.pages.setCurrentWidget(self.plot_widget)
+            self._layout_grid()
+            self._draw_points()
+        elif self.mode == "":
+            return
+        else:
+            self.compiled.load_parameters(network)
+        self._draw_output()
+
+    def _show_message(self, inputs: int, outputs: int) -> None:
+        self.mode = ""
+        self.compiled = None
+        self.output_picker.setVisible(False)
+        if outputs == 0:
+            text = "The network has no output neuron yet, so there is no output to draw."
+        else:
+            text = (
+                f"The output view draws networks with one or two input neurons; "
+                f"this one has {inputs}."
+            )
+        self.message.setText(text)
+        self.caption.setText("")
+        self.pages.setCurrentWidget(self.message)
+
+    def _fill_output_picker(self, ids: list[str]) -> None:
+        chosen = self.output_picker.currentText()
+        self.output_picker.blockSignals(True)
+        self.output_picker.clear()
+        names = [self.document.network.neuron(i).display_name for i in ids]
+        self.output_picker.addItems(names)
+        if chosen in names:
+            self.output_picker.setCurrentIndex(names.index(chosen))
+        self.output_picker.blockSignals(False)
+        self.output_picker.setVisible(len(ids) > 1)
+
+    @property
+    def output_index(self) -> int:
+        return max(0, self.output_picker.currentIndex())
+
+    def _layout_grid(self) -> None:
+        data = self.document.network.data
+        ranges = input_ranges(data, 2 if self.mode == "heatmap" else 1)
+        if self.mode == "heatmap":
+            (x0, x1), (y0, y1) = ranges
+            xs, ys = np.linspace(x0, x1, GRID_SIZE), np.linspace(y0, y1, GRID_SIZE)
+            gx, gy = np.meshgrid(xs, ys, indexing="ij")
+            self.grid = np.column_stack([gx.ravel(), gy.ravel()])
+            dx, dy = xs[1] - xs[0], ys[1] - ys[0]
+            # Applied after each setImage: before the first image there is nothing to place.
+            self._image_rect = QRectF(x0 - dx / 2, y0 - dy / 2, x1 - x0 + dx, y1 - y0 + dy)
+            self.plot.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
+            names = [self.document.network.neuron(i).display_name for i in self.document.network.input_ids()]
+            self.plot.setLabel("bottom", names[0])
+            self.plot.setLabel("left", names[1])
+        else:
+            ((x0, x1),) = ranges
+            self.grid = np.linspace(x0, x1, CURVE_POINTS).reshape(-1, 1)
+            names = [self.document.network.neuron(i).display_name for i in self.document.network.input_ids()]
+            self.plot.setLabel("bottom", names[0])
+            self.plot.setLabel("left", "output")
+        self.image.setVisible(self.mode == "heatmap")
+        self.curve.setVisible(self.mode == "curve")
+        # A fixed view: a range following the curve would cost a second repaint each frame.
+        self.plot.enableAutoRange(enable=False)
+        if self.mode == "curve":
+            low, high = target_levels(self.document.network.data, self.output_index)
+            margin = 0.25 * (high - low)
+            self.plot.setRange(xRange=ranges[0], yRange=(low - margin, high + margin), padding=0)
+        if self.mode == "heatmap":
+            # Equal units on both axes keep circles round, unless the inputs' scales differ a lot.
+            spans = (ranges[0][1] - ranges[0][0], ranges[1][1] - ranges[1][0])
+            self.plot.setAspectLocked(max(spans) / min(spans) < 4, ratio=1)
+        else:
+            self.plot.setAspectLocked(False)
+        self.plot.setMouseEnabled(x=self.mode == "curve", y=self.mode == "curve")
+
+    def _draw_points(self) -> None:
+        data = self.document.network.data
+        network = self.document.network
+        fits = (
+            data is not None
+            and data.train_x.shape[1] == len(network.input_ids())
+            and data.train_y.shape[1] == len(network.output_ids())
+        )
+        if not fits:
+            self.train_points.setData([], [])
+            self.test_points.setData([], [])
+            return
+        k = self.output_index
+        low, high = target_levels(data, k)
+        for split, item in (("train", self.train_points), ("test", self.test_points)):
+            x, y = data.split(split)
+            if self.mode == "heatmap":
+                colours = COLOUR_MAP.map((y[:, k] - low) / (high - low), mode="qcolor")
+                if split == "train":
+                    item.setData(x[:, 0], x[:, 1], brush=colours)
+                else:
+                    item.setData(x[:, 0], x[:, 1], pen=[pg.mkPen(c, width=1.6) for c in colours])
+            elif split == "train":
+                item.setData(x[:, 0], y[:, k], brush=pg.mkBrush(POSITIVE), pen=pg.mkPen(POINT_OUTLINE, width=0.8))
+            else:
+                item.setData(x[:, 0], y[:, k], pen=pg.mkPen(POSITIVE, width=1.6))
+
+    def show_live(self, levels: list[tuple[np.ndarray, np.ndarray]] | None) -> None:
+        """Draw from a training run's latest weights and biases (level by level, level 1 up),
+        which are ahead of the model between its writes; the next model change replaces them."""
+        compiled = self.compiled
+        if levels is None or compiled is None or not self.mode or len(levels) != len(compiled.levels) - 1:
+            return
+        now = time.perf_counter()
+        if now - self._last_live < LIVE_PERIOD:
+            return
+        self._last_live = now
+        for level, (weights, biases) in zip(compiled.levels[1:], levels):
+            if level.weights.shape != weights.shape or level.biases.shape != biases.shape:
+                return
+            level.weights[...] = weights
+            level.biases[...] = biases
+        self._draw_output()
+
+    def values(self) -> np.ndarray:
+        """The grid's values now shown: the chosen output's, or the hovered neuron's."""
+        compiled = self.compiled
+        with np.errstate(all="ignore"):
+            run = compiled.forward(self.grid)
+        if self.hovered is not None and self.hovered in compiled.location:
+            level, column = compiled.location[self.hovered]
+            return run.y[level][:, column]
+        return compiled.outputs(run)[:, self.output_index]
+
+    def _draw_output(self) -> None:
+        values = self.values()
+        network = self.document.network
+        shown = self.hovered if self.hovered in self.compiled.location else None
+        name = network.neuron(shown).display_name if shown else self.output_picker.currentText()
+        if shown is None:
+            low, high = target_levels(network.data, self.output_index)
+        else:
+            finite = values[np.isfinite(values)]
+            reach = float(np.abs(finite).max()) if finite.size else 1.0
+            low, high = -max(reach, 1e-9), max(reach, 1e-9)
+        if self.mode == "heatmap":
+            self.image.setImage(values.reshape(GRID_SIZE, GRID_SIZE), levels=(low, high), autoLevels=False)
+            self.image.setRect(self._image_rect)
+            scale = f"colour: orange {format_number(low)} → blue {format_number(high)}"
+        else:
+            self.curve.setData(self.grid[:, 0], values)
+            scale = "line: the network's output; dots: the data"
+        whose = f"Neuron <b>{name}</b> (hovered)" if shown else f"Output <b>{name}</b>"
+        self.caption.setText(f"{whose} · {scale} · ● train ○ test")
+
+    # ----------------------------------------------------------------- hovering the canvas
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind == QEvent.Type.MouseMove and isinstance(event, QMouseEvent):
+            view = self.canvas_view
+            item = view.scene().neuron_at(view.mapToScene(event.position().toPoint()))
+            self.set_hovered(item.neuron_id if item is not None else None)
+        elif kind == QEvent.Type.Leave:
+            self.set_hovered(None)
+        return False
+
+    def set_hovered(self, neuron_id: str | None) -> None:
+        """Show this neuron's own output (None: the network's output again)."""
+        if neuron_id != self.hovered:
+            self.hovered = neuron_id
+            if self.mode:
+                self._draw_output()

@@ -1,0 +1,52 @@
+"""The training commands as actions, shared by the Training menu and the training dock's buttons."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QWidget
+
+from playground.gui.training.training_session import TrainingSession
+
+TRAIN_TEXT = "▶ Train"
+PAUSE_TEXT = "❚❚ Pause"
+
+
+class TrainingActions:
+    """Train/Pause, Step One Epoch, Step One Batch and Reset Weights, enabled as the session allows."""
+
+    def __init__(self, session: TrainingSession, parent: QWidget) -> None:
+        self.session = session
+        self.train = QAction(TRAIN_TEXT, parent)
+        self.train.setShortcuts([QKeySequence("Ctrl+T"), QKeySequence("F6")])
+        self.train.triggered.connect(self.toggle)
+        self.step_epoch = QAction("Step Epoch", parent)
+        self.step_epoch.triggered.connect(session.step_epoch)
+        self.step_batch = QAction("Step Batch", parent)
+        self.step_batch.triggered.connect(session.step_batch)
+        self.reset_weights = QAction("Reset Weights", parent)
+        self.reset_weights.triggered.connect(session.reset_weights)
+        for action, tip in (
+            (self.train, ("Train with SGD until paused or a stop condition is met (Ctrl+T or F6). "
+             "The whole run is one undo step.")),
+            (self.step_epoch, "Train to the end of the next epoch: one pass over the training data"),
+            (self.step_batch, "Train on one minibatch: one SGD update of every weight"),
+            (self.reset_weights, ("Give every weight a fresh random start from the seed and every "
+             "bias 0; the epoch counter and the loss plot start again (undoable)")),
+        ):
+            action.setToolTip(tip)
+            action.setStatusTip(tip)
+        session.running_changed.connect(self._running_changed)
+
+    def all(self) -> list[QAction]:
+        return [self.train, self.step_epoch, self.step_batch, self.reset_weights]
+
+    def toggle(self) -> None:
+        if self.session.running:
+            self.session.pause()
+        else:
+            self.session.start()
+
+    def _running_changed(self, running: bool) -> None:
+        self.train.setText(PAUSE_TEXT if running else TRAIN_TEXT)
+        for action in (self.step_epoch, self.step_batch):
+            action.setEnabled(not running)

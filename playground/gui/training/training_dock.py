@@ -1,0 +1,254 @@
+"""The training dock: the run buttons, the epoch counter, the settings, stop conditions and the loss plot."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QSpinBox,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from playground.gui.document import Document
+from playground.gui.training.live_label import LiveLabel
+from playground.gui.training.loss_plot import LossPlot
+from playground.gui.training.number_controls import (
+    L2_RATES,
+    LearningRateControl,
+    PresetNumberBox,
+    plain_number,
+)
+from playground.gui.training.training_actions import TrainingActions
+from playground.gui.training.training_session import TrainingSession
+from playground.model.errors import PlaygroundError
+from playground.model.vocabulary import LOSSES
+
+LOSS_NAMES = {"squared_error": "Squared error", "binary_cross_entropy": "Binary cross-entropy"}
+LOSS_THRESHOLDS = (0.1, 0.03, 0.01, 0.003, 0.001, 0.0001)
+PROBLEM_STYLE = "QLabel { background: #fde8e4; color: #8a1f11; border-radius: 4px; padding: 4px; }"
+NOTE_STYLE = "QLabel { color: #555; padding: 2px 4px; }"
+
+
+class TrainingDock(QWidget):
+    """Controls for training the open network with SGD, and the live loss plot."""
+
+    def __init__(
+        self, document: Document, session: TrainingSession, actions: TrainingActions,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.session = session
+        self.actions = actions
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 6)
+        layout.addLayout(self._build_buttons())
+        layout.addWidget(self._build_counter())
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setVisible(False)
+        layout.addWidget(self.status)
+        layout.addWidget(self._build_settings())
+        self.loss_plot = LossPlot()
+        layout.addWidget(self.loss_plot, 1)
+        self.setMinimumWidth(300)
+
+        session.frame.connect(self.refresh_progress)
+        session.status_changed.connect(self.show_status)
+        document.settings_changed.connect(self.refresh_settings)
+        document.network_replaced.connect(self.refresh_settings)
+        self.refresh_settings()
+        self.refresh_progress()
+
+    # ----------------------------------------------------------------- building
+
+    def _build_buttons(self) -> QGridLayout:
+        grid = QGridLayout()
+        grid.setSpacing(4)
+        self.train_button = self._button(self.actions.train)
+        self.train_button.setMinimumHeight(34)
+        font = self.train_button.font()
+        font.setBold(True)
+        self.train_button.setFont(font)
+        self.step_epoch_button = self._button(self.actions.step_epoch)
+        self.step_batch_button = self._button(self.actions.step_batch)
+        self.reset_button = self._button(self.actions.reset_weights)
+        grid.addWidget(self.train_button, 0, 0, 1, 3)
+        grid.addWidget(self.step_epoch_button, 1, 0)
+        grid.addWidget(self.step_batch_button, 1, 1)
+        grid.addWidget(self.reset_button, 1, 2)
+        return grid
+
+    @staticmethod
+    def _button(action) -> QToolButton:
+        button = QToolButton()
+        button.setDefaultAction(action)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        return button
+
+    def _build_counter(self) -> LiveLabel:
+        font = self.font()
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        self.epoch_label = LiveLabel(1, font)
+        self.epoch_label.setToolTip(
+            "Epochs trained so far (passes over the whole training set), and the minibatches "
+            "done within the current one"
+        )
+        return self.epoch_label
+
+    def _build_settings(self) -> QGroupBox:
+        box = QGroupBox("Settings")
+        form = QFormLayout(box)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        self.learning_rate = LearningRateControl()
+        self.learning_rate.value_chosen.connect(
+            lambda v: self._set("learning_rate", v, f"Set Learning Rate to {plain_number(v)}")
+        )
+        self.learning_rate.refused.connect(lambda text: self.show_status(f"Learning rate: {text}", True))
+        form.addRow("Learning rate:", self.learning_rate)
+
+        self.batch_size = QSpinBox()
+        self.batch_size.setRange(1, 1_000_000)
+        self.batch_size.setKeyboardTracking(False)
+        self.batch_size.setToolTip("Samples averaged into each SGD step; 1 is pure stochastic descent")
+        self.batch_size.valueChanged.connect(
+            lambda v: self._set("batch_size", v, f"Set Batch Size to {v}")
+        )
+        self.momentum = QDoubleSpinBox()
+        self.momentum.setRange(0.0, 0.999)
+        self.momentum.setDecimals(3)
+        self.momentum.setSingleStep(0.1)
+        self.momentum.setKeyboardTracking(False)
+        self.momentum.setToolTip(
+            "Momentum m: each step keeps m times the previous one (v ← m·v − η·∂L/∂w); 0 is plain SGD"
+        )
+        self.momentum.valueChanged.connect(
+            lambda v: self._set("momentum", v, f"Set Momentum to {v:g}")
+        )
+        self.l2 = PresetNumberBox(L2_RATES, 0.0, 10.0)
+        self.l2.setToolTip("L2 weight decay: adds l2·w to each weight's gradient, pulling weights to 0")
+        self.l2.value_chosen.connect(lambda v: self._set("l2", v, f"Set L2 to {plain_number(v)}"))
+        self.l2.refused.connect(lambda text: self.show_status(f"L2: {text}", True))
+        self.seed = QSpinBox()
+        self.seed.setRange(0, 2**31 - 1)
+        self.seed.setKeyboardTracking(False)
+        self.seed.setToolTip("Seed of the minibatch order and of Reset Weights: the same seed trains the same way")
+        self.seed.valueChanged.connect(lambda v: self._set("seed", v, f"Set Training Seed to {v}"))
+        self.loss = QComboBox()
+        for name in LOSSES:
+            self.loss.addItem(LOSS_NAMES.get(name, name), name)
+        self.loss.setToolTip(
+            "Squared error ½(y − t)² suits any target; binary cross-entropy suits 0/1 labels "
+            "with a sigmoid output"
+        )
+        self.loss.activated.connect(lambda _: self._set_loss(self.loss.currentData()))
+
+        pair = QHBoxLayout()
+        pair.addWidget(self.batch_size)
+        pair.addWidget(QLabel("Momentum:"))
+        pair.addWidget(self.momentum)
+        form.addRow("Batch size:", pair)
+        pair = QHBoxLayout()
+        pair.addWidget(self.l2)
+        pair.addWidget(QLabel("Seed:"))
+        pair.addWidget(self.seed)
+        form.addRow("L2:", pair)
+        form.addRow("Loss:", self.loss)
+        self._add_stop_conditions(form)
+        return box
+
+    def _add_stop_conditions(self, form: QFormLayout) -> None:
+        """Two optional conditions on which a run pauses by itself."""
+        self.stop_after = QCheckBox("after")
+        self.stop_after.setToolTip("Pause by itself after this many epochs of a run")
+        self.stop_epochs = QSpinBox()
+        self.stop_epochs.setRange(1, 10_000_000)
+        self.stop_epochs.setValue(500)
+        self.stop_epochs.setSuffix(" epochs")
+        self.stop_epochs.setToolTip(self.stop_after.toolTip())
+        self.stop_below = QCheckBox("loss below")
+        self.stop_below.setToolTip("Pause by itself at the end of the first epoch whose train loss is below this")
+        self.stop_loss = PresetNumberBox(LOSS_THRESHOLDS, 1e-12, 1e6)
+        self.stop_loss.set_value(0.01)
+        self.stop_loss.setToolTip(self.stop_below.toolTip())
+        row = QHBoxLayout()
+        row.addWidget(self.stop_after)
+        row.addWidget(self.stop_epochs, 1)
+        form.addRow("Stop:", row)
+        row = QHBoxLayout()
+        row.addWidget(self.stop_below)
+        row.addWidget(self.stop_loss, 1)
+        form.addRow("", row)
+        for signal in (
+            self.stop_after.toggled, self.stop_epochs.valueChanged,
+            self.stop_below.toggled, self.stop_loss.value_chosen,
+        ):
+            signal.connect(self._stop_conditions_changed)
+
+    # ----------------------------------------------------------------- edits
+
+    def _set(self, field: str, value, text: str) -> None:
+        settings = self.document.network.training
+        if getattr(settings, field) == value:
+            return
+        try:
+            self.document.set_training(replace(settings, **{field: value}), text)
+        except PlaygroundError as refused:
+            self.show_status(str(refused), True)
+            self.refresh_settings()
+
+    def _set_loss(self, loss: str) -> None:
+        try:
+            self.document.set_loss(loss)
+        except PlaygroundError as refused:
+            self.show_status(str(refused), True)
+            self.refresh_settings()
+
+    def _stop_conditions_changed(self, *_) -> None:
+        self.session.stop_after_epochs = self.stop_epochs.value() if self.stop_after.isChecked() else None
+        self.session.stop_below_loss = self.stop_loss.value() if self.stop_below.isChecked() else None
+
+    # ----------------------------------------------------------------- showing
+
+    def refresh_settings(self) -> None:
+        """Show the network's training settings and loss (after an edit, an undo, another file)."""
+        network = self.document.network
+        settings = network.training
+        self.learning_rate.set_value(settings.learning_rate)
+        self.l2.set_value(settings.l2)
+        for box, value in (
+            (self.batch_size, settings.batch_size), (self.momentum, settings.momentum),
+            (self.seed, settings.seed),
+        ):
+            box.blockSignals(True)
+            box.setValue(value)
+            box.blockSignals(False)
+        self.loss.setCurrentIndex(max(0, self.loss.findData(network.loss)))
+
+    def refresh_progress(self) -> None:
+        """The epoch counter and the plot, from the session's latest snapshot."""
+        progress = self.session.progress
+        per_epoch = self.session.batches_per_epoch
+        done = self.session.batch_in_epoch
+        batch = f"&nbsp;&nbsp;<span style='color:#666'>+ batch {done} / {per_epoch}</span>" if per_epoch and done else ""
+        self.epoch_label.setText(f"<b>Epoch {progress.epoch:,}</b>{batch}")
+        self.loss_plot.set_history(progress.history)
+
+    def show_status(self, message: str, problem: bool = False) -> None:
+        self.status.setText(message)
+        self.status.setStyleSheet(PROBLEM_STYLE if problem else NOTE_STYLE)
+        self.status.setVisible(bool(message))

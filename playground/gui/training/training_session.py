@@ -1,0 +1,456 @@
+"""Training inside the app: the Trainer runs on a worker thread, the panels repaint on a frame timer.
+
+The worker runs the trainer in slices of a few milliseconds and hands over a
+snapshot between two slices when asked (see training_worker.py); the event
+loop is never held by training. (Without a thread, `threaded=False`, a
+zero-interval timer runs the same slices on the event loop; on two cores the
+thread trains about twice as fast while the window paints, see
+benchmarks/app_training.py.) A frame timer, 25 times a second, emits
+`frame`: the epoch counter, the loss plot and the output view repaint from
+the latest snapshot. As often as the pacer allows
+(every frame for a small network, a few times a second for a large one), the
+frame also writes the weights into the model through the run's undo command,
+so the canvas and every other panel follow and the undo stack always knows
+the numbers the model holds. Nothing repaints once per minibatch.
+
+An edit of the network's numbers or structure during a run ends the run at
+the last weights written, so the edit lands on numbers the undo stack knows.
+Moving neurons and changing the learning rate, batch size, momentum or L2 do
+not stop a run; new settings apply from the next minibatch.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import replace
+
+import numpy as np
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from playground.engine.trainer import History, Trainer
+from playground.gui.document import Document
+from playground.gui.training.pacing import WritePacer
+from playground.gui.training.run_command import (
+    Parameters,
+    Progress,
+    TrainingRunCommand,
+    current_parameters,
+)
+from playground.gui.training.training_worker import Snapshot, TrainingWorker, take_snapshot
+from playground.model.errors import PlaygroundError
+from playground.model.initialisation import initialise_network
+
+SLICE_SECONDS = 0.008  # the longest the trainer holds the event loop at a time
+FRAME_MS = 40  # 25 frames a second: smooth enough for a curve, and cheap
+
+
+def run_text(epochs: int, batches: int) -> str:
+    """The undo step's name: "Train 350 epochs", or "Train 3 batches" for a run within an epoch."""
+    if epochs:
+        return f"Train {epochs} epoch" + ("" if epochs == 1 else "s")
+    return f"Train {batches} batch" + ("" if batches == 1 else "es")
+
+
+def _truncated(progress: Progress, epoch: int) -> Progress:
+    """The progress as it was at `epoch` (the history only ever grows at the end)."""
+    h = progress.history
+    return Progress(
+        epoch,
+        History(h.train_loss[:epoch], h.test_loss[:epoch], h.train_accuracy[:epoch], h.test_accuracy[:epoch]),
+    )
+
+
+class TrainingSession(QObject):
+    """Trains the document's network in slices and publishes frames; see the module docstring."""
+
+    frame = Signal()  # the progress (and maybe the model) show the latest state
+    running_changed = Signal(bool)
+    # Why training stopped or cannot start, in words for the user ("" clears it); the flag says
+    # whether it is a problem (divergence, unusable data) rather than a plain pause.
+    status_changed = Signal(str, bool)
+
+    def __init__(self, document: Document, parent: QObject | None = None, threaded: bool = True) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.threaded = threaded
+        self.trainer: Trainer | None = None
+        self.stop_after_epochs: int | None = None
+        self.stop_below_loss: float | None = None
+        self.pacer = WritePacer()
+        self._worker: TrainingWorker | None = None
+        self._slice_seconds = 0.0  # time spent in slices on the event loop (threaded=False)
+        self._saved = Progress()  # the progress to give the next trainer built
+        self._in_sync = False  # the trainer holds exactly the model's weights
+        self._running = False
+        self._writing = False
+        self._until_epoch: int | None = None
+        self._run_start = Progress()
+        self._run_before = Parameters()
+        self._run_batches = 0
+        self._written_batches = 0
+        self._written_epoch = 0
+        self._command: TrainingRunCommand | None = None
+
+        self._slice_timer = QTimer(self)
+        self._slice_timer.setInterval(0)
+        self._slice_timer.timeout.connect(self._advance)
+        self._frame_timer = QTimer(self)
+        self._frame_timer.setInterval(FRAME_MS)
+        self._frame_timer.timeout.connect(self.publish)
+
+        document.parameters_changed.connect(self._numbers_edited)
+        document.structure_changed.connect(self._numbers_edited)
+        document.network_replaced.connect(self._network_replaced)
+        document.data_changed.connect(self._data_changed)
+        document.settings_changed.connect(self._settings_changed)
+
+    # ----------------------------------------------------------------- state
+
+    @property
+    def running(self) -> bool:
+        return self._running
+
+    @property
+    def progress(self) -> Progress:
+        """The epoch counter and the loss history (the trainer's own lists while there is one)."""
+        if self.trainer is not None:
+            return Progress(self.trainer.epoch, self.trainer.history)
+        return self._saved
+
+    @property
+    def batch_in_epoch(self) -> int:
+        return self.trainer.batch_in_epoch if self.trainer is not None else 0
+
+    @property
+    def batches_per_epoch(self) -> int | None:
+        return self.trainer.batches_per_epoch if self.trainer is not None else None
+
+    def live_levels(self) -> list[tuple[np.ndarray, np.ndarray]] | None:
+        """During a run, each level's latest (weights, biases), ahead of the model between writes."""
+        if not self._running or self.trainer is None:
+            return None
+        if self._worker is not None:
+            snapshot = self._worker.snapshot
+            return snapshot.levels if snapshot is not None else None
+        return [(level.weights, level.biases) for level in self.trainer.compiled.levels[1:]]
+
+    # ----------------------------------------------------------------- controls
+
+    def start(self, until_epoch: int | None = None) -> bool:
+        """Begin a run (to `until_epoch`, a stop condition, divergence or `pause`); False if it cannot."""
+        if self._running:
+            return True
+        trainer = self._ready_trainer()
+        if trainer is None:
+            return False
+        self._begin_run()
+        self._until_epoch = until_epoch
+        self._running = True
+        self.pacer.begin(time.perf_counter())
+        if self.threaded:
+            self._worker = TrainingWorker(trainer, self._slice, self._stop_reason)
+            self._worker.start()
+        else:
+            self._slice_timer.start()
+        self._frame_timer.start()
+        self.running_changed.emit(True)
+        self.status_changed.emit("", False)
+        return True
+
+    def pause(self) -> None:
+        """End the run at the trainer's current state; the run becomes one undo step."""
+        if self._running:
+            self._end_run("paused")
+
+    def step_epoch(self) -> bool:
+        """Train to the end of the current epoch (the next one when at a boundary), as a run."""
+        trainer = self._ready_trainer()
+        return trainer is not None and self.start(until_epoch=trainer.epoch + 1)
+
+    def step_batch(self) -> bool:
+        """Train one minibatch, as its own undo step."""
+        if self._running:
+            return False
+        trainer = self._ready_trainer()
+        if trainer is None:
+            return False
+        self._begin_run()
+        self._run_batches += trainer.run(max_batches=1)
+        self._finish("diverged" if trainer.divergence is not None else "batch")
+        return True
+
+    def reset_weights(self) -> None:
+        """Fresh starting weights from the network's seed, the epoch counter at 0: one undo step."""
+        if self._running:
+            self._end_run("paused")
+        network = self.document.network
+        fresh = network.copy()
+        initialise_network(fresh, self.document.initialisation, network.training.seed)
+        command = TrainingRunCommand(
+            self, "Reset Weights", current_parameters(network), current_parameters(fresh),
+            self.progress.copy(), Progress(),
+        )
+        self.trainer = None
+        self._saved = Progress()
+        self.document.undo_stack.push(command)
+        self.status_changed.emit("", False)
+        self.frame.emit()
+
+    # ----------------------------------------------------------------- running
+
+    def _ready_trainer(self) -> Trainer | None:
+        """The trainer, rebuilt when the model has moved on; None (and a message) if it cannot train."""
+        network = self.document.network
+        trainer = self.trainer
+        stale = (
+            trainer is None
+            or not self._in_sync
+            or trainer.compiled.structure_version != network.structure_version
+            or trainer.dataset is not network.data
+        )
+        if stale:
+            progress = self.progress.copy()
+            try:
+                trainer = Trainer(network)
+            except PlaygroundError as problem:
+                self.status_changed.emit(f"Cannot train: {problem}.", True)
+                return None
+            trainer.epoch, trainer.history = progress.epoch, progress.history
+            self.trainer = trainer
+            self._in_sync = True
+        elif trainer.divergence is not None:
+            # The kept weights are finite; a new run starts a fresh epoch from them.
+            trainer.divergence = None
+        return trainer
+
+    def _begin_run(self) -> None:
+        self._run_start = self.progress.copy()
+        self._run_before = current_parameters(self.document.network)
+        self._run_batches = 0
+        self._written_batches = 0
+        self._written_epoch = self._run_start.epoch
+        self._command = None
+
+    def _advance(self) -> None:
+        """One slice on the event loop (threaded=False): train a few milliseconds, stop if due."""
+        start = time.perf_counter()
+        self._run_batches += self._slice(self.trainer, start + SLICE_SECONDS)
+        self._slice_seconds += time.perf_counter() - start
+        reason = self._stop_reason()
+        if reason:
+            self._end_run(reason)
+
+    def _slice(self, trainer: Trainer, deadline: float) -> int:
+        """Train until the deadline or a stop condition; the worker thread calls this too."""
+        target = self._target_epoch()
+        done = 0
+        while trainer.divergence is None:
+            left = deadline - time.perf_counter()
+            if left <= 0 or (target is not None and trainer.epoch >= target):
+                break
+            # With a loss threshold, stop at each epoch's end to look at its loss.
+            until = trainer.epoch + 1 if self.stop_below_loss is not None else target
+            done += trainer.run(max_seconds=left, until_epoch=until)
+            if self._loss_reached():
+                break
+        return done
+
+    def _target_epoch(self) -> int | None:
+        targets = [] if self._until_epoch is None else [self._until_epoch]
+        if self.stop_after_epochs is not None:
+            targets.append(self._run_start.epoch + self.stop_after_epochs)
+        return min(targets) if targets else None
+
+    def _loss_reached(self) -> bool:
+        losses = self.trainer.history.train_loss
+        return (
+            self.stop_below_loss is not None
+            and len(losses) > self._run_start.epoch
+            and losses[-1] < self.stop_below_loss
+        )
+
+    def _stop_reason(self) -> str | None:
+        trainer = self.trainer
+        if trainer.divergence is not None:
+            return "diverged"
+        if self._loss_reached():
+            return "loss"
+        target = self._target_epoch()
+        if target is not None and trainer.epoch >= target:
+            return "step" if target == self._until_epoch else "epochs"
+        return None
+
+    def _halt(self) -> None:
+        """Stop training (the worker included); afterwards only this thread touches the trainer."""
+        self._slice_timer.stop()
+        self._frame_timer.stop()
+        self._running = False
+        worker, self._worker = self._worker, None
+        if worker is not None:
+            worker.stop()
+            self._run_batches = worker.batches
+
+    def _end_run(self, reason: str) -> None:
+        self._halt()
+        self._finish(reason)
+        self.running_changed.emit(False)
+
+    def _finish(self, reason: str) -> None:
+        """Write the final weights, name the undo step, and say why the run ended."""
+        self._write()
+        command, self._command = self._command, None
+        if command is not None:
+            command.progress_after = self.progress.copy()
+            command.setText(run_text(self.progress.epoch - self._run_start.epoch, self._run_batches))
+            stack = self.document.undo_stack
+            # The stack names its top step when it changes; this one was renamed in place.
+            stack.undoTextChanged.emit(stack.undoText())
+        self.frame.emit()
+        self.status_changed.emit(*self._status(reason))
+
+    def _status(self, reason: str) -> tuple[str, bool]:
+        trainer = self.trainer
+        epoch = trainer.epoch
+        if reason == "diverged":
+            return f"{trainer.divergence.message} Training paused with the last finite weights.", True
+        if reason == "loss":
+            loss = trainer.history.train_loss[-1]
+            return f"Stopped at epoch {epoch}: the train loss {loss:.4g} is below {self.stop_below_loss:g}.", False
+        if reason == "epochs":
+            return f"Stopped after {epoch - self._run_start.epoch} epochs, at epoch {epoch}.", False
+        if reason == "step":
+            return f"Stepped to the end of epoch {epoch}.", False
+        if reason == "batch":
+            done = trainer.batch_in_epoch
+            if done == 0:
+                return f"Trained one minibatch, the last of epoch {epoch}.", False
+            return f"Trained one minibatch: {done} of {trainer.batches_per_epoch} in epoch {epoch + 1}.", False
+        return f"Paused at epoch {epoch}.", False
+
+    # ----------------------------------------------------------------- publishing
+
+    def publish(self) -> None:
+        """A frame: write the weights into the model when the pacer says so, then emit `frame`."""
+        now = time.perf_counter()
+        worker = self._worker
+        if worker is not None:
+            if worker.finished:
+                self._end_run(worker.finished)
+                return
+            self.pacer.record(now, worker.cpu_seconds)
+        else:
+            self.pacer.record(now, self._slice_seconds)
+        if self.pacer.due(now):
+            self._write()
+            self.pacer.wrote(now)
+        if worker is not None:
+            worker.request_snapshot()
+        self.frame.emit()
+
+    def _latest(self) -> Snapshot | None:
+        if self._worker is not None:
+            return self._worker.snapshot
+        return take_snapshot(self.trainer, self._run_batches) if self.trainer is not None else None
+
+    def _write(self) -> None:
+        """Put the latest weights into the model through the run's command (pushed the first time)."""
+        latest = self._latest()
+        if latest is None or latest.batches == self._written_batches:
+            return
+        self._written_batches = latest.batches
+        self._written_epoch = latest.epoch
+        after = Parameters(latest.weights, latest.biases)
+        if self._command is None:
+            self._command = TrainingRunCommand(
+                self, "Training…", self._run_before, after, self._run_start, self._run_start
+            )
+            self.document.undo_stack.push(self._command)
+        else:
+            self._command.update(after)
+
+    def write_parameters(self, parameters: Parameters) -> None:
+        """Set the model's weights and biases (for the run command) and restyle everything once."""
+        network = self.document.network
+        self._writing = True
+        try:
+            for (source, target), weight in parameters.weights.items():
+                network.set_weight(source, target, weight)
+            for neuron_id, bias in parameters.biases.items():
+                network.set_bias(neuron_id, bias)
+            self.document.notify_parameters_changed()
+        finally:
+            self._writing = False
+
+    # ----------------------------------------------------------------- undo of runs
+
+    def command_undone(self, command: TrainingRunCommand) -> None:
+        """A run is undone: if it is the one going on, it ends here, at the weights last written."""
+        if command is self._command:
+            self._halt()
+            self._command = None
+            command.progress_after = _truncated(self.progress, self._written_epoch)
+            command.setText(run_text(self._written_epoch - self._run_start.epoch, self._written_batches))
+            self.running_changed.emit(False)
+
+    def command_restored(self, command: TrainingRunCommand, progress: Progress) -> None:
+        """Undo or redo put a run's weights back: show the progress that goes with them."""
+        self.trainer = None
+        self._saved = progress.copy()
+        self._in_sync = False
+        self.status_changed.emit("", False)
+        self.frame.emit()
+
+    # ----------------------------------------------------------------- the document changed
+
+    def _stop_for_edit(self) -> None:
+        """Someone else changed the network: end the run at the last weights the model holds."""
+        self._in_sync = False
+        if not self._running:
+            return
+        self._halt()
+        shown = _truncated(self.progress, self._written_epoch)
+        command, self._command = self._command, None
+        if command is not None:
+            command.progress_after = shown
+            command.setText(run_text(self._written_epoch - self._run_start.epoch, self._written_batches))
+        # The trainer got further than the model shows; the next run starts from the model.
+        self.trainer = None
+        self._saved = shown
+        self.status_changed.emit("Training paused for the edit.", False)
+        self.running_changed.emit(False)
+        self.frame.emit()
+
+    def _numbers_edited(self) -> None:
+        if not self._writing:
+            self._stop_for_edit()
+
+    def _network_replaced(self) -> None:
+        # The undo stack was cleared with the old network, and the run's command with it.
+        self._command = None
+        self._stop_for_edit()
+        self._reset_progress()
+
+    def _data_changed(self) -> None:
+        self._stop_for_edit()
+        self._reset_progress()
+
+    def _settings_changed(self) -> None:
+        trainer = self.trainer
+        if trainer is None:
+            return
+        if trainer.compiled.structure_version != self.document.network.structure_version:
+            # The loss changed: the old curve measured something else.
+            self._stop_for_edit()
+            self._reset_progress()
+            return
+        settings = self.document.network.training
+        if settings.seed != trainer.settings.seed:
+            # The seed orders the minibatches of a fresh trainer, from the next run.
+            self._in_sync = False
+        trainer.settings = replace(settings)
+
+    def _reset_progress(self) -> None:
+        self.trainer = None
+        self._saved = Progress()
+        self.status_changed.emit("", False)
+        self.frame.emit()
