@@ -66,6 +66,8 @@ class Network:
         self._by_key: dict[tuple[str, str], Connection] = {}
         self._outgoing: dict[str, dict[str, Connection]] = {}
         self._incoming: dict[str, dict[str, Connection]] = {}
+        self._connection_position: dict[tuple[str, str], int] | None = None
+        self._neuron_position: dict[str, int] | None = None
         # Bumped by every edit that changes what a compiled engine depends on
         # (neurons, connections, roles, activations), not by weights, biases or moves.
         self.structure_version = 0
@@ -99,18 +101,33 @@ class Network:
         return (source, target) in self._by_key
 
     def neuron_index(self, neuron_id: str) -> int:
-        return self._neurons.index(self.neuron(neuron_id))
+        self.neuron(neuron_id)
+        return self._neuron_positions()[neuron_id]
 
     def connection_index(self, source: str, target: str) -> int:
-        return self._connections.index(self.connection(source, target))
+        self.connection(source, target)
+        return self._connection_positions()[(source, target)]
 
     def incoming(self, neuron_id: str) -> list[Connection]:
         """Connections into the neuron, in file order."""
-        return sorted(self._incoming[neuron_id].values(), key=self._connections.index)
+        positions = self._connection_positions()
+        return sorted(self._incoming[neuron_id].values(), key=lambda c: positions[c.key])
 
     def outgoing(self, neuron_id: str) -> list[Connection]:
         """Connections out of the neuron, in file order."""
-        return sorted(self._outgoing[neuron_id].values(), key=self._connections.index)
+        positions = self._connection_positions()
+        return sorted(self._outgoing[neuron_id].values(), key=lambda c: positions[c.key])
+
+    def _connection_positions(self) -> dict[tuple[str, str], int]:
+        # Built lazily after a structural edit: list.index would compare dataclasses one by one.
+        if self._connection_position is None:
+            self._connection_position = {c.key: k for k, c in enumerate(self._connections)}
+        return self._connection_position
+
+    def _neuron_positions(self) -> dict[str, int]:
+        if self._neuron_position is None:
+            self._neuron_position = {n.id: k for k, n in enumerate(self._neurons)}
+        return self._neuron_position
 
     def ids_with_role(self, role: str) -> list[str]:
         """Ids of the neurons with this role, in file order (the order of data columns)."""
@@ -192,6 +209,7 @@ class Network:
         if index is None:
             index = len(self._neurons)
         self._neurons.insert(index, neuron)
+        self._neuron_position = None
         self._by_id[neuron.id] = neuron
         self._outgoing[neuron.id] = {}
         self._incoming[neuron.id] = {}
@@ -203,10 +221,14 @@ class Network:
         touching = [
             (k, c) for k, c in enumerate(self._connections) if neuron_id in (c.source, c.target)
         ]
-        for _, c in reversed(touching):
-            self.disconnect(c.source, c.target)
-        index = self._neurons.index(neuron)
+        for _, c in touching:
+            del self._by_key[c.key]
+            del self._outgoing[c.source][c.target], self._incoming[c.target][c.source]
+        self._connections = [c for c in self._connections if c.key in self._by_key]
+        self._connection_position = None
+        index = self._neuron_positions()[neuron_id]
         del self._neurons[index]
+        self._neuron_position = None
         del self._by_id[neuron_id], self._outgoing[neuron_id], self._incoming[neuron_id]
         self.structure_version += 1
         return RemovedNeuron(neuron, index, touching)
@@ -226,6 +248,7 @@ class Network:
         if index is None:
             index = len(self._connections)
         self._connections.insert(index, connection)
+        self._connection_position = None
         self._by_key[connection.key] = connection
         self._outgoing[source][target] = connection
         self._incoming[target][source] = connection
@@ -235,8 +258,9 @@ class Network:
     def disconnect(self, source: str, target: str) -> tuple[int, Connection]:
         """Remove source → target; returns its file index and the connection, for undo."""
         connection = self.connection(source, target)
-        index = self._connections.index(connection)
+        index = self._connection_positions()[connection.key]
         del self._connections[index]
+        self._connection_position = None
         del self._by_key[connection.key]
         del self._outgoing[source][target], self._incoming[target][source]
         self.structure_version += 1
