@@ -121,11 +121,12 @@ class CsvImportDialog(QDialog):
         return preview
 
     def _default_roles(self) -> list[str]:
-        """The network's inputs from the first columns, its targets from the next; else all but the last are inputs."""
+        """As many inputs as the network has from the first columns and targets from the last ones
+        (where spreadsheets usually keep them); without enough columns, all but the last are inputs."""
         width = len(self.table.header)
         wanted = self.network_inputs + self.network_outputs
         if self.network_inputs and self.network_outputs and wanted <= width:
-            return [INPUT] * self.network_inputs + [TARGET] * self.network_outputs + [UNUSED] * (width - wanted)
+            return [INPUT] * self.network_inputs + [UNUSED] * (width - wanted) + [TARGET] * self.network_outputs
         return [INPUT] * (width - 1) + [TARGET] if width > 1 else [TARGET]
 
     # ----------------------------------------------------------------- choices

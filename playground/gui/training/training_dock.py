@@ -219,8 +219,9 @@ class TrainingDock(QWidget):
             self.refresh_settings()
 
     def _stop_conditions_changed(self, *_) -> None:
-        self.session.stop_after_epochs = self.stop_epochs.value() if self.stop_after.isChecked() else None
-        self.session.stop_below_loss = self.stop_loss.value() if self.stop_below.isChecked() else None
+        stop = self.session.stop
+        stop.after_epochs = self.stop_epochs.value() if self.stop_after.isChecked() else None
+        stop.below_loss = self.stop_loss.value() if self.stop_below.isChecked() else None
 
     # ----------------------------------------------------------------- showing
 

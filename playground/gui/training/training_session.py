@@ -36,19 +36,13 @@ from playground.gui.training.run_command import (
     TrainingRunCommand,
     current_parameters,
 )
+from playground.gui.training.run_limits import RunLimits, StopConditions, run_text
 from playground.gui.training.training_worker import Snapshot, TrainingWorker, take_snapshot
 from playground.model.errors import PlaygroundError
 from playground.model.initialisation import initialise_network
 
 SLICE_SECONDS = 0.008  # the longest the trainer holds the event loop at a time
 FRAME_MS = 40  # 25 frames a second: smooth enough for a curve, and cheap
-
-
-def run_text(epochs: int, batches: int) -> str:
-    """The undo step's name: "Train 350 epochs", or "Train 3 batches" for a run within an epoch."""
-    if epochs:
-        return f"Train {epochs} epoch" + ("" if epochs == 1 else "s")
-    return f"Train {batches} batch" + ("" if batches == 1 else "es")
 
 
 def _truncated(progress: Progress, epoch: int) -> Progress:
@@ -74,8 +68,7 @@ class TrainingSession(QObject):
         self.document = document
         self.threaded = threaded
         self.trainer: Trainer | None = None
-        self.stop_after_epochs: int | None = None
-        self.stop_below_loss: float | None = None
+        self.stop = StopConditions()
         self.pacer = WritePacer()
         self._worker: TrainingWorker | None = None
         self._slice_seconds = 0.0  # time spent in slices on the event loop (threaded=False)
@@ -83,7 +76,7 @@ class TrainingSession(QObject):
         self._in_sync = False  # the trainer holds exactly the model's weights
         self._running = False
         self._writing = False
-        self._until_epoch: int | None = None
+        self._limits = RunLimits(self.stop, 0, None)
         self._run_start = Progress()
         self._run_before = Parameters()
         self._run_batches = 0
@@ -143,12 +136,12 @@ class TrainingSession(QObject):
         trainer = self._ready_trainer()
         if trainer is None:
             return False
-        self._begin_run()
-        self._until_epoch = until_epoch
+        self._begin_run(until_epoch)
         self._running = True
         self.pacer.begin(time.perf_counter())
         if self.threaded:
-            self._worker = TrainingWorker(trainer, self._slice, self._stop_reason)
+            limits = self._limits
+            self._worker = TrainingWorker(trainer, limits.train, lambda: limits.reason(trainer))
             self._worker.start()
         else:
             self._slice_timer.start()
@@ -174,7 +167,7 @@ class TrainingSession(QObject):
         trainer = self._ready_trainer()
         if trainer is None:
             return False
-        self._begin_run()
+        self._begin_run(None)
         self._run_batches += trainer.run(max_batches=1)
         self._finish("diverged" if trainer.divergence is not None else "batch")
         return True
@@ -223,8 +216,9 @@ class TrainingSession(QObject):
             trainer.divergence = None
         return trainer
 
-    def _begin_run(self) -> None:
+    def _begin_run(self, until_epoch: int | None) -> None:
         self._run_start = self.progress.copy()
+        self._limits = RunLimits(self.stop, self._run_start.epoch, until_epoch)
         self._run_before = current_parameters(self.document.network)
         self._run_batches = 0
         self._written_batches = 0
@@ -234,51 +228,11 @@ class TrainingSession(QObject):
     def _advance(self) -> None:
         """One slice on the event loop (threaded=False): train a few milliseconds, stop if due."""
         start = time.perf_counter()
-        self._run_batches += self._slice(self.trainer, start + SLICE_SECONDS)
+        self._run_batches += self._limits.train(self.trainer, start + SLICE_SECONDS)
         self._slice_seconds += time.perf_counter() - start
-        reason = self._stop_reason()
+        reason = self._limits.reason(self.trainer)
         if reason:
             self._end_run(reason)
-
-    def _slice(self, trainer: Trainer, deadline: float) -> int:
-        """Train until the deadline or a stop condition; the worker thread calls this too."""
-        target = self._target_epoch()
-        done = 0
-        while trainer.divergence is None:
-            left = deadline - time.perf_counter()
-            if left <= 0 or (target is not None and trainer.epoch >= target):
-                break
-            # With a loss threshold, stop at each epoch's end to look at its loss.
-            until = trainer.epoch + 1 if self.stop_below_loss is not None else target
-            done += trainer.run(max_seconds=left, until_epoch=until)
-            if self._loss_reached():
-                break
-        return done
-
-    def _target_epoch(self) -> int | None:
-        targets = [] if self._until_epoch is None else [self._until_epoch]
-        if self.stop_after_epochs is not None:
-            targets.append(self._run_start.epoch + self.stop_after_epochs)
-        return min(targets) if targets else None
-
-    def _loss_reached(self) -> bool:
-        losses = self.trainer.history.train_loss
-        return (
-            self.stop_below_loss is not None
-            and len(losses) > self._run_start.epoch
-            and losses[-1] < self.stop_below_loss
-        )
-
-    def _stop_reason(self) -> str | None:
-        trainer = self.trainer
-        if trainer.divergence is not None:
-            return "diverged"
-        if self._loss_reached():
-            return "loss"
-        target = self._target_epoch()
-        if target is not None and trainer.epoch >= target:
-            return "step" if target == self._until_epoch else "epochs"
-        return None
 
     def _halt(self) -> None:
         """Stop training (the worker included); afterwards only this thread touches the trainer."""
@@ -306,26 +260,7 @@ class TrainingSession(QObject):
             # The stack names its top step when it changes; this one was renamed in place.
             stack.undoTextChanged.emit(stack.undoText())
         self.frame.emit()
-        self.status_changed.emit(*self._status(reason))
-
-    def _status(self, reason: str) -> tuple[str, bool]:
-        trainer = self.trainer
-        epoch = trainer.epoch
-        if reason == "diverged":
-            return f"{trainer.divergence.message} Training paused with the last finite weights.", True
-        if reason == "loss":
-            loss = trainer.history.train_loss[-1]
-            return f"Stopped at epoch {epoch}: the train loss {loss:.4g} is below {self.stop_below_loss:g}.", False
-        if reason == "epochs":
-            return f"Stopped after {epoch - self._run_start.epoch} epochs, at epoch {epoch}.", False
-        if reason == "step":
-            return f"Stepped to the end of epoch {epoch}.", False
-        if reason == "batch":
-            done = trainer.batch_in_epoch
-            if done == 0:
-                return f"Trained one minibatch, the last of epoch {epoch}.", False
-            return f"Trained one minibatch: {done} of {trainer.batches_per_epoch} in epoch {epoch + 1}.", False
-        return f"Paused at epoch {epoch}.", False
+        self.status_changed.emit(*self._limits.message(reason, self.trainer))
 
     # ----------------------------------------------------------------- publishing
 
