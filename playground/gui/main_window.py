@@ -7,6 +7,7 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QDockWidget, QInputDialog, QLabel, QMainWindow, QWidget
 
 from playground.gui import clipboard, network_actions
+from playground.gui.backward.backward_panels import BackwardPanels
 from playground.gui.canvas.scene import NetworkScene
 from playground.gui.canvas.tools import explanation
 from playground.gui.canvas.view import NetworkView
@@ -44,6 +45,7 @@ class MainWindow(QMainWindow):
             self.inspector, "Inspector", Qt.DockWidgetArea.RightDockWidgetArea
         )
         self.training = TrainingPanels(self)
+        self.backward = BackwardPanels(self)
 
         self.counts = QLabel()
         self.statusBar().addPermanentWidget(self.counts)

@@ -1,0 +1,152 @@
+"""The Backward pass dock: the sample, the step controls, where we are, and the formula panel."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QSlider,
+    QSpinBox,
+    QStyle,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from playground.gui.backward.formula_panel import FormulaPanel
+from playground.gui.backward.sample_picker import SamplePicker
+from playground.gui.backward.trace_session import MAX_DIGITS, MIN_DIGITS
+
+SECONDS_PER_TICK = 0.25  # the speed slider counts quarter seconds: 0.25 s to 3 s a step
+SLOWEST_TICKS = 12
+
+
+def _button(text: str, tip: str, icon: QStyle.StandardPixmap | None = None) -> QPushButton:
+    button = QPushButton(text)
+    if icon is not None:
+        button.setIcon(button.style().standardIcon(icon))
+    button.setToolTip(tip)
+    # A click must leave the keyboard focus where it was (the canvas), so Space keeps stepping.
+    button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+    return button
+
+
+class BackwardDock(QWidget):
+    """The widgets only; BackwardPanels connects them to the trace session."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("backward_dock")
+        self.picker = SamplePicker()
+        # Folded away once chosen: the formulas need the height more than the sample list does.
+        self.sample_toggle = QToolButton()
+        self.sample_toggle.setObjectName("sample_toggle")
+        self.sample_toggle.setCheckable(True)
+        self.sample_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.sample_toggle.setArrowType(Qt.ArrowType.RightArrow)
+        self.sample_toggle.setAutoRaise(True)
+        self.sample_toggle.setToolTip("Show or hide the choice of sample")
+        self.sample_toggle.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.sample_toggle.toggled.connect(self.show_picker)
+        self.picker.setVisible(False)
+
+        media = QStyle.StandardPixmap
+        self.restart_button = _button("Restart", "Back to the forward pass (Home)", media.SP_MediaSkipBackward)
+        self.back_button = _button("Back", "One step back (Left)", media.SP_MediaSeekBackward)
+        self.step_button = _button("Step", "One neuron further (Right or Space)", media.SP_MediaSeekForward)
+        self.end_button = _button("To the end", "To the SGD update (End)", media.SP_MediaSkipForward)
+        self.step_button.setDefault(True)
+        steps = QHBoxLayout()
+        for button in (self.restart_button, self.back_button, self.step_button, self.end_button):
+            steps.addWidget(button)
+
+        self.play_button = _button("Play", "Step on by itself, one step every so many seconds (P)",
+                                   media.SP_MediaPlay)
+        self.play_button.setCheckable(True)
+        self.speed = QSlider(Qt.Orientation.Horizontal)
+        self.speed.setRange(1, SLOWEST_TICKS)
+        self.speed.setValue(4)
+        self.speed.setToolTip("Seconds per step while playing")
+        self.speed.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.speed_label = QLabel()
+        self.speed.valueChanged.connect(self._show_speed)
+        self._show_speed()
+        play = QHBoxLayout()
+        play.addWidget(self.play_button)
+        play.addWidget(self.speed, 1)
+        play.addWidget(self.speed_label)
+
+        self.detailed = QCheckBox("Detailed: three parts per neuron")
+        self.detailed.setToolTip(
+            "Split each neuron into: gather ∂L/∂y, multiply by f′(z), then the weights' and bias's gradients"
+        )
+        self.digits = QSpinBox()
+        self.digits.setRange(MIN_DIGITS, MAX_DIGITS)
+        self.digits.setSuffix(" digits")
+        self.digits.setToolTip("Significant digits of the numbers shown; hover a number to see all of it")
+        options = QHBoxLayout()
+        options.addWidget(self.detailed, 1)
+        options.addWidget(self.digits)
+
+        self.controls = QWidget()
+        controls = QVBoxLayout(self.controls)
+        controls.setContentsMargins(0, 0, 0, 0)
+        controls.addWidget(self.sample_toggle)
+        controls.addWidget(self.picker)
+        controls.addLayout(steps)
+        controls.addLayout(play)
+        controls.addLayout(options)
+
+        self.step_label = QLabel()
+        self.step_label.setObjectName("step_label")
+        self.step_label.setWordWrap(True)
+        self.step_label.setStyleSheet("font-size: 13pt; font-weight: bold; padding: 4px 0")
+        self.formula = FormulaPanel()
+
+        self.apply_button = _button("Apply SGD update", "Write the new weights and biases into the network")
+        self.next_button = _button("Next sample", "Trace the next sample of the same data",
+                                   media.SP_ArrowForward)
+        self.footer = QWidget()
+        footer = QHBoxLayout(self.footer)
+        footer.setContentsMargins(0, 0, 0, 0)
+        footer.addWidget(self.apply_button)
+        footer.addWidget(self.next_button)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 8)
+        layout.addWidget(self.controls)
+        layout.addWidget(self.step_label)
+        layout.addWidget(self.formula, 1)
+        layout.addWidget(self.footer)
+        self.setMinimumWidth(380)
+
+    def show_picker(self, shown: bool) -> None:
+        """Unfold (or fold away) the sample picker."""
+        if self.sample_toggle.isChecked() != shown:
+            self.sample_toggle.setChecked(shown)
+        self.picker.setVisible(shown)
+        self.sample_toggle.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
+
+    def set_sample_summary(self, text: str) -> None:
+        self.sample_toggle.setText(f"Sample: {text}")
+
+    def seconds_per_step(self) -> float:
+        return self.speed.value() * SECONDS_PER_TICK
+
+    def set_seconds_per_step(self, seconds: float) -> None:
+        self.speed.setValue(max(1, min(SLOWEST_TICKS, round(seconds / SECONDS_PER_TICK))))
+
+    def _show_speed(self) -> None:
+        self.speed_label.setText(f"{self.seconds_per_step():.2f} s / step")
+
+    def set_presentation(self, presenting: bool) -> None:
+        """Only the step label and the formulas in presentation mode."""
+        self.controls.setVisible(not presenting)
+        self.footer.setVisible(not presenting)
+        self.step_label.setStyleSheet(
+            f"font-size: {22 if presenting else 13}pt; font-weight: bold; padding: 4px 0"
+        )

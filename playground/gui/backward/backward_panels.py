@@ -1,0 +1,322 @@
+"""Puts the backward step-through into the main window and keeps its parts in step.
+
+One TraceSession holds the trace and the cursor; whenever it changes, the dock
+(step label, formula panel, buttons), the canvas overlay and the legend are
+redrawn from it. The overlay is on the canvas only while the dock is open (or
+in presentation mode), so editing looks as it always does.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import shiboken6
+from PySide6.QtCore import QRectF, QSettings, Qt, QTimer
+from PySide6.QtWidgets import QFileDialog, QStyle
+
+from playground.engine.formatting import format_number
+from playground.gui.backward.backward_dock import BackwardDock
+from playground.gui.backward.backward_menu import build_backward_menu
+from playground.gui.backward.canvas_overlay import CanvasOverlay
+from playground.gui.backward.flow_animation import DEFAULT_MS, FlowAnimation
+from playground.gui.backward.formula_panel import frame_html
+from playground.gui.backward.frames import GATHER, NEURON, WHOLE
+from playground.gui.backward.legend import GradientLegend
+from playground.gui.backward.presentation import PresentationMode
+from playground.gui.backward.space_key import SpaceStepper
+from playground.gui.backward.trace_export import export_canvas_png, export_trace_html
+from playground.gui.backward.trace_session import TraceSession
+
+if TYPE_CHECKING:
+    from playground.gui.main_window import MainWindow
+
+DOCK_TITLE = "Backward Pass"
+NORMAL_MAX_ZOOM = 2.0
+PRESENTATION_MAX_ZOOM = 4.0
+PRESENTATION_TEXT_SCALE = 1.25
+
+
+class BackwardPanels:
+    """Everything the backward step-through adds to the main window, created once with it."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        self.session = TraceSession(window.document, window)
+        self.overlay = CanvasOverlay(window.scene)
+        self.animation = FlowAnimation(window.scene, window)
+        self.legend = GradientLegend(window.view)
+        self.panel = BackwardDock()
+        self.dock = window.add_panel_dock(self.panel, DOCK_TITLE, Qt.DockWidgetArea.RightDockWidgetArea)
+        # Beside the Inspector, not under it: the formulas need the height. A saved layout overrides this.
+        inspector = getattr(window, "inspector_dock", None)
+        if inspector is not None:
+            window.tabifyDockWidget(inspector, self.dock)
+            inspector.raise_()
+        self.presentation = PresentationMode(window, self.dock, self.panel, self.fit_view, self.content_rect)
+        self.player = QTimer(window)
+        self.player.setSingleShot(True)
+        self.player.timeout.connect(self._play_tick)
+        self.space = SpaceStepper(window.view, self.step, self.is_showing)
+        self.space.step_at_once_in(self.panel.formula)
+        self.space.step_at_once_in(self.panel.formula.viewport())
+        self.actions = build_backward_menu(window, self)
+        self._showing = False
+        self._load_settings()
+        self._connect()
+        self.redraw()
+
+    # ----------------------------------------------------------------- wiring
+
+    def _connect(self) -> None:
+        panel, session = self.panel, self.session
+        panel.restart_button.clicked.connect(self.restart)
+        panel.back_button.clicked.connect(self.back)
+        panel.step_button.clicked.connect(self.step)
+        panel.end_button.clicked.connect(self.to_end)
+        panel.play_button.toggled.connect(self.set_playing)
+        panel.apply_button.clicked.connect(self.apply_update)
+        panel.next_button.clicked.connect(self.next_sample)
+        panel.detailed.toggled.connect(self.set_detailed)
+        panel.digits.valueChanged.connect(self._digits_changed)
+        panel.speed.valueChanged.connect(self._save_settings)
+        panel.picker.chosen.connect(session.set_sample)
+        session.changed.connect(self.redraw)
+        session.restarted.connect(self._restarted)
+        self.dock.visibilityChanged.connect(self._dock_visibility)
+        # After the window has fitted a newly opened network, make room for the loss and labels too.
+        self.window.document.network_replaced.connect(
+            lambda: QTimer.singleShot(0, self._fit_if_hidden) if self._showing else None
+        )
+        self.presentation.changed.connect(self._presentation_changed)
+
+    def _load_settings(self) -> None:
+        settings = QSettings()
+        digits = settings.value("backward/digits", self.session.digits)
+        seconds = settings.value("backward/seconds_per_step", self.panel.seconds_per_step())
+        detailed = settings.value("backward/detailed", False)
+        try:
+            self.session.set_digits(int(digits))
+            self.panel.set_seconds_per_step(float(seconds))
+        except (TypeError, ValueError):
+            pass  # a damaged settings file: keep the defaults
+        self.panel.digits.setValue(self.session.digits)
+        self.session.set_detailed(detailed in (True, "true"))
+        self.panel.detailed.setChecked(self.session.detailed)
+
+    def _save_settings(self) -> None:
+        settings = QSettings()
+        settings.setValue("backward/digits", self.session.digits)
+        settings.setValue("backward/seconds_per_step", self.panel.seconds_per_step())
+        settings.setValue("backward/detailed", self.session.detailed)
+
+    # ----------------------------------------------------------------- showing
+
+    def is_showing(self) -> bool:
+        """Whether the trace is on screen: the dock open and visible, or presentation mode."""
+        return self.presentation.active or self.dock.isVisible()
+
+    def open(self) -> None:
+        """Show and raise the dock (Backward ▸ Step Through…) and bring the whole trace into sight."""
+        self.dock.show()
+        self.dock.raise_()
+        self._dock_visibility(True)
+        if self.is_showing():
+            self.fit_view()
+
+    def _dock_visibility(self, _visible: bool) -> None:
+        if not all(shiboken6.isValid(w) for w in (self.panel, self.panel.play_button, self.panel.formula)):
+            return  # the window is being torn down
+        showing = self.is_showing()
+        was_showing, self._showing = self._showing, showing
+        self.session.set_active(showing)
+        for name in ("step", "back", "restart", "to_end", "play", "apply", "next",
+                     "export_html", "export_png"):
+            self.actions[name].setEnabled(showing)
+        if showing and not was_showing:
+            self.redraw()
+            self._fit_if_hidden()
+        elif not showing and was_showing:
+            self.set_playing(False)
+            self.animation.stop()
+            self.overlay.clear()
+            self.legend.hide()
+
+    def redraw(self) -> None:
+        """Show the session's current frame in the dock and, while showing, on the canvas."""
+        session, panel = self.session, self.panel
+        frame = session.frame
+        panel.step_label.setText(session.label())
+        panel.picker.show_choice(session.network, session.sample)
+        panel.set_sample_summary(self._sample_summary())
+        if frame is None:
+            panel.formula.show_message(session.problem or "")
+        else:
+            html = frame_html(session.network, session.trace, frame, session.digits,
+                              session.sample.describe(session.network), panel.formula.columns)
+            panel.formula.show_html(html)
+        panel.back_button.setEnabled(session.can_step_back())
+        panel.restart_button.setEnabled(session.trace is not None)
+        panel.step_button.setEnabled(session.can_step_forward())
+        panel.end_button.setEnabled(session.can_step_forward() and not session.at_update())
+        panel.apply_button.setEnabled(session.trace is not None and not session.applied)
+        panel.next_button.setEnabled(session.can_go_to_next_sample())
+        panel.step_button.setText("Apply update" if session.at_update() else "Step")
+        self.animation.stop()
+        if not self._showing and not self.presentation.active:
+            return
+        if frame is None:
+            self.overlay.clear()
+            self.legend.hide()
+        else:
+            self.overlay.show(session.network, session.trace, frame, session.digits)
+            self.legend.show()
+            self.legend.raise_()
+
+    def _sample_summary(self) -> str:
+        session = self.session
+        text = session.sample.describe(session.network)
+        trace = session.trace
+        if trace is not None and len(trace.x) + len(trace.targets) <= 6:
+            x = ", ".join(format_number(v, 3) for v in trace.x)
+            t = ", ".join(format_number(v, 3) for v in trace.targets)
+            text += f" · x = ({x}) · t = ({t})"
+        return text
+
+    def content_rect(self) -> QRectF:
+        """The network and the overlay's labels, in scene coordinates."""
+        return self.overlay.rect() if self.overlay.items else self.window.scene.network_rect()
+
+    def fit_view(self) -> None:
+        """Zoom the canvas so the network and every label of the overlay are in sight."""
+        view = self.window.view
+        rect = self.content_rect()
+        if rect.isNull():
+            return
+        view.fitInView(rect.adjusted(-30, -30, 30, 30), Qt.AspectRatioMode.KeepAspectRatio)
+        limit = PRESENTATION_MAX_ZOOM if self.presentation.active else NORMAL_MAX_ZOOM
+        scale = view.transform().m11()
+        if scale > limit:
+            view.scale(limit / scale, limit / scale)
+            view.centerOn(rect.center())
+
+    def _fit_if_hidden(self) -> None:
+        view = self.window.view
+        seen = view.mapToScene(view.viewport().rect()).boundingRect()
+        if self.overlay.items and not seen.contains(self.overlay.rect()):
+            self.fit_view()
+
+    # ----------------------------------------------------------------- stepping
+
+    def step(self) -> None:
+        if self.session.step_forward():
+            self._animate()
+
+    def back(self) -> None:
+        self.session.step_back()
+
+    def restart(self) -> None:
+        self.session.restart()
+
+    def to_end(self) -> None:
+        self.session.to_end()
+
+    def apply_update(self) -> None:
+        self.session.apply_update()
+
+    def next_sample(self) -> None:
+        self.session.next_sample()
+
+    def set_detailed(self, detailed: bool) -> None:
+        self.session.set_detailed(detailed)
+        if self.panel.detailed.isChecked() != detailed:
+            self.panel.detailed.setChecked(detailed)
+        self.actions["detailed"].setChecked(detailed)
+        self._save_settings()
+
+    def _digits_changed(self, digits: int) -> None:
+        self.session.set_digits(digits)
+        self._save_settings()
+
+    def _animate(self) -> None:
+        frame = self.session.frame
+        if frame is None or frame.kind != NEURON or frame.phase not in (WHOLE, GATHER):
+            return
+        milliseconds = DEFAULT_MS
+        if self.player.isActive() or self.panel.play_button.isChecked():
+            milliseconds = min(DEFAULT_MS, int(self.panel.seconds_per_step() * 1000 * 0.6))
+        self.animation.play(self.overlay.paths, milliseconds)
+
+    # ----------------------------------------------------------------- playing
+
+    def set_playing(self, playing: bool) -> None:
+        """Step on by itself every `seconds_per_step`, stopping at the update."""
+        if playing and not (self.is_showing() and self.session.can_step_forward()
+                            and not self.session.at_update()):
+            playing = False
+        if self.panel.play_button.isChecked() != playing:
+            self.panel.play_button.setChecked(playing)
+        self.panel.play_button.setText("Pause" if playing else "Play")
+        icon = QStyle.StandardPixmap.SP_MediaPause if playing else QStyle.StandardPixmap.SP_MediaPlay
+        self.panel.play_button.setIcon(self.panel.style().standardIcon(icon))
+        self.actions["play"].setChecked(playing)
+        if playing:
+            self.player.start(int(self.panel.seconds_per_step() * 1000))
+        else:
+            self.player.stop()
+
+    def _play_tick(self) -> None:
+        self.step()
+        if self.session.at_update() or not self.session.can_step_forward():
+            self.set_playing(False)
+        elif self.panel.play_button.isChecked():
+            self.player.start(int(self.panel.seconds_per_step() * 1000))
+
+    # ----------------------------------------------------------------- messages and modes
+
+    def _restarted(self, reason: str) -> None:
+        self.set_playing(False)
+        self.window.show_message(reason)
+
+    def _presentation_changed(self, active: bool) -> None:
+        self.legend.set_scale(1.5 if active else 1.0)
+        self.overlay.text_scale = PRESENTATION_TEXT_SCALE if active else 1.0
+        self.actions["presentation"].setChecked(active)
+        self.actions["leave_presentation"].setEnabled(active)
+        self._dock_visibility(self.dock.isVisible())
+        self.redraw()
+        if active:
+            self.window.view.setFocus()
+
+    # ----------------------------------------------------------------- exports
+
+    def export_html_dialog(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self.window, "Export Trace as HTML", "backward-pass.html", "HTML pages (*.html)"
+        )
+        if path:
+            self.export_html(path)
+
+    def export_html(self, path: str) -> bool:
+        try:
+            export_trace_html(path, self.session, self.overlay, self.redraw)
+        except (OSError, ValueError) as problem:
+            self.window.show_message(f"The trace was not exported: {problem}")
+            return False
+        self.window.show_message(f"Exported the trace ({len(self.session.frames)} steps) to {path}.")
+        return True
+
+    def export_png_dialog(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self.window, "Export Canvas at This Step", "backward-step.png", "PNG images (*.png)"
+        )
+        if path:
+            self.export_png(path)
+
+    def export_png(self, path: str) -> bool:
+        try:
+            export_canvas_png(path, self.window.scene, self.overlay)
+        except OSError as problem:
+            self.window.show_message(f"The picture was not exported: {problem}")
+            return False
+        self.window.show_message(f"Exported the canvas at {self.session.label()} to {path}.")
+        return True

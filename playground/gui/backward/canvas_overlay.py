@@ -1,0 +1,343 @@
+"""Draws a frame of the trace on the canvas: who is current, what is done, where the gradient flows.
+
+- the current neuron glows inside a ring; neurons done carry their ∂L/∂z in a
+  pill coloured by sign; neurons not reached yet are dimmed;
+- the current neuron's outgoing connections glow and carry their term
+  w · ∂L/∂z back; its incoming ones carry ∂L/∂w = y_i · ∂L/∂z_j;
+- every neuron shows its forward z and y above it; each output its target,
+  linked to a loss node on the right, where the gradient starts.
+
+The editor's items are only restyled through their overlay methods; every
+added item is the overlay's own and is thrown away at the next frame.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+
+import shiboken6
+from PySide6.QtCore import QLineF, QPointF, QRectF
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QGraphicsItem
+
+from playground.engine.backward_stepper import NeuronStep, Trace
+from playground.engine.formatting import format_number, neuron_names
+from playground.gui.backward.frames import (
+    APPLIED,
+    DERIVATIVE,
+    FORWARD,
+    GATHER,
+    GRADIENTS,
+    NEURON,
+    Frame,
+)
+from playground.gui.backward.label_placement import LabelPlacer
+from playground.gui.backward.math_html import MUTED, sign_colour
+from playground.gui.backward.overlay_items import Glow, Ring, Tag, TextLine
+from playground.gui.canvas import style
+from playground.gui.canvas.scene import NetworkScene
+from playground.model.network import Network
+
+R = style.NEURON_RADIUS
+RING_COLOUR = "#d98c00"
+LOSS_GAP = 150.0  # from the rightmost output to the loss node
+# Past these counts labels would bury the network: only colours and widths remain.
+MAX_FLOW_LABELS = 16
+MAX_UPDATE_LABELS = 40
+BIAS_TEXT_HEIGHT = 14.0
+
+
+class CanvasOverlay:
+    """Applies one frame of a trace to a NetworkScene, and takes it off again."""
+
+    def __init__(self, scene: NetworkScene) -> None:
+        self.scene = scene
+        self.text_scale = 1.0  # larger in presentation mode
+        self.items: list[QGraphicsItem] = []
+        self.loss_anchor: QPointF | None = None
+        self.paths: list[tuple[QPointF, QPointF, str]] = []  # where the gradient flows now
+
+    # ----------------------------------------------------------------- clearing
+
+    def clear(self) -> None:
+        """Remove the overlay's items and give every editor item its own look back."""
+        for item in self.items:
+            # The scene deletes every item when it rebuilds; skip the ones already gone.
+            if shiboken6.isValid(item) and item.scene() is self.scene:
+                self.scene.removeItem(item)
+        self.items = []
+        self.paths = []
+        self.loss_anchor = None
+        for neuron in self.scene.neuron_items.values():
+            neuron.reset_overlay()
+        for connection in self.scene.connection_items.values():
+            connection.reset_overlay()
+
+    def rect(self) -> QRectF:
+        """The network and everything the overlay added (for fitting the view and for pictures)."""
+        rect = self.scene.network_rect()
+        for item in self.items:
+            if shiboken6.isValid(item):
+                rect = rect.united(item.sceneBoundingRect())
+        return rect
+
+    def _add(self, item: QGraphicsItem) -> QGraphicsItem:
+        self.scene.addItem(item)
+        self.items.append(item)
+        return item
+
+    # ----------------------------------------------------------------- showing
+
+    def show(self, network: Network, trace: Trace, frame: Frame, digits: int) -> None:
+        """Draw `frame` of `trace` (which was computed from `network`'s structure)."""
+        self.clear()
+        self.network, self.trace, self.frame = network, trace, frame
+        self.fmt = lambda value: format_number(value, digits)
+        self.names = neuron_names(network)
+        steps = {s.neuron: k for k, s in enumerate(trace.steps)}
+        self.done: set[str] = set()
+        self.pending: set[str] = set()
+        self.current: NeuronStep | None = None
+        if frame.kind == NEURON:
+            self.current = trace.steps[frame.step]
+            self.done = {n for n, k in steps.items() if k < frame.step}
+            self.pending = {n for n, k in steps.items() if k > frame.step}
+        elif frame.kind != FORWARD:
+            self.done = set(steps)
+        self.scale = _largest_gradient(trace)
+        self.placer = LabelPlacer(self._neuron_rects())
+        self._style_editor_items()
+        if frame.kind in (FORWARD, NEURON):
+            # The update frames are about weights and biases: their labels need the room.
+            self._forward_tags()
+            self._gradient_pills()
+        self._loss_node()
+        if self.current is not None:
+            self._current_neuron()
+        elif frame.kind != FORWARD:
+            self._update_labels()
+
+    def _neuron_rects(self) -> list[QRectF]:
+        return [
+            QRectF(item.pos().x() - R - 10, item.pos().y() - R - 10, 2 * R + 20, 2 * R + 20)
+            for item in self.scene.neuron_items.values()
+        ]
+
+    def _style_editor_items(self) -> None:
+        shows_gradients = self.frame.kind == NEURON and self.frame.shows(GRADIENTS)
+        sources = {c.source for c in self.network.incoming(self.current.neuron)} if self.current else set()
+        for neuron in self.network.neurons:
+            item = self.scene.neuron_items.get(neuron.id)
+            if item is None:
+                continue
+            if neuron.is_input:
+                dimmed = self.frame.kind == NEURON and not (shows_gradients and neuron.id in sources)
+            else:
+                dimmed = neuron.id in self.pending and not (shows_gradients and neuron.id in sources)
+            item.set_dimmed(dimmed)
+        if self.frame.kind != NEURON:
+            return
+        finished = self.done | {self.current.neuron} if shows_gradients else self.done
+        for key, item in self.scene.connection_items.items():
+            involved = key[0] == self.current.neuron
+            item.set_dimmed(key[1] not in finished and not involved)
+
+    # ----------------------------------------------------------------- tags everywhere
+
+    def _dimmed(self, neuron_id: str) -> bool:
+        item = self.scene.neuron_items.get(neuron_id)
+        return item is not None and item.opacity() < 1.0
+
+    def _forward_tags(self) -> None:
+        """z and y above each neuron; at a neuron's step only those its formulas use (its own, its sources')."""
+        wanted = None
+        if self.current is not None:
+            wanted = {self.current.neuron} | {c.source for c in self.network.incoming(self.current.neuron)}
+        for neuron_id, values in self.trace.forward.items():
+            item = self.scene.neuron_items.get(neuron_id)
+            if item is None or (wanted is not None and neuron_id not in wanted):
+                continue
+            if values.z is None:
+                text = f"y {self.fmt(values.y)}"
+            else:
+                text = f"z {self.fmt(values.z)}   y {self.fmt(values.y)}"
+            tag = self._tag([TextLine(text, 7.5, "#3d3d3d")], background="#e6ffffff")
+            tag.setPos(item.pos() + QPointF(0, -R - 3 - tag.size().height() / 2))
+            tag.setOpacity(0.35 if self._dimmed(neuron_id) else 1.0)
+            self.placer.block(tag.sceneBoundingRect())
+            self._add(tag)
+
+    def _gradient_pills(self) -> None:
+        showing = set(self.done)
+        if self.current is not None and self.frame.shows(DERIVATIVE):
+            showing.add(self.current.neuron)
+        for step in self.trace.steps:
+            item = self.scene.neuron_items.get(step.neuron)
+            if step.neuron not in showing or item is None:
+                continue
+            colour = sign_colour(step.dL_dz)
+            pill = self._tag(
+                [TextLine(f"∂L/∂z{self._sub(step.neuron)} {self.fmt(step.dL_dz)}", 8.0, "#ffffff",
+                          bold=True)],
+                background=colour, tooltip=f"∂L/∂z_{self.names[step.neuron]} = {step.dL_dz!r}",
+            )
+            # Below the bias the editor writes under the neuron.
+            below_bias = R + 3 + BIAS_TEXT_HEIGHT * self.text_scale
+            pill.setPos(item.pos() + QPointF(0, below_bias + pill.size().height() / 2))
+            pill.setZValue(pill.zValue() + 1)  # a neuron's own result is never hidden by a label
+            self.placer.block(pill.sceneBoundingRect())
+            self._add(pill)
+
+    def _loss_node(self) -> None:
+        outputs = [o for o in self.network.output_ids() if o in self.scene.neuron_items]
+        if not outputs:
+            return
+        positions = [self.scene.neuron_items[o].pos() for o in outputs]
+        anchor = QPointF(max(p.x() for p in positions) + LOSS_GAP,
+                         sum(p.y() for p in positions) / len(positions))
+        self.loss_anchor = anchor
+        text = f"L = {self.fmt(self.trace.loss)}"
+        if self.frame.kind == APPLIED:
+            text = f"L = {self.fmt(self.trace.loss)} → {self.fmt(self.trace.loss_after)}"
+        node = self._tag([TextLine("loss", 7.0, MUTED), TextLine(text, 9.5, "#202020", bold=True)],
+                         background="#fffdf3d6", border="#3a3a3a")
+        node.setPos(anchor)
+        self.placer.block(node.sceneBoundingRect())
+        self._add(node)
+        self.loss_rect = node.sceneBoundingRect()
+        targets = dict(zip(self.network.output_ids(), self.trace.targets))
+        self.target_tags: dict[str, Tag] = {}
+        for output_id, position in zip(outputs, positions):
+            tag = self._tag([TextLine(f"t {self.fmt(targets[output_id])}", 8.0, "#202020", bold=True)],
+                            background="#f0fff1d6", border="#b58a3a")
+            tag.setPos(position + QPointF(R + 6 + tag.size().width() / 2, 0))
+            self.placer.block(tag.sceneBoundingRect())
+            self._add(tag)
+            self.target_tags[output_id] = tag
+            start = QPointF(tag.sceneBoundingRect().right(), position.y())
+            end = QPointF(self.loss_rect.left(), anchor.y())
+            link = Glow(QLineF(start, end), "#9a9a9a", 0.0, dashed=True)
+            link.setOpacity(0.35 if self._dimmed(output_id) else 1.0)
+            self._add(link)
+
+    # ----------------------------------------------------------------- the current neuron
+
+    def _current_neuron(self) -> None:
+        step = self.current
+        item = self.scene.neuron_items.get(step.neuron)
+        if item is None:
+            return
+        item.set_highlighted(True)
+        self._add(Ring(item.pos(), R + 9, RING_COLOUR))
+        gathering = self.frame.shows(GATHER)
+        glowing = self.frame.phase in (0, GATHER)
+        labels = len(step.terms) + (len(step.weight_grads) if self.frame.shows(GRADIENTS) else 0)
+        compact = labels > MAX_FLOW_LABELS
+        if step.loss_derivative is not None and gathering:
+            self._loss_flow(step, glowing)
+        for term in step.terms:
+            connection = self.scene.connection_items.get((step.neuron, term.target))
+            if connection is None:
+                continue
+            colour = sign_colour(term.product)
+            connection.set_flow(None, QColor(colour), self._intensity(term.product))
+            line = connection.line()
+            if glowing:
+                self._add(Glow(line, colour, 10 + 10 * self._intensity(term.product)))
+                self.paths.append((line.p2(), line.p1(), colour))
+            t = self._sub(term.target)
+            lines = [
+                TextLine(f"w · ∂L/∂z{t}", 6.5, MUTED),
+                TextLine(f"{self.fmt(term.weight)} × {self._op(term.dL_dz)}", 7.5),
+                TextLine(f"= {self.fmt(term.product)}", 8.5, colour, bold=True),
+            ]
+            self._label_on(line, lines[2:] if compact else lines, colour, (0.62, 0.5, 0.72, 0.4, 0.8))
+        if self.frame.shows(GRADIENTS):
+            for g in step.weight_grads:
+                connection = self.scene.connection_items.get((g.source, g.target))
+                if connection is None:
+                    continue
+                colour = sign_colour(g.dL_dw)
+                connection.set_flow(None, QColor(colour), self._intensity(g.dL_dw))
+                i, j = self.names[g.source], self.names[g.target]
+                lines = [
+                    TextLine(f"∂L/∂w<sub>{html.escape(i)},{html.escape(j)}</sub>", 6.5, MUTED),
+                    TextLine(f"{self.fmt(g.y_source)} × {self._op(self.current.dL_dz)}", 7.5),
+                    TextLine(f"= {self.fmt(g.dL_dw)}", 8.5, colour, bold=True),
+                ]
+                self._label_on(connection.line(), lines[2:] if compact else lines, colour)
+
+    def _loss_flow(self, step: NeuronStep, glowing: bool) -> None:
+        tag = self.target_tags.get(step.neuron)
+        if tag is None or self.loss_anchor is None:
+            return
+        colour = sign_colour(step.loss_derivative)
+        start = QPointF(tag.sceneBoundingRect().right(), tag.pos().y())
+        line = QLineF(start, QPointF(self.loss_rect.left(), self.loss_anchor.y()))
+        if glowing:
+            self._add(Glow(line, colour, 10 + 10 * self._intensity(step.loss_derivative)))
+            self.paths.append((line.p2(), line.p1(), colour))
+        j = self._sub(step.neuron)
+        self._label_on(line, [
+            TextLine(f"∂L/∂y{j} from the loss", 6.5, MUTED),
+            TextLine(f"{self.fmt(step.y)} − {self._op(step.target)}"
+                     if self.network.loss == "squared_error" else "(y − t) / (y(1 − y))", 7.5),
+            TextLine(f"= {self.fmt(step.loss_derivative)}", 8.5, colour, bold=True),
+        ], colour)
+
+    # ----------------------------------------------------------------- the update
+
+    def _update_labels(self) -> None:
+        update = self.trace.update
+        for b in update.biases:
+            item = self.scene.neuron_items.get(b.neuron)
+            if item is None:
+                continue
+            tag = self._tag([TextLine(f"b {self.fmt(b.before)} → {self.fmt(b.after)}", 7.5, "#202020")],
+                            background="#fafafa", border="#9a9a9a")
+            tag.setPos(item.pos() + QPointF(0, R + 2 + tag.size().height() / 2))
+            self.placer.block(tag.sceneBoundingRect())
+            self._add(tag)
+        if len(update.weights) <= MAX_UPDATE_LABELS:
+            for w in update.weights:
+                connection = self.scene.connection_items.get((w.source, w.target))
+                if connection is None:
+                    continue
+                self._label_on(connection.line(), [
+                    TextLine(f"{self.fmt(w.before)} → {self.fmt(w.after)}", 7.5, bold=True),
+                ], "#9a9a9a")
+
+    # ----------------------------------------------------------------- helpers
+
+    def _tag(self, lines: list[TextLine], **style) -> Tag:
+        return Tag(lines, scale=self.text_scale, **style)
+
+    def _label_on(self, line: QLineF, lines: list[TextLine], border: str, along=None) -> Tag:
+        tag = self._tag(lines, background="#f5ffffff", border=border)
+        centre = self.placer.place_on_line(tag.size(), line, along) if along else \
+            self.placer.place_on_line(tag.size(), line)
+        tag.setPos(centre)
+        self._add(tag)
+        return tag
+
+    def _sub(self, neuron_id: str) -> str:
+        return f"<sub>{html.escape(self.names[neuron_id])}</sub>"
+
+    def _op(self, value: float) -> str:
+        text = self.fmt(value)
+        return f"({text})" if text.startswith("−") else text
+
+    def _intensity(self, value: float) -> float:
+        """0.15 … 1 by |value| against the trace's largest gradient; square root so small ones still show."""
+        if self.scale <= 0 or not math.isfinite(value):
+            return 0.15
+        return 0.15 + 0.85 * math.sqrt(min(1.0, abs(value) / self.scale))
+
+
+def _largest_gradient(trace: Trace) -> float:
+    values = [abs(t.product) for s in trace.steps for t in s.terms]
+    values += [abs(g.dL_dw) for s in trace.steps for g in s.weight_grads]
+    values += [abs(s.loss_derivative) for s in trace.steps if s.loss_derivative is not None]
+    finite = [v for v in values if math.isfinite(v)]
+    return max(finite, default=0.0)

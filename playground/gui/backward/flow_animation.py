@@ -1,0 +1,81 @@
+"""Dots that travel backward along the connections carrying the gradient: short, calm, then gone."""
+
+from __future__ import annotations
+
+import shiboken6
+from PySide6.QtCore import QEasingCurve, QObject, QPointF, QRectF, Qt, QVariantAnimation
+from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QStyleOptionGraphicsItem, QWidget
+
+DOT_RADIUS = 5.5
+DOT_Z = 6.0
+DEFAULT_MS = 650
+
+
+class FlowDot(QGraphicsItem):
+    """A small filled circle with a white rim."""
+
+    def __init__(self, colour: str) -> None:
+        super().__init__()
+        self.colour = QColor(colour)
+        self.setZValue(DOT_Z)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+
+    def boundingRect(self) -> QRectF:
+        r = DOT_RADIUS + 2
+        return QRectF(-r, -r, 2 * r, 2 * r)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(QColor("#ffffff"), 1.5))
+        painter.setBrush(self.colour)
+        painter.drawEllipse(QPointF(0, 0), DOT_RADIUS, DOT_RADIUS)
+
+
+class FlowAnimation(QObject):
+    """Moves one dot along each path (start → end) once; `stop` removes them at once."""
+
+    def __init__(self, scene: QGraphicsScene, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.scene = scene
+        self.dots: list[tuple[FlowDot, QPointF, QPointF]] = []
+        self.animation = QVariantAnimation(self)
+        self.animation.setStartValue(0.0)
+        self.animation.setEndValue(1.0)
+        self.animation.setEasingCurve(QEasingCurve.Type.InOutSine)
+        self.animation.valueChanged.connect(self._move)
+        self.animation.finished.connect(self._remove_dots)
+
+    @property
+    def running(self) -> bool:
+        return self.animation.state() == QVariantAnimation.State.Running
+
+    def play(self, paths: list[tuple[QPointF, QPointF, str]], milliseconds: int = DEFAULT_MS) -> None:
+        self.stop()
+        if not paths or milliseconds <= 0:
+            return
+        for start, end, colour in paths:
+            dot = FlowDot(colour)
+            dot.setPos(start)
+            self.scene.addItem(dot)
+            self.dots.append((dot, QPointF(start), QPointF(end)))
+        self.animation.setDuration(milliseconds)
+        self.animation.start()
+
+    def stop(self) -> None:
+        self.animation.stop()
+        self._remove_dots()
+
+    def _move(self, value: float) -> None:
+        # Fade in over the first fifth and out over the last, so dots never pop.
+        opacity = min(1.0, value * 5, (1.0 - value) * 5)
+        for dot, start, end in self.dots:
+            if shiboken6.isValid(dot):
+                dot.setPos(start + (end - start) * value)
+                dot.setOpacity(opacity)
+
+    def _remove_dots(self) -> None:
+        for dot, _, _ in self.dots:
+            if shiboken6.isValid(dot) and dot.scene() is not None:
+                dot.scene().removeItem(dot)
+        self.dots = []

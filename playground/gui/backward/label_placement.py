@@ -1,0 +1,48 @@
+"""Where to put a label so that it covers no neuron and no other label: a greedy first fit."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtCore import QLineF, QPointF, QRectF
+
+# Positions along a connection to try, from its middle outwards.
+ALONG = (0.5, 0.62, 0.38, 0.72, 0.28, 0.8, 0.2)
+
+
+def _overlap(rect: QRectF, others: Iterable[QRectF]) -> float:
+    total = 0.0
+    for other in others:
+        common = rect.intersected(other)
+        if not common.isEmpty():
+            total += common.width() * common.height()
+    return total
+
+
+class LabelPlacer:
+    """Remembers what is already on the canvas and finds free room for each new label."""
+
+    def __init__(self, obstacles: Iterable[QRectF] = ()) -> None:
+        self.taken: list[QRectF] = [QRectF(r) for r in obstacles]
+
+    def block(self, rect: QRectF) -> None:
+        self.taken.append(QRectF(rect))
+
+    def place(self, size: QRectF, candidates: Iterable[QPointF]) -> QPointF:
+        """The first candidate centre where a box of `size` overlaps nothing, else the least crowded."""
+        best, best_overlap = None, float("inf")
+        for centre in candidates:
+            rect = size.translated(centre)
+            overlap = _overlap(rect, self.taken)
+            if overlap < best_overlap:
+                best, best_overlap = centre, overlap
+            if overlap == 0:
+                break
+        if best is None:
+            raise ValueError("no candidate position")
+        self.block(size.translated(best))
+        return best
+
+    def place_on_line(self, size: QRectF, line: QLineF, along: Iterable[float] = ALONG) -> QPointF:
+        """A centre on `line`, at the first fraction of `along` with room."""
+        return self.place(size, [line.pointAt(t) for t in along])

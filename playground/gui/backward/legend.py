@@ -1,0 +1,56 @@
+"""The key to the overlay's colours, in the canvas's bottom-left corner while a trace is shown."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import QGraphicsView, QLabel
+
+from playground.gui.backward.math_html import GRADIENT_NEGATIVE, GRADIENT_POSITIVE
+
+MARGIN = 10
+
+
+def legend_html(scale: float = 1.0) -> str:
+    """The legend's rich text (also painted into exported pictures)."""
+    bar = "<span style='color:{};'>&#9644;&#9644;</span>"
+    size = f"{9 * scale:.1f}pt"
+    return (
+        f"<div style='font-size:{size}'>"
+        f"<b>Gradient</b> &nbsp;{bar.format(GRADIENT_POSITIVE)} positive &nbsp;"
+        f"{bar.format(GRADIENT_NEGATIVE)} negative &nbsp;· wider = larger |value|<br>"
+        "<span style='color:#d98c00'>&#9711;</span> current neuron &nbsp;· "
+        "pill: its ∂L/∂z once done &nbsp;· faded: not reached yet</div>"
+    )
+
+
+class GradientLegend(QLabel):
+    """A translucent label pinned to the view's bottom-left corner; clicks pass through it."""
+
+    def __init__(self, view: QGraphicsView) -> None:
+        # A child of the view, not of its viewport: the viewport scrolls its children when it pans.
+        super().__init__(view)
+        self.view = view
+        self.setObjectName("gradient_legend")
+        self.setTextFormat(Qt.TextFormat.RichText)
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.setStyleSheet(
+            "QLabel { background: rgba(255, 255, 255, 225); border: 1px solid #c8c8c8;"
+            " border-radius: 4px; padding: 4px 8px; color: #303030; }"
+        )
+        self.set_scale(1.0)
+        view.installEventFilter(self)
+        self.hide()
+
+    def set_scale(self, scale: float) -> None:
+        self.setText(legend_html(scale))
+        self.adjustSize()
+        self.place()
+
+    def place(self) -> None:
+        area = self.view.viewport().geometry()
+        self.move(area.left() + MARGIN, area.bottom() - self.height() - MARGIN)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self.place()
+        return False

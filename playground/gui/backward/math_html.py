@@ -1,0 +1,79 @@
+"""Small pieces of rich text for formulas: variables with subscripts, numbers with their full value.
+
+Every number the formula panel shows goes through `Numbers.show`, which writes
+it rounded and puts the quantity's name and every digit in the span's title,
+so hovering a number reads e.g. "∂L/∂z_h1 = 0.008771354689780156".
+"""
+
+import html
+import re
+
+from playground.engine.formatting import MINUS, format_number, full_number
+
+# Gradient colours on the canvas and in the panel: by sign, distinct from the weights' blue/orange.
+GRADIENT_POSITIVE = "#b8336a"
+GRADIENT_NEGATIVE = "#1f8a70"
+MUTED = "#8a8a8a"
+
+_VARIABLE = re.compile(r"(?<![A-Za-z])([yzt])(?![A-Za-z])")
+_EXPONENT = re.compile(r"e\^(\(?−?(?:<i>z</i><sub>[^<]*</sub>|<span[^>]*>[^<]*</span>|[\w.]+)\)?)")
+
+
+def sign_colour(value: float) -> str:
+    """The colour of a gradient: which way it pushes."""
+    return GRADIENT_POSITIVE if value > 0 else GRADIENT_NEGATIVE if value < 0 else MUTED
+
+
+def sub(name: str) -> str:
+    """A subscript, escaped."""
+    return f"<sub>{html.escape(name)}</sub>"
+
+
+def var(letter: str, subscript: str | None = None) -> str:
+    """An italic variable with an optional subscript: y_h1."""
+    return f"<i>{letter}</i>" + (sub(subscript) if subscript is not None else "")
+
+
+def partial(of: str, by: str, subscript: str) -> str:
+    """∂of/∂by_subscript, e.g. ∂L/∂z_h1 (the numerator without subscript)."""
+    return f"∂{var(of)}/∂{var(by, subscript)}"
+
+
+def dy_dz(j: str) -> str:
+    return f"∂{var('y', j)}/∂{var('z', j)}"
+
+
+def with_subscripts(formula: str, j: str) -> str:
+    """A formula written with bare y, z, t (from the engine) in HTML with y_j, z_j, t_j and exponents raised."""
+    text = _VARIABLE.sub(lambda m: var(m[1], j), html.escape(formula, quote=False))
+    return raise_exponents(text)
+
+
+def raise_exponents(text: str) -> str:
+    """e^x written as e with x raised."""
+    return _EXPONENT.sub(lambda m: f"e<sup>{m[1]}</sup>", text)
+
+
+class Numbers:
+    """Writes numbers to `digits` significant digits, each carrying its name and full value on hover."""
+
+    def __init__(self, digits: int) -> None:
+        self.digits = digits
+
+    def text(self, value: float) -> str:
+        return format_number(value, self.digits)
+
+    def show(
+        self, value: float, name: str, operand: bool = False, bold: bool = False,
+        colour: str | None = None,
+    ) -> str:
+        """The number as a span titled "name = full value"; `operand` wraps a negative in parentheses."""
+        title = html.escape(f"{name} = {full_number(value)}")
+        style = f' style="color:{colour}"' if colour else ""
+        inner = html.escape(self.text(value))
+        if bold:
+            inner = f"<b>{inner}</b>"
+        span = f'<span title="{title}"{style}>{inner}</span>'
+        if operand and self.text(value).startswith(MINUS):
+            return f"({span})"
+        return span

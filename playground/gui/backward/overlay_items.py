@@ -1,0 +1,155 @@
+"""Scene items the backward overlay adds on top of the editor's: tags of text, glows, the loss.
+
+They belong to the overlay, never to the network: the overlay removes and
+rebuilds them at every frame, and they take no mouse clicks, so the editor's
+tools work through them.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPen, QTextDocument
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+
+TAG_Z = 5.0
+GLOW_Z = -1.0
+PADDING = 4.0
+
+
+@dataclass(frozen=True)
+class TextLine:
+    """One line of a tag: its text, point size, colour and weight."""
+
+    text: str
+    size: float = 8.0
+    colour: str = "#202020"
+    bold: bool = False
+
+    def font(self) -> QFont:
+        font = QFont()
+        font.setPointSizeF(self.size)
+        font.setBold(self.bold)
+        return font
+
+    @property
+    def plain(self) -> str:
+        """The line as a reader would type it: subscripts after an underscore, no markup."""
+        text = re.sub(r"<sub>(.*?)</sub>", r"_\1", self.text)
+        return html.unescape(re.sub(r"<[^>]+>", "", text))
+
+    def document(self) -> QTextDocument:
+        """The line laid out once, as rich text so subscripts are real subscripts."""
+        document = QTextDocument()
+        document.setDocumentMargin(0)
+        document.setDefaultFont(self.font())
+        document.setHtml(f'<span style="color:{self.colour}; white-space:pre">{self.text}</span>')
+        document.setTextWidth(document.idealWidth())
+        return document
+
+
+def _passive(item: QGraphicsItem, z: float) -> None:
+    item.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+    item.setAcceptHoverEvents(False)
+    item.setZValue(z)
+
+
+class Tag(QGraphicsItem):
+    """A rounded box of a few centred lines of text; `pos()` is the box's centre."""
+
+    def __init__(
+        self, lines: list[TextLine], background: str = "#f7ffffff", border: str | None = None,
+        tooltip: str = "", scale: float = 1.0,
+    ) -> None:
+        super().__init__()
+        if scale != 1.0:
+            lines = [TextLine(x.text, x.size * scale, x.colour, x.bold) for x in lines]
+        self.lines = lines
+        self.background = QColor(background)
+        self.border = QColor(border) if border else None
+        _passive(self, TAG_Z)
+        self._texts = [line.document() for line in lines]
+        self._heights = [t.size().height() for t in self._texts]
+        width = max((t.size().width() for t in self._texts), default=0.0)
+        height = sum(self._heights)
+        self._rect = QRectF(-width / 2 - PADDING, -height / 2 - PADDING / 2,
+                            width + 2 * PADDING, height + PADDING)
+        if tooltip:
+            self.setToolTip(tooltip)
+
+    @property
+    def text(self) -> str:
+        """The tag's lines joined by newlines, as plain text."""
+        return "\n".join(line.plain for line in self.lines)
+
+    def size(self) -> QRectF:
+        return QRectF(self._rect)
+
+    def boundingRect(self) -> QRectF:
+        return self._rect.adjusted(-1, -1, 1, 1)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(self.border, 1.2) if self.border else Qt.PenStyle.NoPen)
+        painter.setBrush(self.background)
+        painter.drawRoundedRect(self._rect, 4, 4)
+        y = self._rect.top() + PADDING / 2
+        for text, height in zip(self._texts, self._heights):
+            painter.save()
+            painter.translate(-text.size().width() / 2, y)
+            text.drawContents(painter)
+            painter.restore()
+            y += height
+
+
+class Glow(QGraphicsItem):
+    """A wide soft line under a connection: the path the gradient is taking."""
+
+    def __init__(self, line: QLineF, colour: str, width: float, dashed: bool = False) -> None:
+        super().__init__()
+        self.line = QLineF(line)
+        self.colour = QColor(colour)
+        self.width = width
+        self.dashed = dashed
+        _passive(self, GLOW_Z)
+        m = width + 2
+        self._bounds = QRectF(line.p1(), line.p2()).normalized().adjusted(-m, -m, m, m)
+
+    def boundingRect(self) -> QRectF:
+        return self._bounds
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        halo = QColor(self.colour)
+        halo.setAlphaF(0.22)
+        pen = QPen(halo, self.width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
+        painter.setPen(pen)
+        painter.drawLine(self.line)
+        if self.dashed:
+            core = QPen(self.colour, 1.6, Qt.PenStyle.DashLine, Qt.PenCapStyle.FlatCap)
+            painter.setPen(core)
+            painter.drawLine(self.line)
+
+
+class Ring(QGraphicsItem):
+    """A coloured ring around the current neuron, on top of the editor's glow."""
+
+    def __init__(self, centre: QPointF, radius: float, colour: str) -> None:
+        super().__init__()
+        self.radius = radius
+        self.colour = QColor(colour)
+        _passive(self, 0.5)
+        self.setPos(centre)
+
+    def boundingRect(self) -> QRectF:
+        r = self.radius + 4
+        return QRectF(-r, -r, 2 * r, 2 * r)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(self.colour, 3.0))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawEllipse(QPointF(0, 0), self.radius, self.radius)

@@ -1,0 +1,67 @@
+"""Which sample the trace follows: a row of the network's train or test data, or values typed by hand."""
+
+from dataclasses import dataclass, field
+
+from playground.model.errors import DataError
+from playground.model.network import Network
+
+TRAIN, TEST, BY_HAND = "train", "test", "hand"
+SPLITS = (TRAIN, TEST)
+
+
+@dataclass(frozen=True)
+class SampleChoice:
+    """A split and a row, or typed values kept by neuron id (so they survive edits elsewhere)."""
+
+    split: str = TRAIN
+    index: int = 0
+    typed_x: dict[str, float] = field(default_factory=dict, hash=False, compare=True)
+    typed_t: dict[str, float] = field(default_factory=dict, hash=False, compare=True)
+
+    def resolve(self, network: Network) -> tuple[list[float], list[float]]:
+        """The sample's inputs (in `input_ids` order) and targets (in `output_ids` order)."""
+        if self.split == BY_HAND:
+            return (
+                [float(self.typed_x.get(i, 0.0)) for i in network.input_ids()],
+                [float(self.typed_t.get(o, 0.0)) for o in network.output_ids()],
+            )
+        count = split_size(network, self.split)
+        if count == 0:
+            raise DataError(f"the network has no {self.split} data; type a sample by hand")
+        if not 0 <= self.index < count:
+            raise DataError(f"there is no {self.split} sample {self.index + 1}; the {self.split} data has {count}")
+        x, y = network.data.split(self.split)
+        if x.shape[1] != len(network.input_ids()) or y.shape[1] != len(network.output_ids()):
+            raise DataError(
+                f"the data has {x.shape[1]} input and {y.shape[1]} target column(s); the network has "
+                f"{len(network.input_ids())} input and {len(network.output_ids())} output neuron(s)"
+            )
+        return [float(v) for v in x[self.index]], [float(v) for v in y[self.index]]
+
+    def describe(self, network: Network) -> str:
+        """"train sample 3 of 250", or "a sample typed by hand"."""
+        if self.split == BY_HAND:
+            return "a sample typed by hand"
+        return f"{self.split} sample {self.index + 1} of {split_size(network, self.split)}"
+
+    def following(self, network: Network) -> "SampleChoice":
+        """The next row of the same split, back to the first after the last."""
+        count = split_size(network, self.split)
+        if self.split == BY_HAND or count == 0:
+            return self
+        return SampleChoice(self.split, (self.index + 1) % count, self.typed_x, self.typed_t)
+
+
+def split_size(network: Network, split: str) -> int:
+    """How many rows the network's data has in `split` (0 without data)."""
+    if network.data is None or split not in SPLITS:
+        return 0
+    return int(network.data.split(split)[0].shape[0])
+
+
+def first_choice(network: Network) -> SampleChoice:
+    """The first training sample, else the first test sample, else zeros typed by hand."""
+    for split in SPLITS:
+        if split_size(network, split):
+            return SampleChoice(split, 0)
+    return SampleChoice(BY_HAND)

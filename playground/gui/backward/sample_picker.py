@@ -1,0 +1,203 @@
+"""Choosing the sample to trace: a row of the train or test data, or one value per neuron typed in."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, Signal
+from PySide6.QtGui import QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from playground.engine.formatting import full_number, neuron_names
+from playground.gui.backward.sample import BY_HAND, TEST, TRAIN, SampleChoice, split_size
+from playground.gui.backward.sample_table import SampleTableModel
+from playground.model.errors import PlaygroundError
+from playground.model.network import Network
+
+SOURCES = ((TRAIN, "Training data"), (TEST, "Test data"), (BY_HAND, "Typed by hand"))
+TABLE_ROWS_SHOWN = 5
+
+
+def parse_number(text: str) -> float:
+    """A number as typed, accepting the true minus sign the app writes."""
+    return float(text.strip().replace("−", "-"))
+
+
+class SamplePicker(QWidget):
+    """Emits `chosen` with a SampleChoice whenever the user picks another sample."""
+
+    chosen = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.network: Network | None = None
+        self.choice = SampleChoice()
+        self._syncing = False
+
+        self.source = QComboBox()
+        for split, text in SOURCES:
+            self.source.addItem(text, split)
+        self.source.setToolTip("Trace a row of the network's data, or type a sample in")
+        self.source.currentIndexChanged.connect(self._source_changed)
+
+        self.index = QSpinBox()
+        self.index.setKeyboardTracking(False)
+        self.index.setToolTip("Which sample of the data (also: click a row below)")
+        self.index.valueChanged.connect(self._index_changed)
+        self.count = QLabel()
+        self.table_model = SampleTableModel()
+        self.table = QTableView()
+        self.table.setModel(self.table_model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().setDefaultSectionSize(20)
+        self.table.setMaximumHeight(24 + 20 * TABLE_ROWS_SHOWN)
+        self.table.clicked.connect(lambda index: self.index.setValue(index.row() + 1))
+        data_page = QWidget()
+        data_layout = QVBoxLayout(data_page)
+        data_layout.setContentsMargins(0, 0, 0, 0)
+        row = QHBoxLayout()
+        row.addWidget(QLabel("Sample"))
+        row.addWidget(self.index)
+        row.addWidget(self.count)
+        row.addStretch(1)
+        data_layout.addLayout(row)
+        data_layout.addWidget(self.table)
+
+        self.typed_page = QWidget()
+        self.typed_grid = QGridLayout(self.typed_page)
+        self.typed_grid.setContentsMargins(0, 0, 0, 0)
+        self.input_fields: dict[str, QLineEdit] = {}
+        self.target_fields: dict[str, QLineEdit] = {}
+
+        self.pages = QStackedWidget()
+        self.pages.addWidget(data_page)
+        self.pages.addWidget(self.typed_page)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.source)
+        layout.addWidget(self.pages)
+
+    # ----------------------------------------------------------------- showing
+
+    def show_choice(self, network: Network, choice: SampleChoice) -> None:
+        """Show `choice` for `network` without emitting `chosen`."""
+        self._syncing = True
+        try:
+            self.network, self.choice = network, choice
+            model: QStandardItemModel = self.source.model()
+            for k, (split, _) in enumerate(SOURCES):
+                model.item(k).setEnabled(split == BY_HAND or split_size(network, split) > 0)
+            self.source.setCurrentIndex([s for s, _ in SOURCES].index(choice.split))
+            if choice.split == BY_HAND:
+                self.pages.setCurrentWidget(self.typed_page)
+                self._build_typed_fields(network, choice)
+            else:
+                self.pages.setCurrentIndex(0)
+                count = split_size(network, choice.split)
+                self.table_model.show(network, choice.split)
+                self.index.setRange(1, max(1, count))
+                self.index.setValue(choice.index + 1)
+                self.count.setText(f"of {count}")
+                self._select_row(choice.index)
+        finally:
+            self._syncing = False
+
+    def _select_row(self, row: int) -> None:
+        model_index = self.table_model.index(row, 0)
+        if model_index.isValid():
+            self.table.selectionModel().select(
+                model_index,
+                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+            )
+            self.table.scrollTo(model_index)
+
+    def _build_typed_fields(self, network: Network, choice: SampleChoice) -> None:
+        while self.typed_grid.count():
+            widget = self.typed_grid.takeAt(0).widget()
+            if widget is not None:
+                widget.deleteLater()
+        names = neuron_names(network)
+        self.input_fields, self.target_fields = {}, {}
+        x, targets = choice.resolve(network)
+        columns = (
+            ("inputs", "y", network.input_ids(), x, self.input_fields),
+            ("targets", "t", network.output_ids(), targets, self.target_fields),
+        )
+        for column, (title, letter, ids, values, fields) in enumerate(columns):
+            self.typed_grid.addWidget(QLabel(f"<b>{title}</b>"), 0, 2 * column, 1, 2)
+            for row, (neuron_id, value) in enumerate(zip(ids, values), start=1):
+                label = QLabel(f"{letter}<sub>{names[neuron_id]}</sub>")
+                field = QLineEdit(full_number(value))
+                field.setObjectName(f"{letter}:{neuron_id}")
+                field.editingFinished.connect(self._typed_changed)
+                fields[neuron_id] = field
+                self.typed_grid.addWidget(label, row, 2 * column)
+                self.typed_grid.addWidget(field, row, 2 * column + 1)
+
+    # ----------------------------------------------------------------- choosing
+
+    def _emit(self, choice: SampleChoice) -> None:
+        if self._syncing or choice == self.choice:
+            return
+        self.choice = choice
+        self.chosen.emit(choice)
+
+    def _source_changed(self, _: int) -> None:
+        if self._syncing or self.network is None:
+            return
+        split = self.source.currentData()
+        if split == BY_HAND:
+            # Start from the sample shown, so typing changes one number of it.
+            x, targets = self._current_values()
+            choice = SampleChoice(
+                BY_HAND, 0,
+                dict(zip(self.network.input_ids(), x)), dict(zip(self.network.output_ids(), targets)),
+            )
+        else:
+            choice = SampleChoice(split, 0)
+        self.show_choice(self.network, choice)
+        self.chosen.emit(choice)
+
+    def _current_values(self) -> tuple[list[float], list[float]]:
+        try:
+            return self.choice.resolve(self.network)
+        except PlaygroundError:  # an unusable sample: start from zeros
+            return [0.0] * len(self.network.input_ids()), [0.0] * len(self.network.output_ids())
+
+    def _index_changed(self, value: int) -> None:
+        if self._syncing or self.network is None:
+            return
+        self._select_row(value - 1)
+        self._emit(SampleChoice(self.choice.split, value - 1))
+
+    def _typed_changed(self) -> None:
+        if self._syncing or self.network is None:
+            return
+        values = {}
+        for fields in (self.input_fields, self.target_fields):
+            for neuron_id, field in fields.items():
+                try:
+                    values[(fields is self.input_fields, neuron_id)] = parse_number(field.text())
+                    field.setStyleSheet("")
+                    field.setToolTip("")
+                except ValueError:
+                    field.setStyleSheet("border: 1px solid #d12c2c")
+                    field.setToolTip(f"{field.text()!r} is not a number")
+                    return
+        typed_x = {n: v for (is_input, n), v in values.items() if is_input}
+        typed_t = {n: v for (is_input, n), v in values.items() if not is_input}
+        self._emit(SampleChoice(BY_HAND, 0, typed_x, typed_t))

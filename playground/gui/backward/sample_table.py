@@ -1,0 +1,65 @@
+"""The rows of one data split as a table model: the sample number, its inputs and its targets."""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from playground.engine.formatting import format_number, neuron_names
+from playground.model.network import Network
+
+Index = QModelIndex | QPersistentModelIndex
+TABLE_DIGITS = 3
+TOP = QModelIndex()  # the root: a table's rows hang from it
+
+
+class SampleTableModel(QAbstractTableModel):
+    """Read-only view of `network.data`'s train or test rows (never copies the arrays)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.x = np.zeros((0, 0))
+        self.y = np.zeros((0, 0))
+        self.headers: list[str] = []
+
+    def show(self, network: Network, split: str) -> None:
+        """Take the rows of `split`; column names are the input and output neurons' names."""
+        self.beginResetModel()
+        if network.data is None:
+            self.x, self.y = np.zeros((0, 0)), np.zeros((0, 0))
+        else:
+            self.x, self.y = network.data.split(split)
+        names = neuron_names(network)
+        self.headers = (
+            [f"x {names[i]}" for i in network.input_ids()][: self.x.shape[1]]
+            + [f"t {names[o]}" for o in network.output_ids()][: self.y.shape[1]]
+        )
+        self.headers += [""] * (self.x.shape[1] + self.y.shape[1] - len(self.headers))
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = TOP) -> int:
+        return 0 if parent.isValid() else int(self.x.shape[0])
+
+    def columnCount(self, parent: Index = TOP) -> int:
+        return 0 if parent.isValid() else int(self.x.shape[1] + self.y.shape[1])
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row, column = index.row(), index.column()
+        width = self.x.shape[1]
+        value = self.x[row, column] if column < width else self.y[row, column - width]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return format_number(float(value), TABLE_DIGITS)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return repr(float(value))
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Vertical:
+            return str(section + 1)
+        return self.headers[section] if section < len(self.headers) else ""

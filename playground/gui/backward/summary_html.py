@@ -1,0 +1,196 @@
+"""The frames around the neurons as rich text: the forward pass with the loss, and the SGD update."""
+
+import html
+
+from playground.engine.backward_stepper import Trace
+from playground.engine.formatting import neuron_names
+from playground.engine.losses import LOSS_FUNCTIONS
+from playground.gui.backward.formula_html import aligned, derivation, side_by_side
+from playground.gui.backward.math_html import (
+    GRADIENT_NEGATIVE,
+    MUTED,
+    Numbers,
+    partial,
+    sub,
+    var,
+    with_subscripts,
+)
+from playground.model.network import Network
+
+# Past this many outputs the loss is written symbolically only; the table has every y and t.
+LOSS_TERMS_WRITTEN = 3
+TABLE = 'cellspacing="0" cellpadding="3" style="margin-top:4px"'
+
+
+def _title(text: str, note: str = "") -> str:
+    words = f'<p style="margin:2px 0 6px 0; color:{MUTED}">{note}</p>' if note else ""
+    return f'<p style="font-size:large; margin:0"><b>{text}</b></p>{words}'
+
+
+def _row(cells: list[str], header: bool = False) -> str:
+    tag = "th" if header else "td"
+    return "<tr>" + "".join(
+        f'<{tag} align="{"left" if k == 0 else "right"}" style="white-space:nowrap">{c}</{tag}>'
+        for k, c in enumerate(cells)
+    ) + "</tr>"
+
+
+class SummaryFormulas:
+    """Writes the forward, update and applied frames of a trace."""
+
+    def __init__(self, network: Network, trace: Trace, digits: int) -> None:
+        self.network = network
+        self.trace = trace
+        self.numbers = Numbers(digits)
+        self.names = neuron_names(network)
+
+    def name(self, neuron_id: str) -> str:
+        return self.names.get(neuron_id, neuron_id)
+
+    # ----------------------------------------------------------------- forward
+
+    def forward(self, sample: str, first_neuron: str | None, columns: bool = False) -> str:
+        show = self.numbers.show
+        targets = dict(zip(self.network.output_ids(), self.trace.targets))
+        rule = (
+            f"{var('z', 'j')} = {var('b', 'j')} + Σ{sub('i')} {var('w', 'i,j')} · {var('y', 'i')}"
+            f", &nbsp; {var('y', 'j')} = <i>f</i>({var('z', 'j')})"
+        )
+        rows = [_row(["neuron", "z", "y", "target t"], header=True)]
+        for neuron_id, values in self.trace.forward.items():
+            j = self.name(neuron_id)
+            neuron = self.network.neuron(neuron_id)
+            kind = "input" if neuron.is_input else neuron.activation.replace("_", " ")
+            z = "" if values.z is None else show(values.z, f"z_{j}")
+            t = show(targets[neuron_id], f"t_{j}") if neuron_id in targets else ""
+            rows.append(_row([
+                f"<b>{html.escape(j)}</b> <span style='color:{MUTED}'>{kind}</span>",
+                z, show(values.y, f"y_{j}"), t,
+            ]))
+        after = (
+            f"<p style='margin-top:10px'>Next: ▶ Step (→ or Space) starts the backward pass at "
+            f"<b>{html.escape(self.name(first_neuron))}</b>.</p>" if first_neuron else ""
+        )
+        table = f"<p style='margin:0'>{rule}</p><table {TABLE}>{''.join(rows)}</table>"
+        if columns:
+            return _title("Forward pass", html.escape(sample)) + side_by_side([table, self._loss() + after])
+        return _title("Forward pass", html.escape(sample)) + table + self._loss() + after
+
+    def _loss(self) -> str:
+        loss = LOSS_FUNCTIONS[self.network.loss]
+        show = self.numbers.show
+        symbolic = with_subscripts(loss.formula.removeprefix("L = "), "")
+        symbolic = symbolic.replace("<sub></sub>", "")
+        rows = [symbolic]
+        outputs = list(zip(self.network.output_ids(), self.trace.targets))
+        if len(outputs) <= LOSS_TERMS_WRITTEN:
+            pieces = []
+            for output_id, target in outputs:
+                j = self.name(output_id)
+                y = self.trace.forward[output_id].y
+                y_text, t_text = show(y, f"y_{j}"), show(target, f"t_{j}", operand=True)
+                if self.network.loss == "squared_error":
+                    pieces.append(f"({y_text} − {t_text})²")
+                else:
+                    yp = show(y, f"y_{j}", operand=True)
+                    pieces.append(
+                        f"[{show(target, f't_{j}')} ln {yp} + (1 − {t_text}) ln(1 − {yp})]"
+                    )
+            joined = " + ".join(pieces)
+            if self.network.loss == "squared_error":
+                rows.append(f"½ × ({joined})" if len(pieces) > 1 else f"½ × {joined}")
+            else:
+                rows.append(f"−({joined})" if len(pieces) > 1 else f"−{joined}")
+        rows.append(show(self.trace.loss, "L", bold=True))
+        name = self.network.loss.replace("_", " ")
+        return (
+            f"<p style='margin:10px 0 0 0'><b>Loss</b> <span style='color:{MUTED}'>({name})</span></p>"
+            + aligned(derivation(var("L"), rows))
+        )
+
+    # ----------------------------------------------------------------- update
+
+    def update(self, applied: bool, loss_after: bool = False, columns: bool = False) -> str:
+        """The update as a table of before → after; once applied (or asked for), the loss it brings."""
+        update = self.trace.update
+        show = self.numbers.show
+        eta = show(update.learning_rate, "η")
+        if update.l2:
+            rule = (f"<i>w</i> ← <i>w</i> − η · ({partial('L', 'w', '')} + λ · <i>w</i>)"
+                    .replace("<sub></sub>", ""))
+            rates = f"η = {eta}, λ = {show(update.l2, 'λ')}"
+        else:
+            rule = "<i>w</i> ← <i>w</i> − η · ∂<i>L</i>/∂<i>w</i>"
+            rates = f"η = {eta}"
+        rule += f", &nbsp; <i>b</i> ← <i>b</i> − η · ∂<i>L</i>/∂<i>b</i>, &nbsp; {rates}"
+        parts = []
+        if applied:
+            parts.append(_title(
+                "SGD update applied",
+                "The network now has the new weights and biases. ◀ Back or Edit ▸ Undo takes them back.",
+            ))
+            parts.append(self._loss_change())
+        else:
+            parts.append(_title(
+                "SGD update",
+                "One step of gradient descent from this sample alone: each weight and bias moves "
+                "against its gradient.",
+            ))
+        parts.append(f"<p style='margin:6px 0 0 0'>{rule}</p>")
+        if update.momentum:
+            parts.append(
+                f"<p style='margin:2px 0; color:{MUTED}'>Momentum {show(update.momentum, 'momentum')} "
+                "adds nothing to a first step: the velocity starts at 0.</p>"
+            )
+        parts.append(self._update_table(columns))
+        if loss_after and not applied:
+            parts.append(self._loss_change())
+        elif not applied:
+            parts.append(
+                "<p style='margin-top:8px'>▶ Step or <b>Apply update</b> writes these values into "
+                "the network (one undo step) and shows the sample’s new loss.</p>"
+            )
+        return "".join(parts)
+
+    def _update_table(self, columns: bool = False) -> str:
+        update = self.trace.update
+        show = self.numbers.show
+        dL_dw = {(g.source, g.target): g.dL_dw for s in self.trace.steps for g in s.weight_grads}
+        dL_db = {s.neuron: s.dL_db for s in self.trace.steps}
+        eta = show(update.learning_rate, "η", operand=True)
+        header = _row(["", "before", "− η × gradient", "after"], header=True)
+        rows = []
+        for w in update.weights:
+            i, j = self.name(w.source), self.name(w.target)
+            gradient = show(dL_dw[(w.source, w.target)], f"∂L/∂w_{i},{j}", operand=True)
+            if update.l2:
+                gradient = (f"({gradient} + {show(update.l2, 'λ', operand=True)} × "
+                            f"{show(w.before, f'w_{i},{j} before', operand=True)})")
+            rows.append(_row([
+                var("w", f"{i},{j}"), show(w.before, f"w_{i},{j} before"),
+                f"− {eta} × {gradient}", "→ " + show(w.after, f"w_{i},{j} after", bold=True),
+            ]))
+        for b in update.biases:
+            j = self.name(b.neuron)
+            gradient = show(dL_db[b.neuron], f"∂L/∂b_{j}", operand=True)
+            rows.append(_row([
+                var("b", j), show(b.before, f"b_{j} before"),
+                f"− {eta} × {gradient}", "→ " + show(b.after, f"b_{j} after", bold=True),
+            ]))
+        if columns and len(rows) > 4:
+            half = (len(rows) + 1) // 2
+            halves = [rows[:half], rows[half:]]
+            return side_by_side([f"<table {TABLE}>{header}{''.join(h)}</table>" for h in halves])
+        return f"<table {TABLE}>{header}{''.join(rows)}</table>"
+
+    def _loss_change(self) -> str:
+        show = self.numbers.show
+        before, after = self.trace.loss, self.trace.loss_after
+        change = after - before
+        colour = GRADIENT_NEGATIVE if change < 0 else "#b8336a" if change > 0 else MUTED
+        verdict = "lower" if change < 0 else "higher" if change > 0 else "unchanged"
+        return (
+            f"<p style='font-size:large; margin:6px 0'>This sample’s loss: {var('L')} = "
+            f"{show(before, 'L before')} → {show(after, 'L after', bold=True)}"
+            f" &nbsp;<span style='color:{colour}'>(Δ{var('L')} = {show(change, 'ΔL')}, {verdict})</span></p>"
+        )

@@ -1,0 +1,305 @@
+"""The trace being stepped through: the sample, the stepper's record, and where the cursor is.
+
+The session owns no numbers of its own: `trace` is `trace_sample`'s record
+for the document's network and the chosen sample. Whenever the network, its
+loss, its training settings or the sample change (an edit, an undo, another
+file), the trace is computed again and the cursor goes back to the forward
+pass, so the panel and the canvas never show numbers of a network that is
+gone. Its own "Apply SGD update" is the one change it expects.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from PySide6.QtCore import QObject, Signal
+
+from playground.engine.backward_stepper import Trace, trace_sample
+from playground.engine.formatting import DEFAULT_DIGITS, neuron_names
+from playground.gui.backward.frames import (
+    APPLIED,
+    NEURON,
+    UPDATE,
+    WHOLE,
+    Frame,
+    build_frames,
+    step_label,
+)
+from playground.gui.backward.sample import BY_HAND, SampleChoice, first_choice, split_size
+from playground.gui.document import Document
+from playground.model.errors import PlaygroundError
+from playground.model.network import Network
+
+MIN_DIGITS, MAX_DIGITS = 3, 8
+
+
+def fingerprint(network: Network, sample: tuple) -> tuple:
+    """Everything a trace's numbers and names depend on; positions are left out on purpose."""
+    return (
+        id(network),
+        network.loss,
+        dataclasses.astuple(network.training),
+        tuple((n.id, n.role, n.activation, n.bias, n.label) for n in network.neurons),
+        tuple((c.source, c.target, c.weight) for c in network.connections),
+        sample,
+    )
+
+
+class TraceSession(QObject):
+    """Holds the current Trace and the step cursor; restarts whenever what it traced changes."""
+
+    changed = Signal()  # the frame, the trace or the number of digits changed: redraw
+    restarted = Signal(str)  # the trace started again, and why (for the status bar)
+
+    def __init__(self, document: Document, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.sample = first_choice(document.network)
+        self.detailed = False
+        self.digits = DEFAULT_DIGITS
+        self.trace: Trace | None = None
+        self.problem: str | None = None  # why there is no trace, in the user's words
+        self.frames: list[Frame] = []
+        self.cursor = 0
+        self.applied = False
+        self._fingerprint: tuple | None = None
+        self._own_edit = False  # True while the session itself changes the network
+        self._applied_at: int | None = None  # the undo index just after our update
+        self._active = True
+        self._stale = True
+        stack = document.undo_stack
+        stack.indexChanged.connect(self._document_changed)
+        document.network_replaced.connect(self._network_replaced)
+        for signal in (
+            document.structure_changed, document.parameters_changed, document.all_parameters_changed,
+        ):
+            signal.connect(self._document_changed)
+        self.refresh()
+
+    # ----------------------------------------------------------------- state
+
+    @property
+    def frame(self) -> Frame | None:
+        """The moment shown now (None without a trace)."""
+        if self.trace is None:
+            return None
+        return Frame(APPLIED) if self.applied else self.frames[self.cursor]
+
+    @property
+    def network(self) -> Network:
+        return self.document.network
+
+    def label(self) -> str:
+        """"step 3 of 7: neuron h1" for the current frame, or why there is nothing to step."""
+        return self.label_of(self.frame)
+
+    def label_of(self, frame: Frame | None) -> str:
+        """How the dock names `frame` of this trace."""
+        if frame is None or self.trace is None:
+            return self.problem or "no trace"
+        name = ""
+        if frame.kind == NEURON:
+            neuron_id = self.trace.steps[frame.step].neuron
+            name = neuron_names(self.network).get(neuron_id, neuron_id)
+        return step_label(frame, len(self.trace.steps), name)
+
+    def current_neuron(self) -> str | None:
+        frame = self.frame
+        return self.trace.steps[frame.step].neuron if frame and frame.kind == NEURON else None
+
+    def can_step_forward(self) -> bool:
+        return self.trace is not None and not self.applied
+
+    def can_step_back(self) -> bool:
+        return self.trace is not None and (self.applied or self.cursor > 0)
+
+    def at_update(self) -> bool:
+        frame = self.frame
+        return frame is not None and frame.kind == UPDATE
+
+    def can_go_to_next_sample(self) -> bool:
+        return self.sample.split != BY_HAND and split_size(self.network, self.sample.split) > 1
+
+    # ----------------------------------------------------------------- settings
+
+    def set_active(self, active: bool) -> None:
+        """An inactive session (its panel hidden) defers recomputing until it is shown again."""
+        self._active = active
+        if active and (self._stale or not self._is_current()):
+            self.refresh()
+
+    def set_sample(self, sample: SampleChoice) -> None:
+        if sample != self.sample:
+            self.sample = sample
+            self.refresh()
+
+    def set_detailed(self, detailed: bool) -> None:
+        """Split each neuron into three sub-steps (or join them), staying at the same neuron."""
+        if detailed == self.detailed:
+            return
+        current = self.frame
+        self.detailed = detailed
+        if self.trace is None:
+            return
+        self.frames = build_frames(len(self.trace.steps), detailed)
+        if current is not None and current.kind == NEURON:
+            wanted = Frame(NEURON, current.step, 1 if detailed else WHOLE)
+            self.cursor = self.frames.index(wanted)
+        elif current is not None and current.kind in (UPDATE, APPLIED):
+            self.cursor = len(self.frames) - 1
+        self.changed.emit()
+
+    def set_digits(self, digits: int) -> None:
+        digits = max(MIN_DIGITS, min(MAX_DIGITS, int(digits)))
+        if digits != self.digits:
+            self.digits = digits
+            self.changed.emit()
+
+    # ----------------------------------------------------------------- moving
+
+    def step_forward(self) -> bool:
+        """One frame on; at the update frame, apply the update. False when nothing moved."""
+        if not self.ensure_current() or not self.can_step_forward():
+            return False
+        if self.at_update():
+            return self.apply_update()
+        self.cursor += 1
+        self.changed.emit()
+        return True
+
+    def step_back(self) -> bool:
+        """One frame back; from the applied update, take the update back (undo)."""
+        if self.applied:
+            return self._take_back_update()
+        if not self.ensure_current() or not self.can_step_back():
+            return False
+        self.cursor -= 1
+        self.changed.emit()
+        return True
+
+    def restart(self) -> None:
+        """Back to the forward pass (after an applied update: traced again with the new weights)."""
+        if self.applied or not self._is_current():
+            self.refresh()
+            return
+        self.cursor = 0
+        self.changed.emit()
+
+    def to_end(self) -> None:
+        """To the update frame (the update itself is applied only on request)."""
+        if self.ensure_current() and self.trace is not None and not self.applied:
+            self.cursor = len(self.frames) - 1
+            self.changed.emit()
+
+    def next_sample(self) -> None:
+        """The next row of the same split, traced from the forward pass."""
+        self.sample = self.sample.following(self.network)
+        self.refresh()
+
+    def ensure_current(self) -> bool:
+        """Restart if the network or the sample changed behind our back; True when nothing changed."""
+        if self._is_current():
+            return True
+        self.refresh("The network changed, so the trace started again.")
+        return False
+
+    # ----------------------------------------------------------------- the update
+
+    def apply_update(self) -> bool:
+        """Write the update's new weights and biases into the network as one undo step."""
+        if self.trace is None or self.applied or not self.ensure_current():
+            return False
+        update = self.trace.update
+        self._own_edit = True
+        try:
+            self.document.push_parameter_change(
+                f"SGD Step on {self.sample.describe(self.network)}",
+                {(w.source, w.target): w.after for w in update.weights},
+                {b.neuron: b.after for b in update.biases},
+            )
+        except PlaygroundError as refused:
+            self.refresh(f"The update could not be applied: {refused}")
+            return False
+        finally:
+            self._own_edit = False
+        self.applied = True
+        self.cursor = len(self.frames) - 1
+        self._applied_at = self.document.undo_stack.index()
+        self._fingerprint = self._compute_fingerprint()
+        self.changed.emit()
+        return True
+
+    def _take_back_update(self) -> bool:
+        stack = self.document.undo_stack
+        if stack.index() != self._applied_at or not self._is_current():
+            self.refresh("The network changed, so the trace started again.")
+            return False
+        self._own_edit = True
+        try:
+            stack.undo()
+        finally:
+            self._own_edit = False
+        self.applied = False
+        self._applied_at = None
+        self._fingerprint = self._compute_fingerprint()
+        self.changed.emit()
+        return True
+
+    # ----------------------------------------------------------------- recomputing
+
+    def refresh(self, reason: str = "") -> None:
+        """Trace the sample through the network as it is now, from the forward pass."""
+        progressed = self.trace is not None and (self.cursor > 0 or self.applied)
+        self._stale = False
+        self.applied = False
+        self._applied_at = None
+        self.cursor = 0
+        self.trace, self.problem, self.frames = None, None, []
+        count = split_size(self.network, self.sample.split)
+        if self.sample.split != BY_HAND and count and self.sample.index >= count:
+            self.sample = dataclasses.replace(self.sample, index=0)
+        try:
+            x, targets = self.sample.resolve(self.network)
+            self.trace = trace_sample(self.network, x, targets)
+        except PlaygroundError as problem:
+            self.problem = f"Nothing to trace: {problem}."
+        else:
+            self.frames = build_frames(len(self.trace.steps), self.detailed)
+        self._fingerprint = self._compute_fingerprint()
+        if reason and progressed:
+            self.restarted.emit(reason)
+        self.changed.emit()
+
+    def _sample_values(self) -> tuple:
+        try:
+            x, targets = self.sample.resolve(self.network)
+        except PlaygroundError as problem:
+            return ("problem", str(problem))
+        return (self.sample.split, self.sample.index, tuple(x), tuple(targets))
+
+    def _compute_fingerprint(self) -> tuple:
+        return fingerprint(self.network, self._sample_values())
+
+    def _is_current(self) -> bool:
+        return not self._stale and self._fingerprint == self._compute_fingerprint()
+
+    def _document_changed(self, *_) -> None:
+        if self._own_edit or self._replacing():
+            return
+        if not self._active:
+            self._stale = True
+            return
+        self.ensure_current()
+
+    def _replacing(self) -> bool:
+        # Opening a file clears the undo stack before it announces the new network; wait for that.
+        return self._fingerprint is not None and self._fingerprint[0] != id(self.network)
+
+    def _network_replaced(self) -> None:
+        self.sample = first_choice(self.network)
+        if self._own_edit:
+            return
+        if not self._active:
+            self._stale = True
+            return
+        self.refresh("Another network is open, so the trace started again.")

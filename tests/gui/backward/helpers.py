@@ -1,0 +1,111 @@
+"""Reading what the formula panel and the canvas show, and what `playground trace --json` says."""
+
+from __future__ import annotations
+
+import json
+
+from PySide6.QtCore import QPointF
+
+from playground.cli import main as cli_main
+from playground.engine.formatting import neuron_names
+from playground.gui.backward.overlay_items import Ring, Tag
+from playground.model.network import Network
+
+
+def panel_numbers(panel) -> list[tuple[str, float, str]]:
+    """Every number the formula panel shows: (its name, its full value, the text on screen)."""
+    found = []
+    block = panel.document().begin()
+    while block.isValid():
+        fragments = block.begin()
+        while not fragments.atEnd():
+            fragment = fragments.fragment()
+            tip = fragment.charFormat().toolTip()
+            if tip:
+                name, _, full = tip.rpartition(" = ")
+                found.append((name, float(full.replace("−", "-")), fragment.text()))
+            fragments += 1
+        block = block.next()
+    return found
+
+
+def panel_text(panel) -> str:
+    return panel.toPlainText()
+
+
+def cli_trace(capsys, path, *args) -> dict:
+    """`playground trace PATH --json ARGS`, run in-process, parsed."""
+    capsys.readouterr()
+    status = cli_main(["trace", str(path), "--json", *map(str, args)])
+    assert status == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def named_numbers(network: Network, document: dict) -> dict[str, float]:
+    """Every number of a `trace --json` document under the name the chain rule gives it."""
+    name = neuron_names(network)
+    numbers: dict[str, float] = {}
+    outputs = network.output_ids()
+    for output_id, target in zip(outputs, document["sample"]["y"]):
+        numbers[f"t_{name[output_id]}"] = target
+    for neuron_id, values in document["forward"].items():
+        numbers[f"y_{name[neuron_id]}"] = values["y"]
+        if "z" in values:
+            numbers[f"z_{name[neuron_id]}"] = values["z"]
+    numbers["L"] = numbers["L before"] = document["loss"]
+    numbers["L after"] = document["loss_after"]
+    numbers["ΔL"] = document["loss_after"] - document["loss"]
+    for step in document["steps"]:
+        j = name[step["neuron"]]
+        numbers[f"∂L/∂y_{j}"] = step["dL_dy"]
+        numbers[f"∂y_{j}/∂z_{j}"] = step["dy_dz"]
+        numbers[f"∂L/∂z_{j}"] = step["dL_dz"]
+        numbers[f"∂L/∂b_{j}"] = step["dL_db"]
+        if step["loss_derivative"] is not None:
+            numbers[f"∂L/∂y_{j} from the loss"] = step["loss_derivative"]
+        for term in step["terms"]:
+            k = name[term["target"]]
+            numbers[f"w_{j},{k}"] = term["weight"]
+            numbers[f"w_{j},{k} · ∂L/∂z_{k}"] = term["product"]
+            assert numbers.get(f"∂L/∂z_{k}", term["dL_dz"]) == term["dL_dz"]
+        for gradient in step["weight_grads"]:
+            i = name[gradient["source"]]
+            numbers[f"∂L/∂w_{i},{j}"] = gradient["dL_dw"]
+            assert numbers[f"y_{i}"] == gradient["y_source"]
+    update = document["update"]
+    numbers["η"] = update["learning_rate"]
+    numbers["λ"] = update["l2"]
+    numbers["momentum"] = update["momentum"]
+    for w in update["weights"]:
+        key = f"w_{name[w['source']]},{name[w['target']]}"
+        numbers[f"{key} before"] = w["before"]
+        numbers[f"{key} after"] = w["after"]
+    for b in update["biases"]:
+        numbers[f"b_{name[b['neuron']]} before"] = b["before"]
+        numbers[f"b_{name[b['neuron']]} after"] = b["after"]
+    return numbers
+
+
+def overlay_tags(scene) -> list[Tag]:
+    return [item for item in scene.items() if isinstance(item, Tag)]
+
+
+def tag_texts(scene) -> list[str]:
+    return [tag.text for tag in overlay_tags(scene)]
+
+
+def tag_on(scene, connection_item) -> Tag | None:
+    """The overlay label sitting on a connection's line (its centre within a few units of it)."""
+    line = connection_item.line()
+    for tag in overlay_tags(scene):
+        centre = tag.pos()
+        for k in range(101):
+            point = line.pointAt(k / 100)
+            if (point - centre).manhattanLength() < 3:
+                return tag
+    return None
+
+
+def ring_centre(scene) -> QPointF | None:
+    rings = [item for item in scene.items() if isinstance(item, Ring)]
+    return rings[0].pos() if len(rings) == 1 else None
