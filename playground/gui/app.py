@@ -7,6 +7,7 @@ import sys
 import PySide6
 from PySide6.QtWidgets import QApplication
 
+from playground.gui.clipboard import release_clipboard
 from playground.gui.dialogs.prompts import show_error
 from playground.gui.file_actions import default_example_path
 from playground.gui.main_window import MainWindow
@@ -29,6 +30,7 @@ def application() -> QApplication:
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName(APPLICATION)
+    app.aboutToQuit.connect(release_clipboard)
     return app
 
 

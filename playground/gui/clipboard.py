@@ -38,6 +38,15 @@ def copy_selection(scene: NetworkScene) -> int:
     return len(ids)
 
 
+def release_clipboard() -> None:
+    """Clear our selection from the clipboard before the application ends.
+
+    PySide6 crashes at exit when the clipboard still owns a QMimeData made in Python.
+    """
+    if can_paste():
+        QGuiApplication.clipboard().clear()
+
+
 def can_paste() -> bool:
     mime = QGuiApplication.clipboard().mimeData()
     return mime is not None and mime.hasFormat(MIME_TYPE)

@@ -61,3 +61,12 @@ def no_unexpected_questions(monkeypatch):
 
     for name in ("question", "critical", "warning", "information"):
         monkeypatch.setattr(QMessageBox, name, unexpected)
+
+
+@pytest.fixture(autouse=True)
+def empty_clipboard_afterwards(qapp):
+    """Copied neurons left on the clipboard crash PySide6 when the application ends."""
+    yield
+    from playground.gui.clipboard import release_clipboard
+
+    release_clipboard()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
@@ -121,6 +122,8 @@ class Inspector(QWidget):
 
     def refresh(self, *_) -> None:
         """Show what is selected now, as the model has it."""
+        if not shiboken6.isValid(self.scene):
+            return  # the window is being torn down, the scene first
         neurons = self.scene.selected_neuron_ids()
         keys = self.scene.selected_connection_keys()
         network = self.document.network
