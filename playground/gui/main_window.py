@@ -7,6 +7,7 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QDockWidget, QInputDialog, QLabel, QMainWindow, QWidget
 
 from playground.gui import clipboard, network_actions
+from playground.gui.backward.backward_panels import BackwardPanels
 from playground.gui.canvas.scene import NetworkScene
 from playground.gui.canvas.tools import explanation
 from playground.gui.canvas.view import NetworkView
@@ -15,6 +16,7 @@ from playground.gui.document import Document
 from playground.gui.file_actions import FileActions
 from playground.gui.menus import build_menus
 from playground.gui.panels.inspector import Inspector
+from playground.gui.training.training_panels import TrainingPanels
 from playground.model.errors import NetworkEditError
 
 STATUS_TIMEOUT_MS = 8000
@@ -42,6 +44,8 @@ class MainWindow(QMainWindow):
         self.inspector_dock = self.add_panel_dock(
             self.inspector, "Inspector", Qt.DockWidgetArea.RightDockWidgetArea
         )
+        self.training = TrainingPanels(self)
+        self.backward = BackwardPanels(self)
 
         self.counts = QLabel()
         self.statusBar().addPermanentWidget(self.counts)
