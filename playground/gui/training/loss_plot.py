@@ -7,6 +7,8 @@ downsampling and clipping to the visible range.
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt
@@ -22,15 +24,27 @@ ACCURACY_COLOUR = "#3d8b3d"
 LOG_FLOOR = 1e-300
 
 
-def epoch_axis_end(epochs: int) -> int:
-    """The end of the epoch axis: the first of 10, 20, 50, 100, 200, 500, … at or above `epochs`."""
-    end = 10
-    while end < epochs:
-        for step in (2, 2.5, 2):
-            end = int(end * step)
-            if end >= epochs:
-                break
-    return end
+def nice_ceiling(value: float) -> float:
+    """The first of 1, 2, 5 × 10ᵏ at or above a positive value: axis ends that change seldom."""
+    decade = 10.0 ** math.floor(math.log10(value))
+    for step in (1, 2, 5, 10):
+        if step * decade >= value * (1 - 1e-12):
+            return step * decade
+    return 10 * decade
+
+
+def loss_axis(values: np.ndarray, log: bool) -> tuple[float, float] | None:
+    """The loss axis for these values: 0 to a 1-2-5 ceiling, or whole decades in log scale
+    (in log scale pyqtgraph's axis coordinates are the logarithms)."""
+    values = values[np.isfinite(values)]
+    if log:
+        values = values[values > 0]
+    if values.size == 0 or values.max() <= 0:
+        return None
+    if not log:
+        return 0.0, nice_ceiling(float(values.max()))
+    low, high = math.floor(math.log10(values.min())), math.ceil(math.log10(values.max()))
+    return float(low), float(max(high, low + 1))
 
 
 class _Series:
@@ -83,13 +97,13 @@ class LossPlot(QWidget):
         plot.setDownsampling(auto=True, mode="peak")
         plot.setClipToView(True)
         plot.setMouseEnabled(x=True, y=True)
-        # The epoch axis grows in steps of 1-2-5 rather than with every frame: a range that moves
-        # each frame costs pyqtgraph a second repaint per frame. The loss axis fits itself.
+        # Both axes grow in steps of 1-2-5 (decades in log scale) rather than with every frame:
+        # a range that moves each frame costs pyqtgraph a second repaint per frame.
         plot.hideButtons()
-        plot.enableAutoRange(x=False, y=True)
+        plot.disableAutoRange()
         plot.vb.sigRangeChangedManually.connect(self._stop_following)
         self._following = True
-        self._epoch_axis_end = 0
+        self._shown_range: tuple | None = None
         # Thin (cosmetic) pens and no grid: a wide pen or a grid costs several milliseconds a
         # repaint, and the plot repaints up to 30 times a second while training.
         self.train_curve = plot.plot(pen=pg.mkPen(TRAIN_COLOUR, width=1), name="train loss")
@@ -169,7 +183,7 @@ class LossPlot(QWidget):
                 self._draw(curve, series, percent=name.endswith("accuracy"))
             elif series.count == 0:
                 curve.setData([], [])
-        self._follow(self._series["train_loss"].count)
+        self._follow()
         accuracy = self._series["train_accuracy"].count > 0
         if accuracy != self._has_accuracy:
             self._show_accuracy(accuracy)
@@ -211,19 +225,25 @@ class LossPlot(QWidget):
     def fit(self) -> None:
         """Show the whole run, and follow it as it grows."""
         self._following = True
-        self._epoch_axis_end = 0
-        self.plot.enableAutoRange(x=False, y=True)
-        self._follow(self._series["train_loss"].count)
+        self._shown_range = None
+        self._follow()
         self.accuracy_box.setYRange(0, 100, padding=0.02)
 
     def _stop_following(self, *_) -> None:
         self._following = False
 
-    def _follow(self, epochs: int) -> None:
-        end = epoch_axis_end(epochs)
-        if self._following and end != self._epoch_axis_end:
-            self._epoch_axis_end = end
-            self.plot.setXRange(0, end, padding=0.02)
+    def _follow(self) -> None:
+        """Keep the whole run in view, changing the range only when the curves outgrow it."""
+        if not self._following:
+            return
+        epochs = max(self._series["train_loss"].count, self._series["test_loss"].count)
+        losses = np.concatenate([self._series["train_loss"].shown, self._series["test_loss"].shown])
+        wanted = (nice_ceiling(max(epochs, 10)), loss_axis(losses, self.log_scale.isChecked()))
+        if wanted != self._shown_range:
+            self._shown_range = wanted
+            self.plot.setXRange(0, wanted[0], padding=0.02)
+            if wanted[1] is not None:
+                self.plot.setYRange(*wanted[1], padding=0.02)
 
     def _match_boxes(self) -> None:
         self.accuracy_box.setGeometry(self.plot.vb.sceneBoundingRect())

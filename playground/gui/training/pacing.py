@@ -1,13 +1,13 @@
 """How often a run writes its weights into the model, so that training keeps most of the time.
 
-Writing the weights restyles and repaints the whole canvas, which for a
-network of a few hundred connections costs as much as 20 ms of training.
-The plot and the output view are cheap and follow every frame; the canvas
-follows as often as a budget allows. The pacer watches the share of wall
-time that training really gets (the worker thread's processor time, which
-drops when painting holds the GIL) and lengthens or shortens the period
-between writes to keep that share near its target. A small network's canvas
-is cheap, so it is written every frame.
+Writing the weights restyles and repaints the whole canvas (and whatever else
+follows the model), which for a network of a few hundred connections costs
+as much as 20 ms of training. The plot and the output view are cheap and
+follow every frame; the canvas follows as often as a budget allows. The
+pacer measures the share of wall time the training slices get and lengthens
+or shortens the period between writes, in proportion, to keep that share
+near its target. A small network's canvas is cheap, so it is written every
+frame.
 """
 
 from __future__ import annotations
@@ -15,8 +15,10 @@ from __future__ import annotations
 TRAINING_SHARE = 0.85  # the share of wall time training should keep during a run
 SHORTEST_PERIOD = 0.033  # seconds: never more often than a frame
 LONGEST_PERIOD = 0.5  # ...and at least twice a second
-ADAPT_EVERY = 0.25  # seconds of measurements before the period is adjusted
-STEP = 1.4  # factor by which the period grows or shrinks
+FIRST_PERIOD = 0.1  # until the first measurement
+ADAPT_EVERY = 0.2  # seconds of measurements before the period is adjusted
+MAX_STEP = 3.0  # the most the period grows or shrinks at one adjustment
+DEAD_BAND = 0.15  # closer than this (relatively) to the budget, the period stays
 
 
 class WritePacer:
@@ -24,7 +26,7 @@ class WritePacer:
 
     def __init__(self, training_share: float = TRAINING_SHARE) -> None:
         self.training_share = training_share
-        self.period = SHORTEST_PERIOD
+        self.period = FIRST_PERIOD
         self.measured_share: float | None = None  # over the last window, for benchmarks
         self._last_write = 0.0
         self._window: tuple[float, float] | None = None  # (wall clock, training seconds) at its start
@@ -44,10 +46,11 @@ class WritePacer:
             return
         share = (training_seconds - self._window[1]) / wall
         self.measured_share = share
-        if share < self.training_share - 0.05:
-            self.period = min(self.period * STEP, LONGEST_PERIOD)
-        elif share > self.training_share + 0.05:
-            self.period = max(self.period / STEP, SHORTEST_PERIOD)
+        # The time outside training shrinks about in proportion as the writes thin out.
+        factor = (1 - share) / (1 - self.training_share)
+        if abs(factor - 1) > DEAD_BAND:
+            factor = min(max(factor, 1 / MAX_STEP), MAX_STEP)
+            self.period = min(max(self.period * factor, SHORTEST_PERIOD), LONGEST_PERIOD)
         self._window = (now, training_seconds)
 
     def due(self, now: float) -> bool:

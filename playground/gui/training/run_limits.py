@@ -53,7 +53,7 @@ class RunLimits:
         return None
 
     def train(self, trainer: Trainer, deadline: float) -> int:
-        """Train until the deadline or a limit; the minibatches done. (The worker thread calls this.)"""
+        """Train until the deadline or a limit; the minibatches done."""
         target = self.target_epoch()
         done = 0
         while trainer.divergence is None:

@@ -1,17 +1,17 @@
-"""Training inside the app: the Trainer runs on a worker thread, the panels repaint on a frame timer.
+"""Training inside the app: the Trainer runs in short slices, the panels repaint on a frame timer.
 
-The worker runs the trainer in slices of a few milliseconds and hands over a
-snapshot between two slices when asked (see training_worker.py); the event
-loop is never held by training. (Without a thread, `threaded=False`, a
-zero-interval timer runs the same slices on the event loop; on two cores the
-thread trains about twice as fast while the window paints, see
-benchmarks/app_training.py.) A frame timer, 25 times a second, emits
-`frame`: the epoch counter, the loss plot and the output view repaint from
-the latest snapshot. As often as the pacer allows
-(every frame for a small network, a few times a second for a large one), the
-frame also writes the weights into the model through the run's undo command,
-so the canvas and every other panel follow and the undo stack always knows
-the numbers the model holds. Nothing repaints once per minibatch.
+A zero-interval timer runs the trainer for at most 8 ms at a time, so the
+event loop is never held longer than that. (A worker thread was measured too,
+see benchmarks/app_training.py: the GIL hands the event loop the processor
+too late, up to a third of a second, whenever the thread runs numpy code, so
+slices keep the window more responsive for the same training speed.) A frame
+timer, 25 times a second, emits `frame`: the epoch counter, the loss plot and
+the output view repaint from the trainer's current state. As often as the
+pacer allows (every frame for a small network, a few times a second for a
+large one), the frame also writes the weights into the model through the
+run's undo command, so the canvas and every other panel follow and the undo
+stack always knows the numbers the model holds. Nothing repaints once per
+minibatch.
 
 An edit of the network's numbers or structure during a run ends the run at
 the last weights written, so the edit lands on numbers the undo stack knows.
@@ -37,7 +37,6 @@ from playground.gui.training.run_command import (
     current_parameters,
 )
 from playground.gui.training.run_limits import RunLimits, StopConditions, run_text
-from playground.gui.training.training_worker import Snapshot, TrainingWorker, take_snapshot
 from playground.model.errors import PlaygroundError
 from playground.model.initialisation import initialise_network
 
@@ -63,15 +62,13 @@ class TrainingSession(QObject):
     # whether it is a problem (divergence, unusable data) rather than a plain pause.
     status_changed = Signal(str, bool)
 
-    def __init__(self, document: Document, parent: QObject | None = None, threaded: bool = True) -> None:
+    def __init__(self, document: Document, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.document = document
-        self.threaded = threaded
         self.trainer: Trainer | None = None
         self.stop = StopConditions()
         self.pacer = WritePacer()
-        self._worker: TrainingWorker | None = None
-        self._slice_seconds = 0.0  # time spent in slices on the event loop (threaded=False)
+        self.slice_seconds = 0.0  # all the time spent training in slices (the pacer's measure)
         self._saved = Progress()  # the progress to give the next trainer built
         self._in_sync = False  # the trainer holds exactly the model's weights
         self._running = False
@@ -122,9 +119,6 @@ class TrainingSession(QObject):
         """During a run, each level's latest (weights, biases), ahead of the model between writes."""
         if not self._running or self.trainer is None:
             return None
-        if self._worker is not None:
-            snapshot = self._worker.snapshot
-            return snapshot.levels if snapshot is not None else None
         return [(level.weights, level.biases) for level in self.trainer.compiled.levels[1:]]
 
     # ----------------------------------------------------------------- controls
@@ -139,12 +133,7 @@ class TrainingSession(QObject):
         self._begin_run(until_epoch)
         self._running = True
         self.pacer.begin(time.perf_counter())
-        if self.threaded:
-            limits = self._limits
-            self._worker = TrainingWorker(trainer, limits.train, lambda: limits.reason(trainer))
-            self._worker.start()
-        else:
-            self._slice_timer.start()
+        self._slice_timer.start()
         self._frame_timer.start()
         self.running_changed.emit(True)
         self.status_changed.emit("", False)
@@ -226,23 +215,18 @@ class TrainingSession(QObject):
         self._command = None
 
     def _advance(self) -> None:
-        """One slice on the event loop (threaded=False): train a few milliseconds, stop if due."""
+        """One slice: train for a few milliseconds, then stop if a limit is reached."""
         start = time.perf_counter()
         self._run_batches += self._limits.train(self.trainer, start + SLICE_SECONDS)
-        self._slice_seconds += time.perf_counter() - start
+        self.slice_seconds += time.perf_counter() - start
         reason = self._limits.reason(self.trainer)
         if reason:
             self._end_run(reason)
 
     def _halt(self) -> None:
-        """Stop training (the worker included); afterwards only this thread touches the trainer."""
         self._slice_timer.stop()
         self._frame_timer.stop()
         self._running = False
-        worker, self._worker = self._worker, None
-        if worker is not None:
-            worker.stop()
-            self._run_batches = worker.batches
 
     def _end_run(self, reason: str) -> None:
         self._halt()
@@ -267,34 +251,21 @@ class TrainingSession(QObject):
     def publish(self) -> None:
         """A frame: write the weights into the model when the pacer says so, then emit `frame`."""
         now = time.perf_counter()
-        worker = self._worker
-        if worker is not None:
-            if worker.finished:
-                self._end_run(worker.finished)
-                return
-            self.pacer.record(now, worker.cpu_seconds)
-        else:
-            self.pacer.record(now, self._slice_seconds)
+        self.pacer.record(now, self.slice_seconds)
         if self.pacer.due(now):
             self._write()
             self.pacer.wrote(now)
-        if worker is not None:
-            worker.request_snapshot()
         self.frame.emit()
 
-    def _latest(self) -> Snapshot | None:
-        if self._worker is not None:
-            return self._worker.snapshot
-        return take_snapshot(self.trainer, self._run_batches) if self.trainer is not None else None
-
     def _write(self) -> None:
-        """Put the latest weights into the model through the run's command (pushed the first time)."""
-        latest = self._latest()
-        if latest is None or latest.batches == self._written_batches:
+        """Put the trainer's weights into the model through the run's command (pushed the first time)."""
+        trainer = self.trainer
+        if trainer is None or self._run_batches == self._written_batches:
             return
-        self._written_batches = latest.batches
-        self._written_epoch = latest.epoch
-        after = Parameters(latest.weights, latest.biases)
+        self._written_batches = self._run_batches
+        self._written_epoch = trainer.epoch
+        compiled = trainer.compiled
+        after = Parameters(compiled.weights_by_key(), compiled.biases_by_id())
         if self._command is None:
             self._command = TrainingRunCommand(
                 self, "Training…", self._run_before, after, self._run_start, self._run_start

@@ -206,12 +206,3 @@ def test_a_new_learning_rate_applies_without_stopping_the_run(open_example, qtbo
     session.pause()
     assert np.isfinite(session.progress.history.train_loss).all()
 
-
-@pytest.mark.parametrize("threaded", [True, False], ids=["worker thread", "time slices"])
-def test_both_ways_of_running_train_as_the_engine_does(open_example, qtbot, threaded):
-    window = open_example("spiral")
-    window.training.session.threaded = threaded
-    train_epochs(qtbot, window, 4)
-    engine = headless("spiral", 4)
-    assert window.training.session.progress.history.train_loss == engine.history.train_loss
-    assert weights(window.document.network) == engine.compiled.weights_by_key()
