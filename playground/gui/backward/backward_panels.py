@@ -61,6 +61,7 @@ class BackwardPanels:
         self.space.step_at_once_in(self.panel.formula.viewport())
         self.actions = build_backward_menu(window, self)
         self._showing = False
+        self._dock_visible = False  # its tab is the current one (a tab behind another is "visible" too)
         self._load_settings()
         self._connect()
         self.redraw()
@@ -113,19 +114,20 @@ class BackwardPanels:
 
     def is_showing(self) -> bool:
         """Whether the trace is on screen: the dock open and visible, or presentation mode."""
-        return self.presentation.active or self.dock.isVisible()
+        return self.presentation.active or (self._dock_visible and self.dock.isVisible())
 
     def open(self) -> None:
         """Show and raise the dock (Backward ▸ Step Through…) and bring the whole trace into sight."""
         self.dock.show()
         self.dock.raise_()
-        self._dock_visibility(True)
+        self._dock_visibility(self.dock.isVisible())
         if self.is_showing():
             self.fit_view()
 
-    def _dock_visibility(self, _visible: bool) -> None:
+    def _dock_visibility(self, visible: bool) -> None:
         if not all(shiboken6.isValid(w) for w in (self.panel, self.panel.play_button, self.panel.formula)):
             return  # the window is being torn down
+        self._dock_visible = visible
         showing = self.is_showing()
         was_showing, self._showing = self._showing, showing
         self.session.set_active(showing)
@@ -282,7 +284,7 @@ class BackwardPanels:
         self.overlay.text_scale = PRESENTATION_TEXT_SCALE if active else 1.0
         self.actions["presentation"].setChecked(active)
         self.actions["leave_presentation"].setEnabled(active)
-        self._dock_visibility(self.dock.isVisible())
+        self._dock_visibility(self._dock_visible or self.dock.isVisible() and active)
         self.redraw()
         if active:
             self.window.view.setFocus()

@@ -127,14 +127,17 @@ class CanvasOverlay:
     def _style_editor_items(self) -> None:
         shows_gradients = self.frame.kind == NEURON and self.frame.shows(GRADIENTS)
         sources = {c.source for c in self.network.incoming(self.current.neuron)} if self.current else set()
+        # Whose y the formulas use now: its tag above stays bright even on a faded neuron.
+        self.used = {self.current.neuron} | (sources if shows_gradients else set()) if self.current else set()
         for neuron in self.network.neurons:
             item = self.scene.neuron_items.get(neuron.id)
             if item is None:
                 continue
             if neuron.is_input:
-                dimmed = self.frame.kind == NEURON and not (shows_gradients and neuron.id in sources)
+                # Inputs are never stepped: they light up when the current neuron's gradients use them.
+                dimmed = self.frame.kind == NEURON and neuron.id not in self.used
             else:
-                dimmed = neuron.id in self.pending and not (shows_gradients and neuron.id in sources)
+                dimmed = neuron.id in self.pending
             item.set_dimmed(dimmed)
         if self.frame.kind != NEURON:
             return
@@ -164,7 +167,7 @@ class CanvasOverlay:
                 text = f"z {self.fmt(values.z)}   y {self.fmt(values.y)}"
             tag = self._tag([TextLine(text, 7.5, "#3d3d3d")], background="#e6ffffff")
             tag.setPos(item.pos() + QPointF(0, -R - 3 - tag.size().height() / 2))
-            tag.setOpacity(0.35 if self._dimmed(neuron_id) else 1.0)
+            tag.setOpacity(0.35 if self._dimmed(neuron_id) and neuron_id not in self.used else 1.0)
             self.placer.block(tag.sceneBoundingRect())
             self._add(tag)
 

@@ -20,11 +20,10 @@ class SampleChoice:
 
     def resolve(self, network: Network) -> tuple[list[float], list[float]]:
         """The sample's inputs (in `input_ids` order) and targets (in `output_ids` order)."""
+        if not network.output_ids():
+            raise DataError("the network has no output neuron, so there is no loss to trace")
         if self.split == BY_HAND:
-            return (
-                [float(self.typed_x.get(i, 0.0)) for i in network.input_ids()],
-                [float(self.typed_t.get(o, 0.0)) for o in network.output_ids()],
-            )
+            return self.typed_values(network)
         count = split_size(network, self.split)
         if count == 0:
             raise DataError(f"the network has no {self.split} data; type a sample by hand")
@@ -37,6 +36,13 @@ class SampleChoice:
                 f"{len(network.input_ids())} input and {len(network.output_ids())} output neuron(s)"
             )
         return [float(v) for v in x[self.index]], [float(v) for v in y[self.index]]
+
+    def typed_values(self, network: Network) -> tuple[list[float], list[float]]:
+        """The typed inputs and targets for `network`'s neurons, 0 where nothing was typed."""
+        return (
+            [float(self.typed_x.get(i, 0.0)) for i in network.input_ids()],
+            [float(self.typed_t.get(o, 0.0)) for o in network.output_ids()],
+        )
 
     def describe(self, network: Network) -> str:
         """"train sample 3 of 250", or "a sample typed by hand"."""

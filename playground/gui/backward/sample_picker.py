@@ -82,6 +82,7 @@ class SamplePicker(QWidget):
         self.typed_grid.setContentsMargins(0, 0, 0, 0)
         self.input_fields: dict[str, QLineEdit] = {}
         self.target_fields: dict[str, QLineEdit] = {}
+        self._typed_layout: tuple | None = None
 
         self.pages = QStackedWidget()
         self.pages.addWidget(data_page)
@@ -126,13 +127,22 @@ class SamplePicker(QWidget):
             self.table.scrollTo(model_index)
 
     def _build_typed_fields(self, network: Network, choice: SampleChoice) -> None:
+        names = neuron_names(network)
+        x, targets = choice.typed_values(network)
+        layout = (network.input_ids(), network.output_ids(), names)
+        if layout == self._typed_layout:
+            # Same neurons: refresh the values, leaving the field being typed in alone.
+            for fields, values in ((self.input_fields, x), (self.target_fields, targets)):
+                for field, value in zip(fields.values(), values):
+                    if not field.hasFocus():
+                        field.setText(full_number(value))
+            return
+        self._typed_layout = layout
         while self.typed_grid.count():
             widget = self.typed_grid.takeAt(0).widget()
             if widget is not None:
                 widget.deleteLater()
-        names = neuron_names(network)
         self.input_fields, self.target_fields = {}, {}
-        x, targets = choice.resolve(network)
         columns = (
             ("inputs", "y", network.input_ids(), x, self.input_fields),
             ("targets", "t", network.output_ids(), targets, self.target_fields),

@@ -28,6 +28,7 @@ class SpaceStepper(QObject):
     def __init__(self, view: QGraphicsView, step: Callable[[], object], enabled: Callable[[], bool]) -> None:
         super().__init__(view)
         self.view = view
+        self.viewport = view.viewport()
         self.step = step
         self.enabled = enabled
         self.held = False
@@ -49,7 +50,7 @@ class SpaceStepper(QObject):
                     self.step()
                 return True
             return False
-        if watched is self.view.viewport():
+        if watched is self.viewport:
             if kind == QEvent.Type.MouseButtonPress and self.held:
                 self.dragged = True
             return False
