@@ -173,7 +173,7 @@ class NeuronItem(QGraphicsItem):
             painter.drawEllipse(QPointF(0, 0), R, R)
 
         painter.setPen(style.TEXT)
-        name_font = style.font(8.5 if len(self.name) <= 3 else 7.5, bold=True)
+        name_font = style.font(9.0 if len(self.name) <= 3 else 7.5, bold=True)
         painter.setFont(name_font)
         name = QFontMetricsF(name_font).elidedText(
             self.name, Qt.TextElideMode.ElideRight, NAME_RECT.width()
@@ -181,10 +181,10 @@ class NeuronItem(QGraphicsItem):
         painter.drawText(NAME_RECT, Qt.AlignmentFlag.AlignCenter, name)
 
         if self.bias_text is not None:
-            painter.setFont(style.font(7.5))
+            painter.setFont(style.font(8.5))
             painter.setPen(style.MUTED_TEXT)
             painter.drawText(
-                QRectF(-58, R + 2, 116, 14), Qt.AlignmentFlag.AlignHCenter, self.bias_text
+                QRectF(-58, R + 1, 116, 16), Qt.AlignmentFlag.AlignHCenter, self.bias_text
             )
         if self._value_text:
             painter.setFont(style.font(7.5, bold=True))
