@@ -24,17 +24,22 @@ ACCURACY_COLOUR = "#3d8b3d"
 LOG_FLOOR = 1e-300
 
 
+# Axis ends: round numbers about a quarter apart, so the curves fill most of the plot
+# and the range changes only now and then.
+ROUND_STEPS = (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10)
+
+
 def nice_ceiling(value: float) -> float:
-    """The first of 1, 2, 5 × 10ᵏ at or above a positive value: axis ends that change seldom."""
+    """The first round number (ROUND_STEPS × 10ᵏ) at or above a positive value."""
     decade = 10.0 ** math.floor(math.log10(value))
-    for step in (1, 2, 5, 10):
+    for step in ROUND_STEPS:
         if step * decade >= value * (1 - 1e-12):
             return step * decade
     return 10 * decade
 
 
 def loss_axis(values: np.ndarray, log: bool) -> tuple[float, float] | None:
-    """The loss axis for these values: 0 to a 1-2-5 ceiling, or whole decades in log scale
+    """The loss axis for these values: 0 to a round ceiling, or whole decades in log scale
     (in log scale pyqtgraph's axis coordinates are the logarithms)."""
     values = values[np.isfinite(values)]
     if log:
@@ -97,7 +102,7 @@ class LossPlot(QWidget):
         plot.setDownsampling(auto=True, mode="peak")
         plot.setClipToView(True)
         plot.setMouseEnabled(x=True, y=True)
-        # Both axes grow in steps of 1-2-5 (decades in log scale) rather than with every frame:
+        # Both axes grow in round steps (decades in log scale) rather than with every frame:
         # a range that moves each frame costs pyqtgraph a second repaint per frame.
         plot.hideButtons()
         plot.disableAutoRange()

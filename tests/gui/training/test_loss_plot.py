@@ -1,0 +1,106 @@
+"""The loss plot on its own: the curves, the axes, log scale, the crosshair readout, auto-range."""
+
+import math
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QPointF
+from PySide6.QtWidgets import QApplication
+
+from playground.engine.trainer import History
+from playground.gui.training.loss_plot import LossPlot, loss_axis, nice_ceiling
+from tests.gui.training.helpers import click
+
+
+@pytest.fixture
+def plot(qtbot):
+    widget = LossPlot()
+    qtbot.addWidget(widget)
+    widget.resize(360, 320)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def history(epochs: int, accuracy: bool = False) -> History:
+    """Losses 0.5·0.9ᵏ (train) and 0.6·0.9ᵏ (test): known numbers to find again."""
+    k = np.arange(epochs)
+    h = History(list(0.5 * 0.9**k), list(0.6 * 0.9**k))
+    if accuracy:
+        h.train_accuracy = list(np.linspace(0.5, 1.0, epochs))
+        h.test_accuracy = list(np.linspace(0.4, 0.9, epochs))
+    return h
+
+
+def test_round_axis_ends():
+    assert [nice_ceiling(v) for v in (10, 11, 26, 0.55, 0.061, 2001)] == pytest.approx(
+        [10, 12, 30, 0.6, 0.08, 2500]
+    )
+    assert loss_axis(np.array([0.45, 0.01]), log=False) == (0.0, 0.5)
+    assert loss_axis(np.array([0.45, 0.01]), log=True) == (-2.0, 0.0)
+    assert loss_axis(np.array([]), log=False) is None
+
+
+def test_the_curves_show_the_history_and_grow_with_it(plot):
+    h = history(30)
+    plot.set_history(h)
+    x, y = plot.train_curve.getData()
+    assert x.tolist() == list(range(1, 31)) and y.tolist() == h.train_loss
+    assert plot.test_curve.getData()[1].tolist() == h.test_loss
+    (_, x1), (y0, y1) = plot.plot.vb.viewRange()
+    assert x1 >= 30 and y0 <= 0 and y1 >= 0.6
+    # New epochs are appended to the same lists, as the trainer does.
+    h.train_loss.extend([0.01, 0.02])
+    h.test_loss.extend([0.03, 0.04])
+    plot.set_history(h)
+    assert plot.curve_values("train_loss").tolist()[-2:] == [0.01, 0.02]
+    assert plot.plot.vb.viewRange()[0][1] >= 32
+
+
+def test_log_scale_shows_whole_decades(plot, qtbot):
+    plot.set_history(history(60))
+    click(qtbot, plot.log_scale)
+    assert plot.log_scale.isChecked()
+    low, high = plot.plot.vb.viewRange()[1]
+    smallest = 0.5 * 0.9**59
+    assert low <= math.floor(math.log10(smallest)) + 0.1 and high >= math.log10(0.6)
+    # The curve's coordinates are the logarithms in log scale.
+    assert plot.train_curve.curve.getData()[1][0] == pytest.approx(math.log10(0.5))
+
+
+def test_accuracy_appears_for_class_labels(plot):
+    plot.set_history(history(10))
+    assert not plot.plot.getAxis("right").isVisible()
+    plot.set_history(history(10, accuracy=True))
+    assert plot.plot.getAxis("right").isVisible()
+    assert plot.train_accuracy_curve.getData()[1].tolist() == pytest.approx(
+        (100 * np.linspace(0.5, 1.0, 10)).tolist()
+    )
+    assert "accuracy" in plot.key.text()
+
+
+def test_the_crosshair_reads_out_the_epoch_under_the_mouse(plot, qtbot):
+    h = history(40, accuracy=True)
+    plot.set_history(h)
+    QApplication.processEvents()  # the new range reaches the view's transform
+    view = plot.plot.vb
+    scene_point = view.mapViewToScene(QPointF(12, 0.2))
+    widget_point = plot.plot_widget.mapFromScene(scene_point)
+    qtbot.mouseMove(plot.plot_widget.viewport(), widget_point)
+    qtbot.waitUntil(lambda: "epoch 12" in plot.readout.text())
+    text = plot.readout.text()
+    assert f"train loss {h.train_loss[11]:.4g}" in text
+    assert f"test loss {h.test_loss[11]:.4g}" in text
+    assert plot.crosshair.isVisible() and plot.crosshair.value() == 12
+
+
+def test_auto_range_follows_the_run_again_after_a_zoom(plot, qtbot):
+    plot.set_history(history(30))
+    plot.plot.vb.scaleBy((0.1, 0.1))
+    plot.plot.vb.sigRangeChangedManually.emit([True, True])
+    zoomed = plot.plot.vb.viewRange()
+    h = history(300)
+    plot.set_history(h)
+    assert plot.plot.vb.viewRange() == zoomed  # a zoomed view stays where the user put it
+    click(qtbot, plot.auto_range)
+    assert plot.plot.vb.viewRange()[0][1] >= 300
