@@ -206,3 +206,14 @@ def test_a_new_learning_rate_applies_without_stopping_the_run(open_example, qtbo
     session.pause()
     assert np.isfinite(session.progress.history.train_loss).all()
 
+
+
+def test_without_data_training_says_why_it_cannot_start(window, qtbot):
+    from playground.model.network import Network
+
+    window.document.replace(Network(name="Empty"))
+    dock = window.training.training_dock
+    click(qtbot, dock.train_button)
+    assert not window.training.session.running
+    assert dock.status.text() == "Cannot train: the network has no training data."
+    assert window.document.undo_stack.count() == 0
