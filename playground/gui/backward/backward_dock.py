@@ -50,8 +50,15 @@ class BackwardDock(QWidget):
         self.sample_toggle.setArrowType(Qt.ArrowType.RightArrow)
         self.sample_toggle.setAutoRaise(True)
         self.sample_toggle.setToolTip("Show or hide the choice of sample")
-        self.sample_toggle.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.sample_toggle.setText("Sample")
         self.sample_toggle.toggled.connect(self.show_picker)
+        self.sample_summary = QLabel()
+        self.sample_summary.setObjectName("sample_summary")
+        self.sample_summary.setWordWrap(True)
+        self.sample_summary.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        sample_row = QHBoxLayout()
+        sample_row.addWidget(self.sample_toggle)
+        sample_row.addWidget(self.sample_summary, 1)
         self.picker.setVisible(False)
 
         media = QStyle.StandardPixmap
@@ -75,12 +82,7 @@ class BackwardDock(QWidget):
         self.speed_label = QLabel()
         self.speed.valueChanged.connect(self._show_speed)
         self._show_speed()
-        play = QHBoxLayout()
-        play.addWidget(self.play_button)
-        play.addWidget(self.speed, 1)
-        play.addWidget(self.speed_label)
-
-        self.detailed = QCheckBox("Detailed: three parts per neuron")
+        self.detailed = QCheckBox("Detailed")
         self.detailed.setToolTip(
             "Split each neuron into: gather ∂L/∂y, multiply by f′(z), then the weights' and bias's gradients"
         )
@@ -88,17 +90,21 @@ class BackwardDock(QWidget):
         self.digits.setRange(MIN_DIGITS, MAX_DIGITS)
         self.digits.setSuffix(" digits")
         self.digits.setToolTip("Significant digits of the numbers shown; hover a number to see all of it")
+        # Play, its speed and the two display settings share one row: the formulas need the height.
         options = QHBoxLayout()
-        options.addWidget(self.detailed, 1)
+        options.addWidget(self.play_button)
+        options.addWidget(self.speed, 1)
+        options.addWidget(self.speed_label)
+        options.addSpacing(6)
+        options.addWidget(self.detailed)
         options.addWidget(self.digits)
 
         self.controls = QWidget()
         controls = QVBoxLayout(self.controls)
         controls.setContentsMargins(0, 0, 0, 0)
-        controls.addWidget(self.sample_toggle)
+        controls.addLayout(sample_row)
         controls.addWidget(self.picker)
         controls.addLayout(steps)
-        controls.addLayout(play)
         controls.addLayout(options)
 
         self.step_label = QLabel()
@@ -132,7 +138,7 @@ class BackwardDock(QWidget):
         self.sample_toggle.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
 
     def set_sample_summary(self, text: str) -> None:
-        self.sample_toggle.setText(f"Sample: {text}")
+        self.sample_summary.setText(text)
 
     def seconds_per_step(self) -> float:
         return self.speed.value() * SECONDS_PER_TICK
@@ -141,7 +147,7 @@ class BackwardDock(QWidget):
         self.speed.setValue(max(1, min(SLOWEST_TICKS, round(seconds / SECONDS_PER_TICK))))
 
     def _show_speed(self) -> None:
-        self.speed_label.setText(f"{self.seconds_per_step():.2f} s / step")
+        self.speed_label.setText(f"{self.seconds_per_step():.2f} s")
 
     def set_presentation(self, presenting: bool) -> None:
         """Only the step label and the formulas in presentation mode."""

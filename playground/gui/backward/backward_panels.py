@@ -122,7 +122,8 @@ class BackwardPanels:
         self.dock.raise_()
         self._dock_visibility(self.dock.isVisible())
         if self.is_showing():
-            self.fit_view()
+            # After the dock has taken its room, so the fit uses the canvas's final size.
+            QTimer.singleShot(0, self.fit_view)
 
     def _dock_visibility(self, visible: bool) -> None:
         if not all(shiboken6.isValid(w) for w in (self.panel, self.panel.play_button, self.panel.formula)):
@@ -162,6 +163,7 @@ class BackwardPanels:
         panel.end_button.setEnabled(session.can_step_forward() and not session.at_update())
         panel.apply_button.setEnabled(session.trace is not None and not session.applied)
         panel.next_button.setEnabled(session.can_go_to_next_sample())
+        panel.play_button.setEnabled(session.can_step_forward() and not session.at_update())
         panel.step_button.setText("Apply update" if session.at_update() else "Step")
         self.animation.stop()
         if not self._showing and not self.presentation.active:
@@ -194,12 +196,18 @@ class BackwardPanels:
         rect = self.content_rect()
         if rect.isNull():
             return
-        view.fitInView(rect.adjusted(-30, -30, 30, 30), Qt.AspectRatioMode.KeepAspectRatio)
         limit = PRESENTATION_MAX_ZOOM if self.presentation.active else NORMAL_MAX_ZOOM
-        scale = view.transform().m11()
-        if scale > limit:
-            view.scale(limit / scale, limit / scale)
-            view.centerOn(rect.center())
+        rect = rect.adjusted(-30, -30, 30, 30)
+        for _ in range(2):  # the second pass leaves room under the network for the legend
+            view.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
+            scale = view.transform().m11()
+            if scale > limit:
+                view.scale(limit / scale, limit / scale)
+                scale = limit
+            if not self.legend.isVisible():
+                break
+            rect = self.content_rect().adjusted(-30, -30, 30, 30 + (self.legend.height() + 10) / scale)
+        view.centerOn(rect.center())
 
     def _fit_if_hidden(self) -> None:
         view = self.window.view

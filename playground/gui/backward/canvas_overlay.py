@@ -43,9 +43,10 @@ R = style.NEURON_RADIUS
 RING_COLOUR = "#d98c00"
 LOSS_GAP = 150.0  # from the rightmost output to the loss node
 # Past these counts labels would bury the network: only colours and widths remain.
-MAX_FLOW_LABELS = 16
+MAX_FLOW_LABELS = 8
 MAX_UPDATE_LABELS = 40
 BIAS_TEXT_HEIGHT = 14.0
+DONE_OPACITY = 0.5
 
 
 class CanvasOverlay:
@@ -57,6 +58,7 @@ class CanvasOverlay:
         self.items: list[QGraphicsItem] = []
         self.loss_anchor: QPointF | None = None
         self.paths: list[tuple[QPointF, QPointF, str]] = []  # where the gradient flows now
+        self.labels: dict[object, Tag] = {}  # each connection's label by its key; the loss's by "loss"
 
     # ----------------------------------------------------------------- clearing
 
@@ -68,6 +70,7 @@ class CanvasOverlay:
                 self.scene.removeItem(item)
         self.items = []
         self.paths = []
+        self.labels = {}
         self.loss_anchor = None
         for neuron in self.scene.neuron_items.values():
             neuron.reset_overlay()
@@ -141,10 +144,15 @@ class CanvasOverlay:
             item.set_dimmed(dimmed)
         if self.frame.kind != NEURON:
             return
-        finished = self.done | {self.current.neuron} if shows_gradients else self.done
+        current = self.current.neuron
         for key, item in self.scene.connection_items.items():
-            involved = key[0] == self.current.neuron
-            item.set_dimmed(key[1] not in finished and not involved)
+            if key[0] == current or (key[1] == current and shows_gradients):
+                continue  # the current neuron's own connections stay at full strength
+            if key[1] in self.done:
+                # Done: its gradient is known; half strength keeps the current neuron's in front.
+                item.setOpacity(DONE_OPACITY)
+            else:
+                item.set_dimmed(True)
 
     # ----------------------------------------------------------------- tags everywhere
 
@@ -200,11 +208,13 @@ class CanvasOverlay:
         anchor = QPointF(max(p.x() for p in positions) + LOSS_GAP,
                          sum(p.y() for p in positions) / len(positions))
         self.loss_anchor = anchor
-        text = f"L = {self.fmt(self.trace.loss)}"
+        lines = [TextLine("loss", 7.0, MUTED)]
         if self.frame.kind == APPLIED:
-            text = f"L = {self.fmt(self.trace.loss)} → {self.fmt(self.trace.loss_after)}"
-        node = self._tag([TextLine("loss", 7.0, MUTED), TextLine(text, 9.5, "#202020", bold=True)],
-                         background="#fffdf3d6", border="#3a3a3a")
+            lines += [TextLine(f"L = {self.fmt(self.trace.loss_after)}", 9.5, "#202020", bold=True),
+                      TextLine(f"was {self.fmt(self.trace.loss)}", 7.0, MUTED)]
+        else:
+            lines.append(TextLine(f"L = {self.fmt(self.trace.loss)}", 9.5, "#202020", bold=True))
+        node = self._tag(lines, background="#fffdf3d6", border="#3a3a3a")
         node.setPos(anchor)
         self.placer.block(node.sceneBoundingRect())
         self._add(node)
@@ -255,7 +265,9 @@ class CanvasOverlay:
                 TextLine(f"{self.fmt(term.weight)} × {self._op(term.dL_dz)}", 7.5),
                 TextLine(f"= {self.fmt(term.product)}", 8.5, colour, bold=True),
             ]
-            self._label_on(line, lines[2:] if compact else lines, colour, (0.62, 0.5, 0.72, 0.4, 0.8))
+            self.labels[(step.neuron, term.target)] = self._label_on(
+                line, lines[2:] if compact else lines, colour, (0.62, 0.5, 0.72, 0.4, 0.8)
+            )
         if self.frame.shows(GRADIENTS):
             for g in step.weight_grads:
                 connection = self.scene.connection_items.get((g.source, g.target))
@@ -269,7 +281,9 @@ class CanvasOverlay:
                     TextLine(f"{self.fmt(g.y_source)} × {self._op(self.current.dL_dz)}", 7.5),
                     TextLine(f"= {self.fmt(g.dL_dw)}", 8.5, colour, bold=True),
                 ]
-                self._label_on(connection.line(), lines[2:] if compact else lines, colour)
+                self.labels[(g.source, g.target)] = self._label_on(
+                    connection.line(), lines[2:] if compact else lines, colour
+                )
 
     def _loss_flow(self, step: NeuronStep, glowing: bool) -> None:
         tag = self.target_tags.get(step.neuron)
@@ -282,7 +296,7 @@ class CanvasOverlay:
             self._add(Glow(line, colour, 10 + 10 * self._intensity(step.loss_derivative)))
             self.paths.append((line.p2(), line.p1(), colour))
         j = self._sub(step.neuron)
-        self._label_on(line, [
+        self.labels["loss"] = self._label_on(line, [
             TextLine(f"∂L/∂y{j} from the loss", 6.5, MUTED),
             TextLine(f"{self.fmt(step.y)} − {self._op(step.target)}"
                      if self.network.loss == "squared_error" else "(y − t) / (y(1 − y))", 7.5),
@@ -307,9 +321,10 @@ class CanvasOverlay:
                 connection = self.scene.connection_items.get((w.source, w.target))
                 if connection is None:
                     continue
-                self._label_on(connection.line(), [
+                # Near the arrowhead: where lines cross in the middle, a label could be either's.
+                self.labels[(w.source, w.target)] = self._label_on(connection.line(), [
                     TextLine(f"{self.fmt(w.before)} → {self.fmt(w.after)}", 7.5, bold=True),
-                ], "#9a9a9a")
+                ], "#9a9a9a", (0.72, 0.62, 0.8, 0.5, 0.38, 0.28))
 
     # ----------------------------------------------------------------- helpers
 

@@ -41,7 +41,7 @@ def derivation(left: str, rows: list[str]) -> str:
         head = left if k == 0 else ""
         cells.append(
             f'<tr><td align="right" style="white-space:pre">{head}</td>'
-            f'<td>{EQUALS}</td><td>{row}</td></tr>'
+            f'<td style="white-space:pre">{EQUALS}</td><td>{row}</td></tr>'
         )
     return "".join(cells)
 
@@ -55,7 +55,7 @@ def aligned(*derivations: str) -> str:
 def side_by_side(blocks: list[str]) -> str:
     """Blocks in the columns of one table row."""
     cells = "".join(f'<td valign="top" style="padding-right:28px">{b}</td>' for b in blocks)
-    return f'<table cellspacing="0" cellpadding="0"><tr>{cells}</tr></table>'
+    return f'<table width="100%" cellspacing="0" cellpadding="0"><tr>{cells}</tr></table>'
 
 
 def section(title: str, body: str, note: str = "", faded: bool = False) -> str:
@@ -73,9 +73,14 @@ class NeuronFormulas:
         self.trace = trace
         self.numbers = Numbers(digits)
         self.names = neuron_names(network)
+        self.compact = False  # a wide, low panel (presentation): the parts side by side, no sentences
 
     def name(self, neuron_id: str) -> str:
         return self.names.get(neuron_id, neuron_id)
+
+    def section(self, title: str, body: str, note: str, faded: bool) -> str:
+        """A part of the explanation; a wide, low panel (presentation) leaves the sentences to the teacher."""
+        return section(title, body, "" if self.compact else note, faded)
 
     def html(self, frame: Frame, columns: bool = False) -> str:
         """The heading and the parts this frame has reached; earlier parts faded in detailed mode.
@@ -85,6 +90,7 @@ class NeuronFormulas:
         if frame.kind != NEURON:
             raise ValueError(f"not a neuron frame: {frame}")
         step = self.trace.steps[frame.step]
+        self.compact = columns
         parts = [self.heading(step)]
         for phase, writer in ((GATHER, self.gather), (DERIVATIVE, self.derivative), (GRADIENTS, self.gradients)):
             if frame.shows(phase):
@@ -143,12 +149,13 @@ class NeuronFormulas:
                 f"{html.escape(j)} feeds no other neuron and is not an output, "
                 "so the loss does not depend on it."
             )
-            return section("1 · Gather ∂L/∂y", body, note, faded)
+            return self.section("1 · Gather ∂L/∂y", body, note, faded)
         rows = [" + ".join(symbolic), " + ".join(worked)]
         if len(products) > 1:
             rows.append(" + ".join(products))
         rows.append(result)
-        return section("1 · Gather ∂L/∂y", aligned(derivation(left, rows)), self._gather_note(step, j), faded)
+        body = aligned(derivation(left, rows))
+        return self.section("1 · Gather ∂L/∂y", body, self._gather_note(step, j), faded)
 
     def _gather_note(self, step: NeuronStep, j: str) -> str:
         fed = ", ".join(html.escape(self.name(t.target)) for t in step.terms)
@@ -205,7 +212,7 @@ class NeuronFormulas:
             f"Back through the activation ({activation.name.replace('_', ' ')}): "
             f"multiply by its slope at {var('z', j)} = {z_text}."
         )
-        return section("2 · Through the activation", aligned(slope, chain), note, faded)
+        return self.section("2 · Through the activation", aligned(slope, chain), note, faded)
 
     def gradients(self, step: NeuronStep, faded: bool) -> str:
         """∂L/∂b = ∂L/∂z, and ∂L/∂w = y_i · ∂L/∂z for each incoming connection."""
@@ -239,4 +246,4 @@ class NeuronFormulas:
             )
         else:
             note = f"{html.escape(j)} has no incoming connection: only its bias has a gradient."
-        return section("3 · Gradients of the weights and the bias", aligned(*blocks), note, faded)
+        return self.section("3 · Weight and bias gradients", aligned(*blocks), note, faded)

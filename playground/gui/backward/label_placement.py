@@ -6,8 +6,9 @@ from collections.abc import Iterable
 
 from PySide6.QtCore import QLineF, QPointF, QRectF
 
-# Positions along a connection to try, from its middle outwards.
-ALONG = (0.5, 0.62, 0.38, 0.72, 0.28, 0.8, 0.2)
+# Positions along a connection to try. The middle comes third: it is where the lines of a layered
+# network cross, and a label there could belong to either.
+ALONG = (0.62, 0.38, 0.5, 0.72, 0.28, 0.8, 0.2)
 
 
 def _overlap(rect: QRectF, others: Iterable[QRectF]) -> float:
@@ -44,5 +45,15 @@ class LabelPlacer:
         return best
 
     def place_on_line(self, size: QRectF, line: QLineF, along: Iterable[float] = ALONG) -> QPointF:
-        """A centre on `line`, at the first fraction of `along` with room."""
-        return self.place(size, [line.pointAt(t) for t in along])
+        """A centre on `line` at the first fraction of `along` with room, else just beside the line."""
+        along = list(along)
+        on_line = [line.pointAt(t) for t in along]
+        length = line.length() or 1.0
+        # Unit normal of the line, and how far to step so the box clears the line.
+        nx, ny = -line.dy() / length, line.dx() / length
+        clear = abs(nx) * size.width() / 2 + abs(ny) * size.height() / 2 + 4
+        beside = [
+            QPointF(p.x() + side * nx * clear, p.y() + side * ny * clear)
+            for p in on_line for side in (-1, 1)
+        ]
+        return self.place(size, on_line + beside)

@@ -47,7 +47,8 @@ class GradientLegend(QLabel):
         self.place()
 
     def place(self) -> None:
-        area = self.view.viewport().geometry()
+        # The view's contents rectangle is already the new size when its Resize event arrives.
+        area = self.view.contentsRect()
         self.move(area.left() + MARGIN, area.bottom() - self.height() - MARGIN)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

@@ -94,16 +94,18 @@ def tag_texts(scene) -> list[str]:
     return [tag.text for tag in overlay_tags(scene)]
 
 
-def tag_on(scene, connection_item) -> Tag | None:
-    """The overlay label sitting on a connection's line (its centre within a few units of it)."""
-    line = connection_item.line()
-    for tag in overlay_tags(scene):
-        centre = tag.pos()
-        for k in range(101):
-            point = line.pointAt(k / 100)
-            if (point - centre).manhattanLength() < 3:
-                return tag
-    return None
+def tag_on(window, source: str, target: str) -> Tag | None:
+    """The overlay's label of a connection, checked to sit on (or just beside) its line."""
+    tag = window.backward.overlay.labels.get((source, target))
+    if tag is None:
+        return None
+    assert tag.scene() is window.scene
+    line = window.scene.connection_items[(source, target)].line()
+    box = tag.sceneBoundingRect()
+    reach = (box.width() + box.height()) / 2 + 6
+    nearest = min((line.pointAt(k / 100) - tag.pos()).manhattanLength() for k in range(101))
+    assert nearest <= reach, f"the label of {source} → {target} is far from its line"
+    return tag
 
 
 def ring_centre(scene) -> QPointF | None:

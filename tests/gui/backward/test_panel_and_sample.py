@@ -85,7 +85,7 @@ def test_a_test_sample_picked_from_the_list(backward, trace_window, qtbot):
     data = trace_window.document.network.data
     expected = trace_sample(trace_window.document.network, list(data.test_x[5]), list(data.test_y[5]))
     assert backward.session.trace == expected
-    assert "test sample 6 of 250" in backward.panel.sample_toggle.text()
+    assert "test sample 6 of 250" in backward.panel.sample_summary.text()
 
 
 def test_a_sample_typed_by_hand(backward, trace_window, qtbot):

@@ -50,8 +50,8 @@ def test_step_back_restart_and_to_the_end_with_the_buttons(backward, trace_windo
     # The gradient starts at the loss: y − t on the link from the loss to o1.
     assert "∂L/∂y_o1 from the loss\n0.7514 − 0.01\n= 0.7414" in tag_texts(scene)
     assert "∂L/∂z_o1 0.1385" in tag_texts(scene)
-    assert tag_on(scene, connection(trace_window, "h1", "o1")).text == "∂L/∂w_h1,o1\n0.5933 × 0.1385\n= 0.08217"
-    assert tag_on(scene, connection(trace_window, "h2", "o1")).text == "∂L/∂w_h2,o1\n0.5969 × 0.1385\n= 0.08267"
+    assert tag_on(trace_window, "h1", "o1").text == "∂L/∂w_h1,o1\n0.5933 × 0.1385\n= 0.08217"
+    assert tag_on(trace_window, "h2", "o1").text == "∂L/∂w_h2,o1\n0.5969 × 0.1385\n= 0.08267"
     # Connections into neurons not reached yet are faded; o1's incoming ones are not.
     assert connection(trace_window, "h1", "o2").opacity() < 1.0
     assert connection(trace_window, "h1", "o1").opacity() == 1.0
@@ -65,13 +65,17 @@ def test_step_back_restart_and_to_the_end_with_the_buttons(backward, trace_windo
     assert panel.step_label.text() == "step 3 of 5: neuron h1"
     assert ring_centre(scene) == scene.neuron_items["h1"].pos()
     # h1's outgoing connections carry their terms w · ∂L/∂z back to it.
-    assert tag_on(scene, connection(trace_window, "h1", "o1")).text == "w · ∂L/∂z_o1\n0.4 × 0.1385\n= 0.05540"
-    assert tag_on(scene, connection(trace_window, "h1", "o2")).text == "w · ∂L/∂z_o2\n0.5 × (−0.03810)\n= −0.01905"
-    assert tag_on(scene, connection(trace_window, "i1", "h1")).text == "∂L/∂w_i1,h1\n0.05 × 0.008771\n= 0.0004386"
+    assert tag_on(trace_window, "h1", "o1").text == "w · ∂L/∂z_o1\n0.4 × 0.1385\n= 0.05540"
+    assert tag_on(trace_window, "h1", "o2").text == "w · ∂L/∂z_o2\n0.5 × (−0.03810)\n= −0.01905"
+    assert tag_on(trace_window, "i1", "h1").text == "∂L/∂w_i1,h1\n0.05 × 0.008771\n= 0.0004386"
     assert [dimmed(trace_window, n) for n in ("i1", "i2", "h1", "h2", "o1", "o2")] == [
         False, False, False, True, False, False,
     ]
-    assert tag_on(scene, connection(trace_window, "h2", "o2")) is None
+    assert tag_on(trace_window, "h2", "o2") is None
+    # Connections whose gradient is known stay at half strength; those not reached yet fade further.
+    assert 0.2 < connection(trace_window, "h2", "o2").opacity() < 1.0
+    assert connection(trace_window, "i1", "h2").opacity() <= 0.2
+    assert connection(trace_window, "h1", "o2").opacity() == 1.0
 
     qtbot.mouseClick(panel.back_button, LEFT)
     assert panel.step_label.text() == "step 2 of 5: neuron o2"
@@ -80,7 +84,7 @@ def test_step_back_restart_and_to_the_end_with_the_buttons(backward, trace_windo
 
     qtbot.mouseClick(panel.end_button, LEFT)
     assert panel.step_label.text() == "step 5 of 5: SGD update"
-    assert tag_on(scene, connection(trace_window, "h1", "o1")).text == "0.4 → 0.3589"
+    assert tag_on(trace_window, "h1", "o1").text == "0.4 → 0.3589"
     assert "b 0.6 → 0.5308" in tag_texts(scene)
     assert ring_centre(scene) is None
     assert not panel.end_button.isEnabled()

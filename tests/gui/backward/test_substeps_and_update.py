@@ -78,7 +78,7 @@ def test_applying_the_update_changes_the_weights_as_the_stepper_says_and_one_und
     assert document.undo_stack.undoText() == "SGD Step on train sample 1 of 1"
     text = backward.panel.formula.toPlainText()
     assert "0.2984 → 0.2805" in text  # the sample's new loss
-    assert "loss\nL = 0.2984 → 0.2805" in tag_texts(trace_window.scene)
+    assert "loss\nL = 0.2805\nwas 0.2984" in tag_texts(trace_window.scene)
     assert backward.session.label() == "step 5 of 5: SGD update applied"
 
     document.undo_stack.undo()
@@ -124,7 +124,7 @@ def test_next_sample_traces_the_following_row(backward, trace_window, qtbot):
     assert backward.session.trace.x == list(data.train_x[1])
     assert backward.session.trace.targets == list(data.train_y[1])
     assert backward.session.label().startswith("forward pass")
-    assert "train sample 2 of 4" in backward.panel.sample_toggle.text()
+    assert "train sample 2 of 4" in backward.panel.sample_summary.text()
     for _ in range(3):
         backward.next_sample()
     assert backward.session.sample.index == 0  # after the last, the first again
