@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QRectF, QSettings, Qt, QTimer
-from PySide6.QtWidgets import QFileDialog, QStyle
+from PySide6.QtWidgets import QApplication, QFileDialog, QStyle
 
 from playground.engine.formatting import format_number
 from playground.gui.backward.backward_dock import BackwardDock
@@ -307,11 +307,15 @@ class BackwardPanels:
             self.export_html(path)
 
     def export_html(self, path: str) -> bool:
+        # A picture per step takes a moment for a big network.
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             export_trace_html(path, self.session, self.overlay, self.redraw)
         except (OSError, ValueError) as problem:
             self.window.show_message(f"The trace was not exported: {problem}")
             return False
+        finally:
+            QApplication.restoreOverrideCursor()
         self.window.show_message(f"Exported the trace ({len(self.session.frames)} steps) to {path}.")
         return True
 

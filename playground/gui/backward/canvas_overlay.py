@@ -43,7 +43,10 @@ R = style.NEURON_RADIUS
 RING_COLOUR = "#d98c00"
 LOSS_GAP = 150.0  # from the rightmost output to the loss node
 # Past these counts labels would bury the network: only colours and widths remain.
-MAX_FLOW_LABELS = 8
+MAX_FLOW_LABELS = 8  # past this, labels show the result only
+MAX_LABELLED = 24  # past this, only the largest gradients are labelled
+# Fading ten thousand connections costs more repainting than it helps anyone see.
+MAX_FADED_CONNECTIONS = 3000
 MAX_UPDATE_LABELS = 40
 BIAS_TEXT_HEIGHT = 14.0
 DONE_OPACITY = 0.5
@@ -59,6 +62,8 @@ class CanvasOverlay:
         self.loss_anchor: QPointF | None = None
         self.paths: list[tuple[QPointF, QPointF, str]] = []  # where the gradient flows now
         self.labels: dict[object, Tag] = {}  # each connection's label by its key; the loss's by "loss"
+        self.touched_neurons: set[str] = set()
+        self.touched_connections: set[tuple[str, str]] = set()
 
     # ----------------------------------------------------------------- clearing
 
@@ -72,10 +77,16 @@ class CanvasOverlay:
         self.paths = []
         self.labels = {}
         self.loss_anchor = None
-        for neuron in self.scene.neuron_items.values():
-            neuron.reset_overlay()
-        for connection in self.scene.connection_items.values():
-            connection.reset_overlay()
+        # Only the items restyled: resetting ten thousand would repaint them all at every step.
+        for neuron_id in self.touched_neurons:
+            item = self.scene.neuron_items.get(neuron_id)
+            if item is not None:
+                item.reset_overlay()
+        for key in self.touched_connections:
+            item = self.scene.connection_items.get(key)
+            if item is not None:
+                item.reset_overlay()
+        self.touched_neurons, self.touched_connections = set(), set()
 
     def rect(self) -> QRectF:
         """The network and everything the overlay added (for fitting the view and for pictures)."""
@@ -141,18 +152,24 @@ class CanvasOverlay:
                 dimmed = self.frame.kind == NEURON and neuron.id not in self.used
             else:
                 dimmed = neuron.id in self.pending
-            item.set_dimmed(dimmed)
+            if dimmed:
+                item.set_dimmed(True)
+                self.touched_neurons.add(neuron.id)
         if self.frame.kind != NEURON:
             return
         current = self.current.neuron
+        if len(self.scene.connection_items) > MAX_FADED_CONNECTIONS:
+            return
         for key, item in self.scene.connection_items.items():
             if key[0] == current or (key[1] == current and shows_gradients):
                 continue  # the current neuron's own connections stay at full strength
             if key[1] in self.done:
                 # Done: its gradient is known; half strength keeps the current neuron's in front.
                 item.setOpacity(DONE_OPACITY)
+                self.touched_connections.add(key)
             else:
                 item.set_dimmed(True)
+                self.touched_connections.add(key)
 
     # ----------------------------------------------------------------- tags everywhere
 
@@ -242,11 +259,17 @@ class CanvasOverlay:
         if item is None:
             return
         item.set_highlighted(True)
+        self.touched_neurons.add(step.neuron)
         self._add(Ring(item.pos(), R + 9, RING_COLOUR))
         gathering = self.frame.shows(GATHER)
         glowing = self.frame.phase in (0, GATHER)
-        labels = len(step.terms) + (len(step.weight_grads) if self.frame.shows(GRADIENTS) else 0)
-        compact = labels > MAX_FLOW_LABELS
+        values = [t.product for t in step.terms]
+        if self.frame.shows(GRADIENTS):
+            values += [g.dL_dw for g in step.weight_grads]
+        compact = len(values) > MAX_FLOW_LABELS
+        # A neuron with a hundred connections gets labels on its largest gradients only.
+        cut = sorted((abs(v) for v in values), reverse=True)[MAX_LABELLED - 1] if len(values) > MAX_LABELLED else 0.0
+        labelled = (lambda value: abs(value) >= cut)
         if step.loss_derivative is not None and gathering:
             self._loss_flow(step, glowing)
         for term in step.terms:
@@ -255,6 +278,7 @@ class CanvasOverlay:
                 continue
             colour = sign_colour(term.product)
             connection.set_flow(None, QColor(colour), self._intensity(term.product))
+            self.touched_connections.add((step.neuron, term.target))
             line = connection.line()
             if glowing:
                 self._add(Glow(line, colour, 10 + 10 * self._intensity(term.product)))
@@ -265,9 +289,10 @@ class CanvasOverlay:
                 TextLine(f"{self.fmt(term.weight)} × {self._op(term.dL_dz)}", 7.5),
                 TextLine(f"= {self.fmt(term.product)}", 8.5, colour, bold=True),
             ]
-            self.labels[(step.neuron, term.target)] = self._label_on(
-                line, lines[2:] if compact else lines, colour, (0.62, 0.5, 0.72, 0.4, 0.8)
-            )
+            if labelled(term.product):
+                self.labels[(step.neuron, term.target)] = self._label_on(
+                    line, lines[2:] if compact else lines, colour, (0.62, 0.5, 0.72, 0.4, 0.8)
+                )
         if self.frame.shows(GRADIENTS):
             for g in step.weight_grads:
                 connection = self.scene.connection_items.get((g.source, g.target))
@@ -275,15 +300,17 @@ class CanvasOverlay:
                     continue
                 colour = sign_colour(g.dL_dw)
                 connection.set_flow(None, QColor(colour), self._intensity(g.dL_dw))
+                self.touched_connections.add((g.source, g.target))
                 i, j = self.names[g.source], self.names[g.target]
                 lines = [
                     TextLine(f"∂L/∂w<sub>{html.escape(i)},{html.escape(j)}</sub>", 6.5, MUTED),
                     TextLine(f"{self.fmt(g.y_source)} × {self._op(self.current.dL_dz)}", 7.5),
                     TextLine(f"= {self.fmt(g.dL_dw)}", 8.5, colour, bold=True),
                 ]
-                self.labels[(g.source, g.target)] = self._label_on(
-                    connection.line(), lines[2:] if compact else lines, colour
-                )
+                if labelled(g.dL_dw):
+                    self.labels[(g.source, g.target)] = self._label_on(
+                        connection.line(), lines[2:] if compact else lines, colour
+                    )
 
     def _loss_flow(self, step: NeuronStep, glowing: bool) -> None:
         tag = self.target_tags.get(step.neuron)

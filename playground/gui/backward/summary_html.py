@@ -19,6 +19,8 @@ from playground.model.network import Network
 
 # Past this many outputs the loss is written symbolically only; the table has every y and t.
 LOSS_TERMS_WRITTEN = 3
+# The panel lists this many parameters of the update at most (a long table takes seconds to lay out).
+UPDATE_ROWS_SHOWN = 250
 TABLE = 'cellspacing="0" cellpadding="3" style="margin-top:4px"'
 
 
@@ -38,7 +40,8 @@ def _row(cells: list[str], header: bool = False) -> str:
 class SummaryFormulas:
     """Writes the forward, update and applied frames of a trace."""
 
-    def __init__(self, network: Network, trace: Trace, digits: int) -> None:
+    def __init__(self, network: Network, trace: Trace, digits: int, all_rows: bool = False) -> None:
+        self.all_rows = all_rows  # every weight and bias in the update table (the HTML export)
         self.network = network
         self.trace = trace
         self.numbers = Numbers(digits)
@@ -177,11 +180,17 @@ class SummaryFormulas:
                 var("b", j), show(b.before, f"b_{j} before"),
                 f"− {eta} × {gradient}", "→ " + show(b.after, f"b_{j} after", bold=True),
             ]))
+        hidden = len(rows) - UPDATE_ROWS_SHOWN if not self.all_rows else 0
+        note = ""
+        if hidden > 0:
+            rows = rows[:UPDATE_ROWS_SHOWN]
+            note = (f"<p style='color:{MUTED}'>… and {hidden} more weights and biases: the HTML export "
+                    "(Backward ▸ Export Trace) and <tt>playground trace</tt> list them all.</p>")
         if columns and len(rows) > 4:
             half = (len(rows) + 1) // 2
             halves = [rows[:half], rows[half:]]
-            return side_by_side([f"<table {TABLE}>{header}{''.join(h)}</table>" for h in halves])
-        return f"<table {TABLE}>{header}{''.join(rows)}</table>"
+            return side_by_side([f"<table {TABLE}>{header}{''.join(h)}</table>" for h in halves]) + note
+        return f"<table {TABLE}>{header}{''.join(rows)}</table>" + note
 
     def _loss_change(self) -> str:
         show = self.numbers.show

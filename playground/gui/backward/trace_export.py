@@ -24,6 +24,8 @@ from playground.gui.backward.trace_session import TraceSession
 from playground.gui.canvas.scene import NetworkScene
 
 PICTURE_SCALE = 2.0  # pixels per scene unit: sharp on a projector and in print
+LONGEST_SIDE = 1600  # pixels; a big network is drawn smaller rather than into a huge file
+PNG_QUALITY = 80  # Qt's PNG "quality" trades compression for speed; the pictures are line art
 MARGIN = 24.0
 PAGE_STYLE = """
 body { font-family: "DejaVu Sans", "Segoe UI", Arial, sans-serif; max-width: 1100px;
@@ -42,13 +44,14 @@ def canvas_picture(scene: NetworkScene, overlay: CanvasOverlay, scale: float = P
     for item in selected:
         item.setSelected(False)
     source = overlay.rect().adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN)
+    scale = min(scale, LONGEST_SIDE / max(source.width(), source.height(), 1.0))
     legend = QTextDocument()
     legend.setHtml(legend_html(scale))
     legend.setTextWidth(max(200.0, source.width() * scale - 2 * MARGIN))
     legend_height = legend.size().height() + MARGIN
     width = max(1, round(source.width() * scale))
     height = max(1, round(source.height() * scale + legend_height))
-    image = QImage(width, height, QImage.Format.Format_ARGB32)
+    image = QImage(width, height, QImage.Format.Format_RGB32)  # opaque: the fast path of QPainter
     image.fill(QColor("#ffffff"))
     painter = QPainter(image)
     painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
@@ -66,7 +69,7 @@ def png_bytes(image: QImage) -> bytes:
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, "PNG")
+    image.save(buffer, "PNG", PNG_QUALITY)
     buffer.close()
     return bytes(data)
 
@@ -84,7 +87,9 @@ def trace_page(session: TraceSession, overlay: CanvasOverlay, redraw: Callable[[
             overlay.show(network, trace, frame, session.digits)
             picture = base64.b64encode(png_bytes(canvas_picture(overlay.scene, overlay))).decode("ascii")
             if frame.kind == UPDATE:
-                body = SummaryFormulas(network, trace, session.digits).update(False, loss_after=True)
+                body = SummaryFormulas(network, trace, session.digits, all_rows=True).update(
+                    False, loss_after=True
+                )
             else:
                 body = frame_html(network, trace, frame, session.digits, sample)
             label = html.escape(session.label_of(frame))
@@ -112,5 +117,5 @@ def export_trace_html(path: str | Path, session: TraceSession, overlay: CanvasOv
 
 def export_canvas_png(path: str | Path, scene: NetworkScene, overlay: CanvasOverlay) -> None:
     """Write the canvas at the current step to `path` as PNG."""
-    if not canvas_picture(scene, overlay).save(str(path), "PNG"):
+    if not canvas_picture(scene, overlay).save(str(path), "PNG", PNG_QUALITY):
         raise OSError(f"could not write {path}")
