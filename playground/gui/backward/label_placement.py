@@ -45,13 +45,13 @@ class LabelPlacer:
         return best
 
     def place_on_line(self, size: QRectF, line: QLineF, along: Iterable[float] = ALONG) -> QPointF:
-        """A centre on `line` at the first fraction of `along` with room, else just beside the line."""
+        """A centre on `line` at the first fraction of `along` with room, else just off the line."""
         along = list(along)
         on_line = [line.pointAt(t) for t in along]
         length = line.length() or 1.0
-        # Unit normal of the line, and how far to step so the box clears the line.
+        # Half a label's height off the line: it still touches its own line, never drifts onto another.
         nx, ny = -line.dy() / length, line.dx() / length
-        clear = abs(nx) * size.width() / 2 + abs(ny) * size.height() / 2 + 4
+        clear = size.height() / 2
         beside = [
             QPointF(p.x() + side * nx * clear, p.y() + side * ny * clear)
             for p in on_line for side in (-1, 1)
