@@ -323,12 +323,23 @@ class CanvasOverlay:
             self._add(Glow(line, colour, 10 + 10 * self._intensity(step.loss_derivative)))
             self.paths.append((line.p2(), line.p1(), colour))
         j = self._sub(step.neuron)
-        self.labels["loss"] = self._label_on(line, [
+        y, t = self.fmt(step.y), self._op(step.target)
+        if self.network.loss == "squared_error":
+            worked = f"{y} − {t}"
+        else:
+            worked = f"({y} − {t}) / ({y} × (1 − {y}))"
+        label = self._tag([
             TextLine(f"∂L/∂y{j} from the loss", 6.5, MUTED),
-            TextLine(f"{self.fmt(step.y)} − {self._op(step.target)}"
-                     if self.network.loss == "squared_error" else "(y − t) / (y(1 − y))", 7.5),
+            TextLine(worked, 7.5),
             TextLine(f"= {self.fmt(step.loss_derivative)}", 8.5, colour, bold=True),
-        ], colour)
+        ], background="#f5ffffff", border=colour)
+        # Just above or below the loss node, where the gradient starts; on the link if both are taken.
+        size, box = label.size(), self.loss_rect
+        above = QPointF(box.center().x(), box.top() - size.height() / 2 - 4)
+        below = QPointF(box.center().x(), box.bottom() + size.height() / 2 + 4)
+        label.setPos(self.placer.place(size, [above, below] + [line.pointAt(k / 4) for k in (2, 1, 3)]))
+        self._add(label)
+        self.labels["loss"] = label
 
     # ----------------------------------------------------------------- the update
 
