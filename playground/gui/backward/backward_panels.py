@@ -48,10 +48,8 @@ class BackwardPanels:
         self.panel = BackwardDock()
         self.dock = window.add_panel_dock(self.panel, DOCK_TITLE, Qt.DockWidgetArea.RightDockWidgetArea)
         # Beside the Inspector, not under it: the formulas need the height. A saved layout overrides this.
-        inspector = getattr(window, "inspector_dock", None)
-        if inspector is not None:
-            window.tabifyDockWidget(inspector, self.dock)
-            inspector.raise_()
+        window.tabifyDockWidget(window.inspector_dock, self.dock)
+        window.inspector_dock.raise_()
         self.presentation = PresentationMode(window, self.dock, self.panel, self.fit_view, self.content_rect)
         self.player = QTimer(window)
         self.player.setSingleShot(True)
@@ -62,6 +60,7 @@ class BackwardPanels:
         self.actions = build_backward_menu(window, self)
         self._showing = False
         self._dock_visible = False  # its tab is the current one (a tab behind another is "visible" too)
+        self._enable_stepping(False)
         self._load_settings()
         self._connect()
         self.redraw()
@@ -132,9 +131,7 @@ class BackwardPanels:
         showing = self.is_showing()
         was_showing, self._showing = self._showing, showing
         self.session.set_active(showing)
-        for name in ("step", "back", "restart", "to_end", "play", "apply", "next",
-                     "export_html", "export_png"):
-            self.actions[name].setEnabled(showing)
+        self._enable_stepping(showing)
         if showing and not was_showing:
             self.redraw()
             self._fit_if_hidden()
@@ -143,6 +140,12 @@ class BackwardPanels:
             self.animation.stop()
             self.overlay.clear()
             self.legend.hide()
+
+    def _enable_stepping(self, enabled: bool) -> None:
+        """The stepping keys act only while the trace is on screen; on a plain canvas they are the editor's."""
+        for name in ("step", "back", "restart", "to_end", "play", "apply", "next",
+                     "export_html", "export_png"):
+            self.actions[name].setEnabled(enabled)
 
     def redraw(self) -> None:
         """Show the session's current frame in the dock and, while showing, on the canvas."""

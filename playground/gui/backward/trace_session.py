@@ -18,6 +18,7 @@ from playground.engine.backward_stepper import Trace, trace_sample
 from playground.engine.formatting import DEFAULT_DIGITS, neuron_names
 from playground.gui.backward.frames import (
     APPLIED,
+    GATHER,
     NEURON,
     UPDATE,
     WHOLE,
@@ -72,6 +73,7 @@ class TraceSession(QObject):
         document.network_replaced.connect(self._network_replaced)
         for signal in (
             document.structure_changed, document.parameters_changed, document.all_parameters_changed,
+            document.settings_changed, document.data_changed,
         ):
             signal.connect(self._document_changed)
         self.refresh()
@@ -102,10 +104,6 @@ class TraceSession(QObject):
             neuron_id = self.trace.steps[frame.step].neuron
             name = neuron_names(self.network).get(neuron_id, neuron_id)
         return step_label(frame, len(self.trace.steps), name)
-
-    def current_neuron(self) -> str | None:
-        frame = self.frame
-        return self.trace.steps[frame.step].neuron if frame and frame.kind == NEURON else None
 
     def can_step_forward(self) -> bool:
         return self.trace is not None and not self.applied
@@ -143,7 +141,7 @@ class TraceSession(QObject):
             return
         self.frames = build_frames(len(self.trace.steps), detailed)
         if current is not None and current.kind == NEURON:
-            wanted = Frame(NEURON, current.step, 1 if detailed else WHOLE)
+            wanted = Frame(NEURON, current.step, GATHER if detailed else WHOLE)
             self.cursor = self.frames.index(wanted)
         elif current is not None and current.kind in (UPDATE, APPLIED):
             self.cursor = len(self.frames) - 1

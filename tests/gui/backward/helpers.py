@@ -29,10 +29,6 @@ def panel_numbers(panel) -> list[tuple[str, float, str]]:
     return found
 
 
-def panel_text(panel) -> str:
-    return panel.toPlainText()
-
-
 def cli_trace(capsys, path, *args) -> dict:
     """`playground trace PATH --json ARGS`, run in-process, parsed."""
     capsys.readouterr()

@@ -124,3 +124,16 @@ def test_a_network_with_nothing_to_trace_says_why(backward, trace_window):
     assert tag_texts(trace_window.scene) == []
     trace_window.document.undo_stack.undo()
     assert backward.session.trace is not None
+
+
+def test_new_data_restarts_the_trace_on_the_new_rows(backward, trace_window, qtbot):
+    import numpy as np
+
+    from playground.model.dataset import Dataset
+
+    at_h1(backward, qtbot)
+    data = Dataset(np.array([[0.9, -0.3]]), np.array([[1.0, 0.0]]), np.zeros((0, 2)), np.zeros((0, 2)))
+    trace_window.document.set_data(data, "Use New Data")
+    assert backward.session.trace.x == [0.9, -0.3]
+    assert backward.session.trace.targets == [1.0, 0.0]
+    assert_fresh(trace_window, backward)
