@@ -146,10 +146,6 @@ def main() -> None:
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, settings_folder)
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    from playground.gui.pyside_compat import keep_none_alive
-
-    keep_none_alive()
-
     # Other programs may share the processor: the command line and the app take turns, and the
     # best run of each is compared, as benchmarks/train_speed.py does.
     cli_runs, app_runs = [], []

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import QApplication
 from playground.gui.canvas.scene import NetworkScene
 from playground.gui.canvas.view import NetworkView
 from playground.gui.document import Document
-from playground.gui.pyside_compat import keep_none_alive
 from playground.model.network import Network
 from playground.model.neuron import Neuron
 
@@ -62,7 +61,6 @@ def best_of(runs: int, work) -> float:
 
 
 def main() -> int:
-    keep_none_alive()
     app = QApplication.instance() or QApplication([])
     network = big_network()
     print(f"{len(network.neurons)} neurons, {len(network.connections)} connections")

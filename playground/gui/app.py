@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import sys
 
-import PySide6
 from PySide6.QtWidgets import QApplication
 
 from playground.gui.clipboard import release_clipboard
 from playground.gui.dialogs.prompts import show_error
 from playground.gui.file_actions import default_example_path
 from playground.gui.main_window import MainWindow
-from playground.gui.pyside_compat import keep_none_alive
 from playground.model.errors import PlaygroundError
 
 ORGANISATION = "NN Playground"
@@ -20,12 +18,6 @@ APPLICATION = "NN Playground"
 
 def application() -> QApplication:
     """The QApplication, created once, named so QSettings finds this app's settings."""
-    if keep_none_alive():
-        print(
-            f"warning: PySide6 {PySide6.__version__} on Python {sys.version_info.major}."
-            f"{sys.version_info.minor} has a reference-count bug; install PySide6 6.11.3",
-            file=sys.stderr,
-        )
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)

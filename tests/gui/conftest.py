@@ -7,10 +7,6 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import pytest
 from PySide6.QtCore import QSettings
 
-from playground.gui.pyside_compat import keep_none_alive
-
-keep_none_alive()
-
 
 @pytest.fixture(autouse=True)
 def isolated_settings(tmp_path, monkeypatch):
