@@ -46,6 +46,7 @@ class MainWindow(QMainWindow):
         )
         self.training = TrainingPanels(self)
         self.backward = BackwardPanels(self)
+        self._first_run_layout()
 
         self.counts = QLabel()
         self.statusBar().addPermanentWidget(self.counts)
@@ -74,6 +75,21 @@ class MainWindow(QMainWindow):
         self.restoreDockWidget(dock)
         self.menus["panels"].addAction(dock.toggleViewAction())
         return dock
+
+    def _first_run_layout(self) -> None:
+        """Training down the left; the output on the right over the inspector and data (tabbed);
+        the backward pass under the canvas, where its formulas have the width they need, hidden
+        until a trace is asked for. A saved layout replaces all of this."""
+        self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
+        training, output = self.training.training_dock_widget, self.training.output_dock_widget
+        data, backward = self.training.data_dock_widget, self.backward.dock
+        self.splitDockWidget(output, self.inspector_dock, Qt.Orientation.Vertical)
+        self.tabifyDockWidget(self.inspector_dock, data)
+        self.inspector_dock.raise_()
+        backward.hide()
+        self.resizeDocks([output, self.inspector_dock], [430, 400], Qt.Orientation.Vertical)
+        self.resizeDocks([training, output], [350, 370], Qt.Orientation.Horizontal)
 
     # ----------------------------------------------------------------- status and title
 

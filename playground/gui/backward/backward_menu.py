@@ -73,6 +73,11 @@ def build_backward_menu(window: MainWindow, panels: BackwardPanels) -> dict[str,
     menu.addAction(actions["presentation"])
     menu.addSeparator()
     menu.addActions([actions["export_html"], actions["export_png"]])
+    actions["open"].setIconText("◀ Backward Pass")
+    tools = window.addToolBar("Backward")
+    tools.setObjectName("toolbar:backward")
+    tools.setMovable(False)
+    tools.addAction(actions["open"])
     help_menu = window.menus.get("help")
     if help_menu is not None:
         window.menuBar().insertMenu(help_menu.menuAction(), menu)

@@ -46,10 +46,7 @@ class BackwardPanels:
         self.animation = FlowAnimation(window.scene, window)
         self.legend = GradientLegend(window.view)
         self.panel = BackwardDock()
-        self.dock = window.add_panel_dock(self.panel, DOCK_TITLE, Qt.DockWidgetArea.RightDockWidgetArea)
-        # Beside the Inspector, not under it: the formulas need the height. A saved layout overrides this.
-        window.tabifyDockWidget(window.inspector_dock, self.dock)
-        window.inspector_dock.raise_()
+        self.dock = window.add_panel_dock(self.panel, DOCK_TITLE, Qt.DockWidgetArea.BottomDockWidgetArea)
         self.presentation = PresentationMode(window, self.dock, self.panel, self.fit_view, self.content_rect)
         self.player = QTimer(window)
         self.player.setSingleShot(True)
@@ -117,6 +114,11 @@ class BackwardPanels:
 
     def open(self) -> None:
         """Show and raise the dock (Backward ▸ Step Through…) and bring the whole trace into sight."""
+        if self.dock.isHidden() and not self.dock.isFloating():
+            # Under the canvas the formulas need about a third of the window's height.
+            height = int(self.window.height() * 0.4)
+            self.dock.show()
+            self.window.resizeDocks([self.dock], [height], Qt.Orientation.Vertical)
         self.dock.show()
         self.dock.raise_()
         self._dock_visibility(self.dock.isVisible())

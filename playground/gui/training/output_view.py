@@ -43,11 +43,12 @@ def input_ranges(data: Dataset | None, inputs: int) -> list[tuple[float, float]]
     """For each input, the span of the data's values with a margin; (-1, 1) without data."""
     if data is None or data.train_x.shape[1] != inputs:
         return [(-1.0, 1.0)] * inputs
-    x = np.concatenate([data.train_x, data.test_x])
+    x = np.concatenate([part for part in (data.train_x, data.test_x) if len(part)] or [np.zeros((0, inputs))])
     if len(x) == 0:
         return [(-1.0, 1.0)] * inputs
     low, high = x.min(axis=0), x.max(axis=0)
-    margin = np.maximum(0.08 * (high - low), 1e-6)
+    # A single sample (or one value of an input) has no span: show a unit around it instead.
+    margin = np.where(high > low, 0.08 * (high - low), 1.0)
     return [(float(a), float(b)) for a, b in zip(low - margin, high + margin)]
 
 
@@ -55,7 +56,7 @@ def target_levels(data: Dataset | None, output: int) -> tuple[float, float]:
     """The colour scale of an output: the span of the data's targets for it, else 0 to 1."""
     if data is None or data.train_y.shape[1] <= output:
         return 0.0, 1.0
-    y = np.concatenate([data.train_y[:, output], data.test_y[:, output]])
+    y = np.concatenate([part[:, output] for part in (data.train_y, data.test_y) if len(part)] or [np.zeros(0)])
     if len(y) == 0:
         return 0.0, 1.0
     low, high = float(y.min()), float(y.max())

@@ -35,7 +35,6 @@ class TrainingPanels:
         self.training_dock_widget = window.add_panel_dock(self.training_dock, "Training", left)
         self.data_dock_widget = window.add_panel_dock(self.data_dock, "Data", right)
         self.output_dock_widget = window.add_panel_dock(self.output_view, "Output", right)
-        self._arrange(window)
 
         self.import_csv = QAction("&Import CSV…", window)
         self.import_csv.setToolTip("Use the columns of a CSV file as the network's data")
@@ -60,19 +59,4 @@ class TrainingPanels:
 
         self.session.status_changed.connect(
             lambda message, problem: window.show_message(message) if message else None
-        )
-
-    def _arrange(self, window: MainWindow) -> None:
-        """First-run layout: training down the left; on the right the output, the data under it,
-        then the inspector; the canvas keeps about half the width. A saved layout replaces it."""
-        vertical, horizontal = Qt.Orientation.Vertical, Qt.Orientation.Horizontal
-        column = [self.output_dock_widget, self.data_dock_widget]
-        inspector = getattr(window, "inspector_dock", None)
-        if inspector is not None:
-            window.splitDockWidget(self.output_dock_widget, inspector, vertical)
-            window.splitDockWidget(self.output_dock_widget, self.data_dock_widget, vertical)
-            column.append(inspector)
-        window.resizeDocks(column, [460, 190, 220][: len(column)], vertical)
-        window.resizeDocks(
-            [self.training_dock_widget, self.output_dock_widget], [340, 360], horizontal
         )

@@ -59,6 +59,7 @@ def test_f5_shows_only_the_canvas_and_the_formulas_and_esc_gives_everything_back
 
 
 def test_presentation_mode_puts_the_formulas_under_a_wide_network(backward, trace_window):
+    trace_window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, backward.dock)
     backward.presentation.enter()
     # The 2-2-2 example with its loss node is three times as wide as it is high.
     assert trace_window.dockWidgetArea(backward.dock) == Qt.DockWidgetArea.BottomDockWidgetArea
