@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from playground.gui.document import Document
 from playground.gui.training.csv_import_dialog import CsvImportDialog
 from playground.gui.training.data_import import import_dataset
+from playground.gui.training.number_controls import pair_row
 from playground.model.csv_import import check_fits_network, read_csv_table
 from playground.model.dataset import Dataset, GeneratorSpec
 from playground.model.errors import DataError
@@ -92,16 +93,8 @@ class DataDock(QWidget):
         form = QFormLayout()
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         form.addRow("Data:", self.source)
-        pair = QHBoxLayout()
-        pair.addWidget(self.noise)
-        pair.addWidget(QLabel("Samples:"))
-        pair.addWidget(self.samples)
-        form.addRow("Noise:", pair)
-        pair = QHBoxLayout()
-        pair.addWidget(self.train_share)
-        pair.addWidget(QLabel("Seed:"))
-        pair.addWidget(self.seed)
-        form.addRow("Train share:", pair)
+        form.addRow("Noise:", pair_row(self.noise, "Samples:", self.samples))
+        form.addRow("Train share:", pair_row(self.train_share, "Seed:", self.seed))
         buttons = QHBoxLayout()
         buttons.addWidget(self.regenerate)
         buttons.addWidget(self.import_button)

@@ -7,11 +7,20 @@ import math
 
 import numpy as np
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QSlider, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSlider, QWidget
 
 # TensorFlow Playground's learning rates and regularisation rates.
 LEARNING_RATES = (0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
 L2_RATES = (0.0, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
+
+
+def pair_row(first: QWidget, label: str, second: QWidget) -> QHBoxLayout:
+    """Two controls on one form row, the second with its own label: `[first] Label: [second]`."""
+    row = QHBoxLayout()
+    row.addWidget(first)
+    row.addWidget(QLabel(label))
+    row.addWidget(second)
+    return row
 
 
 def plain_number(value: float) -> str:

@@ -28,6 +28,7 @@ from playground.gui.training.number_controls import (
     L2_RATES,
     LearningRateControl,
     PresetNumberBox,
+    pair_row,
     plain_number,
 )
 from playground.gui.training.training_actions import TrainingActions
@@ -157,16 +158,8 @@ class TrainingDock(QWidget):
         )
         self.loss.activated.connect(lambda _: self._set_loss(self.loss.currentData()))
 
-        pair = QHBoxLayout()
-        pair.addWidget(self.batch_size)
-        pair.addWidget(QLabel("Momentum:"))
-        pair.addWidget(self.momentum)
-        form.addRow("Batch size:", pair)
-        pair = QHBoxLayout()
-        pair.addWidget(self.l2)
-        pair.addWidget(QLabel("Seed:"))
-        pair.addWidget(self.seed)
-        form.addRow("L2:", pair)
+        form.addRow("Batch size:", pair_row(self.batch_size, "Momentum:", self.momentum))
+        form.addRow("L2:", pair_row(self.l2, "Seed:", self.seed))
         form.addRow("Loss:", self.loss)
         self._add_stop_conditions(form)
         return box
