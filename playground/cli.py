@@ -203,9 +203,21 @@ def run_app(args: argparse.Namespace) -> int:
     if args.file is not None:
         # A broken file is reported here, in the terminal it was named in, before any window opens.
         load_network(args.file)
+    if not has_display(os.environ, sys.platform):
+        raise PlaygroundError(
+            "there is no display to open the app on (DISPLAY is not set); "
+            "train, trace and check run without one"
+        )
     from playground.gui.app import run_app as open_app
 
     return open_app(args.file)
+
+
+def has_display(environ: dict, platform: str) -> bool:
+    """Whether Qt can open a window: always off Linux; on Linux, with X11, Wayland or a chosen platform."""
+    if not platform.startswith("linux"):
+        return True
+    return any(environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
 
 
 def _chosen_sample(args: argparse.Namespace, data: Dataset | None) -> tuple[list[float], list[float], str]:

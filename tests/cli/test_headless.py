@@ -106,6 +106,7 @@ def test_plot_and_out_together(tmp_path, example_copy):
 @pytest.fixture
 def fake_app(monkeypatch):
     """Stands in for the desktop app: records the path it was asked to open."""
+    monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
     opened = []
     module = types.ModuleType("playground.gui.app")
 
@@ -127,6 +128,16 @@ def test_a_file_alone_opens_the_app_on_it(fake_app):
     path = str(example_path("xor"))
     assert main([path]) == 0
     assert fake_app == [path]
+
+
+def test_without_a_display_the_app_says_so_in_one_line(capsys, fake_app, monkeypatch):
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr(sys, "platform", "linux")
+    assert main([]) == 1
+    lines = capsys.readouterr().err.splitlines()
+    assert len(lines) == 1 and "no display" in lines[0] and "trace" in lines[0]
+    assert fake_app == []
 
 
 def test_a_broken_file_for_the_app_is_one_line_and_no_window(capsys, fake_app, tmp_path):
