@@ -35,6 +35,8 @@ class NeuronItem(QGraphicsItem):
         self._badge: str | None = None
         self._value_text: str | None = None
         self._highlighted = False
+        self._tip = ""
+        self._shown: tuple[str, str, str | None] | None = None
         self.setFlags(
             QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
             | QGraphicsItem.GraphicsItemFlag.ItemIsMovable
@@ -50,17 +52,28 @@ class NeuronItem(QGraphicsItem):
 
     def update_from(self, neuron: Neuron) -> None:
         """Take the role, name, bias and position to show from the model's neuron."""
-        self.role = neuron.role
-        self.name = neuron.display_name
-        self.bias_text = None if neuron.is_input else "b " + style.format_number(neuron.bias)
+        shown = (
+            neuron.role,
+            neuron.display_name,
+            None if neuron.is_input else "b " + style.format_number(neuron.bias),
+        )
         self.activation = neuron.activation
         tip = f"{neuron.id}" + (f" “{neuron.label}”" if neuron.label else "") + f" — {neuron.role}"
         if not neuron.is_input:
             tip += f"\nactivation {neuron.activation}\nbias {neuron.bias!r}"
-        self.setToolTip(tip)
+        if tip != self._tip:
+            self._tip = tip
+            self.setToolTip(tip)
+        # The picture is cached; redrawing it only when its text changes keeps a
+        # restyle during training from redrawing every neuron.
+        changed = shown != self._shown
+        if changed:
+            self._shown = shown
+            self.role, self.name, self.bias_text = shown
         if self.pos() != QPointF(neuron.x, neuron.y):
             self.move_to(neuron.x, neuron.y)
-        self.update()
+        if changed:
+            self.update()
 
     # ----------------------------------------------------------------- overlays
 
