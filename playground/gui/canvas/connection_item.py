@@ -1,24 +1,38 @@
-"""A connection on the canvas: a line with an arrowhead, blue or orange, wider for larger |w|.
+"""A connection on the canvas: its weight, its overlays and the area a click must hit.
 
-The bounding rectangle leaves room for the widest pen, so restyling after the
-weights change is a repaint, never a geometry change. `set_flow` and
-`reset_overlay` let overlays (gradients in the backward step-through) recolour it.
+The item paints nothing itself (ItemHasNoContents): the scene's ConnectionLayer
+draws every connection in one loop, because ten thousand items painted one by
+one cost Qt far more than the lines. The item is a QGraphicsPathItem holding
+its line under a wide invisible pen, so Qt computes its hit shape and keeps
+its bounds in C++; it stays selectable and shows its tooltip as before.
+Whatever changes how it looks (weight, overlay, opacity, position) tells the
+layer.
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPainterPathStroker, QPen, QPolygonF
-from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+from PySide6.QtGui import QColor, QPainterPath, QPen, QPolygonF
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem
 
 from playground.gui.canvas import style
 from playground.gui.canvas.neuron_item import NeuronItem
 
+if TYPE_CHECKING:
+    from playground.gui.canvas.connection_layer import ConnectionLayer
+
 HIT_WIDTH = 9.0
-_EMPTY = QRectF()
+# A square-capped stroke of this width is the clickable shape, as Qt strokes it for any line.
+_HIT_PEN = QPen(QColor(0, 0, 0, 0), HIT_WIDTH)
+# Combined once: or-ing enum flags in Python costs more than the rest of the constructor.
+_FLAGS = (
+    QGraphicsItem.GraphicsItemFlag.ItemIsSelectable | QGraphicsItem.GraphicsItemFlag.ItemHasNoContents
+)
 
 
-class ConnectionItem(QGraphicsItem):
+class ConnectionItem(QGraphicsPathItem):
     """source → target; follows its neurons through `adjust()`."""
 
     Type = QGraphicsItem.UserType + 2
@@ -28,12 +42,18 @@ class ConnectionItem(QGraphicsItem):
         self.source = source
         self.target = target
         self.key = (source.neuron_id, target.neuron_id)
-        self._line = QLineF()
-        self._bounds = _EMPTY
-        self._shape: QPainterPath | None = None
-        self._flow: tuple[str | None, QColor | None, float] | None = None
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
-        self.set_weight(weight)
+        self.layer: ConnectionLayer | None = None  # set while a layer draws it
+        self.weight = weight
+        self.style = style.weight_style(weight)
+        self.flow: tuple[str | None, QColor | None, float] | None = None
+        self.special = False  # an overlay, a fade or a halo: drawn with its own pen and opacity
+        self.selected_in_layer = False  # the layer's copy of Qt's selection, taken when it paints
+        self.drawn = QLineF()  # border to border: what is drawn when zoomed far out
+        self.bounds = QRectF()  # `area()`, kept for the layer's paint
+        self.drawable = False  # too short a line is not drawn
+        self._arrow: tuple[QLineF, QPolygonF] | None = None
+        self.setPen(_HIT_PEN)
+        self.setFlags(_FLAGS)
         source.connections.append(self)
         target.connections.append(self)
         self.adjust()
@@ -49,23 +69,63 @@ class ConnectionItem(QGraphicsItem):
     # ----------------------------------------------------------------- model
 
     def set_weight(self, weight: float) -> None:
-        """Restyle for a weight; a repaint only."""
+        """Take a new weight; the canvas repaints only if its width or colour changes, or its label shows it."""
         self.weight = weight
-        self.style = style.weight_style(weight)
-        self.update()
+        new_style = style.weight_style(weight)
+        if new_style != self.style:
+            self.restyle(new_style)
+        elif self.layer is not None and self.layer.shows_weight_labels():
+            self.layer.repaint(self)
+
+    def restyle(self, new_style: int) -> None:
+        """Draw with the pen of another weight style (see `style.weight_style`)."""
+        self.style = new_style
+        self._arrow = None
+        if self.layer is not None:
+            self.layer.restyled(self)
+
+    # ----------------------------------------------------------------- overlays
 
     def set_flow(self, text: str | None, colour: QColor | None, intensity: float = 1.0) -> None:
         """Overlay: draw in `colour` with width by `intensity` (0..1), and `text` at the middle."""
-        self._flow = (text, colour, max(0.0, min(1.0, intensity)))
-        self.update()
+        self.flow = (text, colour, max(0.0, min(1.0, intensity)))
+        self._overlay_changed()
 
     def reset_overlay(self) -> None:
-        self._flow = None
-        self.setOpacity(1.0)
-        self.update()
+        self.flow = None
+        super().setOpacity(1.0)
+        self._overlay_changed()
 
     def set_dimmed(self, dimmed: bool) -> None:
         self.setOpacity(0.2 if dimmed else 1.0)
+
+    def setOpacity(self, opacity: float) -> None:
+        # Shadows QGraphicsItem.setOpacity for Python callers (overlays fade connections
+        # this way): the layer draws the item and must hear of it.
+        super().setOpacity(opacity)
+        self._overlay_changed()
+
+    def flow_colour(self) -> QColor | None:
+        return self.flow[1] if self.flow is not None else None
+
+    def label_text(self, show_weight: bool) -> str | None:
+        """The text drawn on the line: the overlay's, else the weight when weight labels are on."""
+        if self.flow is not None and self.flow[0] is not None:
+            return self.flow[0]
+        return style.format_number(self.weight) if show_weight else None
+
+    def update_special(self) -> None:
+        """Note whether the layer must draw this connection on its own (overlay, fade or halo)."""
+        self.special = (
+            self.selected_in_layer
+            or (self.flow is not None and self.flow[1] is not None)
+            or self.opacity() != 1.0
+        )
+
+    def _overlay_changed(self) -> None:
+        self.update_special()
+        if self.layer is not None:
+            self.layer.overlay_changed(self)
 
     # ----------------------------------------------------------------- geometry
 
@@ -73,94 +133,54 @@ class ConnectionItem(QGraphicsItem):
         """Recompute the line from the neurons' current positions (elasticnodes' habit)."""
         start = self.source.border_point(self.target.pos())
         end = self.target.border_point(self.source.pos())
-        self.prepareGeometryChange()
-        self._line = QLineF(start, end)
-        self._shape = None
-        m = style.CONNECTION_MARGIN
-        self._bounds = QRectF(start, end).normalized().adjusted(-m, -m, m, m)
+        old = self.drawn
+        self.drawn = QLineF(start, end)
+        self._arrow = None
+        self.bounds = self.area()
+        self.drawable = self.drawn.length() >= 1.0
+        path = QPainterPath(start)
+        path.lineTo(end)
+        self.setPath(path)
+        if self.layer is not None:
+            self.layer.moved(self, old)
 
     def line(self) -> QLineF:
-        return QLineF(self._line)
+        return QLineF(self.drawn)
 
-    def boundingRect(self) -> QRectF:
-        return self._bounds
+    def area(self, line: QLineF | None = None) -> QRectF:
+        """The scene rectangle the connection's drawing (pen, arrowhead, halo, label) can cover."""
+        line = self.drawn if line is None else line
+        m = style.CONNECTION_MARGIN
+        return QRectF(line.p1(), line.p2()).normalized().adjusted(-m, -m, m, m)
 
-    def shape(self) -> QPainterPath:
-        # Computed on demand: only hit tests need it, and there can be 10,000 connections.
-        if self._shape is None:
-            path = QPainterPath(self._line.p1())
-            path.lineTo(self._line.p2())
-            stroker = QPainterPathStroker()
-            stroker.setWidth(HIT_WIDTH)
-            self._shape = stroker.createStroke(path)
-        return self._shape
-
-    # ----------------------------------------------------------------- paint
-
-    def paint(
-        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
-    ) -> None:
-        line = self._line
-        length = line.length()
-        if length < 1.0:
-            return
-        detail = option.levelOfDetailFromTransform(painter.worldTransform())
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, detail > 0.35)
-        flow_text = None
-        if self._flow is not None and self._flow[1] is not None:
-            flow_text, colour, intensity = self._flow
-            pen = QPen(colour, 1.0 + (style.MAX_CONNECTION_WIDTH - 1.0) * intensity)
-            pen.setCapStyle(Qt.PenCapStyle.FlatCap)
-            brush = colour
-        else:
-            if self._flow is not None:
-                flow_text = self._flow[0]
-            pen = style.connection_pen(self.style)
-            brush = style.connection_brush(self.style)
-        if self.isSelected():
-            halo = QPen(style.SELECTED, pen.widthF() + 5)
-            halo.setCapStyle(Qt.PenCapStyle.FlatCap)
-            painter.setPen(halo)
-            painter.drawLine(line)
-
-        if detail < 0.25:
-            painter.setPen(pen)
-            painter.drawLine(line)
-            return
-        # Stop the line where the arrowhead begins so the tip stays sharp.
-        arrow = style.ARROW_LENGTH + pen.widthF()
-        ux, uy = line.dx() / length, line.dy() / length
-        tip = line.p2()
-        base = QPointF(tip.x() - ux * arrow, tip.y() - uy * arrow)
-        painter.setPen(pen)
-        painter.drawLine(QLineF(line.p1(), base))
-        half = arrow * 0.45
-        head = QPolygonF(
-            [tip, QPointF(base.x() - uy * half, base.y() + ux * half),
-             QPointF(base.x() + uy * half, base.y() - ux * half)]
-        )
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(brush)
-        painter.drawPolygon(head)
-
-        scene = self.scene()
-        label = flow_text
-        if label is None and scene is not None and getattr(scene, "show_weight_labels", False):
-            label = style.format_number(self.weight)
-        if label and detail > 0.5:
-            self._draw_label(painter, label, line)
-
-    def _draw_label(self, painter: QPainter, text: str, line: QLineF) -> None:
-        # A little past the middle towards the target, where fans of lines spread out.
-        at = line.pointAt(0.58)
-        painter.setFont(style.font(7))
-        width = min(7.0 * len(text) * 0.62 + 6, 2 * style.CONNECTION_MARGIN)
-        rect = QRectF(at.x() - width / 2, at.y() - 7, width, 13)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(style.fill_brush("#f2ffffff"))
-        painter.drawRoundedRect(rect, 3, 3)
-        painter.setPen(style.TEXT)
-        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
+    def arrow(self) -> tuple[QLineF, QPolygonF]:
+        """The line up to the arrowhead and the arrowhead, for the width of its weight's pen."""
+        if self._arrow is None:
+            self._arrow = arrow_geometry(self.drawn, style.connection_pen(self.style).widthF())
+        return self._arrow
 
     def tooltip_text(self) -> str:
         return f"{self.key[0]} → {self.key[1]}\nweight {self.weight!r}"
+
+
+def arrow_geometry(line: QLineF, width: float) -> tuple[QLineF, QPolygonF]:
+    """The shaft stops where the arrowhead begins, so the tip stays sharp at any width."""
+    length = line.length()
+    if length < 1.0:
+        return QLineF(line.p1(), line.p1()), QPolygonF()
+    arrow = style.ARROW_LENGTH + width
+    ux, uy = line.dx() / length, line.dy() / length
+    tip = line.p2()
+    base = QPointF(tip.x() - ux * arrow, tip.y() - uy * arrow)
+    half = arrow * 0.45
+    head = QPolygonF(
+        [tip, QPointF(base.x() - uy * half, base.y() + ux * half),
+         QPointF(base.x() + uy * half, base.y() - ux * half)]
+    )
+    return QLineF(line.p1(), base), head
+
+
+def flat_pen(colour: QColor, width: float) -> QPen:
+    pen = QPen(colour, width)
+    pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+    return pen

@@ -30,6 +30,8 @@ GRID = QColor("#ebebeb")
 BACKGROUND = QColor("#fbfbfb")
 
 WEIGHT_BUCKETS = 24
+# Every value `weight_style` returns.
+WEIGHT_STYLES = range(-WEIGHT_BUCKETS, WEIGHT_BUCKETS + 1)
 
 
 def weight_width(weight: float) -> float:
@@ -63,6 +65,29 @@ def connection_pen(style: int) -> QPen:
 @cache
 def connection_brush(style: int) -> QBrush:
     return QBrush(connection_pen(style).color())
+
+
+@cache
+def opaque_connection_pen(style: int) -> QPen:
+    """`connection_pen` with its colour made opaque over the background: the same look
+    where lines do not cross, and drawn ten to thirty times faster by Qt's raster engine
+    when the line is wider than a pixel."""
+    pen = QPen(connection_pen(style))
+    colour = pen.color()
+    pen.setColor(over_background(colour, colour.alphaF()))
+    return pen
+
+
+@cache
+def opaque_connection_brush(style: int) -> QBrush:
+    return QBrush(opaque_connection_pen(style).color())
+
+
+def over_background(colour: QColor, alpha: float) -> QColor:
+    """`colour` at `alpha` over the canvas background, as an opaque colour."""
+    return QColor.fromRgbF(
+        *(c * alpha + b * (1.0 - alpha) for c, b in zip(colour.getRgbF()[:3], BACKGROUND.getRgbF()[:3]))
+    )
 
 
 @cache

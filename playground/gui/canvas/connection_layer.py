@@ -1,0 +1,326 @@
+"""One item that draws every connection of the scene, in file order, in one paint call.
+
+Painting ten thousand connection items one by one cost Qt about two
+microseconds each before a line was drawn, and their Python `paint` several
+more; with translucent pens the raster engine then took ten times longer
+still, and a repaint of a large network took over half a second. This layer
+walks the connections in one loop, changing the pen only when it differs, and
+draws them as before: in file order, in their own colours, each with the
+overlay, fade or selection halo it has. Labels come last, so no line crosses
+a label.
+
+One exception, on screen only: a faint (translucent) line wider than a pixel
+is drawn in the same colour made opaque, and beneath the others (see
+`_pens_and_brushes`). Pictures for export keep the translucent colours.
+
+The ConnectionItems stay in the scene for clicks, selection and tooltips, and
+tell this layer when anything that shows changes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+
+from PySide6.QtCore import QLineF, QRectF, Qt
+from PySide6.QtGui import QBrush, QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+
+from playground.gui.canvas import style
+from playground.gui.canvas.connection_item import ConnectionItem, arrow_geometry, flat_pen
+
+# Level of detail (scale of the view) below which the lines are not antialiased,
+# below which arrowheads are left out, and above which labels are drawn.
+ANTIALIAS_FROM = 0.35
+ARROWHEADS_FROM = 0.25
+LABELS_FROM = 0.5
+_EMPTY_SHAPE = QPainterPath()
+
+
+class ConnectionLayer(QGraphicsItem):
+    """Draws the scene's connections; ConnectionItems report their changes here."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        # The exposed rectangle in the style option, to clip to it and skip what lies outside.
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self._items: dict[ConnectionItem, None] = {}  # in drawing order
+        self._plan: list[_Step] | None = None  # what paint walks; None after any change
+        self._with_text: dict[ConnectionItem, None] = {}
+        self._selected: set[ConnectionItem] = set()
+        self._selection_stale = False
+        self._bounds = QRectF()
+        self._show_weight_labels = False
+        self._deferred = False
+        self._deferred_change = False
+
+    # ----------------------------------------------------------------- membership
+
+    def add(self, items: Iterable[ConnectionItem]) -> None:
+        """Draw these connections from now on, on top of those already here."""
+        area = QRectF()
+        for item in items:
+            item.layer = self
+            self._items[item] = None
+            if item.flow is not None and item.flow[0] is not None:
+                self._with_text[item] = None
+            area = area.united(item.bounds)
+        self._grow(area)
+        self._plan = None
+        if not area.isNull():
+            self.update(area)
+
+    def remove(self, item: ConnectionItem) -> None:
+        """Stop drawing a connection (it is leaving the scene)."""
+        self._repaint(item)
+        self._items.pop(item, None)
+        self._with_text.pop(item, None)
+        self._selected.discard(item)
+        item.layer = None
+
+    # ----------------------------------------------------------------- changes
+
+    def restyled(self, item: ConnectionItem) -> None:
+        """A connection's weight gave it another pen."""
+        self._repaint(item)
+
+    def moved(self, item: ConnectionItem, old_line: QLineF) -> None:
+        """A connection's line moved with its neurons."""
+        self._grow(item.bounds)
+        self._repaint(item, old_line)
+
+    def overlay_changed(self, item: ConnectionItem) -> None:
+        """A connection's overlay, fade or selection changed."""
+        if item.flow is not None and item.flow[0] is not None:
+            self._with_text[item] = None
+        else:
+            self._with_text.pop(item, None)
+        self._repaint(item)
+
+    def repaint(self, item: ConnectionItem) -> None:
+        """Draw a connection's area again (its label's text changed)."""
+        self._repaint(item)
+
+    def selection_changed(self) -> None:
+        """Qt's selection changed: the halos follow at the next paint."""
+        # Selecting ten thousand items one by one signals ten thousand times;
+        # reading the selection once, when it is drawn, keeps that linear.
+        self._selection_stale = True
+        self.update()
+
+    def _take_selection(self) -> None:
+        self._selection_stale = False
+        scene = self.scene()
+        selected = set() if scene is None else {
+            i for i in scene.selectedItems() if isinstance(i, ConnectionItem) and i.layer is self
+        }
+        for item in self._selected ^ selected:
+            item.selected_in_layer = item in selected
+            item.update_special()
+        self._selected = selected
+        self._plan = None
+
+    @contextmanager
+    def deferred_repaint(self) -> Iterator[None]:
+        """Within this block changes only take note; at its end the layer repaints once, if anything showed."""
+        self._deferred, self._deferred_change = True, False
+        try:
+            yield
+        finally:
+            self._deferred = False
+            if self._deferred_change:
+                self.update()
+
+    def shows_weight_labels(self) -> bool:
+        return self._show_weight_labels
+
+    def set_show_weight_labels(self, show: bool) -> None:
+        if show != self._show_weight_labels:
+            self._show_weight_labels = show
+            self.update()
+
+    def _repaint(self, item: ConnectionItem, old_line: QLineF | None = None) -> None:
+        self._plan = None
+        if self._deferred:
+            self._deferred_change = True
+            return
+        area = item.bounds
+        self.update(area if old_line is None else area.united(item.area(old_line)))
+
+    def _grow(self, area: QRectF) -> None:
+        if not self._bounds.contains(area):
+            self.prepareGeometryChange()
+            self._bounds = self._bounds.united(area)
+
+    # ----------------------------------------------------------------- geometry
+
+    def boundingRect(self) -> QRectF:
+        return self._bounds
+
+    def shape(self) -> QPainterPath:
+        # Never hit: clicks go to the ConnectionItems and the neurons.
+        return _EMPTY_SHAPE
+
+    # ----------------------------------------------------------------- paint
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        if self._selection_stale:
+            self._take_selection()
+        detail = option.levelOfDetailFromTransform(painter.worldTransform())
+        exposed = option.exposedRect
+        # Zoomed in on part of a large network, most lines lie outside: skip them early.
+        outside = None if exposed.contains(self._bounds) else exposed
+        painter.save()
+        # Under an explicit clip the raster engine draws thin translucent lines
+        # through its fast path; without one, ten times slower.
+        painter.setClipRect(exposed, Qt.ClipOperation.IntersectClip)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, detail > ANTIALIAS_FROM)
+        # Pictures (exports, with no widget) keep the exact translucent colours; on
+        # screen, speed decides where lines are wide (see _pens_and_brushes).
+        pens = _pens_and_brushes(detail if widget is not None else 0.0)
+        paint_pass = self._paint_arrows if detail >= ARROWHEADS_FROM else self._paint_lines
+        stand_ins = {s for s, (_, _, opaque_stand_in) in pens.items() if opaque_stand_in}
+        if stand_ins:
+            # An opaque stand-in on top would hide the line under it, where the
+            # translucent pen let it show: those lines go beneath all the others.
+            paint_pass(painter, pens, outside, stand_ins, beneath=True)
+            paint_pass(painter, pens, outside, stand_ins, beneath=False)
+        else:
+            paint_pass(painter, pens, outside, None, beneath=False)
+        if detail > LABELS_FROM:
+            self._paint_labels(painter, exposed)
+        painter.restore()
+
+    def _steps(self) -> list[_Step]:
+        # Read from the items once per change: attributes of Qt-wrapped objects are
+        # slow to read, and a repaint without changes (a pan, an overlay) is common.
+        if self._plan is None:
+            self._plan = [(i, i.style, i.drawn, i.bounds, i.special) for i in self._items if i.drawable]
+        return self._plan
+
+    def _paint_lines(
+        self, painter: QPainter, pens: _Pens, outside: QRectF | None,
+        stand_ins: set[int] | None, beneath: bool,
+    ) -> None:
+        """One pass over the connections: all, or those beneath (drawn with opaque stand-ins), or the rest."""
+        # The one loop over every connection at every repaint: kept lean on purpose.
+        set_pen, draw_line = painter.setPen, painter.drawLine
+        current = None
+        for item, weight_style, line, bounds, special in self._steps():
+            if outside is not None and not outside.intersects(bounds):
+                continue
+            if stand_ins is not None and (not special and weight_style in stand_ins) != beneath:
+                continue
+            if special:
+                current = None
+                _paint_one(painter, item, arrowheads=False)
+                continue
+            pen = pens[weight_style][0]
+            if pen is not current:
+                set_pen(pen)
+                current = pen
+            draw_line(line)
+
+    def _paint_arrows(
+        self, painter: QPainter, pens: _Pens, outside: QRectF | None,
+        stand_ins: set[int] | None, beneath: bool,
+    ) -> None:
+        """As `_paint_lines`, with arrowheads."""
+        for item, weight_style, _, bounds, special in self._steps():
+            if outside is not None and not outside.intersects(bounds):
+                continue
+            if stand_ins is not None and (not special and weight_style in stand_ins) != beneath:
+                continue
+            if special:
+                _paint_one(painter, item, arrowheads=True)
+            else:
+                pen, brush, _ = pens[weight_style]
+                shaft, head = item.arrow()
+                painter.setPen(pen)
+                painter.drawLine(shaft)
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(brush)
+                painter.drawPolygon(head)
+
+    def _paint_labels(self, painter: QPainter, exposed: QRectF) -> None:
+        show_weight = self._show_weight_labels
+        items = self._items if show_weight else self._with_text
+        if not items:
+            return
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setFont(style.font(7))
+        background = style.fill_brush("#f2ffffff")
+        for item in self._items if show_weight else [i for i in self._items if i in items]:
+            text = item.label_text(show_weight)
+            if not text or not item.drawable:
+                continue
+            # A little past the middle towards the target, where fans of lines spread out.
+            at = item.drawn.pointAt(0.58)
+            width = min(7.0 * len(text) * 0.62 + 6, 2 * style.CONNECTION_MARGIN)
+            rect = QRectF(at.x() - width / 2, at.y() - 7, width, 13)
+            if not rect.intersects(exposed):
+                continue
+            painter.setOpacity(item.opacity() if item.special else 1.0)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(background)
+            painter.drawRoundedRect(rect, 3, 3)
+            painter.setPen(style.TEXT)
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
+        painter.setOpacity(1.0)
+
+
+# Each weight style's pen and brush, and whether they stand in opaque for translucent ones.
+_Pens = dict[int, tuple[QPen, QBrush, bool]]
+# One connection as paint walks it: the item, its weight style, its line, its bounds, and
+# whether it is drawn on its own (an overlay, a fade or a halo).
+_Step = tuple[ConnectionItem, int, QLineF, QRectF, bool]
+
+
+def _pens_and_brushes(detail: float) -> _Pens:
+    """Each weight style's pen and arrowhead brush at this scale.
+
+    Translucent, as the style defines them, where a line is at most a pixel
+    wide; elsewhere the same colour made opaque over the background, which
+    looks the same where lines do not cross. Qt's raster engine draws
+    translucent lines fast only when they are that thin (under a clip), and
+    opaque ones fast at any width: ten to thirty times faster. Where lines do
+    cross, an opaque stand-in would hide what lies under it, so those lines are
+    drawn first, beneath the rest.
+    """
+    result = {}
+    for s in style.WEIGHT_STYLES:
+        pen = style.connection_pen(s)
+        if pen.widthF() * detail <= 1.0 or pen.color().alpha() == 255:
+            result[s] = (pen, style.connection_brush(s), False)
+        else:
+            result[s] = (style.opaque_connection_pen(s), style.opaque_connection_brush(s), True)
+    return result
+
+
+def _paint_one(painter: QPainter, item: ConnectionItem, arrowheads: bool) -> None:
+    """A connection with an overlay, a fade or a selection halo, drawn as it always was."""
+    if not item.drawable:
+        return
+    painter.setOpacity(item.opacity())
+    line = item.drawn
+    colour = item.flow_colour()
+    if colour is not None:
+        pen = flat_pen(colour, 1.0 + (style.MAX_CONNECTION_WIDTH - 1.0) * item.flow[2])
+    else:
+        pen = style.connection_pen(item.style)
+    if item.selected_in_layer:
+        painter.setPen(flat_pen(style.SELECTED, pen.widthF() + 5))
+        painter.drawLine(line)
+    painter.setPen(pen)
+    if arrowheads:
+        shaft, head = arrow_geometry(line, pen.widthF()) if colour is not None else item.arrow()
+        painter.drawLine(shaft)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(pen.color())
+        painter.drawPolygon(head)
+    else:
+        painter.drawLine(line)
+    painter.setOpacity(1.0)
