@@ -13,6 +13,7 @@ hid most of the repaint's cost. `drift` restyles after a training-sized change
 of every weight (most keep their pen).
 
     python benchmarks/canvas_speed.py
+    python benchmarks/canvas_speed.py --more   # also zoomed in, a training frame, a selection, the spiral
 """
 
 import itertools
@@ -31,7 +32,9 @@ from PySide6.QtWidgets import QApplication
 from playground.gui.canvas.scene import NetworkScene
 from playground.gui.canvas.view import NetworkView
 from playground.gui.document import Document
+from playground.model.examples import example_path
 from playground.model.network import Network
+from playground.model.network_file import load_network
 from playground.model.neuron import Neuron
 
 COLUMNS, PER_COLUMN, FAN_IN = 5, 100, 25
@@ -127,7 +130,53 @@ def main() -> int:
         target = TARGETS[name]
         print(f"{name:8s} {seconds * 1000:8.1f} ms   target {target * 1000:6.0f} ms   "
               f"ratio {seconds / target:5.2f}")
+    if "--more" in sys.argv:
+        for name, seconds in more(app, network, scene, view).items():
+            print(f"{name:48s} {seconds * 1000:8.1f} ms")
     return 0
+
+
+def more(app: QApplication, network: Network, scene: NetworkScene, view: NetworkView) -> dict:
+    """Figures without targets: repaints zoomed in, a training frame, a selection, a small network."""
+    results = {}
+    view.show()
+    rng = np.random.default_rng(2)
+
+    def training_frame() -> float:
+        noise = rng.normal(size=len(network.connections))
+        for c, w in zip(network.connections, noise, strict=True):
+            network.set_weight(*c.key, c.weight + 0.01 * float(w))
+        start = time.perf_counter()
+        scene.restyle_all()
+        app.processEvents()  # the repaint it asks for
+        return time.perf_counter() - start
+
+    view.fit()
+    app.processEvents()
+    results["training frame: drift, restyle and repaint"] = min(training_frame() for _ in range(5))
+    for scale in (0.3, 0.6, 1.2):
+        view.resetTransform()
+        view.scale(scale, scale)
+        view.centerOn(600.0, 3000.0)
+        app.processEvents()
+        results[f"repaint zoomed to {scale}"] = best_of(3, view.viewport().repaint)
+    view.fit()
+    app.processEvents()
+    start = time.perf_counter()
+    scene.select([], list(scene.connection_items)[:2000])
+    app.processEvents()
+    results["select 2,000 connections and paint"] = time.perf_counter() - start
+    view.hide()
+
+    spiral = NetworkScene(Document(load_network(example_path("spiral"))))
+    small = NetworkView(spiral)
+    small.resize(1400, 900)
+    small.show()
+    app.processEvents()
+    small.fit()
+    app.processEvents()
+    results["repaint of the spiral example (152 connections)"] = best_of(7, small.viewport().repaint)
+    return results
 
 
 if __name__ == "__main__":
