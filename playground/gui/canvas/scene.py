@@ -8,6 +8,7 @@ items are there to be clicked, selected and told what changed.
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QObject, QPointF, QRectF
 from PySide6.QtWidgets import (
     QGraphicsItem,
@@ -187,9 +188,11 @@ class NetworkScene(QGraphicsScene):
         super().helpEvent(event)
 
     def _selection_changed(self) -> None:
-        # The layer draws the halos of selected connections.
-        if self.connection_layer is not None:
-            self.connection_layer.selection_changed()
+        # The layer draws the halos of selected connections. While Qt tears the
+        # scene down, its items (the layer among them) may already be gone.
+        layer = self.connection_layer
+        if layer is not None and shiboken6.isValid(layer):
+            layer.selection_changed()
 
     # ----------------------------------------------------------------- document signals
 
