@@ -123,8 +123,9 @@ class OutputView(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
         self._timer.timeout.connect(lambda: self.refresh(self._pending_rebuild))
+        self._following_run = False
         for signal in (document.parameters_changed, document.all_parameters_changed):
-            signal.connect(lambda: self._schedule(False))
+            signal.connect(self._parameters_changed)
         for signal in (
             document.structure_changed, document.network_replaced, document.data_changed,
             document.neuron_changed,
@@ -135,6 +136,17 @@ class OutputView(QWidget):
         self.refresh(rebuild=True)
 
     # ----------------------------------------------------------------- updating
+
+    def follow_run(self, running: bool) -> None:
+        """While a run goes on, `show_live` draws its weights, ahead of the model's; after it, the model's."""
+        self._following_run = running
+        if not running:
+            self._schedule(False)
+
+    def _parameters_changed(self) -> None:
+        # A run's writes into the model are behind what show_live already drew: skip them.
+        if not self._following_run:
+            self._schedule(False)
 
     def _schedule(self, rebuild: bool) -> None:
         """Many signals of one edit or one frame become one forward pass."""

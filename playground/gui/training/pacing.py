@@ -2,7 +2,7 @@
 
 Writing the weights restyles and repaints the whole canvas (and whatever else
 follows the model), which for a network of a few hundred connections costs
-as much as 20 ms of training. The plot and the output view are cheap and
+a few milliseconds of training each time. The plot and the output view are cheap and
 follow every frame; the canvas follows as often as a budget allows. The
 pacer measures the share of wall time the training slices get and lengthens
 or shortens the period between writes, in proportion, to keep that share
@@ -12,7 +12,7 @@ frame.
 
 from __future__ import annotations
 
-TRAINING_SHARE = 0.85  # the share of wall time training should keep during a run
+TRAINING_SHARE = 0.8  # the share of wall time training should keep during a run
 SHORTEST_PERIOD = 0.033  # seconds: never more often than a frame
 LONGEST_PERIOD = 0.5  # ...and at least twice a second
 FIRST_PERIOD = 0.1  # until the first measurement

@@ -30,6 +30,7 @@ class TrainingPanels:
         self.data_dock = DataDock(document)
         self.output_view = OutputView(document, window.view)
         self.session.frame.connect(lambda: self.output_view.show_live(self.session.live_levels()))
+        self.session.running_changed.connect(self.output_view.follow_run)
 
         left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
         self.training_dock_widget = window.add_panel_dock(self.training_dock, "Training", left)
