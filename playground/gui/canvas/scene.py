@@ -123,12 +123,19 @@ class NetworkScene(QGraphicsScene):
         return [c.key for c in self.document.network.connections if c.key in chosen]
 
     def select(self, neuron_ids: list[str] = (), connection_keys: list[Key] = ()) -> None:
-        """Make exactly these items the selection."""
-        self.clearSelection()
-        for neuron_id in neuron_ids:
-            self.neuron_items[neuron_id].setSelected(True)
-        for key in connection_keys:
-            self.connection_items[key].setSelected(True)
+        """Make exactly these items the selection, announced by one selectionChanged."""
+        # Item by item, Qt would announce every single change, and each listener would
+        # look at the whole selection each time: quadratic for "Select All".
+        blocked = self.blockSignals(True)
+        try:
+            self.clearSelection()
+            for neuron_id in neuron_ids:
+                self.neuron_items[neuron_id].setSelected(True)
+            for key in connection_keys:
+                self.connection_items[key].setSelected(True)
+        finally:
+            self.blockSignals(blocked)
+        self.selectionChanged.emit()
 
     def neuron_at(self, pos: QPointF) -> NeuronItem | None:
         for item in self.items(pos):
