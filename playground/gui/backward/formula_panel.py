@@ -8,7 +8,7 @@ found under the mouse through the document layout.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
-from PySide6.QtGui import QFont, QHelpEvent
+from PySide6.QtGui import QFont, QHelpEvent, QTextOption
 from PySide6.QtWidgets import QTextBrowser, QToolTip, QWidget
 
 from playground.engine.backward_stepper import Trace
@@ -42,6 +42,8 @@ class FormulaPanel(QTextBrowser):
         self.setObjectName("formula_panel")
         self.setOpenLinks(False)
         self.setReadOnly(True)
+        # Break lines between words only: a number split over two lines cannot be read.
+        self.setWordWrapMode(QTextOption.WrapMode.WordWrap)
         self.body = ""
         self.columns = False  # parts side by side, when the panel is wide and low
         self.set_point_size(NORMAL_POINT_SIZE)
