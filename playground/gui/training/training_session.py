@@ -300,6 +300,12 @@ class TrainingSession(QObject):
 
     def command_restored(self, command: TrainingRunCommand, progress: Progress) -> None:
         """Undo or redo put a run's weights back: show the progress that goes with them."""
+        if self._running:
+            # An earlier run was undone (or redone) before this one wrote anything: the trainer
+            # it ran on is gone with those weights, so this run ends with nothing to record.
+            self._halt()
+            self._command = None
+            self.running_changed.emit(False)
         self.trainer = None
         self._saved = progress.copy()
         self._in_sync = False

@@ -217,3 +217,20 @@ def test_without_data_training_says_why_it_cannot_start(window, qtbot):
     assert not window.training.session.running
     assert dock.status.text() == "Cannot train: the network has no training data."
     assert window.document.undo_stack.count() == 0
+
+
+def test_undo_of_the_last_run_just_after_train_ends_the_new_run(open_example, qtbot):
+    window = open_example("xor")
+    before = weights(window.document.network)
+    train_epochs(qtbot, window, 5)
+    stop_after(window, None)
+    dock = window.training.training_dock
+    # Undo before the new run has written anything: the step undone is the finished run.
+    click(qtbot, dock.train_button)
+    window.actions["undo"].trigger()
+    qtbot.wait(100)
+    assert not window.training.session.running
+    assert dock.train_button.text() == "▶ Train"
+    assert weights(window.document.network) == before
+    assert shown_epoch(window) == 0
+    assert window.document.undo_stack.count() == 1 and window.document.undo_stack.index() == 0
