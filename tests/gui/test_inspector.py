@@ -124,3 +124,15 @@ def test_several_neurons_get_one_activation_and_bias_in_one_step_each(qtbot, win
     window.actions["undo"].trigger()
     assert [network.neuron(n).activation for n in ("h1", "h2")] == ["sigmoid", "sigmoid"]
     assert_scene_matches(window.scene, network)
+
+
+def test_text_that_is_no_number_for_several_biases_is_refused_in_plain_words(qtbot, window):
+    click(qtbot, window.view, *POS["h1"])
+    click(qtbot, window.view, *POS["h2"], Qt.KeyboardModifier.ControlModifier)
+    inspector = window.inspector
+    assert inspector.pages.currentIndex() == 3
+    type_into(qtbot, inspector.many_bias, "abc")
+    assert window.statusBar().currentMessage() == "'abc' is not a number; nothing changed."
+    network = window.document.network
+    assert [network.neuron(n).bias for n in ("h1", "h2")] == [0.35, 0.35]
+    assert window.document.undo_stack.count() == 0

@@ -216,10 +216,17 @@ class Inspector(QWidget):
             self._attempt(lambda: self.document.set_activation(ids, activation))
 
     def _many_bias_edited(self) -> None:
-        if not self.neuron_ids or not self.many_bias.text().strip():
+        text = self.many_bias.text()
+        if not self.neuron_ids or not text.strip():
+            return
+        try:
+            value = parse_number(text)
+        except ValueError:
+            self.report(f"{text!r} is not a number; nothing changed.")
+            self.refresh()
             return
         ids = list(self.neuron_ids)
-        self._attempt(lambda: self.document.set_bias(ids, parse_number(self.many_bias.text())))
+        self._attempt(lambda: self.document.set_bias(ids, value))
 
     def _edit_number(self, field: QLineEdit, current: float, apply) -> None:
         try:
