@@ -27,7 +27,9 @@ class Loss:
 
 
 def _squared_error(z, y, t):
-    return 0.5 * (y - t) ** 2
+    # A square beyond the float range is ∞, as in numpy, not Python's OverflowError for floats.
+    with np.errstate(over="ignore"):
+        return 0.5 * np.square(y - t)
 
 
 def _binary_cross_entropy(z, y, t):

@@ -114,3 +114,20 @@ def test_a_sample_typed_by_hand(backward, trace_window, qtbot):
     qtbot.keyClick(target, Qt.Key.Key_Return)
     assert backward.session.trace.targets == [1.0, 0.99]
     assert "not a number" in target.toolTip()
+
+
+def test_a_target_typed_too_large_to_square_gives_an_infinite_loss(backward, trace_window, qtbot):
+    backward.panel.sample_toggle.click()
+    picker = backward.panel.picker
+    picker.source.setCurrentIndex(2)  # Typed by hand
+    target = picker.target_fields["o1"]
+    target.selectAll()
+    qtbot.keyClicks(target, "1e200")
+    qtbot.keyClick(target, Qt.Key.Key_Return)
+    trace = backward.session.trace
+    assert trace.targets == [1e200, 0.99]
+    # (y − 10²⁰⁰)² is past the largest float, 1.8 × 10³⁰⁸.
+    assert trace.loss == float("inf")
+    assert "∞" in backward.panel.formula.toPlainText()
+    backward.actions["to_end"].trigger()
+    assert backward.session.at_update()
