@@ -168,9 +168,12 @@ class TrainingSession(QObject):
         network = self.document.network
         fresh = network.copy()
         initialise_network(fresh, self.document.initialisation, network.training.seed)
+        before, after = current_parameters(network), current_parameters(fresh)
+        if before == after and self.progress == Progress():
+            self.status_changed.emit("The weights are already the fresh ones: nothing to reset.", False)
+            return
         command = TrainingRunCommand(
-            self, "Reset Weights", current_parameters(network), current_parameters(fresh),
-            self.progress.copy(), Progress(),
+            self, "Reset Weights", before, after, self.progress.copy(), Progress(),
         )
         self.trainer = None
         self._saved = Progress()

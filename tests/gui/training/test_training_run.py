@@ -160,6 +160,15 @@ def test_reset_weights_uses_the_seed_and_is_one_undo_step(open_example, qtbot):
     assert shown_epoch(window) == 4
 
 
+def test_reset_weights_twice_adds_no_second_undo_step(open_example, qtbot):
+    window = open_example("circle")
+    stack = window.document.undo_stack
+    click(qtbot, window.training.training_dock.reset_button)
+    count, clean = stack.count(), stack.isClean()
+    click(qtbot, window.training.training_dock.reset_button)
+    assert stack.count() == count and stack.isClean() == clean
+
+
 def test_stop_when_the_train_loss_falls_below_a_value(open_example, qtbot):
     window = open_example("circle")
     dock = window.training.training_dock
