@@ -81,9 +81,7 @@ class BackwardPanels:
         session.restarted.connect(self._restarted)
         self.dock.visibilityChanged.connect(self._dock_visibility)
         # After the window has fitted a newly opened network, make room for the loss and labels too.
-        self.window.document.network_replaced.connect(
-            lambda: QTimer.singleShot(0, self._fit_if_hidden) if self._showing else None
-        )
+        self.window.document.network_replaced.connect(self._network_replaced)
         self.presentation.changed.connect(self._presentation_changed)
 
     def _load_settings(self) -> None:
@@ -287,6 +285,13 @@ class BackwardPanels:
             self.player.start(int(self.panel.seconds_per_step() * 1000))
 
     # ----------------------------------------------------------------- messages and modes
+
+    def _network_replaced(self) -> None:
+        # Another network is no reason to go on playing, even if the old trace had not moved yet.
+        self.set_playing(False)
+        if self._showing:
+            # After the window has fitted the new network, make room for the loss and labels too.
+            QTimer.singleShot(0, self._fit_if_hidden)
 
     def _restarted(self, reason: str) -> None:
         self.set_playing(False)

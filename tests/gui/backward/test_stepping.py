@@ -166,6 +166,17 @@ def test_play_steps_on_by_itself_and_stops_at_the_update(backward, qtbot):
     assert not backward.session.applied  # playing never changes the network
 
 
+def test_opening_another_network_stops_play_even_before_the_first_step(backward, trace_window, qtbot):
+    from playground.model.examples import example_path
+
+    backward.panel.speed.setValue(backward.panel.speed.maximum())  # slow: no step before the open
+    qtbot.mouseClick(backward.panel.play_button, LEFT)
+    assert backward.panel.play_button.isChecked()
+    trace_window.document.open(example_path("xor"))
+    assert not backward.panel.play_button.isChecked()
+    assert backward.session.label() == "forward pass — step 0 of 4"  # h1, h2, o1, the update
+
+
 def test_a_forward_step_sends_dots_back_along_the_glowing_connections(backward, trace_window, qtbot):
     for _ in range(3):
         qtbot.mouseClick(backward.panel.step_button, LEFT)
