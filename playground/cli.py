@@ -235,7 +235,8 @@ def _chosen_sample(args: argparse.Namespace, data: Dataset | None) -> tuple[list
         )
     x = args.x if args.x is not None else xs[args.sample].tolist()
     y = args.y if args.y is not None else ys[args.sample].tolist()
-    described = f"{args.split} sample {args.sample} of {len(xs)}"
+    # Counted from 1 as the app counts them, with the --sample value that picks it again.
+    described = f"{args.split} sample {args.sample + 1} of {len(xs)} (--sample {args.sample})"
     overridden = [f"--{option}" for option in ("x", "y") if getattr(args, option) is not None]
     if overridden:
         described += " with " + " and ".join(overridden)

@@ -185,5 +185,5 @@ def test_python_m_playground_trace_json_in_a_fresh_interpreter():
 def test_python_m_playground_trace_text_in_a_fresh_interpreter():
     result = run_playground("trace", str(example_path("xor")), "--sample", "2")
     assert result.returncode == 0, result.stderr
-    assert "train sample 2 of 4" in result.stdout
+    assert "train sample 3 of 4 (--sample 2)" in result.stdout  # counted from 1, as in the app
     assert "BACKWARD PASS" in result.stdout
