@@ -41,7 +41,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from playground.engine.trainer import Trainer
 from playground.model.dataset import Dataset, GeneratorSpec
 from playground.model.generators import generate
-from playground.model.initialisation import initial_weight
+from playground.model.initialisation import initialise_network
 from playground.model.network import Network
 from playground.model.neuron import Neuron
 from playground.model.training_settings import TrainingSettings
@@ -96,15 +96,11 @@ def build_network(case: Case) -> Network:
             else:
                 role = "output" if k == len(layers) - 1 else "hidden"
                 network.add_neuron(Neuron(neuron_id, role, "tanh", 0.0))
-    # The draws of initialise_network(network, seed=SEED), connection by connection in file
-    # order, with the fan counts of a full layer given rather than counted: counting them
-    # through the network costs minutes at 2-64-64-1.
-    rng = np.random.default_rng(SEED)
     for sources, targets in pairwise(layers):
-        fan_in, fan_out = len(sources), len(targets)
         for target in targets:
             for source in sources:
-                network.connect(source, target, initial_weight(rng, fan_in, fan_out, "tanh"))
+                network.connect(source, target, 0.0)
+    initialise_network(network, "fan_in", SEED)
     return network
 
 

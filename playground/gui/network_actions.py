@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from playground.gui.canvas.scene import NetworkScene
-from playground.gui.weight_init import seeded_weights
+from playground.model.initialisation import initial_weights
 from playground.model.layout import auto_arrange
 
 # Neurons whose x differ by less than this count as one column.
@@ -46,7 +46,7 @@ def arrange(scene: NetworkScene) -> str:
 
 def randomize_weights(scene: NetworkScene, seed: int) -> str:
     document = scene.document
-    weights = seeded_weights(document.network, document.initialisation, seed)
+    weights = initial_weights(document.network, document.initialisation, seed)
     document.push_parameter_change(f"Randomize Weights (seed {seed})", weights, {})
     return f"Randomized {len(weights)} weights with seed {seed} ({document.initialisation})."
 

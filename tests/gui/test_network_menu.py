@@ -4,8 +4,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QInputDialog
 
 from playground.gui.dialogs.layered_network_dialog import LayeredNetworkDialog
-from playground.gui.weight_init import seeded_weights
-from playground.model.initialisation import initialise_network
+from playground.model.initialisation import initial_weights, initialise_network
 from playground.model.layout import count_crossings, layered_network
 from tests.gui.helpers import assert_network_valid, assert_scene_matches, click
 
@@ -116,7 +115,7 @@ def test_randomize_weights_is_seeded_and_undoable(qtbot, window, monkeypatch):
     before = window.document.network.copy()
     window.actions["randomize"].trigger()
     network = window.document.network
-    expected = seeded_weights(before, "fan_in", 11)
+    expected = initial_weights(before, "fan_in", 11)
     assert {c.key: c.weight for c in network.connections} == expected
     # Glorot bound for a 2-2-2 layer: sqrt(6 / (2 + 2)).
     assert all(abs(w) <= 1.5**0.5 for w in expected.values())

@@ -13,9 +13,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from playground.gui.weight_init import initialise
 from playground.model.errors import PlaygroundError
-from playground.model.initialisation import INITIALISATIONS
+from playground.model.initialisation import INITIALISATIONS, initialise_network
 from playground.model.layout import layered_network, parse_layer_sizes
 from playground.model.network import Network
 from playground.model.vocabulary import ACTIVATIONS
@@ -84,5 +83,5 @@ class LayeredNetworkDialog(QDialog):
             self.output_activation.currentText(),
         )
         network.training.seed = self.seed.value()
-        initialise(network, self.initialisation.currentData(), self.seed.value())
+        initialise_network(network, self.initialisation.currentData(), self.seed.value())
         return network
