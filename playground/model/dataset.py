@@ -39,11 +39,6 @@ class Dataset:
             return self.test_x, self.test_y
         raise ValueError(f"unknown split {name!r}")
 
-    def is_classification(self) -> bool:
-        """True when every target is one of two class labels (accuracy then makes sense)."""
-        targets = np.concatenate([self.train_y.ravel(), self.test_y.ravel()])
-        return targets.size > 0 and np.unique(targets).size <= 2
-
     def same_as(self, other: "Dataset") -> bool:
         return self.generator == other.generator and all(
             np.array_equal(a, b)

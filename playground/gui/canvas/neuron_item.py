@@ -32,8 +32,6 @@ class NeuronItem(QGraphicsItem):
         self.neuron_id = neuron.id
         self.connections: list = []
         self._connect_state: str | None = None  # "allowed" / "refused" while a connection is drawn
-        self._badge: str | None = None
-        self._value_text: str | None = None
         self._highlighted = False
         self._tip = ""
         self._shown: tuple[str, str, str | None] | None = None
@@ -83,16 +81,6 @@ class NeuronItem(QGraphicsItem):
             self._connect_state = state
             self.update()
 
-    def set_badge(self, text: str | None) -> None:
-        """A small tag at the top right (a step number, a gradient)."""
-        self._badge = text
-        self.update()
-
-    def set_value_text(self, text: str | None) -> None:
-        """A line of text above the neuron (its output y, its dL/dz)."""
-        self._value_text = text
-        self.update()
-
     def set_highlighted(self, highlighted: bool) -> None:
         """A warm glow around the neuron (the one being stepped through)."""
         self._highlighted = highlighted
@@ -103,7 +91,6 @@ class NeuronItem(QGraphicsItem):
         self.setOpacity(0.3 if dimmed else 1.0)
 
     def reset_overlay(self) -> None:
-        self._badge = self._value_text = None
         self._highlighted = False
         self.setOpacity(1.0)
         self.update()
@@ -199,18 +186,3 @@ class NeuronItem(QGraphicsItem):
             painter.drawText(
                 QRectF(-58, R + 1, 116, 16), Qt.AlignmentFlag.AlignHCenter, self.bias_text
             )
-        if self._value_text:
-            painter.setFont(style.font(7.5, bold=True))
-            painter.setPen(style.TEXT)
-            painter.drawText(
-                QRectF(-58, -R - 17, 116, 14), Qt.AlignmentFlag.AlignHCenter, self._value_text
-            )
-        if self._badge:
-            painter.setFont(style.font(7))
-            width = QFontMetricsF(style.font(7)).horizontalAdvance(self._badge) + 8
-            rect = QRectF(R - 6, -R - 6, min(width, 44), 13)
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(style.fill_brush("#333333"))
-            painter.drawRoundedRect(rect, 6, 6)
-            painter.setPen(style.fill_brush("#ffffff").color())
-            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, self._badge)

@@ -11,7 +11,6 @@ from __future__ import annotations
 import shiboken6
 from PySide6.QtCore import QObject, QPointF, QRectF
 from PySide6.QtWidgets import (
-    QGraphicsItem,
     QGraphicsScene,
     QGraphicsSceneHelpEvent,
     QGraphicsSceneMouseEvent,
@@ -246,5 +245,3 @@ class NetworkScene(QGraphicsScene):
         )
 
 
-def is_network_item(item: QGraphicsItem) -> bool:
-    return isinstance(item, (NeuronItem, ConnectionItem))

@@ -34,11 +34,6 @@ WEIGHT_BUCKETS = 24
 WEIGHT_STYLES = range(-WEIGHT_BUCKETS, WEIGHT_BUCKETS + 1)
 
 
-def weight_width(weight: float) -> float:
-    """Pen width: grows with |w| up to |w| = 3, then stays at the maximum."""
-    return 1.0 + (MAX_CONNECTION_WIDTH - 1.0) * min(abs(weight), 3.0) / 3.0
-
-
 def weight_style(weight: float) -> int:
     """A small integer naming the pen of this weight: sign and a width bucket."""
     if weight == 0.0:
