@@ -1,23 +1,16 @@
 """The bundled examples: each loads, learns under its own settings, and 2-2-2 gives the published numbers."""
 
 import math
-from pathlib import Path
 
 import numpy as np
 import pytest
 
 from playground.engine.backward_stepper import forward_values, trace_sample
 from playground.engine.trainer import Trainer
+from playground.model.examples import example_names, example_path
 from playground.model.network_file import load_network
 
-# The files in the repository itself: these tests are about what we ship, found
-# the same way whether or not the package is installed.
-EXAMPLES_FOLDER = Path(__file__).resolve().parents[1] / "resources" / "examples"
 EXAMPLES = ("circle", "sine", "skip_connection", "spiral", "two_two_two", "xor")
-
-
-def example_path(name: str) -> Path:
-    return EXAMPLES_FOLDER / f"{name}.json"
 
 # Epochs enough for each example's train loss to fall clearly, yet a second or less of training.
 BRIEF_EPOCHS = {
@@ -31,7 +24,7 @@ BRIEF_EPOCHS = {
 
 
 def test_every_expected_example_is_bundled():
-    bundled = {path.stem for path in EXAMPLES_FOLDER.glob("*.json")}
+    bundled = set(example_names())
     assert set(EXAMPLES) <= bundled
 
 

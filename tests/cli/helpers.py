@@ -6,13 +6,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+from playground.model.examples import example_path
+
 REPOSITORY = Path(__file__).resolve().parents[2]
-EXAMPLES_FOLDER = REPOSITORY / "resources" / "examples"
 
-
-def example_path(name: str) -> Path:
-    """A bundled example in the repository (found the same way whether or not it is installed)."""
-    return EXAMPLES_FOLDER / f"{name}.json"
+__all__ = ["REPOSITORY", "example_path"]
 
 
 def example_document(name: str) -> dict:
@@ -20,9 +18,8 @@ def example_document(name: str) -> dict:
 
 
 def run_playground(*args: str, cwd: Path | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
-    """`python -m playground ARGS` in a fresh interpreter, as a user would run it."""
+    """`python -m playground ARGS` in a fresh interpreter, on the installed package, as a user would run it."""
     environment = dict(os.environ)
-    environment["PYTHONPATH"] = str(REPOSITORY) + os.pathsep + environment.get("PYTHONPATH", "")
     environment.update(env or {})
     return subprocess.run(
         [sys.executable, "-m", "playground", *args],
@@ -33,7 +30,6 @@ def run_playground(*args: str, cwd: Path | None = None, env: dict | None = None)
 def run_python(code: str, *args: str) -> subprocess.CompletedProcess:
     """A short Python program in a fresh interpreter that can import the project."""
     environment = dict(os.environ)
-    environment["PYTHONPATH"] = str(REPOSITORY) + os.pathsep + environment.get("PYTHONPATH", "")
     environment.setdefault("QT_QPA_PLATFORM", "offscreen")
     return subprocess.run(
         [sys.executable, "-c", code, *args],

@@ -18,12 +18,11 @@ def isolated_settings(tmp_path, monkeypatch):
 
 @pytest.fixture
 def two_two_two():
-    """The bundled 2-2-2 example, read straight from the repository."""
-    from pathlib import Path
-
+    """The bundled 2-2-2 example, as the installed package ships it."""
+    from playground.model.examples import example_path
     from playground.model.network_file import load_network
 
-    return load_network(Path(__file__).parents[2] / "resources" / "examples" / "two_two_two.json")
+    return load_network(example_path("two_two_two"))
 
 
 @pytest.fixture

@@ -2,7 +2,6 @@
 
 import copy
 import json
-import os
 
 import numpy as np
 import pytest
@@ -11,10 +10,10 @@ from hypothesis import strategies as st
 
 from playground.model import network_file
 from playground.model.errors import NetworkFileError
+from playground.model.examples import example_path
 from playground.model.network_file import load_network, network_from_dict
 
-REPOSITORY = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-EXAMPLE = os.path.join(REPOSITORY, "resources", "examples", "two_two_two.json")
+EXAMPLE = str(example_path("two_two_two"))
 
 
 def document() -> dict:

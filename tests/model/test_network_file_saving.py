@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from playground.model import network_file
 from playground.model.dataset import Dataset, GeneratorSpec
 from playground.model.errors import NetworkFileError
+from playground.model.examples import resources_folder, schema_path
 from playground.model.network import Network
 from playground.model.network_file import (
     load_network,
@@ -28,9 +29,9 @@ from playground.model.training_settings import TrainingSettings
 from playground.model.vocabulary import ACTIVATIONS, GENERATORS, LOSSES, ROLES
 
 REPOSITORY = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-EXAMPLES = os.path.join(REPOSITORY, "resources", "examples")
+EXAMPLES = str(resources_folder() / "examples")
 EXAMPLE = os.path.join(EXAMPLES, "two_two_two.json")
-with open(os.path.join(REPOSITORY, "resources", "network.schema.json"), encoding="utf-8") as f:
+with open(schema_path(), encoding="utf-8") as f:
     SCHEMA = json.load(f)
 KNOWN = ("format", "version", "name", "neurons", "connections", "loss", "training", "data")
 

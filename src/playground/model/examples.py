@@ -1,4 +1,4 @@
-"""The example networks bundled in `resources/examples`, found from any kind of install."""
+"""The example networks and other files bundled in the package's `resources/` folder."""
 
 from importlib import resources
 from pathlib import Path
@@ -7,13 +7,8 @@ DEFAULT_EXAMPLE = "spiral"
 
 
 def resources_folder() -> Path:
-    """`resources/`: inside the installed package, or at the top of a source checkout."""
-    try:
-        return Path(str(resources.files("playground.resources")))
-    except ModuleNotFoundError:
-        # Running from a source checkout (`python -m pytest` in the repository), where the
-        # wheel's mapping of resources/ into the package has not been applied.
-        return Path(__file__).resolve().parents[2] / "resources"
+    """`playground/resources/`, wherever the package is installed."""
+    return Path(str(resources.files("playground"))) / "resources"
 
 
 def example_names() -> list[str]:

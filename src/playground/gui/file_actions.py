@@ -27,10 +27,7 @@ MAX_RECENT = 8
 
 def default_example_path() -> Path | None:
     """The bundled example the app starts with (spiral, else the first there is)."""
-    try:
-        names = example_names()
-    except (ModuleNotFoundError, FileNotFoundError):
-        return None
+    names = example_names()
     if not names:
         return None
     return example_path(DEFAULT_EXAMPLE if DEFAULT_EXAMPLE in names else names[0])
