@@ -10,7 +10,9 @@ import json
 import math
 import os
 import sys
+from collections.abc import Mapping
 
+from playground import __version__
 from playground.cli_trace_text import DEFAULT_DIGITS, trace_text
 from playground.cli_train import UsageError, run_train
 from playground.engine.backward_stepper import trace_sample
@@ -19,6 +21,7 @@ from playground.engine.trainer import check_data_fits
 from playground.model.dataset import Dataset
 from playground.model.errors import DataError, PlaygroundError
 from playground.model.network_file import load_network
+from playground.system_libraries import check_platform_libraries
 
 COMMANDS = ("train", "trace", "check")
 DEFAULT_EPOCHS = 100
@@ -138,6 +141,9 @@ def app_parser() -> argparse.ArgumentParser:
         formatter_class=_formatter,
     )
     parser.add_argument("file", metavar="FILE", nargs="?", help="network file to open (default: a built-in example)")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    # For CI and packagers: open the window, wait for its first paint, quit with status 0.
+    parser.add_argument("--smoke", action="store_true", help=argparse.SUPPRESS)
     parser.set_defaults(run=run_app)
     return parser
 
@@ -208,12 +214,13 @@ def run_app(args: argparse.Namespace) -> int:
             "there is no display to open the app on (DISPLAY is not set); "
             "train, trace and check run without one"
         )
+    check_platform_libraries(os.environ, sys.platform)
     from playground.gui.app import run_app as open_app
 
-    return open_app(args.file)
+    return open_app(args.file, smoke=args.smoke)
 
 
-def has_display(environ: dict, platform: str) -> bool:
+def has_display(environ: Mapping[str, str], platform: str) -> bool:
     """Whether Qt can open a window: always off Linux; on Linux, with X11, Wayland or a chosen platform."""
     if not platform.startswith("linux"):
         return True

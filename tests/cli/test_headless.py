@@ -110,7 +110,7 @@ def fake_app(monkeypatch):
     opened = []
     module = types.ModuleType("playground.gui.app")
 
-    def run_app(path):
+    def run_app(path, smoke=False):
         opened.append(path)
         return 0
 

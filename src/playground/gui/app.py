@@ -4,16 +4,22 @@ from __future__ import annotations
 
 import sys
 
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
+from playground import __version__
 from playground.gui.clipboard import release_clipboard
 from playground.gui.dialogs.prompts import show_error
 from playground.gui.file_actions import default_example_path
 from playground.gui.main_window import MainWindow
 from playground.model.errors import PlaygroundError
+from playground.model.examples import resources_folder
 
 ORGANISATION = "NN Playground"
 APPLICATION = "NN Playground"
+# How long `--smoke` waits for the window's first paint before it calls the start a failure.
+SMOKE_TIMEOUT_MS = 60_000
 
 
 def application() -> QApplication:
@@ -22,8 +28,15 @@ def application() -> QApplication:
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName(APPLICATION)
+    app.setApplicationVersion(__version__)
+    app.setWindowIcon(application_icon())
     app.aboutToQuit.connect(release_clipboard)
     return app
+
+
+def application_icon() -> QIcon:
+    """The app's icon, for the window, the task bar and the About box."""
+    return QIcon(str(resources_folder() / "icons" / "playground.svg"))
 
 
 def open_start(window: MainWindow, path: str | None) -> None:
@@ -41,10 +54,51 @@ def open_start(window: MainWindow, path: str | None) -> None:
     window.files.new()
 
 
-def run_app(path: str | None) -> int:
-    """Show the main window with `path` (or a bundled example) and run until it closes."""
+def run_app(path: str | None, smoke: bool = False) -> int:
+    """Show the main window with `path` (or a bundled example) and run until it closes.
+
+    With `smoke`, quit as soon as the canvas has painted once: status 0 and one line on
+    stdout, or status 1 when it never paints.
+    """
     app = application()
     window = MainWindow()
+    if smoke:
+        watcher = FirstPaint(window)
+        window.view.viewport().installEventFilter(watcher)
     window.show()
     open_start(window, path)
-    return app.exec()
+    status = app.exec()
+    if smoke:
+        return watcher.report()
+    return status
+
+
+class FirstPaint(QObject):
+    """Ends the event loop at the canvas's first paint, or after SMOKE_TIMEOUT_MS without one.
+
+    `QApplication.exit` rather than closing the window, so a smoke run never writes the
+    user's saved window layout."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.painted = False
+        QTimer.singleShot(SMOKE_TIMEOUT_MS, lambda: QApplication.exit(1))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and not self.painted:
+            self.painted = True
+            # Let this paint finish before the loop ends.
+            QTimer.singleShot(0, lambda: QApplication.exit(0))
+        return False
+
+    def report(self) -> int:
+        network = self.window.document.network
+        if not self.painted:
+            print(f"NN Playground {__version__}: the main window did not paint "
+                  f"within {SMOKE_TIMEOUT_MS // 1000} s", file=sys.stderr)
+            return 1
+        print(f"NN Playground {__version__}: the main window opened and painted "
+              f"“{self.window.document.display_name}” ({len(network.neurons)} neurons, "
+              f"{len(network.connections)} connections) on the {QApplication.platformName()} platform")
+        return 0
