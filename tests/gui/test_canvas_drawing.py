@@ -49,7 +49,7 @@ def test_a_connection_is_blue_for_a_positive_weight_and_orange_for_a_negative_on
     assert is_blue(colour_at(window, *MIDDLE))  # w = 0.55
     window.document.set_weight("h2", "o2", -2.0)
     assert is_orange(colour_at(window, *MIDDLE))
-    window.actions["undo"].trigger()
+    window.action_by_name["undo"].trigger()
     assert is_blue(colour_at(window, *MIDDLE))
 
 
@@ -122,6 +122,6 @@ def test_the_drawn_line_follows_a_dragged_neuron(qtbot, window):
     # h2 → o2 now runs from (200, 120) to (400, 60): its middle is (300, 90).
     assert distance(colour_at(window, *MIDDLE), style.BACKGROUND) < 40
     assert is_blue(colour_at(window, 300.0, 90.0))
-    window.actions["undo"].trigger()
+    window.action_by_name["undo"].trigger()
     assert is_blue(colour_at(window, *MIDDLE))
     assert distance(colour_at(window, 300.0, 90.0), style.BACKGROUND) < 40

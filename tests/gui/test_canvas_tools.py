@@ -24,7 +24,7 @@ def status(window) -> str:
 
 @pytest.mark.parametrize("role, first_id", [("input", "i3"), ("hidden", "h3"), ("output", "o3")])
 def test_a_click_with_the_add_tool_places_a_neuron_of_the_picked_role(qtbot, window, role, first_id):
-    window.actions["tool_add_neuron"].trigger()
+    window.action_by_name["tool_add_neuron"].trigger()
     window.role_picker.setCurrentIndex(window.role_picker.findData(role))
     click(qtbot, window.view, 100, 260)
     neuron = window.document.network.neuron(first_id)
@@ -37,13 +37,13 @@ def test_a_click_with_the_add_tool_places_a_neuron_of_the_picked_role(qtbot, win
 
 
 def test_the_add_tool_does_not_place_a_neuron_on_top_of_another(qtbot, window):
-    window.actions["tool_add_neuron"].trigger()
+    window.action_by_name["tool_add_neuron"].trigger()
     click(qtbot, window.view, *POS["h1"])
     assert len(window.document.network.neurons) == 6
 
 
 def test_dragging_from_a_neuron_with_the_connect_tool_connects_it(qtbot, window):
-    window.actions["tool_connect"].trigger()
+    window.action_by_name["tool_connect"].trigger()
     press_and_move(qtbot, window.view, POS["i1"], POS["o2"])
     assert window.scene.neuron_items["o2"]._connect_state == "allowed"
     assert "Release to connect i1 → o2" in status(window)
@@ -76,7 +76,7 @@ def test_a_refused_connection_lights_red_says_why_and_creates_nothing(
     qtbot, window, source, target, reason
 ):
     before = window.document.network.copy()
-    window.actions["tool_connect"].trigger()
+    window.action_by_name["tool_connect"].trigger()
     press_and_move(qtbot, window.view, POS[source], POS[target])
     assert window.scene.neuron_items[target]._connect_state == "refused"
     assert reason in status(window)
@@ -89,7 +89,7 @@ def test_a_refused_connection_lights_red_says_why_and_creates_nothing(
 
 
 def test_a_drag_back_onto_its_own_neuron_is_refused_as_a_self_connection(qtbot, window):
-    window.actions["tool_connect"].trigger()
+    window.action_by_name["tool_connect"].trigger()
     press_and_move(qtbot, window.view, POS["h1"], (300, 60))
     qtbot.mouseMove(window.view.viewport(), at(window.view, *POS["h1"]))
     assert window.scene.neuron_items["h1"]._connect_state == "refused"
@@ -100,7 +100,7 @@ def test_a_drag_back_onto_its_own_neuron_is_refused_as_a_self_connection(qtbot, 
 
 
 def test_a_connection_drag_ending_on_empty_canvas_creates_nothing(qtbot, window):
-    window.actions["tool_connect"].trigger()
+    window.action_by_name["tool_connect"].trigger()
     drag(qtbot, window.view, POS["h1"], (300, 300))
     assert len(window.document.network.connections) == 8
     assert window.document.undo_stack.count() == 0
@@ -122,7 +122,7 @@ def test_dragging_selected_neurons_moves_them_in_one_undo_step(qtbot, window):
     # The connection followed its source neuron.
     assert scene.connection_items[("h1", "o1")].line().p1() != line_before.p1()
     assert_scene_matches(scene, network)
-    window.actions["undo"].trigger()
+    window.action_by_name["undo"].trigger()
     assert (network.neuron("h1").x, network.neuron("h1").y) == (200, 0)
     assert scene.connection_items[("h1", "o1")].line() == line_before
     assert_scene_matches(scene, network)
@@ -144,11 +144,11 @@ def test_delete_removes_the_selection_with_its_connections_and_undo_restores_it(
         ("i1", "h2"), ("i2", "h2"), ("h2", "o1"), ("h2", "o2"),
     ]
     assert_scene_matches(window.scene, network)
-    assert window.actions["undo"].text() == "Undo Delete Neuron h1"
-    window.actions["undo"].trigger()
+    assert window.action_by_name["undo"].text() == "Undo Delete Neuron h1"
+    window.action_by_name["undo"].trigger()
     assert window.document.network == before
     assert_scene_matches(window.scene, window.document.network)
-    window.actions["redo"].trigger()
+    window.action_by_name["redo"].trigger()
     assert not window.document.network.has_neuron("h1")
 
 
@@ -170,7 +170,7 @@ def test_double_click_on_a_connection_edits_its_weight_in_place(qtbot, window):
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     assert window.document.network.connection("h2", "o2").weight == -1.5
     assert window.scene.connection_items[("h2", "o2")].weight == -1.5
-    assert window.actions["undo"].text() == "Undo Set Weight h2 → o2 to -1.5"
+    assert window.action_by_name["undo"].text() == "Undo Set Weight h2 → o2 to -1.5"
 
 
 def test_a_weight_that_is_not_a_number_changes_nothing(qtbot, window):
@@ -200,7 +200,7 @@ def test_double_click_on_a_neuron_edits_its_label(qtbot, window):
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     assert window.document.network.neuron("o1").label == "class A"
     assert window.scene.neuron_items["o1"].name == "class A"
-    window.actions["undo"].trigger()
+    window.action_by_name["undo"].trigger()
     assert window.document.network.neuron("o1").label is None
     assert window.scene.neuron_items["o1"].name == "o1"
 
@@ -208,12 +208,12 @@ def test_double_click_on_a_neuron_edits_its_label(qtbot, window):
 def test_zoom_keys_and_fit(qtbot, window):
     view = window.view
     scale = view.transform().m11()
-    window.actions["zoom_in"].trigger()
+    window.action_by_name["zoom_in"].trigger()
     assert view.transform().m11() == pytest.approx(scale * 1.25)
-    window.actions["zoom_out"].trigger()
-    window.actions["zoom_out"].trigger()
+    window.action_by_name["zoom_out"].trigger()
+    window.action_by_name["zoom_out"].trigger()
     assert view.transform().m11() == pytest.approx(scale * 0.8)
-    window.actions["fit"].trigger()
+    window.action_by_name["fit"].trigger()
     rect = view.mapToScene(view.viewport().rect()).boundingRect()
     assert rect.contains(window.scene.network_rect())
 

@@ -27,8 +27,8 @@ EDITS = {
     "add input": lambda d: d.add_neuron("input", -100.0, 50.0),
     "add hidden": lambda d: d.add_neuron("hidden", 300.0, 300.0),
     "add output": lambda d: d.add_neuron("output", 500.0, 300.0),
-    "connect": lambda d: d.connect("i1", "o1", 0.75),
-    "connect with initialisation": lambda d: d.connect("i2", "o2"),
+    "connect": lambda d: d.connect_neurons("i1", "o1", 0.75),
+    "connect with initialisation": lambda d: d.connect_neurons("i2", "o2"),
     "delete neuron": lambda d: d.remove_items(["h1"], []),
     "delete connection": lambda d: d.remove_items([], [("h2", "o1")]),
     "delete mixed": lambda d: d.remove_items(["i2", "o2"], [("i1", "h1"), ("h1", "o1")]),
@@ -84,7 +84,7 @@ def test_a_neuron_without_inputs_becomes_an_input_and_back(document, scene):
 
 
 def test_commands_name_the_action(document):
-    document.connect("i1", "o1", 0.5)
+    document.connect_neurons("i1", "o1", 0.5)
     assert document.undo_stack.undoText() == "Add Connection i1 → o1"
     document.remove_items(["h1"], [])
     assert document.undo_stack.undoText() == "Delete Neuron h1"
@@ -114,7 +114,7 @@ def test_a_removed_neuron_takes_its_connections_and_undo_brings_all_back(documen
 def test_refused_connections_change_nothing(document, source, target, reason):
     before = document.network.copy()
     with pytest.raises(NetworkEditError, match=reason):
-        document.connect(source, target)
+        document.connect_neurons(source, target)
     assert document.network == before
     assert document.undo_stack.count() == 0
 
@@ -157,10 +157,10 @@ def _random_edit(rng: random.Random, document: Document) -> None:
     elif kind == "connect":
         source, target = rng.choice(ids), rng.choice(ids)
         if network.connection_refusal(source, target) is None:
-            document.connect(source, target, rng.uniform(-2, 2))
+            document.connect_neurons(source, target, rng.uniform(-2, 2))
         else:
             with pytest.raises(NetworkEditError):
-                document.connect(source, target)
+                document.connect_neurons(source, target)
     elif kind == "remove":
         document.remove_items(
             rng.sample(ids, min(len(ids), rng.randint(0, 2))),

@@ -43,28 +43,28 @@ def choose_file(monkeypatch, path):
 def test_save_through_the_menu_then_open_gives_the_identical_network(
     qtbot, window, tmp_path, monkeypatch
 ):
-    window.document.connect("i1", "o1", -0.375)
+    window.document.connect_neurons("i1", "o1", -0.375)
     window.document.set_label("h2", "middle")
     window.document.move_neurons({"o2": (410.25, 133.5)})
     assert window.isWindowModified()
     path = tmp_path / "mine.json"
     choose_file(monkeypatch, path)
-    window.actions["save"].trigger()  # no file yet: Save asks where, as Save As
+    window.action_by_name["save"].trigger()  # no file yet: Save asks where, as Save As
     assert path.is_file()
     assert not window.isWindowModified()
     assert window.document.path == path
 
     window.document.set_weight("i1", "o1", 5.0)
-    window.actions["save"].trigger()  # now straight to the same file
+    window.action_by_name["save"].trigger()  # now straight to the same file
     saved = window.document.network.copy()
     assert load_network(path).connection("i1", "o1").weight == 5.0
-    window.actions["undo"].trigger()
+    window.action_by_name["undo"].trigger()
     assert window.isWindowModified()  # undoing past the save point is a change again
     window.document.undo_stack.setClean()
 
-    window.actions["new"].trigger()
+    window.action_by_name["new"].trigger()
     assert len(window.document.network.neurons) == 2
-    window.actions["open"].trigger()
+    window.action_by_name["open"].trigger()
     assert window.document.network == saved
     assert window.document.undo_stack.count() == 0
     assert_scene_matches(window.scene, window.document.network)
@@ -76,7 +76,7 @@ def test_title_shows_the_name_and_a_star_while_unsaved(window):
     assert not window.isWindowModified()
     window.document.set_bias("h1", 1.0)
     assert window.isWindowModified()
-    window.actions["undo"].trigger()
+    window.action_by_name["undo"].trigger()
     assert not window.isWindowModified()
 
 
@@ -88,7 +88,7 @@ def test_cancel_at_the_unsaved_question_keeps_everything(
     window.document.set_bias("h1", 1.0)
     before = window.document.network.copy()
     asked = answer(Button.Cancel)
-    window.actions[action].trigger()
+    window.action_by_name[action].trigger()
     assert len(asked) == 1 and "unsaved changes" in asked[0]
     assert window.document.network == before
     assert window.document.is_dirty
@@ -108,7 +108,7 @@ def test_discard_at_the_unsaved_question_goes_ahead(
     choose_file(monkeypatch, other)
     window.document.set_bias("h1", 1.0)
     asked = answer(Button.Discard)
-    window.actions[action].trigger()
+    window.action_by_name[action].trigger()
     assert len(asked) == 1
     if action == "new":
         assert [n.role for n in window.document.network.neurons] == ["input", "output"]
@@ -126,7 +126,7 @@ def test_save_at_the_unsaved_question_saves_then_goes_ahead(
     choose_file(monkeypatch, path)
     window.document.set_bias("h1", 1.0)
     answer(Button.Save)
-    window.actions["new"].trigger()
+    window.action_by_name["new"].trigger()
     assert load_network(path).neuron("h1").bias == 1.0
     assert len(window.document.network.neurons) == 2
 
@@ -144,7 +144,7 @@ def test_a_broken_file_gives_the_loaders_message_and_leaves_the_network_alone(
     before = window.document.network.copy()
     choose_file(monkeypatch, broken)
     monkeypatch.setattr(QMessageBox, "question", lambda *a: Button.Discard)
-    window.actions["open"].trigger()
+    window.action_by_name["open"].trigger()
     assert len(errors) == 1
     assert "broken.json" in errors[0] and "sigmod" in errors[0]
     assert window.document.network == before
@@ -185,7 +185,7 @@ def test_export_png_and_svg(qtbot, window, monkeypatch, tmp_path):
 def test_window_layout_weight_labels_and_recent_files_survive_a_restart(
     qtbot, window, tmp_path, monkeypatch
 ):
-    window.actions["weight_labels"].setChecked(True)
+    window.action_by_name["weight_labels"].setChecked(True)
     window.inspector_dock.hide()
     geometry = window.saveGeometry()
     window.files.add_recent(str(tmp_path / "a.json"))
@@ -197,7 +197,7 @@ def test_window_layout_weight_labels_and_recent_files_survive_a_restart(
     monkeypatch.setattr(MainWindow, "restoreGeometry", lambda self, g: restored.append(g))
     again = MainWindow()
     try:
-        assert again.actions["weight_labels"].isChecked()
+        assert again.action_by_name["weight_labels"].isChecked()
         assert again.scene.show_weight_labels
         assert restored == [geometry]
         assert again.inspector_dock.isHidden()

@@ -39,8 +39,8 @@ def test_editing_the_bias_is_one_undo_step(qtbot, window):
     type_into(qtbot, window.inspector.bias_edit, "-0.8")
     assert window.document.network.neuron("h1").bias == -0.8
     assert window.scene.neuron_items["h1"].bias_text == "b −0.8"
-    assert window.actions["undo"].text() == "Undo Set Bias of h1 to -0.8"
-    window.actions["undo"].trigger()
+    assert window.action_by_name["undo"].text() == "Undo Set Bias of h1 to -0.8"
+    window.action_by_name["undo"].trigger()
     assert window.document.network.neuron("h1").bias == 0.35
     assert window.inspector.bias_edit.text() == "0.35"
 
@@ -55,7 +55,7 @@ def test_choosing_an_activation_changes_the_neuron_and_the_picture(qtbot, window
     assert np.array_equal(f, np.maximum(z, 0.0))
     assert np.array_equal(df[z < 0], np.zeros((z < 0).sum()))
     assert np.array_equal(df[z > 0], np.ones((z > 0).sum()))
-    window.actions["undo"].trigger()
+    window.action_by_name["undo"].trigger()
     assert window.document.network.neuron("h1").activation == "sigmoid"
 
 
@@ -120,8 +120,8 @@ def test_several_neurons_get_one_activation_and_bias_in_one_step_each(qtbot, win
     assert [network.neuron(n).bias for n in ("h1", "h2")] == [0.5, 0.5]
     assert network.neuron("i1").bias is None
     assert window.document.undo_stack.count() == 2
-    window.actions["undo"].trigger()
-    window.actions["undo"].trigger()
+    window.action_by_name["undo"].trigger()
+    window.action_by_name["undo"].trigger()
     assert [network.neuron(n).activation for n in ("h1", "h2")] == ["sigmoid", "sigmoid"]
     assert_scene_matches(window.scene, network)
 

@@ -25,7 +25,7 @@ def run_dialog(qtbot, window, fill):
                 dialog.reject()
 
     QTimer.singleShot(0, answer)
-    window.actions["new_layered"].trigger()
+    window.action_by_name["new_layered"].trigger()
     assert seen, "the dialog did not open"
     return seen[0]
 
@@ -76,19 +76,19 @@ def test_connect_selected_fully_wires_each_column_to_the_next(qtbot, window):
     document = window.document
     document.remove_items([], [c.key for c in document.network.connections])
     window.select_all()
-    window.actions["connect_fully"].trigger()
+    window.action_by_name["connect_fully"].trigger()
     keys = {c.key for c in document.network.connections}
     assert keys == {(i, h) for i in ("i1", "i2") for h in ("h1", "h2")} | {
         (h, o) for h in ("h1", "h2") for o in ("o1", "o2")
     }
     assert document.undo_stack.undoText() == "Connect 8 Connections"
-    window.actions["undo"].trigger()
+    window.action_by_name["undo"].trigger()
     assert document.network.connections == ()
 
 
 def test_connect_fully_needs_two_columns(qtbot, window):
     click(qtbot, window.view, 200, 0)
-    window.actions["connect_fully"].trigger()
+    window.action_by_name["connect_fully"].trigger()
     assert "two columns" in window.statusBar().currentMessage()
     assert window.document.undo_stack.count() == 0
 
@@ -97,7 +97,7 @@ def test_auto_arrange_untangles_in_one_undo_step(qtbot, window):
     document = window.document
     # Swap the outputs' rows: h1 → o1 and h2 → o2 now cross h1 → o2 and h2 → o1 twice over.
     document.move_neurons({"o1": (400.0, 120.0), "o2": (400.0, 0.0), "i1": (0.0, 500.0)})
-    window.actions["auto_arrange"].trigger()
+    window.action_by_name["auto_arrange"].trigger()
     network = document.network
     positions = {n.id: (n.x, n.y) for n in network.neurons}
     assert {positions[n][0] for n in ("i1", "i2")} == {0.0}
@@ -106,14 +106,14 @@ def test_auto_arrange_untangles_in_one_undo_step(qtbot, window):
     assert document.undo_stack.undoText().startswith("Move")
     assert document.undo_stack.count() == 2
     assert_scene_matches(window.scene, network)
-    window.actions["undo"].trigger()
+    window.action_by_name["undo"].trigger()
     assert network.neuron("i1").y == 500.0
 
 
 def test_randomize_weights_is_seeded_and_undoable(qtbot, window, monkeypatch):
     monkeypatch.setattr(QInputDialog, "getInt", lambda *a, **k: (11, True))
     before = window.document.network.copy()
-    window.actions["randomize"].trigger()
+    window.action_by_name["randomize"].trigger()
     network = window.document.network
     expected = initial_weights(before, "fan_in", 11)
     assert {c.key: c.weight for c in network.connections} == expected
@@ -121,23 +121,23 @@ def test_randomize_weights_is_seeded_and_undoable(qtbot, window, monkeypatch):
     assert all(abs(w) <= 1.5**0.5 for w in expected.values())
     assert window.document.undo_stack.undoText() == "Randomize Weights (seed 11)"
     assert_scene_matches(window.scene, network)
-    window.actions["undo"].trigger()
+    window.action_by_name["undo"].trigger()
     assert window.document.network == before
 
 
 def test_set_all_weights_to_zero(qtbot, window):
-    window.actions["zero"].trigger()
+    window.action_by_name["zero"].trigger()
     assert {c.weight for c in window.document.network.connections} == {0.0}
     assert {i.style for i in window.scene.connection_items.values()} == {0}
-    window.actions["undo"].trigger()
+    window.action_by_name["undo"].trigger()
     assert window.document.network.connection("i1", "h1").weight == 0.15
 
 
 def test_copy_paste_adds_the_neurons_and_their_inner_connections_with_fresh_ids(qtbot, window):
     click(qtbot, window.view, 200, 0)
     click(qtbot, window.view, 400, 0, Qt.KeyboardModifier.ControlModifier)
-    window.actions["copy"].trigger()
-    window.actions["paste"].trigger()
+    window.action_by_name["copy"].trigger()
+    window.action_by_name["paste"].trigger()
     network = window.document.network
     assert [n.id for n in network.neurons][-2:] == ["h3", "o3"]
     h3, o3 = network.neuron("h3"), network.neuron("o3")
@@ -151,20 +151,20 @@ def test_copy_paste_adds_the_neurons_and_their_inner_connections_with_fresh_ids(
     assert window.document.undo_stack.undoText() == "Paste 2 Neurons"
     assert_network_valid(network)
     assert_scene_matches(window.scene, network)
-    window.actions["undo"].trigger()
+    window.action_by_name["undo"].trigger()
     assert len(network.neurons) == 6 and len(network.connections) == 8
 
 
 def test_paste_without_copied_neurons_says_so(qtbot, window):
     QApplication.clipboard().setText("hello")
-    window.actions["paste"].trigger()
+    window.action_by_name["paste"].trigger()
     assert "Nothing pasted" in window.statusBar().currentMessage()
     assert window.document.undo_stack.count() == 0
 
 
 def test_cut_removes_what_it_copied(qtbot, window):
     click(qtbot, window.view, 200, 120)
-    window.actions["cut"].trigger()
+    window.action_by_name["cut"].trigger()
     assert not window.document.network.has_neuron("h2")
-    window.actions["paste"].trigger()
+    window.action_by_name["paste"].trigger()
     assert window.document.network.has_neuron("h2")  # the fresh id h2 is free again

@@ -180,7 +180,7 @@ class Document(QObject):
             trial.connect(c.source, c.target, c.weight)
         self.undo_stack.push(AddItemsCommand(self, text, neurons, connections))
 
-    def connect(self, source: str, target: str, weight: float | None = None) -> float:
+    def connect_neurons(self, source: str, target: str, weight: float | None = None) -> float:
         """Add source → target, with a weight from the current initialisation unless given."""
         reason = self._network.connection_refusal(source, target)
         if reason:

@@ -36,6 +36,9 @@ def default_example_path() -> Path | None:
 class FileActions(QObject):
     """Carries out the File menu for one window and its document."""
 
+    # What was opened, saved or exported, for the window's status bar.
+    status_message = Signal(str)
+
     recent_changed = Signal()
 
     def __init__(self, window: QWidget, document: Document, scene: NetworkScene) -> None:
@@ -43,8 +46,6 @@ class FileActions(QObject):
         self.window = window
         self.document = document
         self.scene = scene
-        # Updated from outside (e.g. by the window) to tell the user what happened.
-        self.report = lambda message: None
 
     # ----------------------------------------------------------------- asking
 
@@ -101,7 +102,7 @@ class FileActions(QObject):
             show_error(self.window, "Cannot open network", f"{path}: {problem.strerror or problem}")
             return False
         self.add_recent(str(Path(path).resolve()))
-        self.report(f"Opened {path}")
+        self.status_message.emit(f"Opened {path}")
         return True
 
     def open_example(self, name: str) -> bool:
@@ -113,7 +114,7 @@ class FileActions(QObject):
         except (PlaygroundError, FileNotFoundError) as problem:
             show_error(self.window, "Cannot open example", str(problem))
             return False
-        self.report(f"Opened the example {name}")
+        self.status_message.emit(f"Opened the example {name}")
         return True
 
     # ----------------------------------------------------------------- saving
@@ -139,7 +140,7 @@ class FileActions(QObject):
             show_error(self.window, "Cannot save network", str(problem))
             return False
         self.add_recent(str(path.resolve()))
-        self.report(f"Saved {path}")
+        self.status_message.emit(f"Saved {path}")
         return True
 
     # ----------------------------------------------------------------- recent files
@@ -173,7 +174,7 @@ class FileActions(QObject):
             path += f".{suffix}"
         ok = export_png(self.scene, path) if suffix == "png" else export_svg(self.scene, path)
         if ok:
-            self.report(f"Exported {path}")
+            self.status_message.emit(f"Exported {path}")
         else:
             show_error(self.window, "Cannot export image", f"{path} could not be written.")
         return ok

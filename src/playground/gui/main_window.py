@@ -14,7 +14,7 @@ from playground.gui.canvas.view import NetworkView
 from playground.gui.dialogs.layered_network_dialog import LayeredNetworkDialog
 from playground.gui.document import Document
 from playground.gui.file_actions import FileActions
-from playground.gui.menus import build_menus
+from playground.gui.menus import build_menus, build_tool_bar
 from playground.gui.panels.inspector import Inspector
 from playground.gui.training.training_panels import TrainingPanels
 from playground.model.errors import NetworkEditError
@@ -35,12 +35,13 @@ class MainWindow(QMainWindow):
         self.view = NetworkView(self.scene)
         self.setCentralWidget(self.view)
         self.files = FileActions(self, self.document, self.scene)
-        self.files.report = self.show_message
+        self.files.status_message.connect(self.show_message)
         self.randomize_seed = 1
 
         self.inspector = Inspector(self.document, self.scene)
-        self.inspector.report = self.show_message
-        self.menus, self.actions = build_menus(self)
+        self.inspector.status_message.connect(self.show_message)
+        self.menus, self.action_by_name = build_menus(self)
+        self.role_picker = build_tool_bar(self, self.action_by_name)
         self.inspector_dock = self.add_panel_dock(
             self.inspector, "Inspector", Qt.DockWidgetArea.RightDockWidgetArea
         )
@@ -177,7 +178,7 @@ class MainWindow(QMainWindow):
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.restoreState(state)
         labels = settings.value("view/weight_labels", False)
-        self.actions["weight_labels"].setChecked(labels in (True, "true"))
+        self.action_by_name["weight_labels"].setChecked(labels in (True, "true"))
 
     def save_settings(self) -> None:
         settings = QSettings()

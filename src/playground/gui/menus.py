@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import platform
 from typing import TYPE_CHECKING
 
+import numpy
+import PySide6
+from PySide6.QtCore import QCoreApplication, qVersion
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QComboBox, QMenu, QMessageBox
 
+from playground import __version__
 from playground.gui.canvas.tools import ADD_NEURON, CONNECT, SELECT
 from playground.gui.dialogs.layered_network_dialog import INITIALISATION_NAMES
 from playground.model.examples import example_names
@@ -18,10 +23,6 @@ if TYPE_CHECKING:
 
 Keys = QKeySequence.StandardKey
 
-ABOUT = (
-    "<b>NN Playground</b><p>Build a neural network by hand, step its backward pass "
-    "one neuron at a time, and train it with SGD.</p>"
-)
 CANVAS_HELP = (
     "<table>"
     "<tr><td><b>V</b></td><td>Select: click, Ctrl+click, drag a box; drag neurons to move</td></tr>"
@@ -61,10 +62,7 @@ def build_menus(window: MainWindow) -> tuple[dict[str, QMenu], dict[str, QAction
     actions["open"] = _action(window, "&Open…", files.open_dialog, [Keys.Open])
     menu.addActions([actions["new"], actions["open"]])
     examples = menus["examples"] = menu.addMenu("Open &Example")
-    try:
-        names = example_names()
-    except (ModuleNotFoundError, FileNotFoundError):
-        names = []
+    names = example_names()
     for name in names:
         examples.addAction(
             _action(window, name.replace("_", " "), lambda n=name: files.open_example(n))
@@ -156,13 +154,36 @@ def build_menus(window: MainWindow) -> tuple[dict[str, QMenu], dict[str, QAction
         _action(window, "Canvas &Shortcuts", lambda: QMessageBox.information(
             window, "Canvas shortcuts", CANVAS_HELP))
     )
-    menu.addAction(_action(window, "&About", lambda: QMessageBox.about(window, "About", ABOUT)))
+    menu.addAction(_action(window, "&About", lambda: show_about(window)))
 
-    _build_tool_bar(window, actions)
     return menus, actions
 
 
-def _build_tool_bar(window: MainWindow, actions: dict[str, QAction]) -> None:
+def about_text() -> str:
+    """The About box: what the app is, its version, and the versions it runs on."""
+    translate = QCoreApplication.translate
+    return (
+        f"<h3>NN Playground {__version__}</h3><p>"
+        + translate(
+            "About",
+            "Build a neural network by hand, step its backward pass one neuron at a time, "
+            "and train it with SGD.",
+        )
+        + "</p><p>"
+        + translate("About", "Python {python} · Qt {qt} · PySide6 {pyside} · NumPy {numpy}").format(
+            python=platform.python_version(), qt=qVersion(), pyside=PySide6.__version__,
+            numpy=numpy.__version__,
+        )
+        + "</p>"
+    )
+
+
+def show_about(window: MainWindow) -> None:
+    QMessageBox.about(window, QCoreApplication.translate("About", "About NN Playground"), about_text())
+
+
+def build_tool_bar(window: MainWindow, actions: dict[str, QAction]) -> QComboBox:
+    """The tool bar: the canvas tools, the role of new neurons, undo and fit; returns the role picker."""
     tools = window.addToolBar("Tools")
     tools.setObjectName("toolbar:tools")
     tools.setMovable(False)
@@ -188,11 +209,11 @@ def _build_tool_bar(window: MainWindow, actions: dict[str, QAction]) -> None:
     role.setCurrentIndex(ROLES.index(window.view.new_role))
     role.currentIndexChanged.connect(lambda _: window.view.set_new_role(role.currentData()))
     tools.addWidget(role)
-    window.role_picker = role
     tools.addSeparator()
     tools.addActions([actions["undo"], actions["redo"]])
     tools.addSeparator()
     tools.addAction(actions["fit"])
+    return role
 
 
 def _fill_recent(window: MainWindow, menu: QMenu) -> None:

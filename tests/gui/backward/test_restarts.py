@@ -39,7 +39,7 @@ EDITS = {
     "a weight": lambda d: d.set_weight("h1", "o1", -1.25),
     "a bias": lambda d: d.set_bias("h2", 0.0),
     "an activation": lambda d: d.set_activation("h1", "tanh"),
-    "a new connection": lambda d: d.connect("i1", "o2", 0.3),
+    "a new connection": lambda d: d.connect_neurons("i1", "o2", 0.3),
     "a removed neuron": lambda d: d.remove_items(["h2"], []),
     "the learning rate": lambda d: d.set_training(replace(d.network.training, learning_rate=0.05)),
     "the L2 factor": lambda d: d.set_training(replace(d.network.training, l2=0.1)),

@@ -236,7 +236,7 @@ def test_undo_of_the_last_run_just_after_train_ends_the_new_run(open_example, qt
     dock = window.training.training_dock
     # Undo before the new run has written anything: the step undone is the finished run.
     click(qtbot, dock.train_button)
-    window.actions["undo"].trigger()
+    window.action_by_name["undo"].trigger()
     qtbot.wait(100)
     assert not window.training.session.running
     assert dock.train_button.text() == "▶ Train"

@@ -165,7 +165,7 @@ class CanvasOverlay:
                 continue  # the current neuron's own connections stay at full strength
             if key[1] in self.done:
                 # Done: its gradient is known; half strength keeps the current neuron's in front.
-                item.setOpacity(DONE_OPACITY)
+                item.set_faded_opacity(DONE_OPACITY)
                 self.touched_connections.add(key)
             else:
                 item.set_dimmed(True)

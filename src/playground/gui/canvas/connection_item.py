@@ -93,16 +93,16 @@ class ConnectionItem(QGraphicsPathItem):
 
     def reset_overlay(self) -> None:
         self.flow = None
-        super().setOpacity(1.0)
+        self.setOpacity(1.0)
         self._overlay_changed()
 
     def set_dimmed(self, dimmed: bool) -> None:
-        self.setOpacity(0.2 if dimmed else 1.0)
+        self.set_faded_opacity(0.2 if dimmed else 1.0)
 
-    def setOpacity(self, opacity: float) -> None:
-        # Shadows QGraphicsItem.setOpacity for Python callers (overlays fade connections
-        # this way): the layer draws the item and must hear of it.
-        super().setOpacity(opacity)
+    def set_faded_opacity(self, opacity: float) -> None:
+        """Fade the connection: the layer draws it, so the layer must hear of the change
+        (QGraphicsItem.setOpacity alone would not tell it)."""
+        self.setOpacity(opacity)
         self._overlay_changed()
 
     def flow_colour(self) -> QColor | None:

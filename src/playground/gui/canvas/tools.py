@@ -75,7 +75,7 @@ class ConnectionDrag:
             return False, "No connection: the drag did not end on a neuron."
         source_id, target_id = self.source.neuron_id, self.target.neuron_id
         try:
-            weight = self.scene.document.connect(source_id, target_id)
+            weight = self.scene.document.connect_neurons(source_id, target_id)
         except NetworkEditError as refused:
             return False, f"Not connected: {refused}"
         return True, f"Connected {source_id} → {target_id} with weight {weight:.4g}"

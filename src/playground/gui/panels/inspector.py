@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -31,6 +31,9 @@ def parse_number(text: str) -> float:
 class Inspector(QWidget):
     """Shows one neuron, one connection, or several neurons; edits go through the document."""
 
+    # What happened to an edit that was refused, for the window's status bar.
+    status_message = Signal(str)
+
     def __init__(self, document: Document, scene: NetworkScene, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.document = document
@@ -38,7 +41,6 @@ class Inspector(QWidget):
         self.neuron_id: str | None = None
         self.connection_key: tuple[str, str] | None = None
         self.neuron_ids: list[str] = []
-        self.report = lambda message: None
 
         self.pages = QStackedWidget()
         self.empty_page = QLabel("Select a neuron or a connection\nto see and edit it here.")
@@ -173,7 +175,7 @@ class Inspector(QWidget):
         try:
             edit()
         except (NetworkEditError, ValueError) as refused:
-            self.report(f"Not changed: {refused}")
+            self.status_message.emit(f"Not changed: {refused}")
             self.refresh()
 
     def _label_edited(self) -> None:
@@ -222,7 +224,7 @@ class Inspector(QWidget):
         try:
             value = parse_number(text)
         except ValueError:
-            self.report(f"{text!r} is not a number; nothing changed.")
+            self.status_message.emit(f"{text!r} is not a number; nothing changed.")
             self.refresh()
             return
         ids = list(self.neuron_ids)
@@ -232,7 +234,7 @@ class Inspector(QWidget):
         try:
             value = parse_number(field.text())
         except ValueError:
-            self.report(f"{field.text()!r} is not a number; nothing changed.")
+            self.status_message.emit(f"{field.text()!r} is not a number; nothing changed.")
             _set_text(field, repr(current))
             return
         if value != current:

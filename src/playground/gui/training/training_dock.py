@@ -52,7 +52,7 @@ class TrainingDock(QWidget):
         super().__init__(parent)
         self.document = document
         self.session = session
-        self.actions = actions
+        self.training_actions = actions
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
@@ -79,14 +79,14 @@ class TrainingDock(QWidget):
     def _build_buttons(self) -> QGridLayout:
         grid = QGridLayout()
         grid.setSpacing(4)
-        self.train_button = self._button(self.actions.train)
+        self.train_button = self._button(self.training_actions.train)
         self.train_button.setMinimumHeight(34)
         font = self.train_button.font()
         font.setBold(True)
         self.train_button.setFont(font)
-        self.step_epoch_button = self._button(self.actions.step_epoch)
-        self.step_batch_button = self._button(self.actions.step_batch)
-        self.reset_button = self._button(self.actions.reset_weights)
+        self.step_epoch_button = self._button(self.training_actions.step_epoch)
+        self.step_batch_button = self._button(self.training_actions.step_batch)
+        self.reset_button = self._button(self.training_actions.reset_weights)
         grid.addWidget(self.train_button, 0, 0, 1, 3)
         grid.addWidget(self.step_epoch_button, 1, 0)
         grid.addWidget(self.step_batch_button, 1, 1)
