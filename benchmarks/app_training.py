@@ -128,7 +128,11 @@ def cli_run(example: str, epochs: int) -> dict:
     start = time.perf_counter()
     _train(trainer, epochs, bar)
     seconds = time.perf_counter() - start
-    return {"epochs": trainer.epoch, "seconds": seconds, "epochs_per_second": trainer.epoch / seconds}
+    return {
+        "epochs": trainer.epoch,
+        "seconds": seconds,
+        "epochs_per_second": trainer.epoch / seconds,
+    }
 
 
 def main() -> None:
@@ -137,7 +141,10 @@ def main() -> None:
     parser.add_argument("--example", default="spiral")
     parser.add_argument("--repeats", type=int, default=3, help="runs of each; the best counts")
     parser.add_argument(
-        "--close", action="append", default=[], metavar="DOCK",
+        "--close",
+        action="append",
+        default=[],
+        metavar="DOCK",
         help="close this dock (by its title) before training, to see what it costs",
     )
     args = parser.parse_args()
@@ -158,8 +165,12 @@ def main() -> None:
     share = inside["epochs_per_second"] / cli["epochs_per_second"]
 
     closed = f", closed: {', '.join(args.close)}" if args.close else ""
-    print(f"{args.example}: {args.epochs} epochs, offscreen, window 1400×900{closed}; best of {args.repeats}")
-    print(f"  command line loop  {cli['epochs_per_second']:8.1f} epochs/s  ({cli['seconds']:.2f} s)")
+    print(
+        f"{args.example}: {args.epochs} epochs, offscreen, window 1400×900{closed}; best of {args.repeats}"
+    )
+    print(
+        f"  command line loop  {cli['epochs_per_second']:8.1f} epochs/s  ({cli['seconds']:.2f} s)"
+    )
     print(
         f"  app (Train button) {inside['epochs_per_second']:8.1f} epochs/s  ({inside['seconds']:.2f} s)"
         f"   = {100 * share:.0f} % of the command line (target ≥ 70 %)"

@@ -38,8 +38,14 @@ from playground.model.network_file import load_network
 from playground.model.neuron import Neuron
 
 COLUMNS, PER_COLUMN, FAN_IN = 5, 100, 25
-TARGETS = {"build": 0.5, "repaint": 0.050, "render": 0.050, "move": 0.010, "restyle": 0.030,
-           "drift": 0.030}
+TARGETS = {
+    "build": 0.5,
+    "repaint": 0.050,
+    "render": 0.050,
+    "move": 0.010,
+    "restyle": 0.030,
+    "drift": 0.030,
+}
 
 
 def big_network(seed: int = 0) -> Network:
@@ -128,8 +134,10 @@ def main() -> int:
 
     for name, seconds in results.items():
         target = TARGETS[name]
-        print(f"{name:8s} {seconds * 1000:8.1f} ms   target {target * 1000:6.0f} ms   "
-              f"ratio {seconds / target:5.2f}")
+        print(
+            f"{name:8s} {seconds * 1000:8.1f} ms   target {target * 1000:6.0f} ms   "
+            f"ratio {seconds / target:5.2f}"
+        )
     if "--more" in sys.argv:
         for name, seconds in more(app, network, scene, view).items():
             print(f"{name:48s} {seconds * 1000:8.1f} ms")
@@ -175,7 +183,9 @@ def more(app: QApplication, network: Network, scene: NetworkScene, view: Network
     app.processEvents()
     small.fit()
     app.processEvents()
-    results["repaint of the spiral example (152 connections)"] = best_of(7, small.viewport().repaint)
+    results["repaint of the spiral example (152 connections)"] = best_of(
+        7, small.viewport().repaint
+    )
     return results
 
 

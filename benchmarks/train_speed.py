@@ -106,10 +106,16 @@ def build_network(case: Case) -> Network:
 
 def make_dataset(case: Case) -> Dataset:
     samples = case.train_samples + case.test_samples
-    return generate(GeneratorSpec(
-        "spiral", samples=samples, noise=0.1, train_fraction=case.train_samples / samples,
-        seed=SEED, labels=(-1.0, 1.0),
-    ))
+    return generate(
+        GeneratorSpec(
+            "spiral",
+            samples=samples,
+            noise=0.1,
+            train_fraction=case.train_samples / samples,
+            seed=SEED,
+            labels=(-1.0, 1.0),
+        )
+    )
 
 
 def settings_for(case: Case) -> TrainingSettings:
@@ -271,7 +277,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeats", type=int, default=None, help="runs per way; the best counts")
     args = parser.parse_args(argv)
     repeats = args.repeats or (1 if args.quick else 3)
-    ways: list[tuple[str, Callable]] = [("this engine", train_engine), ("hand-written numpy", train_by_hand)]
+    ways: list[tuple[str, Callable]] = [
+        ("this engine", train_engine),
+        ("hand-written numpy", train_by_hand),
+    ]
     if torch_available():
         import torch
 
@@ -288,21 +297,31 @@ def main(argv: list[str] | None = None) -> int:
     agree = True
     for case in CASES:
         epochs = case.quick_epochs if args.quick else case.epochs
-        print(f"\n{case.name}: {case.train_samples} samples (test {case.test_samples}), "
-              f"batch {case.batch_size}, {epochs} epochs")
+        print(
+            f"\n{case.name}: {case.train_samples} samples (test {case.test_samples}), "
+            f"batch {case.batch_size}, {epochs} epochs"
+        )
         engine_weights = train_engine(case, 1)[1]
         for label, train in ways[1:]:
             difference = largest_difference(engine_weights, train(case, 1)[1])
             agree = agree and difference < 1e-10
-            verdict = "agree" if difference < 1e-10 else "DISAGREE: the times below compare different things"
-            print(f"  after one epoch, largest weight difference engine vs {label}: "
-                  f"{difference:.1e} ({verdict})")
+            verdict = (
+                "agree"
+                if difference < 1e-10
+                else "DISAGREE: the times below compare different things"
+            )
+            print(
+                f"  after one epoch, largest weight difference engine vs {label}: "
+                f"{difference:.1e} ({verdict})"
+            )
         seconds = {label: best_time(train, case, epochs, repeats) for label, train in ways}
         print(f"  {'':<36}{'seconds':>9}{'epochs/s':>10}")
         for label, s in seconds.items():
             print(f"  {label:<36}{s:>9.3f}{epochs / s:>10.1f}")
         engine = seconds["this engine"]
-        print(f"  engine time / hand-written loop time: {engine / seconds['hand-written numpy']:.2f}×")
+        print(
+            f"  engine time / hand-written loop time: {engine / seconds['hand-written numpy']:.2f}×"
+        )
         if len(ways) > 2:
             print(f"  engine vs PyTorch: {seconds[ways[2][0]] / engine:.2f}× faster")
     return 0 if agree else 1

@@ -103,12 +103,24 @@ def test_skip_connection_example_has_skips_two_outputs_and_an_output_feeding_ano
 # Matt Mazur, "A Step by Step Backpropagation Example" (2015): the 2-2-2 sigmoid network,
 # inputs 0.05 and 0.10, targets 0.01 and 0.99, learning rate 0.5. His w1..w8 are, in order:
 WEIGHT_NAMES = {
-    "w1": ("i1", "h1"), "w2": ("i2", "h1"), "w3": ("i1", "h2"), "w4": ("i2", "h2"),
-    "w5": ("h1", "o1"), "w6": ("h2", "o1"), "w7": ("h1", "o2"), "w8": ("h2", "o2"),
+    "w1": ("i1", "h1"),
+    "w2": ("i2", "h1"),
+    "w3": ("i1", "h2"),
+    "w4": ("i2", "h2"),
+    "w5": ("h1", "o1"),
+    "w6": ("h2", "o1"),
+    "w7": ("h1", "o2"),
+    "w8": ("h2", "o2"),
 }
 PUBLISHED_UPDATED_WEIGHTS = {
-    "w1": "0.149780716", "w2": "0.19956143", "w3": "0.24975114", "w4": "0.29950229",
-    "w5": "0.35891648", "w6": "0.408666186", "w7": "0.511301270", "w8": "0.561370121",
+    "w1": "0.149780716",
+    "w2": "0.19956143",
+    "w3": "0.24975114",
+    "w4": "0.29950229",
+    "w5": "0.35891648",
+    "w6": "0.408666186",
+    "w7": "0.511301270",
+    "w8": "0.561370121",
 }
 
 

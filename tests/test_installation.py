@@ -34,7 +34,10 @@ def _installed_command() -> Path:
     pytest.fail(f"no playground command beside {sys.executable}: is the package installed?")
 
 
-@pytest.mark.skipif(not os.environ.get("CI"), reason="CI tests the installed wheel; a developer may test an editable install")
+@pytest.mark.skipif(
+    not os.environ.get("CI"),
+    reason="CI tests the installed wheel; a developer may test an editable install",
+)
 def test_in_ci_the_suite_imports_the_installed_package_not_the_checkout():
     assert "site-packages" in INSTALLED.parts, f"playground was imported from {INSTALLED}"
     assert not INSTALLED.is_relative_to(REPOSITORY)
@@ -55,7 +58,12 @@ def _run_installed(*args: str, cwd: Path) -> subprocess.CompletedProcess:
     environment = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(cwd / "config"))
     return subprocess.run(
         [str(_installed_command()), *args],
-        cwd=cwd, env=environment, capture_output=True, text=True, timeout=180, check=False,
+        cwd=cwd,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
     )
 
 

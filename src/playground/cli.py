@@ -140,7 +140,9 @@ def app_parser() -> argparse.ArgumentParser:
         epilog=APP_EPILOG,
         formatter_class=_formatter,
     )
-    parser.add_argument("file", metavar="FILE", nargs="?", help="network file to open (default: a built-in example)")
+    parser.add_argument(
+        "file", metavar="FILE", nargs="?", help="network file to open (default: a built-in example)"
+    )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     # For CI and packagers: open the window, wait for its first paint, quit with status 0.
     parser.add_argument("--smoke", action="store_true", help=argparse.SUPPRESS)
@@ -154,47 +156,83 @@ def command_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     train = commands.add_parser(
-        "train", help="train the network on its data with SGD",
+        "train",
+        help="train the network on its data with SGD",
         description="Train the network in FILE on its data with SGD. Progress goes to stderr.",
-        epilog=TRAIN_EPILOG, formatter_class=_formatter,
+        epilog=TRAIN_EPILOG,
+        formatter_class=_formatter,
     )
     train.add_argument("file", metavar="FILE", help="network file (with data) to train")
-    train.add_argument("--epochs", metavar="N", type=_whole_number(1), default=DEFAULT_EPOCHS,
-                       help=f"passes over the training set (default {DEFAULT_EPOCHS})")
-    train.add_argument("--learning-rate", metavar="X", type=_positive_number, help="SGD step size η")
-    train.add_argument("--batch-size", metavar="B", type=_whole_number(1), help="samples per minibatch")
+    train.add_argument(
+        "--epochs",
+        metavar="N",
+        type=_whole_number(1),
+        default=DEFAULT_EPOCHS,
+        help=f"passes over the training set (default {DEFAULT_EPOCHS})",
+    )
+    train.add_argument(
+        "--learning-rate", metavar="X", type=_positive_number, help="SGD step size η"
+    )
+    train.add_argument(
+        "--batch-size", metavar="B", type=_whole_number(1), help="samples per minibatch"
+    )
     train.add_argument("--seed", metavar="S", type=_whole_number(0), help="seed of the shuffling")
-    train.add_argument("--out", metavar="OUT", help="write the trained network here (default: not written)")
+    train.add_argument(
+        "--out", metavar="OUT", help="write the trained network here (default: not written)"
+    )
     train.add_argument("--plot", metavar="PNG", help="draw the loss curves to this PNG image")
-    train.add_argument("--json", action="store_true",
-                       help="print a JSON summary as the last line of stdout")
+    train.add_argument(
+        "--json", action="store_true", help="print a JSON summary as the last line of stdout"
+    )
     train.set_defaults(run=run_train)
 
     trace = commands.add_parser(
-        "trace", help="one sample's forward pass, backward pass and SGD step",
+        "trace",
+        help="one sample's forward pass, backward pass and SGD step",
         description="One sample's forward pass, then the backward pass one neuron at a time, "
         "then the SGD update: the same steps the app shows.",
-        epilog=TRACE_EPILOG, formatter_class=_formatter,
+        epilog=TRACE_EPILOG,
+        formatter_class=_formatter,
     )
     trace.add_argument("file", metavar="FILE", help="network file")
-    trace.add_argument("--sample", metavar="K", type=_whole_number(0), default=0,
-                       help="which sample of the split, counting from 0 (default 0)")
-    trace.add_argument("--split", choices=("train", "test"), default="train",
-                       help="take the sample from the train or the test data (default train)")
-    trace.add_argument("--x", metavar="V,V,...", type=_numbers,
-                       help="input values by hand, one per input neuron")
-    trace.add_argument("--y", metavar="V,V,...", type=_numbers,
-                       help="target values by hand, one per output neuron")
-    trace.add_argument("--digits", metavar="D", type=_digits, default=DEFAULT_DIGITS,
-                       help=f"significant digits in the text, 3 to 8 (default {DEFAULT_DIGITS})")
-    trace.add_argument("--json", action="store_true", help="print the trace as JSON at full precision")
+    trace.add_argument(
+        "--sample",
+        metavar="K",
+        type=_whole_number(0),
+        default=0,
+        help="which sample of the split, counting from 0 (default 0)",
+    )
+    trace.add_argument(
+        "--split",
+        choices=("train", "test"),
+        default="train",
+        help="take the sample from the train or the test data (default train)",
+    )
+    trace.add_argument(
+        "--x", metavar="V,V,...", type=_numbers, help="input values by hand, one per input neuron"
+    )
+    trace.add_argument(
+        "--y", metavar="V,V,...", type=_numbers, help="target values by hand, one per output neuron"
+    )
+    trace.add_argument(
+        "--digits",
+        metavar="D",
+        type=_digits,
+        default=DEFAULT_DIGITS,
+        help=f"significant digits in the text, 3 to 8 (default {DEFAULT_DIGITS})",
+    )
+    trace.add_argument(
+        "--json", action="store_true", help="print the trace as JSON at full precision"
+    )
     trace.set_defaults(run=run_trace)
 
     check = commands.add_parser(
-        "check", help="compare every gradient with a central finite difference",
+        "check",
+        help="compare every gradient with a central finite difference",
         description="Validate FILE and compare every analytic gradient with a central "
         "finite difference; print the largest relative error.",
-        epilog=CHECK_EPILOG, formatter_class=_formatter,
+        epilog=CHECK_EPILOG,
+        formatter_class=_formatter,
     )
     check.add_argument("file", metavar="FILE", help="network file")
     check.set_defaults(run=run_check)
@@ -227,14 +265,18 @@ def has_display(environ: Mapping[str, str], platform: str) -> bool:
     return any(environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
 
 
-def _chosen_sample(args: argparse.Namespace, data: Dataset | None) -> tuple[list[float], list[float], str]:
+def _chosen_sample(
+    args: argparse.Namespace, data: Dataset | None
+) -> tuple[list[float], list[float], str]:
     if args.x is not None and args.y is not None:
         return args.x, args.y, "the sample given by --x and --y"
     if data is None:
         raise DataError(f"{args.file}: the network has no data; give a sample with --x and --y")
     xs, ys = data.split(args.split)
     if len(xs) == 0:
-        raise DataError(f"{args.file}: the {args.split} data is empty; choose the other --split or give --x and --y")
+        raise DataError(
+            f"{args.file}: the {args.split} data is empty; choose the other --split or give --x and --y"
+        )
     if args.sample >= len(xs):
         raise DataError(
             f"{args.file}: there is no {args.split} sample {args.sample}; "
@@ -274,7 +316,9 @@ def run_check(args: argparse.Namespace) -> int:
     """Print the largest relative gradient error; status 1 above the limit."""
     network = load_network(args.file)
     if not network.output_ids():
-        raise DataError(f"{args.file}: the network has no output neuron, so there is no loss to check")
+        raise DataError(
+            f"{args.file}: the network has no output neuron, so there is no loss to check"
+        )
     data = network.data
     if data is not None and len(data.train_x):
         check_data_fits(network, data)
@@ -282,17 +326,24 @@ def run_check(args: argparse.Namespace) -> int:
     result = check_gradients(network, data)
     worst = result.worst
     origin = "training" if data is not None and len(data.train_x) else "random"
-    print(f"checked {len(result.parameters)} gradient(s) on {result.samples} {origin} sample(s) "
-          "against central finite differences")
+    print(
+        f"checked {len(result.parameters)} gradient(s) on {result.samples} {origin} sample(s) "
+        "against central finite differences"
+    )
     if worst is None:
         print("the network has no weights or biases to check")
         return 0
     error = result.max_relative_error
-    print(f"largest relative error {error:.3g} at {worst.name} "
-          f"(analytic {worst.analytic:.12g}, finite difference {worst.numeric:.12g})")
+    print(
+        f"largest relative error {error:.3g} at {worst.name} "
+        f"(analytic {worst.analytic:.12g}, finite difference {worst.numeric:.12g})"
+    )
     if error > CHECK_LIMIT:
-        _report(f"gradient check failed: relative error {error:.3g} at {worst.name} "
-                f"is above the limit {CHECK_LIMIT:g}", "check")
+        _report(
+            f"gradient check failed: relative error {error:.3g} at {worst.name} "
+            f"is above the limit {CHECK_LIMIT:g}",
+            "check",
+        )
         return 1
     print(f"passed: every gradient agrees to within {CHECK_LIMIT:g}")
     return 0

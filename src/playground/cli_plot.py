@@ -45,7 +45,9 @@ def write_loss_plot(
     for name, losses, colour in curves:
         epochs = np.arange(1, len(losses) + 1)
         # A single epoch is one point: give it a marker so it shows at all.
-        symbol = {"symbol": "o", "symbolBrush": colour, "symbolPen": colour} if len(losses) < 2 else {}
+        symbol = (
+            {"symbol": "o", "symbolBrush": colour, "symbolPen": colour} if len(losses) < 2 else {}
+        )
         plot.plot(epochs, np.asarray(losses), pen=pg.mkPen(colour, width=2), name=name, **symbol)
     # A loss is never negative: starting the axis at 0 shows how far it fell.
     highest = max(max(losses) for _, losses, _ in curves)

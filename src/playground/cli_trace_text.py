@@ -204,17 +204,21 @@ class TraceText:
             gradient = self.op(dL_dw[(w.source, w.target)])
             if update.l2:
                 gradient = f"({gradient} + {self.op(update.l2)} × {self.op(w.before)})"
-            rows.append((
-                f"w_{self._sub(w.source)},{self._sub(w.target)}",
-                f"{self.fmt(w.before)} − {self.op(update.learning_rate)} × {gradient}",
-                w.after,
-            ))
+            rows.append(
+                (
+                    f"w_{self._sub(w.source)},{self._sub(w.target)}",
+                    f"{self.fmt(w.before)} − {self.op(update.learning_rate)} × {gradient}",
+                    w.after,
+                )
+            )
         for b in update.biases:
-            rows.append((
-                f"b_{self._sub(b.neuron)}",
-                f"{self.fmt(b.before)} − {self.op(update.learning_rate)} × {self.op(dL_db[b.neuron])}",
-                b.after,
-            ))
+            rows.append(
+                (
+                    f"b_{self._sub(b.neuron)}",
+                    f"{self.fmt(b.before)} − {self.op(update.learning_rate)} × {self.op(dL_db[b.neuron])}",
+                    b.after,
+                )
+            )
         name_width = max((len(name) for name, _, _ in rows), default=0)
         work_width = max((len(work) for _, work, _ in rows), default=0)
         for name, work, after in rows:

@@ -109,7 +109,10 @@ def run_train(args: argparse.Namespace) -> int:
         seconds = _train(trainer, args.epochs, bar)
     except KeyboardInterrupt:
         bar.abandon()
-        print(f"playground train: interrupted at epoch {trainer.epoch}; nothing was written", file=sys.stderr)
+        print(
+            f"playground train: interrupted at epoch {trainer.epoch}; nothing was written",
+            file=sys.stderr,
+        )
         return 130
     if trainer.divergence is not None:
         bar.abandon()
@@ -126,7 +129,12 @@ def run_train(args: argparse.Namespace) -> int:
         from playground.cli_plot import write_loss_plot
 
         name = network.name or os.path.basename(args.file)
-        write_loss_plot(args.plot, trainer.history.train_loss, trainer.history.test_loss, f"{name}: loss per epoch")
+        write_loss_plot(
+            args.plot,
+            trainer.history.train_loss,
+            trainer.history.test_loss,
+            f"{name}: loss per epoch",
+        )
 
     if args.json:
         summary = {

@@ -79,7 +79,9 @@ def plugin_file(platform: str) -> Path | None:
     if spec is None or not spec.submodule_search_locations:
         return None
     folder = Path(next(iter(spec.submodule_search_locations))) / "Qt" / "plugins" / "platforms"
-    candidates = sorted(folder.glob(f"libq{platform}.so")) + sorted(folder.glob(f"libq{platform}-*.so"))
+    candidates = sorted(folder.glob(f"libq{platform}.so")) + sorted(
+        folder.glob(f"libq{platform}-*.so")
+    )
     return candidates[0] if candidates else None
 
 

@@ -17,13 +17,20 @@ def example_document(name: str) -> dict:
     return json.loads(example_path(name).read_text(encoding="utf-8"))
 
 
-def run_playground(*args: str, cwd: Path | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
+def run_playground(
+    *args: str, cwd: Path | None = None, env: dict | None = None
+) -> subprocess.CompletedProcess:
     """`python -m playground ARGS` in a fresh interpreter, on the installed package, as a user would run it."""
     environment = dict(os.environ)
     environment.update(env or {})
     return subprocess.run(
         [sys.executable, "-m", "playground", *args],
-        check=False, capture_output=True, text=True, cwd=cwd or REPOSITORY, env=environment, timeout=120,
+        check=False,
+        capture_output=True,
+        text=True,
+        cwd=cwd or REPOSITORY,
+        env=environment,
+        timeout=120,
     )
 
 
@@ -33,5 +40,10 @@ def run_python(code: str, *args: str) -> subprocess.CompletedProcess:
     environment.setdefault("QT_QPA_PLATFORM", "offscreen")
     return subprocess.run(
         [sys.executable, "-c", code, *args],
-        check=False, capture_output=True, text=True, cwd=REPOSITORY, env=environment, timeout=120,
+        check=False,
+        capture_output=True,
+        text=True,
+        cwd=REPOSITORY,
+        env=environment,
+        timeout=120,
     )

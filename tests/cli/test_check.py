@@ -20,7 +20,9 @@ def test_check_passes_on_every_example(capsys, name):
     assert captured.err == ""
 
 
-def test_check_fails_with_status_1_when_the_engine_gradient_is_wrong(capsys, monkeypatch, two_two_two):
+def test_check_fails_with_status_1_when_the_engine_gradient_is_wrong(
+    capsys, monkeypatch, two_two_two
+):
     backward = CompiledNetwork.backward
 
     def wrong_backward(self, run, targets):
@@ -49,7 +51,8 @@ def test_check_uses_random_samples_for_a_network_without_data(capsys, tmp_path):
 
 def test_check_refuses_a_network_without_outputs(capsys, tmp_path):
     document = {
-        "format": "nn-playground", "version": 1,
+        "format": "nn-playground",
+        "version": 1,
         "neurons": [
             {"id": "i1", "role": "input", "x": 0, "y": 0},
             {"id": "h1", "role": "hidden", "activation": "tanh", "bias": 0, "x": 200, "y": 0},

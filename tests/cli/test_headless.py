@@ -44,7 +44,9 @@ def test_headless_commands_do_not_import_qt(argv):
 
 def test_the_probe_does_see_qt_when_plotting(tmp_path):
     # The check above could pass for the wrong reason if the probe saw nothing at all.
-    report = _probe("train", str(example_path("xor")), "--epochs", "3", "--plot", str(tmp_path / "p.png"))
+    report = _probe(
+        "train", str(example_path("xor")), "--epochs", "3", "--plot", str(tmp_path / "p.png")
+    )
     assert report["status"] == 0
     assert "PySide6" in report["qt"]
 
@@ -94,7 +96,9 @@ def test_plot_writes_a_png_of_the_loss_curves(tmp_path):
 def test_plot_and_out_together(tmp_path, example_copy):
     path = example_copy("sine")
     out, plot = tmp_path / "trained.json", tmp_path / "loss.png"
-    result = run_playground("train", str(path), "--epochs", "5", "--out", str(out), "--plot", str(plot))
+    result = run_playground(
+        "train", str(path), "--epochs", "5", "--out", str(out), "--plot", str(plot)
+    )
     assert result.returncode == 0, result.stderr
     assert out.exists() and _png_size(plot) == (800, 500)
     assert "saved the trained network" in result.stdout and "loss curve" in result.stdout

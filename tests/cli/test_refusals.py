@@ -62,7 +62,11 @@ REFUSALS = [
     ("connection into an input", _edited(_append_connection("h1", "i2")), "i2"),
     ("cycle", _edited(_append_connection("o1", "h2")), "h2"),
     ("NaN", _with_nan(BASE_TEXT), "neurons[2]"),
-    ("Infinity", BASE_TEXT.replace('"weight": 0.15', '"weight": Infinity', 1).encode(), "connections[0]"),
+    (
+        "Infinity",
+        BASE_TEXT.replace('"weight": 0.15', '"weight": Infinity', 1).encode(),
+        "connections[0]",
+    ),
     ("input row too wide", _edited(_set(("data", "train", "x"), [[0.05, 0.1, 0.2]])), "data"),
     ("target row too narrow", _edited(_set(("data", "train", "y"), [[0.01]])), "data"),
     ("unknown activation", _edited(_set(("neurons", 2, "activation"), "sigmod")), "sigmod"),

@@ -18,7 +18,9 @@ from playground.system_libraries import (
 )
 from tests.cli.helpers import run_playground
 
-linux_only = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Linux's dynamic linker")
+linux_only = pytest.mark.skipif(
+    not sys.platform.startswith("linux"), reason="Linux's dynamic linker"
+)
 
 
 @pytest.fixture
@@ -31,11 +33,32 @@ def plugin_lacking_a_library(tmp_path) -> Path:
     absent = tmp_path / "libnnpg-absent.so"
     (tmp_path / "absent.c").write_text("int absent(void) { return 1; }\n")
     (tmp_path / "plugin.c").write_text("int absent(void);\nint plugin(void) { return absent(); }\n")
-    subprocess.run([compiler, "-shared", "-fPIC", "-Wl,-soname,libnnpg-absent.so.0",
-                    "-o", str(absent), str(tmp_path / "absent.c")], check=True)
+    subprocess.run(
+        [
+            compiler,
+            "-shared",
+            "-fPIC",
+            "-Wl,-soname,libnnpg-absent.so.0",
+            "-o",
+            str(absent),
+            str(tmp_path / "absent.c"),
+        ],
+        check=True,
+    )
     plugin = tmp_path / "libqxcb.so"
-    subprocess.run([compiler, "-shared", "-fPIC", "-o", str(plugin), str(tmp_path / "plugin.c"),
-                    f"-L{tmp_path}", "-lnnpg-absent"], check=True)
+    subprocess.run(
+        [
+            compiler,
+            "-shared",
+            "-fPIC",
+            "-o",
+            str(plugin),
+            str(tmp_path / "plugin.c"),
+            f"-L{tmp_path}",
+            "-lnnpg-absent",
+        ],
+        check=True,
+    )
     absent.unlink()
     return plugin
 
@@ -82,7 +105,9 @@ def test_on_this_machine_the_real_xcb_plugin_is_checked_before_qt_aborts(tmp_pat
 
 def test_the_remedy_names_the_packages_of_debian_and_fedora():
     message = remedy("xcb", ["libxcb-cursor.so.0", "libxcb-icccm.so.4", "libxcb-keysyms.so.1"])
-    assert "sudo apt install libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 (Debian, Ubuntu)" in message
+    assert (
+        "sudo apt install libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 (Debian, Ubuntu)" in message
+    )
     assert "sudo dnf install xcb-util-cursor xcb-util-wm xcb-util-keysyms (Fedora)" in message
     assert "\n" not in message
 
@@ -99,10 +124,23 @@ def test_every_system_library_the_xcb_plugin_links_directly_has_its_packages_nam
         pytest.skip("no xcb plugin, or no readelf to list what it links")
     needed: set[str] = set()
     for library in (plugin, plugin.parents[2] / "lib" / "libQt6XcbQpa.so.6"):
-        listing = subprocess.run([readelf, "-d", str(library)], capture_output=True, text=True, check=True)
-        needed |= {line.split("[")[1].rstrip("]") for line in listing.stdout.splitlines() if "(NEEDED)" in line}
+        listing = subprocess.run(
+            [readelf, "-d", str(library)], capture_output=True, text=True, check=True
+        )
+        needed |= {
+            line.split("[")[1].rstrip("]")
+            for line in listing.stdout.splitlines()
+            if "(NEEDED)" in line
+        }
     # Qt's own libraries come with PySide6; the C and C++ runtimes with every Linux that runs Python.
-    runtime = {"libc.so.6", "libm.so.6", "libstdc++.so.6", "libgcc_s.so.1", "libpthread.so.0", "libdl.so.2"}
+    runtime = {
+        "libc.so.6",
+        "libm.so.6",
+        "libstdc++.so.6",
+        "libgcc_s.so.1",
+        "libpthread.so.0",
+        "libdl.so.2",
+    }
     system = {name for name in needed if not name.startswith(("libQt6", "libicu"))} - runtime
     assert system, "readelf listed nothing: the test would prove nothing"
     assert sorted(system - set(PACKAGES)) == []

@@ -35,11 +35,16 @@ def test_trace_json_equals_the_spec_example_exactly(capsys, two_two_two):
     assert first["dL_dz"] == 0.13849856162855698
     assert first["dL_db"] == 0.13849856162855698
     assert first["weight_grads"][0] == {
-        "source": "h1", "target": "o1", "y_source": 0.5932699921071872, "dL_dw": 0.08216704056423078,
+        "source": "h1",
+        "target": "o1",
+        "y_source": 0.5932699921071872,
+        "dL_dw": 0.08216704056423078,
     }
     update = trace["update"]
     assert update["learning_rate"] == 0.5
-    assert {"source": "h1", "target": "o1", "before": 0.4, "after": 0.35891647971788465} in update["weights"]
+    assert {"source": "h1", "target": "o1", "before": 0.4, "after": 0.35891647971788465} in update[
+        "weights"
+    ]
     assert {"neuron": "o1", "before": 0.6, "after": 0.5307507191857215} in update["biases"]
     assert trace["loss_after"] == 0.28047144679143016
 
@@ -57,7 +62,9 @@ def test_trace_json_steps_run_backwards_with_terms_summing_to_dL_dy(capsys, two_
     assert [s["neuron"] for s in steps] == ["o1", "o2", "h1", "h2"]
     h1 = steps[2]
     assert [t["target"] for t in h1["terms"]] == ["o1", "o2"]
-    assert h1["dL_dy"] == pytest.approx(sum(t["weight"] * t["dL_dz"] for t in h1["terms"]), abs=1e-16)
+    assert h1["dL_dy"] == pytest.approx(
+        sum(t["weight"] * t["dL_dz"] for t in h1["terms"]), abs=1e-16
+    )
     assert h1["dL_dz"] == pytest.approx(h1["dy_dz"] * h1["dL_dy"], abs=1e-16)
     for grad in h1["weight_grads"]:
         assert grad["dL_dw"] == pytest.approx(grad["y_source"] * h1["dL_dz"], abs=1e-16)
@@ -152,7 +159,9 @@ def test_x_alone_keeps_the_sample_targets(capsys, two_two_two):
         (["--x", "1,2", "--y", "1"], "1 target value"),
     ],
 )
-def test_a_sample_that_does_not_exist_or_fit_is_one_line_and_status_1(capsys, two_two_two, args, words):
+def test_a_sample_that_does_not_exist_or_fit_is_one_line_and_status_1(
+    capsys, two_two_two, args, words
+):
     assert main(["trace", str(two_two_two), *args]) == 1
     captured = capsys.readouterr()
     assert captured.out == ""

@@ -41,7 +41,9 @@ def test_operand_format_puts_negative_numbers_in_parentheses():
 
 
 def _network(loss="squared_error", output_activation="sigmoid", training=None) -> Network:
-    network = Network(name="small", loss=loss, training=training or TrainingSettings(learning_rate=0.5))
+    network = Network(
+        name="small", loss=loss, training=training or TrainingSettings(learning_rate=0.5)
+    )
     network.add_neuron(Neuron("i1", "input", label="x₁"))
     network.add_neuron(Neuron("h1", "hidden", "relu", 0.1, label="detector"))
     network.add_neuron(Neuron("h2", "hidden", "tanh", 0.0))  # feeds nothing: no gradient
@@ -100,7 +102,9 @@ def test_labels_appear_in_headings_and_formulas():
 
 
 def test_binary_cross_entropy_loss_is_written_with_its_numbers():
-    network = Network(name="bce", loss="binary_cross_entropy", training=TrainingSettings(learning_rate=0.1))
+    network = Network(
+        name="bce", loss="binary_cross_entropy", training=TrainingSettings(learning_rate=0.1)
+    )
     network.add_neuron(Neuron("i1", "input"))
     network.add_neuron(Neuron("o1", "output", "sigmoid", 0.0))
     network.connect("i1", "o1", 1.0)
@@ -120,7 +124,17 @@ def test_l2_and_momentum_are_written_into_the_update():
 
 
 def test_every_activation_writes_its_applied_form():
-    for activation in ("linear", "sigmoid", "tanh", "relu", "leaky_relu", "elu", "softplus", "swish", "sin"):
+    for activation in (
+        "linear",
+        "sigmoid",
+        "tanh",
+        "relu",
+        "leaky_relu",
+        "elu",
+        "softplus",
+        "swish",
+        "sin",
+    ):
         network = Network(name=activation)
         network.add_neuron(Neuron("i1", "input"))
         network.add_neuron(Neuron("o1", "output", activation, 0.0))

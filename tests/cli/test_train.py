@@ -112,10 +112,21 @@ def test_divergence_is_one_line_status_1_and_writes_nothing(capsys, example_copy
     path = example_copy("sine")
     original = path.read_bytes()
     out, plot = tmp_path / "out.json", tmp_path / "loss.png"
-    status = main([
-        "train", str(path), "--epochs", "50", "--learning-rate", "1e6",
-        "--out", str(out), "--plot", str(plot), "--json",
-    ])
+    status = main(
+        [
+            "train",
+            str(path),
+            "--epochs",
+            "50",
+            "--learning-rate",
+            "1e6",
+            "--out",
+            str(out),
+            "--plot",
+            str(plot),
+            "--json",
+        ]
+    )
     captured = capsys.readouterr()
     assert status == 1
     lines = captured.err.splitlines()

@@ -28,7 +28,8 @@ def random_networks(draw, max_hidden: int = 5, max_outputs: int = 3) -> Network:
     for role in roles:
         counts[role] += 1
         activation = (
-            "sigmoid" if role == "output" and loss == "binary_cross_entropy"
+            "sigmoid"
+            if role == "output" and loss == "binary_cross_entropy"
             else draw(st.sampled_from(ACTIVATION_NAMES))
         )
         bias = draw(st.floats(-1.0, 1.0))

@@ -64,9 +64,11 @@ def test_loss_derivative_matches_central_difference(name):
     y = sigmoid(z)
     t = rng.uniform(0.05, 0.95, 50)
     h = 1e-6
+
     # L as a function of y alone: z = logit(y).
     def as_function_of_y(v):
         return loss.value(np.log(v) - np.log1p(-v), v, t)
+
     numeric = (as_function_of_y(y + h) - as_function_of_y(y - h)) / (2 * h)
     np.testing.assert_allclose(loss.dL_dy(z, y, t), numeric, rtol=1e-6)
 

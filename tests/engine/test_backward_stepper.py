@@ -60,7 +60,9 @@ def test_l2_adds_decay_to_the_weights_but_not_the_biases():
     plain = trace_sample(chain(), [0.5], [1.0])
     decayed = trace_sample(chain(l2=0.1), [0.5], [1.0])
     for w_plain, w_decayed in zip(plain.update.weights, decayed.update.weights):
-        assert w_decayed.after == pytest.approx(w_plain.after - 0.5 * 0.1 * w_plain.before, rel=1e-14)
+        assert w_decayed.after == pytest.approx(
+            w_plain.after - 0.5 * 0.1 * w_plain.before, rel=1e-14
+        )
     assert [b.after for b in plain.update.biases] == [b.after for b in decayed.update.biases]
 
 

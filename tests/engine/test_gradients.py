@@ -52,10 +52,16 @@ def test_stepper_equals_the_batched_engine(data):
     stepper_dw = {(g.source, g.target): g.dL_dw for s in trace.steps for g in s.weight_grads}
     stepper_db = {s.neuron: s.dL_db for s in trace.steps}
     for k, level in enumerate(compiled.levels[1:], start=1):
-        for key, row, col in zip(level.connection_keys, level.connection_rows, level.connection_cols):
-            assert np.isclose(stepper_dw[key], gradients.weights[k][row, col], rtol=1e-12, atol=1e-15)
+        for key, row, col in zip(
+            level.connection_keys, level.connection_rows, level.connection_cols
+        ):
+            assert np.isclose(
+                stepper_dw[key], gradients.weights[k][row, col], rtol=1e-12, atol=1e-15
+            )
         for col, neuron_id in enumerate(level.ids):
-            assert np.isclose(stepper_db[neuron_id], gradients.biases[k][col], rtol=1e-12, atol=1e-15)
+            assert np.isclose(
+                stepper_db[neuron_id], gradients.biases[k][col], rtol=1e-12, atol=1e-15
+            )
 
 
 @SETTINGS
@@ -72,7 +78,9 @@ def test_each_step_follows_the_chain_rule(data):
     for step in trace.steps:
         for c in network.outgoing(step.neuron):
             assert position[c.target] < position[step.neuron]  # j comes after every neuron it feeds
-        assert [term.target for term in step.terms] == [c.target for c in network.outgoing(step.neuron)]
+        assert [term.target for term in step.terms] == [
+            c.target for c in network.outgoing(step.neuron)
+        ]
         for term in step.terms:
             assert term.dL_dz == dL_dz[term.target]
             assert term.product == term.weight * term.dL_dz

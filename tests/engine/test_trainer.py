@@ -58,7 +58,9 @@ def test_one_full_batch_epoch_is_one_mean_gradient_step():
     for c in network.connections:
         assert weights[c.key] == pytest.approx(c.weight - 0.7 * dw[c.key], rel=1e-12)
     for neuron_id, gradient in db.items():
-        assert biases[neuron_id] == pytest.approx(network.neuron(neuron_id).bias - 0.7 * gradient, rel=1e-12)
+        assert biases[neuron_id] == pytest.approx(
+            network.neuron(neuron_id).bias - 0.7 * gradient, rel=1e-12
+        )
 
 
 def test_momentum_and_l2_over_two_steps():
@@ -103,7 +105,9 @@ def test_xor_learns_and_history_is_the_loss_over_the_train_set():
 
 def test_minibatches_are_shuffled_each_epoch_and_cover_every_sample_once():
     x = np.arange(10.0).reshape(10, 1)
-    network = Network(training=TrainingSettings(batch_size=3, seed=5), data=Dataset(train_x=x, train_y=x))
+    network = Network(
+        training=TrainingSettings(batch_size=3, seed=5), data=Dataset(train_x=x, train_y=x)
+    )
     network.add_neuron(Neuron("i1", "input"))
     network.add_neuron(Neuron("o1", "output", "linear", 0.0))
     network.connect("i1", "o1", 0.0)

@@ -12,7 +12,9 @@ from PySide6.QtCore import QSettings
 def isolated_settings(tmp_path, monkeypatch):
     """QSettings in a temporary ini folder, so tests never share window state or recent files."""
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
+    QSettings.setPath(
+        QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings")
+    )
     yield tmp_path / "settings"
 
 

@@ -15,7 +15,14 @@ from tests.gui.helpers import (
 )
 
 # Positions of the 2-2-2 example: inputs at x 0, hidden at 200, outputs at 400; rows y 0 and 120.
-POS = {"i1": (0, 0), "i2": (0, 120), "h1": (200, 0), "h2": (200, 120), "o1": (400, 0), "o2": (400, 120)}
+POS = {
+    "i1": (0, 0),
+    "i2": (0, 120),
+    "h1": (200, 0),
+    "h2": (200, 120),
+    "o1": (400, 0),
+    "o2": (400, 120),
+}
 
 
 def status(window) -> str:
@@ -23,7 +30,9 @@ def status(window) -> str:
 
 
 @pytest.mark.parametrize("role, first_id", [("input", "i3"), ("hidden", "h3"), ("output", "o3")])
-def test_a_click_with_the_add_tool_places_a_neuron_of_the_picked_role(qtbot, window, role, first_id):
+def test_a_click_with_the_add_tool_places_a_neuron_of_the_picked_role(
+    qtbot, window, role, first_id
+):
     window.action_by_name["tool_add_neuron"].trigger()
     window.role_picker.setCurrentIndex(window.role_picker.findData(role))
     click(qtbot, window.view, 100, 260)
@@ -141,7 +150,10 @@ def test_delete_removes_the_selection_with_its_connections_and_undo_restores_it(
     network = window.document.network
     assert not network.has_neuron("h1")
     assert [c.key for c in network.connections] == [
-        ("i1", "h2"), ("i2", "h2"), ("h2", "o1"), ("h2", "o2"),
+        ("i1", "h2"),
+        ("i2", "h2"),
+        ("h2", "o1"),
+        ("h2", "o2"),
     ]
     assert_scene_matches(window.scene, network)
     assert window.action_by_name["undo"].text() == "Undo Delete Neuron h1"

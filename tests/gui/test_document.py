@@ -48,7 +48,8 @@ EDITS = {
     "connect fully": lambda d: d.connect_fully(["i1", "i2"], ["o1", "o2"]),
     "add items": lambda d: d.add_items(
         [Neuron("h9", "hidden", "elu", 0.5, 10.0, 10.0)],
-        [Connection("i1", "h9", 0.3), Connection("h9", "o1", -0.3)], "Paste h9",
+        [Connection("i1", "h9", 0.3), Connection("h9", "o1", -0.3)],
+        "Paste h9",
     ),
 }
 
@@ -149,8 +150,21 @@ def _random_edit(rng: random.Random, document: Document) -> None:
     non_inputs = [n.id for n in network.neurons if not n.is_input]
     keys = [c.key for c in network.connections]
     kind = rng.choice(
-        ["add", "add", "connect", "connect", "connect", "remove", "weight", "bias",
-         "activation", "label", "role", "move", "bulk"]
+        [
+            "add",
+            "add",
+            "connect",
+            "connect",
+            "connect",
+            "remove",
+            "weight",
+            "bias",
+            "activation",
+            "label",
+            "role",
+            "move",
+            "bulk",
+        ]
     )
     if kind == "add" or not ids:
         document.add_neuron(rng.choice(ROLES), rng.uniform(-300, 300), rng.uniform(-300, 300))
@@ -185,7 +199,8 @@ def _random_edit(rng: random.Random, document: Document) -> None:
         document.move_neurons({n: (rng.uniform(-300, 300), rng.uniform(-300, 300)) for n in chosen})
     elif kind == "bulk" and keys:
         document.push_parameter_change(
-            "Bulk", {k: rng.uniform(-1, 1) for k in keys},
+            "Bulk",
+            {k: rng.uniform(-1, 1) for k in keys},
             {n: rng.uniform(-1, 1) for n in non_inputs},
         )
 

@@ -44,7 +44,15 @@ def test_the_layered_dialog_builds_a_fully_connected_seeded_network(qtbot, windo
     run_dialog(qtbot, window, fill)
     network = window.document.network
     assert [n.id for n in network.neurons] == [
-        "i1", "i2", "i3", "h1", "h2", "h3", "h4", "o1", "o2",
+        "i1",
+        "i2",
+        "i3",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "o1",
+        "o2",
     ]
     assert len(network.connections) == 3 * 4 + 4 * 2
     assert {network.neuron(h).activation for h in ("h1", "h4")} == {"relu"}

@@ -19,23 +19,103 @@ import playground.gui
 
 # Virtual methods Qt calls on our subclasses: overriding these is the point.
 VIRTUAL_OVERRIDES = {
-    "boundingRect", "shape", "paint", "itemChange", "type", "sizeHint", "minimumSizeHint",
-    "event", "eventFilter", "drawBackground", "drawForeground", "contains", "data",
-    "rowCount", "columnCount", "headerData", "flags", "setData", "redo", "undo", "id",
-    "mergeWith", "createEditor", "setEditorData", "setModelData", "validate", "fixup",
-    "textFromValue", "valueFromText", "stepBy", "stepEnabled", "focusInEvent", "timerEvent",
-    "showEvent", "hideEvent", "closeEvent", "resizeEvent", "paintEvent", "changeEvent",
-    "accept", "reject", "done", "exec", "setVisible", "loadResource", "keyPressEvent",
-    "wheelEvent", "scrollContentsBy", "viewportEvent", "inputMethodEvent", "sceneEvent",
-    "heightForWidth", "hasHeightForWidth", "initStyleOption", "setModel", "keyReleaseEvent",
-    "mousePressEvent", "mouseMoveEvent", "mouseReleaseEvent", "mouseDoubleClickEvent",
-    "hoverEnterEvent", "hoverMoveEvent", "hoverLeaveEvent", "contextMenuEvent",
-    "dragEnterEvent", "dragMoveEvent", "dragLeaveEvent", "dropEvent", "focusOutEvent",
-    "enterEvent", "leaveEvent", "moveEvent", "text", "clone", "supportedDropActions",
-    "mimeData", "mimeTypes", "dropMimeData", "index", "parent", "interpolated",
-    "updateCurrentValue", "duration", "setGeometry", "geometry", "expandingDirections",
-    "itemAt", "takeAt", "count", "addItem", "minimumSize", "maximumSize", "opaqueArea",
-    "isObscuredBy", "collidesWithItem", "collidesWithPath", "helpEvent",
+    "boundingRect",
+    "shape",
+    "paint",
+    "itemChange",
+    "type",
+    "sizeHint",
+    "minimumSizeHint",
+    "event",
+    "eventFilter",
+    "drawBackground",
+    "drawForeground",
+    "contains",
+    "data",
+    "rowCount",
+    "columnCount",
+    "headerData",
+    "flags",
+    "setData",
+    "redo",
+    "undo",
+    "id",
+    "mergeWith",
+    "createEditor",
+    "setEditorData",
+    "setModelData",
+    "validate",
+    "fixup",
+    "textFromValue",
+    "valueFromText",
+    "stepBy",
+    "stepEnabled",
+    "focusInEvent",
+    "timerEvent",
+    "showEvent",
+    "hideEvent",
+    "closeEvent",
+    "resizeEvent",
+    "paintEvent",
+    "changeEvent",
+    "accept",
+    "reject",
+    "done",
+    "exec",
+    "setVisible",
+    "loadResource",
+    "keyPressEvent",
+    "wheelEvent",
+    "scrollContentsBy",
+    "viewportEvent",
+    "inputMethodEvent",
+    "sceneEvent",
+    "heightForWidth",
+    "hasHeightForWidth",
+    "initStyleOption",
+    "setModel",
+    "keyReleaseEvent",
+    "mousePressEvent",
+    "mouseMoveEvent",
+    "mouseReleaseEvent",
+    "mouseDoubleClickEvent",
+    "hoverEnterEvent",
+    "hoverMoveEvent",
+    "hoverLeaveEvent",
+    "contextMenuEvent",
+    "dragEnterEvent",
+    "dragMoveEvent",
+    "dragLeaveEvent",
+    "dropEvent",
+    "focusOutEvent",
+    "enterEvent",
+    "leaveEvent",
+    "moveEvent",
+    "text",
+    "clone",
+    "supportedDropActions",
+    "mimeData",
+    "mimeTypes",
+    "dropMimeData",
+    "index",
+    "parent",
+    "interpolated",
+    "updateCurrentValue",
+    "duration",
+    "setGeometry",
+    "geometry",
+    "expandingDirections",
+    "itemAt",
+    "takeAt",
+    "count",
+    "addItem",
+    "minimumSize",
+    "maximumSize",
+    "opaqueArea",
+    "isObscuredBy",
+    "collidesWithItem",
+    "collidesWithPath",
+    "helpEvent",
 }
 
 
@@ -69,7 +149,9 @@ def _attributes_assigned(cls) -> set[str]:
     return {
         target.attr
         for target in targets
-        if isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name) and target.value.id == "self"
+        if isinstance(target, ast.Attribute)
+        and isinstance(target.value, ast.Name)
+        and target.value.id == "self"
     }
 
 
@@ -86,8 +168,12 @@ def test_no_attribute_or_method_hides_a_qt_member(cls):
     qt = _qt_members(cls)
     hidden_attributes = sorted(_attributes_assigned(cls) & qt)
     hidden_methods = sorted(
-        name for name, value in vars(cls).items()
-        if callable(value) and name in qt and name not in VIRTUAL_OVERRIDES and not name.startswith("__")
+        name
+        for name, value in vars(cls).items()
+        if callable(value)
+        and name in qt
+        and name not in VIRTUAL_OVERRIDES
+        and not name.startswith("__")
     )
     assert hidden_attributes == [], f"{cls.__qualname__} assigns Qt names as attributes"
     assert hidden_methods == [], f"{cls.__qualname__} hides non-virtual Qt methods"

@@ -34,7 +34,7 @@ def test_floats_written_by_the_csv_module_read_back_exactly(tmp_path):
     values = [
         [0.1, -2.5e-300, 1 / 3, 7.0],
         [123456789.123456789, -0.0, 5e-324, 1.7976931348623157e308],
-        [2.0 ** -30, -1.0, 0.30000000000000004, 42.0],
+        [2.0**-30, -1.0, 0.30000000000000004, 42.0],
     ]
     path = tmp_path / "round.csv"
     with open(path, "w", newline="", encoding="utf-8") as file:
@@ -77,8 +77,9 @@ def test_a_test_fraction_shuffles_with_the_seed_and_splits(tmp_path):
     data = dataset_from_csv(path, ["x"], ["t"], test_fraction=0.25, seed=3)
     assert data.train_x.shape == (15, 1) and data.test_x.shape == (5, 1)
     # Every row lands in exactly one split, with its own target.
-    together = np.vstack([np.hstack([data.train_x, data.train_y]),
-                          np.hstack([data.test_x, data.test_y])])
+    together = np.vstack(
+        [np.hstack([data.train_x, data.train_y]), np.hstack([data.test_x, data.test_y])]
+    )
     assert sorted(together.tolist()) == [[float(k), 10.0 * k] for k in range(20)]
     again = dataset_from_csv(path, ["x"], ["t"], test_fraction=0.25, seed=3)
     other = dataset_from_csv(path, ["x"], ["t"], test_fraction=0.25, seed=4)
@@ -208,8 +209,11 @@ def test_no_target_columns(table_path):
 
 def network_2_1() -> Network:
     network = Network()
-    for neuron in (Neuron("i1", "input"), Neuron("i2", "input"),
-                   Neuron("o1", "output", "sigmoid", 0.0)):
+    for neuron in (
+        Neuron("i1", "input"),
+        Neuron("i2", "input"),
+        Neuron("o1", "output", "sigmoid", 0.0),
+    ):
         network.add_neuron(neuron)
     return network
 
@@ -230,7 +234,9 @@ def test_too_many_target_columns(tmp_path):
     data = dataset_from_csv(write(tmp_path, "a,b,t,u\n1,2,3,4\n"), ["a", "b"], ["t", "u"])
     with pytest.raises(DataError) as refused:
         check_fits_network(data, network_2_1())
-    assert str(refused.value) == "the CSV gives 2 target columns but the network has 1 output neuron"
+    assert (
+        str(refused.value) == "the CSV gives 2 target columns but the network has 1 output neuron"
+    )
 
 
 def test_generated_data_is_named_by_its_generator():

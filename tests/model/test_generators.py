@@ -34,15 +34,25 @@ def test_same_spec_gives_identical_data_and_another_seed_does_not(name):
 
 
 @pytest.mark.parametrize(
-    "name, inputs", [("circle", 2), ("xor", 2), ("gauss", 2), ("spiral", 2),
-                     ("plane", 2), ("multi_gauss", 2), ("sine", 1)]
+    "name, inputs",
+    [
+        ("circle", 2),
+        ("xor", 2),
+        ("gauss", 2),
+        ("spiral", 2),
+        ("plane", 2),
+        ("multi_gauss", 2),
+        ("sine", 1),
+    ],
 )
 def test_shapes_and_split_sizes(name, inputs):
     # round(101 × 0.3) = round(30.3) = 30 train rows, the other 71 test.
     data = generate(GeneratorSpec(name, samples=101, train_fraction=0.3, seed=2))
     assert data.train_x.shape == (30, inputs) and data.train_y.shape == (30, 1)
     assert data.test_x.shape == (71, inputs) and data.test_y.shape == (71, 1)
-    assert all(a.dtype == np.float64 for a in (data.train_x, data.train_y, data.test_x, data.test_y))
+    assert all(
+        a.dtype == np.float64 for a in (data.train_x, data.train_y, data.test_x, data.test_y)
+    )
     assert generator_shape(name) == (inputs, 1)
     assert data.generator == GeneratorSpec(name, samples=101, train_fraction=0.3, seed=2)
 
@@ -170,8 +180,11 @@ def test_multi_gauss_without_noise_rises_to_one_at_each_bump():
     bumps = [(-4, 2.5, 1), (0, 2.5, -1), (4, 2.5, 1), (-4, -2.5, -1), (0, -2.5, 1), (4, -2.5, -1)]
     assert np.all(np.abs(y) <= 1.0)
     for (a, b), target in zip(x, y):
-        near = [(math.hypot(a - cx, b - cy), sign) for cx, cy, sign in bumps
-                if math.hypot(a - cx, b - cy) < 2]
+        near = [
+            (math.hypot(a - cx, b - cy), sign)
+            for cx, cy, sign in bumps
+            if math.hypot(a - cx, b - cy) < 2
+        ]
         # Bump centres are at least 4 apart, so a point is within 2 of at most one of them.
         assert len(near) <= 1
         if near:
@@ -196,8 +209,10 @@ def test_sine_without_noise_is_sin_x_and_with_noise_stays_within_noise():
 @pytest.mark.parametrize(
     "spec, words",
     [
-        (GeneratorSpec("moons"), ["'moons'", "circle", "xor", "gauss", "spiral", "plane",
-                                  "multi_gauss", "sine"]),
+        (
+            GeneratorSpec("moons"),
+            ["'moons'", "circle", "xor", "gauss", "spiral", "plane", "multi_gauss", "sine"],
+        ),
         (GeneratorSpec("xor", samples=0), ["samples", "from 1", "not 0"]),
         (GeneratorSpec("xor", samples=10**9), ["samples", "1,000,000"]),
         (GeneratorSpec("xor", samples=2.5), ["samples", "whole number"]),

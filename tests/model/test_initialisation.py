@@ -30,16 +30,16 @@ def draws(scheme="fan_in", **kwargs) -> np.ndarray:
     "fan_in, fan_out, activation, limit",
     [
         # Glorot: sqrt(6 / (fan_in + fan_out)).
-        (10, 14, "sigmoid", 0.5),          # sqrt(6/24) = sqrt(1/4)
-        (2, 1, "tanh", math.sqrt(2)),      # sqrt(6/3)
-        (3, 3, "linear", 1.0),             # sqrt(6/6)
-        (20, 4, "sin", 0.5),               # sqrt(6/24)
-        (1, 5, "softplus", 1.0),           # sqrt(6/6)
+        (10, 14, "sigmoid", 0.5),  # sqrt(6/24) = sqrt(1/4)
+        (2, 1, "tanh", math.sqrt(2)),  # sqrt(6/3)
+        (3, 3, "linear", 1.0),  # sqrt(6/6)
+        (20, 4, "sin", 0.5),  # sqrt(6/24)
+        (1, 5, "softplus", 1.0),  # sqrt(6/6)
         # He: sqrt(6 / fan_in), fan_out plays no part.
-        (6, 100, "relu", 1.0),             # sqrt(6/6)
-        (24, 1, "leaky_relu", 0.5),        # sqrt(6/24)
-        (2, 7, "elu", math.sqrt(3)),       # sqrt(6/2)
-        (150, 2, "swish", 0.2),            # sqrt(6/150) = sqrt(1/25)
+        (6, 100, "relu", 1.0),  # sqrt(6/6)
+        (24, 1, "leaky_relu", 0.5),  # sqrt(6/24)
+        (2, 7, "elu", math.sqrt(3)),  # sqrt(6/2)
+        (150, 2, "swish", 0.2),  # sqrt(6/150) = sqrt(1/25)
     ],
 )
 def test_fan_in_weights_fill_the_hand_computed_limit(fan_in, fan_out, activation, limit):
@@ -170,7 +170,11 @@ def test_a_refused_initialisation_changes_nothing(kwargs):
 
 def test_new_connection_counts_itself_in_both_fans():
     network = Network()
-    for neuron in (Neuron("i1", "input"), Neuron("i2", "input"), Neuron("h1", "hidden", "tanh", 0.0)):
+    for neuron in (
+        Neuron("i1", "input"),
+        Neuron("i2", "input"),
+        Neuron("h1", "hidden", "tanh", 0.0),
+    ):
         network.add_neuron(neuron)
     network.connect("i1", "h1", 0.5)
     # i2 → h1 would give h1 a fan-in of 2 and i2 a fan-out of 1: sqrt(6/3) = sqrt(2).

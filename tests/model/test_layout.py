@@ -43,7 +43,12 @@ def test_layered_network_is_fully_connected_between_neighbouring_columns():
     assert network.neuron("i1").activation is None and network.neuron("i1").bias is None
     # Columns 200 apart, rows 90 apart, each column centred on y = 0.
     assert [(n.x, n.y) for n in network.neurons] == [
-        (0, -45), (0, 45), (200, -90), (200, 0), (200, 90), (400, 0),
+        (0, -45),
+        (0, 45),
+        (200, -90),
+        (200, 0),
+        (200, 90),
+        (400, 0),
     ]
 
 

@@ -56,7 +56,8 @@ def assert_same(network: Network, expected: Network) -> None:
 
 def test_a_connection_that_closes_a_loop_is_refused_naming_the_cycle():
     refused(
-        chain(), lambda n: n.connect("o1", "h1", 1.0),
+        chain(),
+        lambda n: n.connect("o1", "h1", 1.0),
         "connecting o1 → h1 would make a cycle: h1 → o1 → h1",
     )
 
@@ -66,7 +67,8 @@ def test_a_longer_cycle_is_named_neuron_by_neuron():
     network.add_neuron(Neuron("h2", "hidden", "relu", 0.0))
     network.connect("o1", "h2", 1.0)
     refused(
-        network, lambda n: n.connect("h2", "h1", 1.0),
+        network,
+        lambda n: n.connect("h2", "h1", 1.0),
         "connecting h2 → h1 would make a cycle: h1 → o1 → h2 → h1",
     )
 
@@ -89,16 +91,26 @@ def test_connections_that_break_the_rules_are_refused(source, target, message):
 @pytest.mark.parametrize(
     ("neuron", "message"),
     [
-        (Neuron("i3", "input", activation="tanh"),
-         "i3 is an input neuron; inputs have no activation or bias"),
-        (Neuron("i3", "input", bias=0.0), "i3 is an input neuron; inputs have no activation or bias"),
+        (
+            Neuron("i3", "input", activation="tanh"),
+            "i3 is an input neuron; inputs have no activation or bias",
+        ),
+        (
+            Neuron("i3", "input", bias=0.0),
+            "i3 is an input neuron; inputs have no activation or bias",
+        ),
         (Neuron("h1", "hidden", "tanh", 0.0), "there is already a neuron with id 'h1'"),
         (Neuron("", "hidden", "tanh", 0.0), "a neuron needs a non-empty id"),
         (Neuron("h2", "middle", "tanh", 0.0), "'middle' is not one of input, hidden, output"),
-        (Neuron("h2", "hidden", "sigmod", 0.0),
-         "'sigmod' is not one of linear, sigmoid, tanh, relu, leaky_relu, elu, softplus, swish, sin"),
+        (
+            Neuron("h2", "hidden", "sigmod", 0.0),
+            "'sigmod' is not one of linear, sigmoid, tanh, relu, leaky_relu, elu, softplus, swish, sin",
+        ),
         (Neuron("h2", "hidden", "tanh", math.nan), "a bias must be a finite number, not nan"),
-        (Neuron("h2", "hidden", "tanh", 0.0, x=math.inf), "a position must be a finite number, not inf"),
+        (
+            Neuron("h2", "hidden", "tanh", 0.0, x=math.inf),
+            "a position must be a finite number, not inf",
+        ),
         (Neuron("h2", "hidden", "tanh", None), "a bias must be a finite number, not None"),
     ],
 )
@@ -109,9 +121,13 @@ def test_neurons_that_break_the_rules_are_refused(neuron, message):
 @pytest.mark.parametrize("value", [math.nan, math.inf, -math.inf, True, "0.5", None, 10**400])
 def test_non_finite_or_non_numbers_are_refused_everywhere(value):
     network = chain()
-    refused(network, lambda n: n.connect("i1", "o1", value),
-            f"a weight must be a finite number, not {value!r}" if value != 10**400 else
-            "a weight must be a finite number, not a whole number too large for a float")
+    refused(
+        network,
+        lambda n: n.connect("i1", "o1", value),
+        f"a weight must be a finite number, not {value!r}"
+        if value != 10**400
+        else "a weight must be a finite number, not a whole number too large for a float",
+    )
     for edit in (
         lambda n: n.set_weight("i1", "h1", value),
         lambda n: n.set_bias("h1", value),
@@ -126,18 +142,32 @@ def test_non_finite_or_non_numbers_are_refused_everywhere(value):
 
 def test_inputs_take_no_bias_or_activation_and_keep_no_incoming_connections():
     refused(chain(), lambda n: n.set_bias("i1", 1.0), "i1 is an input neuron; inputs have no bias")
-    refused(chain(), lambda n: n.set_activation("i1", "tanh"),
-            "i1 is an input neuron; inputs have no activation")
-    refused(chain(), lambda n: n.set_role("h1", "input"),
-            "h1 has incoming connections; an input neuron cannot have any")
+    refused(
+        chain(),
+        lambda n: n.set_activation("i1", "tanh"),
+        "i1 is an input neuron; inputs have no activation",
+    )
+    refused(
+        chain(),
+        lambda n: n.set_role("h1", "input"),
+        "h1 has incoming connections; an input neuron cannot have any",
+    )
 
 
 def test_unknown_words_are_refused():
-    refused(chain(), lambda n: n.set_activation("h1", "step"),
-            "'step' is not one of linear, sigmoid, tanh, relu, leaky_relu, elu, softplus, swish, sin")
-    refused(chain(), lambda n: n.set_loss("hinge"),
-            "'hinge' is not one of squared_error, binary_cross_entropy")
-    refused(chain(), lambda n: n.set_role("h1", "bias"), "'bias' is not one of input, hidden, output")
+    refused(
+        chain(),
+        lambda n: n.set_activation("h1", "step"),
+        "'step' is not one of linear, sigmoid, tanh, relu, leaky_relu, elu, softplus, swish, sin",
+    )
+    refused(
+        chain(),
+        lambda n: n.set_loss("hinge"),
+        "'hinge' is not one of squared_error, binary_cross_entropy",
+    )
+    refused(
+        chain(), lambda n: n.set_role("h1", "bias"), "'bias' is not one of input, hidden, output"
+    )
 
 
 # ----------------------------------------------------------------- reading
@@ -170,17 +200,38 @@ def _pick(data, items, label):
 def random_edit(network: Network, data):
     """Apply one random edit; return its inverse (a function of the network), or None if refused."""
     ids = [n.id for n in network.neurons]
-    kind = data.draw(st.sampled_from([
-        "add", "remove", "connect", "disconnect", "weight", "bias", "activation",
-        "label", "position", "role", "loss",
-    ]), label="edit")
+    kind = data.draw(
+        st.sampled_from(
+            [
+                "add",
+                "remove",
+                "connect",
+                "disconnect",
+                "weight",
+                "bias",
+                "activation",
+                "label",
+                "position",
+                "role",
+                "loss",
+            ]
+        ),
+        label="edit",
+    )
     neuron_id = _pick(data, ids, "neuron")
     if kind == "add":
         role = data.draw(st.sampled_from(ROLES))
         activation = None if role == "input" else data.draw(st.sampled_from(ACTIVATIONS))
         bias = None if role == "input" else data.draw(finite)
-        new = Neuron(network.fresh_id(role), role, activation, bias, data.draw(finite),
-                     data.draw(finite), data.draw(st.none() | st.text(min_size=1, max_size=3)))
+        new = Neuron(
+            network.fresh_id(role),
+            role,
+            activation,
+            bias,
+            data.draw(finite),
+            data.draw(finite),
+            data.draw(st.none() | st.text(min_size=1, max_size=3)),
+        )
         network.add_neuron(new, data.draw(st.integers(0, len(ids))))
         return lambda n: n.remove_neuron(new.id)
     if kind == "loss":

@@ -27,7 +27,9 @@ def document() -> dict:
     pairs = [(s, t) for s in ("i1", "i2") for t in ("h1", "h2")]
     pairs += [(s, t) for s in ("h1", "h2") for t in ("o1", "o2")]
     return {
-        "format": "nn-playground", "version": 1, "name": "test",
+        "format": "nn-playground",
+        "version": 1,
+        "name": "test",
         "neurons": neurons,
         "connections": [{"source": s, "target": t, "weight": 0.25} for s, t in pairs],
         "loss": "squared_error",
@@ -48,7 +50,7 @@ def refusal(tmp_path, content: dict | str | bytes) -> str:
     assert message.startswith(f"{path}: ")
     for traceback_text in ("Traceback", "Error", "Exception", 'File "', "\n"):
         assert traceback_text not in message
-    return message[len(f"{path}: "):]
+    return message[len(f"{path}: ") :]
 
 
 def changed(edit) -> dict:
@@ -68,8 +70,14 @@ def test_the_example_loads_with_its_numbers():
     assert [network.neuron(i).bias for i in ("h1", "h2", "o1", "o2")] == [0.35, 0.35, 0.6, 0.6]
     assert network.neuron("i1").activation is None and network.neuron("i1").bias is None
     assert [(c.source, c.target, c.weight) for c in network.connections] == [
-        ("i1", "h1", 0.15), ("i2", "h1", 0.20), ("i1", "h2", 0.25), ("i2", "h2", 0.30),
-        ("h1", "o1", 0.40), ("h2", "o1", 0.45), ("h1", "o2", 0.50), ("h2", "o2", 0.55),
+        ("i1", "h1", 0.15),
+        ("i2", "h1", 0.20),
+        ("i1", "h2", 0.25),
+        ("i2", "h2", 0.30),
+        ("h1", "o1", 0.40),
+        ("h2", "o1", 0.45),
+        ("h1", "o2", 0.50),
+        ("h2", "o2", 0.55),
     ]
     assert network.loss == "squared_error"
     t = network.training
@@ -90,7 +98,9 @@ def test_integers_become_floats_and_absent_blocks_take_defaults():
     assert network.data is None and network.name is None
     t = network.training
     assert (t.learning_rate, t.batch_size, t.momentum, t.l2, t.seed) == (0.1, 10, 0.0, 0.0, 0)
-    network = network_from_dict(changed(lambda d: d.update(training={"momentum": 0.9, "seed": 3.0})))
+    network = network_from_dict(
+        changed(lambda d: d.update(training={"momentum": 0.9, "seed": 3.0}))
+    )
     t = network.training
     assert (t.learning_rate, t.batch_size, t.momentum, t.l2, t.seed) == (0.1, 10, 0.9, 0.0, 3)
     assert type(t.seed) is int
@@ -101,7 +111,10 @@ def test_missing_or_empty_tables_have_the_network_width():
     doc["data"]["train"] = {"x": [], "y": []}
     data = network_from_dict(doc).data
     assert [a.shape for a in (data.train_x, data.train_y, data.test_x, data.test_y)] == [
-        (0, 2), (0, 2), (0, 2), (0, 2)
+        (0, 2),
+        (0, 2),
+        (0, 2),
+        (0, 2),
     ]
 
 
@@ -125,7 +138,9 @@ def test_unknown_top_level_fields_are_kept_and_not_shared_with_the_document():
     network.extra["notes"]["author"] = "Grace"
     assert doc["notes"]["author"] == "Ada"
     network_from_dict(before)
-    assert before == changed(lambda d: d.update(notes={"author": "Ada", "tags": ["xor", 1, 2.5]}, z=None))
+    assert before == changed(
+        lambda d: d.update(notes={"author": "Ada", "tags": ["xor", 1, 2.5]}, z=None)
+    )
 
 
 def test_finite_numbers_whose_sum_would_overflow_are_fine():
@@ -214,11 +229,13 @@ def test_a_file_over_64_mib_is_refused_before_it_is_read(tmp_path, monkeypatch):
 
 def _set(path: str, value):
     """An edit setting doc[...] at a dotted path such as 'neurons.2.bias'."""
+
     def edit(doc):
         *parents, last = [int(k) if k.isdigit() else k for k in path.split(".")]
         for key in parents:
             doc = doc[key]
         doc[last] = value
+
     return edit
 
 
@@ -228,6 +245,7 @@ def _drop(path: str):
         for key in parents:
             doc = doc[key]
         del doc[last]
+
     return edit
 
 
@@ -246,113 +264,226 @@ ACTIVATION_LIST = "linear, sigmoid, tanh, relu, leaky_relu, elu, softplus, swish
 REFUSALS = {
     "wrong format": (
         _set("format", "other-app"),
-        ("format: expected 'nn-playground', found the text 'other-app'; "
-         "this is not an NN Playground network file"),
+        (
+            "format: expected 'nn-playground', found the text 'other-app'; "
+            "this is not an NN Playground network file"
+        ),
     ),
-    "no format": (_drop("format"), ("format: expected 'nn-playground', found no format field; "
-                                    "this is not an NN Playground network file")),
-    "larger version": (_set("version", 2),
-                       ("version: the file is format version 2; this app reads version 1; "
-                        "it was written by a newer NN Playground")),
-    "unknown version": (_set("version", 0),
-                        "version: the file is format version 0; this app reads version 1"),
-    "version as text": (_set("version", "1"), "version: expected a whole number, found the text '1'"),
+    "no format": (
+        _drop("format"),
+        (
+            "format: expected 'nn-playground', found no format field; "
+            "this is not an NN Playground network file"
+        ),
+    ),
+    "larger version": (
+        _set("version", 2),
+        (
+            "version: the file is format version 2; this app reads version 1; "
+            "it was written by a newer NN Playground"
+        ),
+    ),
+    "unknown version": (
+        _set("version", 0),
+        "version: the file is format version 0; this app reads version 1",
+    ),
+    "version as text": (
+        _set("version", "1"),
+        "version: expected a whole number, found the text '1'",
+    ),
     "no version": (_drop("version"), "version: this required field is missing"),
     "no neurons": (_drop("neurons"), "neurons: this required field is missing"),
     "neurons not a list": (_set("neurons", {}), "neurons: expected a list, found an object"),
-    "neuron not an object": (_set("neurons.3", "h2"),
-                             "neurons[3]: expected an object, found the text 'h2'"),
+    "neuron not an object": (
+        _set("neurons.3", "h2"),
+        "neurons[3]: expected an object, found the text 'h2'",
+    ),
     "no bias": (_drop("neurons.2.bias"), "neurons[2].bias: this required field is missing"),
     "no x": (_drop("neurons.0.x"), "neurons[0].x: this required field is missing"),
-    "bias as text": (_set("neurons.2.bias", "0.5"),
-                     "neurons[2].bias: expected a number, found the text '0.5'"),
-    "boolean is no number": (_set("neurons.4.y", True), "neurons[4].y: expected a number, found true"),
-    "id a number": (_set("neurons.1.id", 2), "neurons[1].id: expected a string, found the number 2"),
+    "bias as text": (
+        _set("neurons.2.bias", "0.5"),
+        "neurons[2].bias: expected a number, found the text '0.5'",
+    ),
+    "boolean is no number": (
+        _set("neurons.4.y", True),
+        "neurons[4].y: expected a number, found true",
+    ),
+    "id a number": (
+        _set("neurons.1.id", 2),
+        "neurons[1].id: expected a string, found the number 2",
+    ),
     "name a number": (_set("name", 7), "name: expected a string, found the number 7"),
-    "label null": (_set("neurons.1.label", None), "neurons[1].label: expected a string, found null"),
-    "duplicate id": (_set("neurons.3.id", "h1"), "neurons[3]: there is already a neuron with id 'h1'"),
+    "label null": (
+        _set("neurons.1.label", None),
+        "neurons[1].label: expected a string, found null",
+    ),
+    "duplicate id": (
+        _set("neurons.3.id", "h1"),
+        "neurons[3]: there is already a neuron with id 'h1'",
+    ),
     "empty id": (_set("neurons.3.id", ""), "neurons[3]: a neuron needs a non-empty id"),
-    "input with bias": (_set("neurons.0.bias", 0.0),
-                        "neurons[0]: i1 is an input neuron; inputs have no activation or bias"),
-    "input with activation": (_set("neurons.1.activation", "tanh"),
-                              "neurons[1]: i2 is an input neuron; inputs have no activation or bias"),
-    "unknown role": (_set("neurons.2.role", "middle"),
-                     "neurons[2].role: 'middle' is not one of input, hidden, output"),
-    "unknown activation": (_set("neurons.3.activation", "sigmod"),
-                           f"neurons[3].activation: 'sigmod' is not one of {ACTIVATION_LIST}"),
-    "no weight": (_drop("connections.5.weight"), "connections[5].weight: this required field is missing"),
-    "connection not an object": (_set("connections.0", []),
-                                 "connections[0]: expected an object, found a list"),
-    "unknown target": (_set("connections.1.target", "h9"), "connections[1]: there is no neuron 'h9'"),
+    "input with bias": (
+        _set("neurons.0.bias", 0.0),
+        "neurons[0]: i1 is an input neuron; inputs have no activation or bias",
+    ),
+    "input with activation": (
+        _set("neurons.1.activation", "tanh"),
+        "neurons[1]: i2 is an input neuron; inputs have no activation or bias",
+    ),
+    "unknown role": (
+        _set("neurons.2.role", "middle"),
+        "neurons[2].role: 'middle' is not one of input, hidden, output",
+    ),
+    "unknown activation": (
+        _set("neurons.3.activation", "sigmod"),
+        f"neurons[3].activation: 'sigmod' is not one of {ACTIVATION_LIST}",
+    ),
+    "no weight": (
+        _drop("connections.5.weight"),
+        "connections[5].weight: this required field is missing",
+    ),
+    "connection not an object": (
+        _set("connections.0", []),
+        "connections[0]: expected an object, found a list",
+    ),
+    "unknown target": (
+        _set("connections.1.target", "h9"),
+        "connections[1]: there is no neuron 'h9'",
+    ),
     "unknown source": (_set("connections.7.source", "x"), "connections[7]: there is no neuron 'x'"),
-    "duplicate connection": (_connect(("i1", "h1")),
-                             "connections[8]: the connection i1 → h1 exists already"),
-    "self-connection": (_connect(("h2", "h2")),
-                        "connections[8]: a neuron cannot connect to itself (h2 → h2)"),
-    "into an input": (_connect(("h1", "i2")),
-                      "connections[8]: i2 is an input neuron; nothing can connect into an input"),
-    "two-neuron cycle": (_connect(("h1", "h2"), ("h2", "h1")),
-                         "connections: the connections make a cycle: h1 → h2 → h1"),
-    "output fed back": (_connect(("o1", "h2")),
-                        "connections: the connections make a cycle: h2 → o1 → h2"),
+    "duplicate connection": (
+        _connect(("i1", "h1")),
+        "connections[8]: the connection i1 → h1 exists already",
+    ),
+    "self-connection": (
+        _connect(("h2", "h2")),
+        "connections[8]: a neuron cannot connect to itself (h2 → h2)",
+    ),
+    "into an input": (
+        _connect(("h1", "i2")),
+        "connections[8]: i2 is an input neuron; nothing can connect into an input",
+    ),
+    "two-neuron cycle": (
+        _connect(("h1", "h2"), ("h2", "h1")),
+        "connections: the connections make a cycle: h1 → h2 → h1",
+    ),
+    "output fed back": (
+        _connect(("o1", "h2")),
+        "connections: the connections make a cycle: h2 → o1 → h2",
+    ),
     "three-neuron cycle": (
         lambda d: (
-            _append("neurons", {"id": "h3", "role": "hidden", "activation": "relu", "bias": 0,
-                    "x": 0, "y": 0})(d),
+            _append(
+                "neurons",
+                {"id": "h3", "role": "hidden", "activation": "relu", "bias": 0, "x": 0, "y": 0},
+            )(d),
             _connect(("o1", "h3"), ("h3", "h1"))(d),
         ),
         "connections: the connections make a cycle: h1 → o1 → h3 → h1",
     ),
     "no loss": (_drop("loss"), "loss: this required field is missing"),
-    "unknown loss": (_set("loss", "hinge"),
-                     "loss: 'hinge' is not one of squared_error, binary_cross_entropy"),
+    "unknown loss": (
+        _set("loss", "hinge"),
+        "loss: 'hinge' is not one of squared_error, binary_cross_entropy",
+    ),
     "cross-entropy with tanh": (
-        lambda d: (_set("loss", "binary_cross_entropy")(d), _set("neurons.5.activation", "tanh")(d)),
+        lambda d: (
+            _set("loss", "binary_cross_entropy")(d),
+            _set("neurons.5.activation", "tanh")(d),
+        ),
         "loss: binary_cross_entropy needs sigmoid output neurons, but o2 is tanh",
     ),
-    "training not an object": (_set("training", [0.1]), "training: expected an object, found a list"),
-    "learning rate 0": (_set("training.learning_rate", 0),
-                        "training.learning_rate: must be more than 0; found the number 0"),
-    "batch size 0": (_set("training.batch_size", 0),
-                     "training.batch_size: must be 1 or more; found the number 0"),
-    "batch size 1.5": (_set("training.batch_size", 1.5),
-                       "training.batch_size: expected a whole number, found the number 1.5"),
-    "batch size true": (_set("training.batch_size", True),
-                        "training.batch_size: expected a whole number, found true"),
-    "momentum 1": (_set("training.momentum", 1.0),
-                   "training.momentum: must be at least 0 and less than 1; found the number 1.0"),
-    "momentum below 0": (_set("training.momentum", -0.1),
-                         "training.momentum: must be at least 0 and less than 1; found the number -0.1"),
+    "training not an object": (
+        _set("training", [0.1]),
+        "training: expected an object, found a list",
+    ),
+    "learning rate 0": (
+        _set("training.learning_rate", 0),
+        "training.learning_rate: must be more than 0; found the number 0",
+    ),
+    "batch size 0": (
+        _set("training.batch_size", 0),
+        "training.batch_size: must be 1 or more; found the number 0",
+    ),
+    "batch size 1.5": (
+        _set("training.batch_size", 1.5),
+        "training.batch_size: expected a whole number, found the number 1.5",
+    ),
+    "batch size true": (
+        _set("training.batch_size", True),
+        "training.batch_size: expected a whole number, found true",
+    ),
+    "momentum 1": (
+        _set("training.momentum", 1.0),
+        "training.momentum: must be at least 0 and less than 1; found the number 1.0",
+    ),
+    "momentum below 0": (
+        _set("training.momentum", -0.1),
+        "training.momentum: must be at least 0 and less than 1; found the number -0.1",
+    ),
     "l2 below 0": (_set("training.l2", -1), "training.l2: must be 0 or more; found the number -1"),
-    "seed as text": (_set("training.seed", "7"),
-                     "training.seed: expected a whole number, found the text '7'"),
-    "negative seed": (_set("training.seed", -1), ("training.seed: must be 0 or more "
-                                                  "(random generators take no negative seed); found the number -1")),
+    "seed as text": (
+        _set("training.seed", "7"),
+        "training.seed: expected a whole number, found the text '7'",
+    ),
+    "negative seed": (
+        _set("training.seed", -1),
+        (
+            "training.seed: must be 0 or more "
+            "(random generators take no negative seed); found the number -1"
+        ),
+    ),
     "data not an object": (_set("data", []), "data: expected an object, found a list"),
-    "data without train": (_drop("data.train"),
-                           "data: needs either 'train' (and optionally 'test') or 'generator'"),
+    "data without train": (
+        _drop("data.train"),
+        "data: needs either 'train' (and optionally 'test') or 'generator'",
+    ),
     "table without y": (_drop("data.train.y"), "data.train.y: this required field is missing"),
-    "x too wide": (_set("data.train.x", [[1.0, 2.0, 3.0]]),
-                   ("data.train.x[0]: has 3 values, but the network has 2: "
-                    "one per input neuron (i1, i2), in file order")),
-    "y too narrow": (_set("data.test", {"x": [[1.0, 2.0]], "y": [[1.0]]}),
-                     ("data.test.y[0]: has 1 value, but the network has 2: "
-                      "one per output neuron (o1, o2), in file order")),
-    "ragged rows": (_set("data.train", {"x": [[1.0, 2.0], [3.0]], "y": [[0.0, 1.0], [1.0, 0.0]]}),
-                    ("data.train.x[1]: has 1 value, but the rows before it have 2: "
-                     "one per input neuron (i1, i2), in file order")),
-    "row not a list": (_set("data.train.x", [5.0]),
-                       "data.train.x[0]: expected a row (a list of numbers), found the number 5.0"),
-    "value as text": (_set("data.train.y", [[0.5, "1"]]),
-                      "data.train.y[0][1]: expected a number, found the text '1'"),
-    "value boolean": (_set("data.train.x", [[0.5, False]]),
-                      "data.train.x[0][1]: expected a number, found false"),
-    "rows differ in count": (_set("data.train.y", [[0.0, 1.0], [1.0, 0.0]]),
-                             "data.train: x has 1 rows but y has 2; each sample needs one row of each"),
-    "huge integer": (_set("connections.0.weight", 10**400),
-                     "connections[0].weight: this number is too large (beyond ±1.8e308)"),
-    "huge integer in data": (_set("data.train.x", [[0.5, 10**400]]),
-                             "data.train.x[0][1]: this number is too large (beyond ±1.8e308)"),
+    "x too wide": (
+        _set("data.train.x", [[1.0, 2.0, 3.0]]),
+        (
+            "data.train.x[0]: has 3 values, but the network has 2: "
+            "one per input neuron (i1, i2), in file order"
+        ),
+    ),
+    "y too narrow": (
+        _set("data.test", {"x": [[1.0, 2.0]], "y": [[1.0]]}),
+        (
+            "data.test.y[0]: has 1 value, but the network has 2: "
+            "one per output neuron (o1, o2), in file order"
+        ),
+    ),
+    "ragged rows": (
+        _set("data.train", {"x": [[1.0, 2.0], [3.0]], "y": [[0.0, 1.0], [1.0, 0.0]]}),
+        (
+            "data.train.x[1]: has 1 value, but the rows before it have 2: "
+            "one per input neuron (i1, i2), in file order"
+        ),
+    ),
+    "row not a list": (
+        _set("data.train.x", [5.0]),
+        "data.train.x[0]: expected a row (a list of numbers), found the number 5.0",
+    ),
+    "value as text": (
+        _set("data.train.y", [[0.5, "1"]]),
+        "data.train.y[0][1]: expected a number, found the text '1'",
+    ),
+    "value boolean": (
+        _set("data.train.x", [[0.5, False]]),
+        "data.train.x[0][1]: expected a number, found false",
+    ),
+    "rows differ in count": (
+        _set("data.train.y", [[0.0, 1.0], [1.0, 0.0]]),
+        "data.train: x has 1 rows but y has 2; each sample needs one row of each",
+    ),
+    "huge integer": (
+        _set("connections.0.weight", 10**400),
+        "connections[0].weight: this number is too large (beyond ±1.8e308)",
+    ),
+    "huge integer in data": (
+        _set("data.train.x", [[0.5, 10**400]]),
+        "data.train.x[0][1]: this number is too large (beyond ±1.8e308)",
+    ),
 }
 
 
@@ -394,8 +525,10 @@ def test_network_from_dict_names_its_source():
 
 def _paths(value, trail=()):
     yield trail
-    items = value.items() if isinstance(value, dict) else (
-        enumerate(value) if isinstance(value, list) else ()
+    items = (
+        value.items()
+        if isinstance(value, dict)
+        else (enumerate(value) if isinstance(value, list) else ())
     )
     for key, item in items:
         yield from _paths(item, (*trail, key))
@@ -403,7 +536,9 @@ def _paths(value, trail=()):
 
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=5),
-    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3)
+    ),
     max_leaves=6,
 )
 

@@ -53,8 +53,10 @@ def assert_identical(loaded: Network, original: Network) -> None:
     for a, b in zip(loaded.connections, original.connections):
         assert a.weight.hex() == b.weight.hex()
     if original.data is not None:
-        for a, b in zip(loaded.data.split("train") + loaded.data.split("test"),
-                        original.data.split("train") + original.data.split("test")):
+        for a, b in zip(
+            loaded.data.split("train") + loaded.data.split("test"),
+            original.data.split("train") + original.data.split("test"),
+        ):
             assert a.dtype == np.float64 and a.shape == b.shape and a.tobytes() == b.tobytes()
 
 
@@ -79,7 +81,8 @@ def test_fields_are_written_in_the_format_order_then_unknown_ones(tmp_path):
     document = json.loads(text)
     assert list(document) == [*KNOWN, "zebra", "notes"]
     assert [list(n) for n in document["neurons"][:3]] == [
-        ["id", "role", "x", "y"], ["id", "role", "x", "y"],
+        ["id", "role", "x", "y"],
+        ["id", "role", "x", "y"],
         ["id", "role", "label", "activation", "bias", "x", "y"],
     ]
     assert list(document["training"]) == ["learning_rate", "batch_size", "momentum", "l2", "seed"]
@@ -88,10 +91,21 @@ def test_fields_are_written_in_the_format_order_then_unknown_ones(tmp_path):
     assert load_network(tmp_path / "net.json").extra == {"zebra": [1], "notes": {"é": "ü"}}
 
 
-@pytest.mark.parametrize("weight", [
-    0.1, 1 / 3, -0.0, 5e-324, 2.2250738585072014e-308, 1.7976931348623157e308,
-    -1e-300, 123456789.12345679, float(2**53 + 1), np.float64(0.7),
-])
+@pytest.mark.parametrize(
+    "weight",
+    [
+        0.1,
+        1 / 3,
+        -0.0,
+        5e-324,
+        2.2250738585072014e-308,
+        1.7976931348623157e308,
+        -1e-300,
+        123456789.12345679,
+        float(2**53 + 1),
+        np.float64(0.7),
+    ],
+)
 def test_floats_read_back_to_the_same_bits(tmp_path, weight):
     network = load_network(EXAMPLE)
     network.set_weight("i1", "h1", weight)
@@ -109,7 +123,9 @@ def test_floats_read_back_to_the_same_bits(tmp_path, weight):
 finite = st.floats(allow_nan=False, allow_infinity=False)
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | finite | st.text(max_size=6),
-    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=4), inner, max_size=3),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=4), inner, max_size=3)
+    ),
     max_leaves=8,
 )
 
@@ -133,12 +149,18 @@ def networks(draw) -> Network:
             l2=draw(st.floats(min_value=0, allow_infinity=False)),
             seed=draw(st.integers(0, 2**70)),
         ),
-        extra=draw(st.dictionaries(st.text(max_size=6).filter(lambda k: k not in KNOWN),
-                                   json_values, max_size=3)),
+        extra=draw(
+            st.dictionaries(
+                st.text(max_size=6).filter(lambda k: k not in KNOWN), json_values, max_size=3
+            )
+        ),
     )
     roles = draw(st.lists(st.sampled_from(ROLES), max_size=7))
-    ids = draw(st.lists(st.text(min_size=1, max_size=5), min_size=len(roles), max_size=len(roles),
-                        unique=True))
+    ids = draw(
+        st.lists(
+            st.text(min_size=1, max_size=5), min_size=len(roles), max_size=len(roles), unique=True
+        )
+    )
     for neuron_id, role in zip(ids, roles):
         activation = bias = None
         if role != "input":
@@ -146,18 +168,28 @@ def networks(draw) -> Network:
             activation = "sigmoid" if sigmoid_only else draw(st.sampled_from(ACTIVATIONS))
             bias = draw(finite)
         label = draw(st.none() | st.text(min_size=1, max_size=6))
-        network.add_neuron(Neuron(neuron_id, role, activation, bias, draw(finite), draw(finite), label))
+        network.add_neuron(
+            Neuron(neuron_id, role, activation, bias, draw(finite), draw(finite), label)
+        )
     order = draw(st.permutations(ids))
-    forward = [(s, t) for k, s in enumerate(order) for t in order[k + 1:]
-               if network.neuron(t).role != "input"]
+    forward = [
+        (s, t)
+        for k, s in enumerate(order)
+        for t in order[k + 1 :]
+        if network.neuron(t).role != "input"
+    ]
     if forward:
         for source, target in draw(st.lists(st.sampled_from(forward), unique=True, max_size=10)):
             network.connect(source, target, draw(finite))
     if draw(st.booleans()):
         n_in, n_out = len(network.input_ids()), len(network.output_ids())
         n_train, n_test = draw(st.integers(0, 3)), draw(st.integers(0, 3))
-        network.data = Dataset(rows(draw, n_train, n_in), rows(draw, n_train, n_out),
-                               rows(draw, n_test, n_in), rows(draw, n_test, n_out))
+        network.data = Dataset(
+            rows(draw, n_train, n_in),
+            rows(draw, n_train, n_out),
+            rows(draw, n_test, n_in),
+            rows(draw, n_test, n_out),
+        )
     return network
 
 
@@ -197,7 +229,9 @@ def test_a_failing_rename_leaves_the_old_file_and_no_temporary_file(tmp_path, mo
 
 
 @pytest.mark.parametrize("failure", [ValueError("broken"), KeyboardInterrupt()])
-def test_a_failure_mid_write_leaves_the_old_file_and_no_temporary_file(tmp_path, monkeypatch, failure):
+def test_a_failure_mid_write_leaves_the_old_file_and_no_temporary_file(
+    tmp_path, monkeypatch, failure
+):
     path = _old_file(tmp_path)
     original, calls = network_file._encode, []
 
@@ -230,7 +264,9 @@ def test_a_missing_or_unwritable_folder_or_a_folder_as_target(tmp_path, monkeypa
     missing = tmp_path / "nowhere" / "net.json"
     with pytest.raises(NetworkFileError) as caught:
         save_network(network, missing)
-    assert str(caught.value) == f"{missing}: cannot save: the folder {missing.parent} does not exist"
+    assert (
+        str(caught.value) == f"{missing}: cannot save: the folder {missing.parent} does not exist"
+    )
     with pytest.raises(NetworkFileError, match=r": cannot save: this is a folder$"):
         save_network(network, tmp_path)
 
@@ -281,7 +317,8 @@ def test_saving_keeps_the_permissions_and_a_symlink(tmp_path):
 def two_one(data: dict) -> dict:
     """A 2-input, 1-output network document with this data block."""
     return {
-        "format": "nn-playground", "version": 1,
+        "format": "nn-playground",
+        "version": 1,
         "neurons": [
             {"id": "a", "role": "input", "x": 0, "y": 0},
             {"id": "b", "role": "input", "x": 0, "y": 1},
@@ -295,8 +332,14 @@ def two_one(data: dict) -> dict:
 
 def test_a_generator_block_makes_the_generator_data_and_is_saved_as_a_block(tmp_path):
     generators = pytest.importorskip("playground.model.generators")
-    block = {"generator": "xor", "samples": 40, "noise": 0.1, "train_fraction": 0.75, "seed": 3,
-             "labels": [-1, 1]}
+    block = {
+        "generator": "xor",
+        "samples": 40,
+        "noise": 0.1,
+        "train_fraction": 0.75,
+        "seed": 3,
+        "labels": [-1, 1],
+    }
     network = network_from_dict(two_one(block))
     spec = GeneratorSpec("xor", 40, 0.1, 0.75, 3, (-1.0, 1.0))
     expected = generators.generate(spec)
@@ -307,8 +350,14 @@ def test_a_generator_block_makes_the_generator_data_and_is_saved_as_a_block(tmp_
     assert data.same_as(expected)
     save_network(network, tmp_path / "net.json")
     saved = json.loads((tmp_path / "net.json").read_text(encoding="utf-8"))
-    assert saved["data"] == {"generator": "xor", "samples": 40, "noise": 0.1,
-                             "train_fraction": 0.75, "seed": 3, "labels": [-1.0, 1.0]}
+    assert saved["data"] == {
+        "generator": "xor",
+        "samples": 40,
+        "noise": 0.1,
+        "train_fraction": 0.75,
+        "seed": 3,
+        "labels": [-1.0, 1.0],
+    }
     assert_identical(load_network(tmp_path / "net.json"), network)
 
 
@@ -322,18 +371,40 @@ def test_a_generator_block_takes_defaults_and_sine_fits_one_input():
     assert "labels" not in network_to_dict(network_from_dict(document))["data"]
 
 
-@pytest.mark.parametrize(("block", "expected"), [
-    ({"generator": "moons"}, f"data.generator: 'moons' is not one of {', '.join(GENERATORS)}"),
-    ({"generator": "sine"}, ("data.generator: sine makes rows of 1 input and 1 output, "
-                             "but the network has 2 input neurons and 1 output neuron")),
-    ({"generator": "xor", "train": {"x": [], "y": []}},
-     "data: give either a generator or train/test tables, not both"),
-    ({"generator": "xor", "samples": 0}, "data: samples must be a whole number from 1 to"),
-    ({"generator": "xor", "samples": 2.5}, "data.samples: expected a whole number, found the number"),
-    ({"generator": "xor", "noise": "low"}, "data.noise: expected a number, found the text 'low'"),
-    ({"generator": "xor", "labels": [0, "1"]}, "data.labels[1]: expected a number, found the text"),
-    ({"generator": "xor", "labels": [1, 1]}, "data: labels must be a pair of two different numbers"),
-])
+@pytest.mark.parametrize(
+    ("block", "expected"),
+    [
+        ({"generator": "moons"}, f"data.generator: 'moons' is not one of {', '.join(GENERATORS)}"),
+        (
+            {"generator": "sine"},
+            (
+                "data.generator: sine makes rows of 1 input and 1 output, "
+                "but the network has 2 input neurons and 1 output neuron"
+            ),
+        ),
+        (
+            {"generator": "xor", "train": {"x": [], "y": []}},
+            "data: give either a generator or train/test tables, not both",
+        ),
+        ({"generator": "xor", "samples": 0}, "data: samples must be a whole number from 1 to"),
+        (
+            {"generator": "xor", "samples": 2.5},
+            "data.samples: expected a whole number, found the number",
+        ),
+        (
+            {"generator": "xor", "noise": "low"},
+            "data.noise: expected a number, found the text 'low'",
+        ),
+        (
+            {"generator": "xor", "labels": [0, "1"]},
+            "data.labels[1]: expected a number, found the text",
+        ),
+        (
+            {"generator": "xor", "labels": [1, 1]},
+            "data: labels must be a pair of two different numbers",
+        ),
+    ],
+)
 def test_broken_generator_blocks_are_refused(block, expected):
     pytest.importorskip("playground.model.generators")
     with pytest.raises(NetworkFileError) as caught:
@@ -386,22 +457,26 @@ def _broken(edit) -> dict:
     return document
 
 
-@pytest.mark.parametrize("document", [
-    _broken(lambda d: d.pop("neurons")),
-    _broken(lambda d: d.update(version=2)),
-    _broken(lambda d: d.update(format="other")),
-    _broken(lambda d: d["neurons"][0].update(bias=0.0)),
-    _broken(lambda d: d["neurons"][2].pop("activation")),
-    _broken(lambda d: d["neurons"][2].update(activation="sigmod")),
-    _broken(lambda d: d["neurons"][3].update(id="")),
-    _broken(lambda d: d["connections"][0].update(weight="0.1")),
-    _broken(lambda d: d["connections"][0].update(weight=True)),
-    _broken(lambda d: d["training"].update(batch_size=0)),
-    _broken(lambda d: d["training"].update(momentum=1)),
-    _broken(lambda d: d["data"]["train"].update(x=[[0.1, "a"]])),
-    _broken(lambda d: d["data"].update(generator="xor")),
-    _broken(lambda d: d.update(data={"generator": "moons"})),
-], ids=lambda d: "broken")
+@pytest.mark.parametrize(
+    "document",
+    [
+        _broken(lambda d: d.pop("neurons")),
+        _broken(lambda d: d.update(version=2)),
+        _broken(lambda d: d.update(format="other")),
+        _broken(lambda d: d["neurons"][0].update(bias=0.0)),
+        _broken(lambda d: d["neurons"][2].pop("activation")),
+        _broken(lambda d: d["neurons"][2].update(activation="sigmod")),
+        _broken(lambda d: d["neurons"][3].update(id="")),
+        _broken(lambda d: d["connections"][0].update(weight="0.1")),
+        _broken(lambda d: d["connections"][0].update(weight=True)),
+        _broken(lambda d: d["training"].update(batch_size=0)),
+        _broken(lambda d: d["training"].update(momentum=1)),
+        _broken(lambda d: d["data"]["train"].update(x=[[0.1, "a"]])),
+        _broken(lambda d: d["data"].update(generator="xor")),
+        _broken(lambda d: d.update(data={"generator": "moons"})),
+    ],
+    ids=lambda d: "broken",
+)
 def test_broken_documents_do_not_validate(document):
     assert not VALIDATOR.is_valid(document)
 

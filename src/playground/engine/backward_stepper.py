@@ -142,15 +142,15 @@ def sample_loss(network: Network, values: dict[str, NeuronValues], targets: list
     """The loss of one sample, summed over the output neurons."""
     loss = LOSS_FUNCTIONS[network.loss]
     return float(
-        sum(
-            loss.value(values[o].z, values[o].y, t)
-            for o, t in zip(network.output_ids(), targets)
-        )
+        sum(loss.value(values[o].z, values[o].y, t) for o, t in zip(network.output_ids(), targets))
     )
 
 
 def _check_sample(network: Network, x: list[float], targets: list[float]) -> None:
-    for what, values, ids in (("input", x, network.input_ids()), ("target", targets, network.output_ids())):
+    for what, values, ids in (
+        ("input", x, network.input_ids()),
+        ("target", targets, network.output_ids()),
+    ):
         if len(values) != len(ids):
             role = "input" if what == "input" else "output"
             raise DataError(
@@ -204,14 +204,24 @@ def backward_steps(
         dy_dz = float(ACTIVATION_FUNCTIONS[neuron.activation].df(z, y))
         dL_dz[neuron_id] = dy_dz * dL_dy
         weight_grads = [
-            WeightGradient(c.source, neuron_id, values[c.source].y, values[c.source].y * dL_dz[neuron_id])
+            WeightGradient(
+                c.source, neuron_id, values[c.source].y, values[c.source].y * dL_dz[neuron_id]
+            )
             for c in network.incoming(neuron_id)
         ]
         steps.append(
             NeuronStep(
-                neuron=neuron_id, dL_dy=float(dL_dy), terms=terms, dy_dz=dy_dz,
-                dL_dz=dL_dz[neuron_id], dL_db=dL_dz[neuron_id], weight_grads=weight_grads,
-                z=z, y=y, target=target, loss_derivative=loss_derivative,
+                neuron=neuron_id,
+                dL_dy=float(dL_dy),
+                terms=terms,
+                dy_dz=dy_dz,
+                dL_dz=dL_dz[neuron_id],
+                dL_db=dL_dz[neuron_id],
+                weight_grads=weight_grads,
+                z=z,
+                y=y,
+                target=target,
+                loss_derivative=loss_derivative,
             )
         )
     return steps
@@ -229,7 +239,9 @@ def sgd_update(network: Network, steps: list[NeuronStep]) -> SgdUpdate:
         update.weights.append(WeightUpdate(c.source, c.target, c.weight, after))
     for neuron in network.neurons:
         if not neuron.is_input:
-            update.biases.append(BiasUpdate(neuron.id, neuron.bias, neuron.bias - rate * dL_db[neuron.id]))
+            update.biases.append(
+                BiasUpdate(neuron.id, neuron.bias, neuron.bias - rate * dL_db[neuron.id])
+            )
     return update
 
 
@@ -252,4 +264,6 @@ def trace_sample(network: Network, x: list[float], targets: list[float]) -> Trac
     updated = network.copy()
     apply_update(updated, update)
     loss_after = sample_loss(updated, forward_values(updated, x), targets)
-    return Trace(x, targets, values, sample_loss(network, values, targets), steps, update, loss_after)
+    return Trace(
+        x, targets, values, sample_loss(network, values, targets), steps, update, loss_after
+    )

@@ -128,13 +128,25 @@ class CompiledNetwork:
             members[level].sort(
                 key=lambda i: (activation_order[network.neuron(i).activation], file_order[i])
             )
-        self.location = {i: (level, col) for level, ids in enumerate(members) for col, i in enumerate(ids)}
+        self.location = {
+            i: (level, col) for level, ids in enumerate(members) for col, i in enumerate(ids)
+        }
         sizes = [len(ids) for ids in members]
         self.level_sizes = sizes
 
         self.levels: list[Level] = [
-            Level(members[0], [], [], True, np.zeros((0, sizes[0])), None, np.zeros(sizes[0]),
-                  np.zeros(0, int), np.zeros(0, int), [])
+            Level(
+                members[0],
+                [],
+                [],
+                True,
+                np.zeros((0, sizes[0])),
+                None,
+                np.zeros(sizes[0]),
+                np.zeros(0, int),
+                np.zeros(0, int),
+                [],
+            )
         ]
         for level in range(1, depth + 1):
             self.levels.append(self._compile_level(network, members[level], sizes))

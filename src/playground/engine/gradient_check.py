@@ -48,7 +48,9 @@ def check_sample(network: Network, samples: int = 8, seed: int = 0) -> Dataset:
     return Dataset(train_x=x, train_y=t)
 
 
-def check_gradients(network: Network, dataset: Dataset | None = None, step: float = 1e-3) -> GradientCheck:
+def check_gradients(
+    network: Network, dataset: Dataset | None = None, step: float = 1e-3
+) -> GradientCheck:
     """Analytic ∂L/∂w, ∂L/∂b of the mean train loss against the five-point central difference.
 
     (−L(p+2h) + 8L(p+h) − 8L(p−h) + L(p−2h)) / 12h has an error of order h⁴, so the
@@ -70,13 +72,22 @@ def check_gradients(network: Network, dataset: Dataset | None = None, step: floa
 
     checks = []
     for k, level in enumerate(compiled.levels[1:], start=1):
-        for (source, target), row, col in zip(level.connection_keys, level.connection_rows, level.connection_cols):
-            checks.append(ParameterCheck(
-                f"w {source} → {target}", float(gradients.weights[k][row, col]),
-                numeric(level.weights, (row, col)),
-            ))
+        for (source, target), row, col in zip(
+            level.connection_keys, level.connection_rows, level.connection_cols
+        ):
+            checks.append(
+                ParameterCheck(
+                    f"w {source} → {target}",
+                    float(gradients.weights[k][row, col]),
+                    numeric(level.weights, (row, col)),
+                )
+            )
         for col, neuron_id in enumerate(level.ids):
-            checks.append(ParameterCheck(
-                f"b {neuron_id}", float(gradients.biases[k][col]), numeric(level.biases, (col,)),
-            ))
+            checks.append(
+                ParameterCheck(
+                    f"b {neuron_id}",
+                    float(gradients.biases[k][col]),
+                    numeric(level.biases, (col,)),
+                )
+            )
     return GradientCheck(checks, len(x))

@@ -95,10 +95,15 @@ class FirstPaint(QObject):
     def report(self) -> int:
         network = self.window.document.network
         if not self.painted:
-            print(f"NN Playground {__version__}: the main window did not paint "
-                  f"within {SMOKE_TIMEOUT_MS // 1000} s", file=sys.stderr)
+            print(
+                f"NN Playground {__version__}: the main window did not paint "
+                f"within {SMOKE_TIMEOUT_MS // 1000} s",
+                file=sys.stderr,
+            )
             return 1
-        print(f"NN Playground {__version__}: the main window opened and painted "
-              f"“{self.window.document.display_name}” ({len(network.neurons)} neurons, "
-              f"{len(network.connections)} connections) on the {QApplication.platformName()} platform")
+        print(
+            f"NN Playground {__version__}: the main window opened and painted "
+            f"“{self.window.document.display_name}” ({len(network.neurons)} neurons, "
+            f"{len(network.connections)} connections) on the {QApplication.platformName()} platform"
+        )
         return 0

@@ -192,7 +192,9 @@ class Document(QObject):
         _check_finite(weight, "a weight")
         self.undo_stack.push(
             AddItemsCommand(
-                self, f"Add Connection {arrow((source, target))}", [],
+                self,
+                f"Add Connection {arrow((source, target))}",
+                [],
                 [Connection(source, target, float(weight))],
             )
         )
@@ -219,8 +221,11 @@ class Document(QObject):
             fan_in[target] = fan_in.get(target, 0) + 1
             fan_out[source] = fan_out.get(source, 0) + 1
             weight = initial_weight(
-                self._rng, fan_in[target], fan_out[source],
-                trial.neuron(target).activation, self.initialisation,
+                self._rng,
+                fan_in[target],
+                fan_out[source],
+                trial.neuron(target).activation,
+                self.initialisation,
             )
             trial.connect(source, target, weight)
             added.append(Connection(source, target, weight))
@@ -272,9 +277,7 @@ class Document(QObject):
                 raise NetworkEditError(f"{neuron_id} is an input neuron; inputs have no bias")
             _check_finite(bias, "a bias")
         if new_weights or new_biases:
-            self.undo_stack.push(
-                ParameterChangeCommand(self, description, new_weights, new_biases)
-            )
+            self.undo_stack.push(ParameterChangeCommand(self, description, new_weights, new_biases))
 
     def set_activation(self, neuron_ids: str | Iterable[str], activation: str) -> None:
         ids = [neuron_ids] if isinstance(neuron_ids, str) else list(neuron_ids)
@@ -315,11 +318,15 @@ class Document(QObject):
             name = next(iter(changed)) if len(changed) == 1 else f"{len(changed)} Neurons"
             self.undo_stack.push(MoveNeuronsCommand(self, f"Move {name}", changed))
 
-    def set_training(self, settings: TrainingSettings, text: str = "Change Training Settings") -> None:
+    def set_training(
+        self, settings: TrainingSettings, text: str = "Change Training Settings"
+    ) -> None:
         """Replace the training settings as one undo step (repeated edits of one field merge)."""
         rules = (
-            (math.isfinite(settings.learning_rate) and settings.learning_rate > 0,
-             "the learning rate must be a number above 0"),
+            (
+                math.isfinite(settings.learning_rate) and settings.learning_rate > 0,
+                "the learning rate must be a number above 0",
+            ),
             (settings.batch_size >= 1, "the batch size must be 1 or more"),
             (0 <= settings.momentum < 1, "the momentum must be at least 0 and less than 1"),
             (math.isfinite(settings.l2) and settings.l2 >= 0, "L2 must be 0 or more"),
@@ -344,7 +351,9 @@ class Document(QObject):
     def _push_field(self, text: str, field: str, ids: list[str], value: object) -> None:
         current = [getattr(self._network.neuron(n), field) for n in ids]
         if any(c != value for c in current):
-            self.undo_stack.push(SetNeuronFieldCommand(self, text, field, dict.fromkeys(ids, value)))
+            self.undo_stack.push(
+                SetNeuronFieldCommand(self, text, field, dict.fromkeys(ids, value))
+            )
 
     # ----------------------------------------------------------------- signals
 
@@ -382,7 +391,13 @@ class Document(QObject):
         moved = list(moved_neurons)
         if moved:
             self.neurons_moved.emit(moved)
-        if structure or added_neurons or added_connections or removed_neurons or removed_connections:
+        if (
+            structure
+            or added_neurons
+            or added_connections
+            or removed_neurons
+            or removed_connections
+        ):
             self.structure_changed.emit()
         if parameters or changed_connections:
             self.parameters_changed.emit()

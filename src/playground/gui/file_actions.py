@@ -125,7 +125,9 @@ class FileActions(QObject):
         return self._save_to(self.document.path)
 
     def save_as(self) -> bool:
-        start = str(self.document.path) if self.document.path else f"{self.document.display_name}.json"
+        start = (
+            str(self.document.path) if self.document.path else f"{self.document.display_name}.json"
+        )
         path, _ = QFileDialog.getSaveFileName(self.window, "Save Network", start, NETWORK_FILTER)
         if not path:
             return False

@@ -64,9 +64,7 @@ class MainWindow(QMainWindow):
 
     # ----------------------------------------------------------------- docks
 
-    def add_panel_dock(
-        self, widget: QWidget, title: str, area: Qt.DockWidgetArea
-    ) -> QDockWidget:
+    def add_panel_dock(self, widget: QWidget, title: str, area: Qt.DockWidgetArea) -> QDockWidget:
         """Put a panel in a dock, listed in the View menu so it can be shown again once closed."""
         dock = QDockWidget(title, self)
         dock.setObjectName(f"dock:{title}")

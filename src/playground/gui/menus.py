@@ -100,9 +100,7 @@ def build_menus(window: MainWindow) -> tuple[dict[str, QMenu], dict[str, QAction
         window, "&Delete", view.delete_selection, [Keys.Delete, QKeySequence("Backspace")]
     )
     actions["select_all"] = _action(window, "Select &All", window.select_all, [Keys.SelectAll])
-    menu.addActions(
-        [actions[k] for k in ("cut", "copy", "paste", "delete", "select_all")]
-    )
+    menu.addActions([actions[k] for k in ("cut", "copy", "paste", "delete", "select_all")])
 
     # ----------------------------------------------------------------- View
     menu = menus["view"] = bar.addMenu("&View")
@@ -125,7 +123,9 @@ def build_menus(window: MainWindow) -> tuple[dict[str, QMenu], dict[str, QAction
         window, "New &Layered Network…", window.new_layered_network, [QKeySequence("Ctrl+Shift+N")]
     )
     actions["connect_fully"] = _action(
-        window, "&Connect Selected Fully", window.connect_selected_fully,
+        window,
+        "&Connect Selected Fully",
+        window.connect_selected_fully,
         tip="Connect each column of the selection to every selected neuron in the next column",
     )
     actions["auto_arrange"] = _action(
@@ -140,8 +140,10 @@ def build_menus(window: MainWindow) -> tuple[dict[str, QMenu], dict[str, QAction
     group = QActionGroup(window)
     for scheme in INITIALISATIONS:
         action = _action(
-            window, INITIALISATION_NAMES.get(scheme, scheme),
-            lambda s=scheme: window.set_initialisation(s), checkable=True,
+            window,
+            INITIALISATION_NAMES.get(scheme, scheme),
+            lambda s=scheme: window.set_initialisation(s),
+            checkable=True,
         )
         action.setChecked(scheme == document.initialisation)
         group.addAction(action)
@@ -151,8 +153,11 @@ def build_menus(window: MainWindow) -> tuple[dict[str, QMenu], dict[str, QAction
     # ----------------------------------------------------------------- Help
     menu = menus["help"] = bar.addMenu("&Help")
     menu.addAction(
-        _action(window, "Canvas &Shortcuts", lambda: QMessageBox.information(
-            window, "Canvas shortcuts", CANVAS_HELP))
+        _action(
+            window,
+            "Canvas &Shortcuts",
+            lambda: QMessageBox.information(window, "Canvas shortcuts", CANVAS_HELP),
+        )
     )
     menu.addAction(_action(window, "&About", lambda: show_about(window)))
 
@@ -171,7 +176,9 @@ def about_text() -> str:
         )
         + "</p><p>"
         + translate("About", "Python {python} · Qt {qt} · PySide6 {pyside} · NumPy {numpy}").format(
-            python=platform.python_version(), qt=qVersion(), pyside=PySide6.__version__,
+            python=platform.python_version(),
+            qt=qVersion(),
+            pyside=PySide6.__version__,
             numpy=numpy.__version__,
         )
         + "</p>"
@@ -179,7 +186,9 @@ def about_text() -> str:
 
 
 def show_about(window: MainWindow) -> None:
-    QMessageBox.about(window, QCoreApplication.translate("About", "About NN Playground"), about_text())
+    QMessageBox.about(
+        window, QCoreApplication.translate("About", "About NN Playground"), about_text()
+    )
 
 
 def build_tool_bar(window: MainWindow, actions: dict[str, QAction]) -> QComboBox:
@@ -189,11 +198,17 @@ def build_tool_bar(window: MainWindow, actions: dict[str, QAction]) -> QComboBox
     tools.setMovable(False)
     group = QActionGroup(window)
     for tool, text, key in (
-        (SELECT, "Select", "V"), (ADD_NEURON, "Add Neuron", "N"), (CONNECT, "Connect", "C"),
+        (SELECT, "Select", "V"),
+        (ADD_NEURON, "Add Neuron", "N"),
+        (CONNECT, "Connect", "C"),
     ):
         action = _action(
-            window, text, lambda t=tool: window.view.set_tool(t), [QKeySequence(key)],
-            checkable=True, tip=f"{text} ({key})",
+            window,
+            text,
+            lambda t=tool: window.view.set_tool(t),
+            [QKeySequence(key)],
+            checkable=True,
+            tip=f"{text} ({key})",
         )
         action.setToolTip(f"{text} ({key})")
         action.setChecked(tool == SELECT)

@@ -54,9 +54,7 @@ def dataset_from_csv(
     """The chosen columns as inputs and targets; with `test_fraction` > 0, shuffled and split."""
     name = os.fspath(path)
     if not 0 <= test_fraction < 1:
-        raise DataError(
-            f"the test share must be at least 0 and less than 1, not {test_fraction!r}"
-        )
+        raise DataError(f"the test share must be at least 0 and less than 1, not {test_fraction!r}")
     table = read_csv_table(name)
     inputs = _column_indices(name, table.header, input_columns, "input")
     targets = _column_indices(name, table.header, target_columns, "target")
@@ -174,8 +172,7 @@ def _table(name: str, records: list[list[str]], decimal_comma: bool) -> CsvTable
         cells = record if len(record) <= len(header) else _without_trailing_blanks(record)
         if len(cells) != len(header):
             raise DataError(
-                f"{name}: row {row} has {_count(len(cells), 'cell')}; "
-                f"the header has {len(header)}"
+                f"{name}: row {row} has {_count(len(cells), 'cell')}; the header has {len(header)}"
             )
         for column, cell in enumerate(cells):
             place = f"{name}: row {row}, column {header[column]!r}"
@@ -219,9 +216,7 @@ def _column_indices(name: str, header: list[str], chosen: list[str], part: str) 
     indices = []
     for title in chosen:
         if title not in header:
-            raise DataError(
-                f"{name} has no column {title!r}; its columns are {', '.join(header)}"
-            )
+            raise DataError(f"{name} has no column {title!r}; its columns are {', '.join(header)}")
         if header.index(title) in indices:
             raise DataError(f"column {title!r} is chosen twice as {_article(part)} {part}")
         indices.append(header.index(title))

@@ -50,8 +50,10 @@ def generate(spec: GeneratorSpec) -> Dataset:
     y = np.asarray(y, dtype=np.float64)[order].reshape(-1, 1)
     n_train = round(spec.samples * spec.train_fraction)
     return Dataset(
-        train_x=x[:n_train], train_y=y[:n_train],
-        test_x=x[n_train:], test_y=y[n_train:],
+        train_x=x[:n_train],
+        train_y=y[:n_train],
+        test_x=x[n_train:],
+        test_y=y[n_train:],
         generator=spec,
     )
 
@@ -70,8 +72,11 @@ def _is_number(value: object) -> bool:
 
 def _check_spec(spec: GeneratorSpec) -> None:
     _check_name(spec.name)
-    if isinstance(spec.samples, bool) or not isinstance(spec.samples, (int, np.integer)) \
-            or not 1 <= spec.samples <= MAX_SAMPLES:
+    if (
+        isinstance(spec.samples, bool)
+        or not isinstance(spec.samples, (int, np.integer))
+        or not 1 <= spec.samples <= MAX_SAMPLES
+    ):
         raise DataError(
             f"samples must be a whole number from 1 to {MAX_SAMPLES:,}, not {spec.samples!r}"
         )
@@ -85,8 +90,7 @@ def _check_spec(spec: GeneratorSpec) -> None:
             f"train_fraction must be more than 0 and at most 1 (the share of samples used for "
             f"training), not {spec.train_fraction!r}"
         )
-    if isinstance(spec.seed, bool) or not isinstance(spec.seed, (int, np.integer)) \
-            or spec.seed < 0:
+    if isinstance(spec.seed, bool) or not isinstance(spec.seed, (int, np.integer)) or spec.seed < 0:
         raise DataError(f"seed must be a whole number of 0 or more, not {spec.seed!r}")
     labels = spec.labels
     if (
@@ -127,10 +131,12 @@ def _circle(rng: np.random.Generator, samples: int, noise: float, neg: float, po
     """Positives within radius 2.5 of the origin, negatives in the ring from 3.5 to 5."""
     radius = 5.0
     n_pos, n_neg = _class_sizes(samples)
-    x = np.concatenate([
-        _uniform_in_ring(rng, n_pos, 0.0, radius * 0.5),
-        _uniform_in_ring(rng, n_neg, radius * 0.7, radius),
-    ])
+    x = np.concatenate(
+        [
+            _uniform_in_ring(rng, n_pos, 0.0, radius * 0.5),
+            _uniform_in_ring(rng, n_neg, radius * 0.7, radius),
+        ]
+    )
     judged_at = x + rng.uniform(-radius, radius, x.shape) * noise
     return x, _pick(np.hypot(judged_at[:, 0], judged_at[:, 1]) < radius * 0.5, neg, pos)
 
@@ -148,10 +154,12 @@ def _gauss(rng: np.random.Generator, samples: int, noise: float, neg: float, pos
     # TF Playground maps noise 0 → variance 0.5 and noise 0.5 → variance 4, linearly.
     std = math.sqrt(0.5 + 7.0 * noise)
     n_pos, n_neg = _class_sizes(samples)
-    x = np.concatenate([
-        rng.normal(2.0, std, (n_pos, 2)),
-        rng.normal(-2.0, std, (n_neg, 2)),
-    ])
+    x = np.concatenate(
+        [
+            rng.normal(2.0, std, (n_pos, 2)),
+            rng.normal(-2.0, std, (n_neg, 2)),
+        ]
+    )
     return x, np.concatenate([np.full(n_pos, pos), np.full(n_neg, neg)])
 
 
@@ -166,10 +174,12 @@ def _spiral_arm(rng: np.random.Generator, n: int, turn: float, noise: float) -> 
 def _spiral(rng: np.random.Generator, samples: int, noise: float, neg: float, pos: float) -> Points:
     """Two interleaved spiral arms, the negative one turned by half a revolution."""
     n_pos, n_neg = _class_sizes(samples)
-    x = np.concatenate([
-        _spiral_arm(rng, n_pos, 0.0, noise),
-        _spiral_arm(rng, n_neg, math.pi, noise),
-    ])
+    x = np.concatenate(
+        [
+            _spiral_arm(rng, n_pos, 0.0, noise),
+            _spiral_arm(rng, n_neg, math.pi, noise),
+        ]
+    )
     return x, np.concatenate([np.full(n_pos, pos), np.full(n_neg, neg)])
 
 

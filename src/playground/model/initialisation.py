@@ -84,8 +84,13 @@ def initial_weights(
     rng = np.random.default_rng(seed)
     return {
         c.key: initial_weight(
-            rng, fan_in[c.target], fan_out[c.source], network.neuron(c.target).activation,
-            scheme, low, high,
+            rng,
+            fan_in[c.target],
+            fan_out[c.source],
+            network.neuron(c.target).activation,
+            scheme,
+            low,
+            high,
         )
         for c in network.connections
     }
@@ -109,7 +114,9 @@ def new_connection_weight(
         len(network.incoming(target)) + 1,
         len(network.outgoing(source)) + 1,
         network.neuron(target).activation,
-        scheme, low, high,
+        scheme,
+        low,
+        high,
     )
 
 

@@ -239,7 +239,9 @@ class Network:
         for index, c in removed.connections:
             self.connect(c.source, c.target, c.weight, index)
 
-    def connect(self, source: str, target: str, weight: float, index: int | None = None) -> Connection:
+    def connect(
+        self, source: str, target: str, weight: float, index: int | None = None
+    ) -> Connection:
         """Add the connection source → target, or refuse with the reason."""
         reason = self.connection_refusal(source, target)
         if reason:
@@ -286,9 +288,7 @@ class Network:
         if neuron.is_input:
             raise NetworkEditError(f"{neuron_id} is an input neuron; inputs have no activation")
         if activation not in ACTIVATIONS:
-            raise NetworkEditError(
-                f"{activation!r} is not one of {', '.join(ACTIVATIONS)}"
-            )
+            raise NetworkEditError(f"{activation!r} is not one of {', '.join(ACTIVATIONS)}")
         old, neuron.activation = neuron.activation, activation
         self.structure_version += 1
         return old
@@ -326,7 +326,9 @@ class Network:
             new_activation, new_bias = None, None
         else:
             new_activation = activation or neuron.activation or DEFAULT_ACTIVATION
-            new_bias = bias if bias is not None else (neuron.bias if neuron.bias is not None else 0.0)
+            new_bias = (
+                bias if bias is not None else (neuron.bias if neuron.bias is not None else 0.0)
+            )
             if new_activation not in ACTIVATIONS:
                 raise NetworkEditError(f"{new_activation!r} is not one of {', '.join(ACTIVATIONS)}")
             new_bias = _finite(new_bias, "a bias")

@@ -76,7 +76,8 @@ def _check_format(document: dict) -> None:
     if document.get("format") != FORMAT:
         found = _kind(document["format"]) if "format" in document else "no format field"
         raise _Refusal(
-            "format", f"expected {FORMAT!r}, found {found}; this is not an NN Playground network file"
+            "format",
+            f"expected {FORMAT!r}, found {found}; this is not an NN Playground network file",
         )
     version = document.get("version", _MISSING)
     if version is _MISSING:
@@ -171,7 +172,9 @@ def _connect(network: Network, entry: object, place: str) -> None:
     except NetworkEditError as refusal:
         cycle = _cycle_closed_by(network, source, target)
         if cycle:
-            raise _Refusal("connections", f"the connections make a cycle: {' → '.join(cycle)}") from None
+            raise _Refusal(
+                "connections", f"the connections make a cycle: {' → '.join(cycle)}"
+            ) from None
         raise _Refusal(place, str(refusal)) from None
 
 
@@ -245,7 +248,9 @@ def _rows(rows: list, place: str, ids: list[str], role: str) -> np.ndarray:
     )
     for r, row in enumerate([] if plain else rows):
         if not isinstance(row, list):
-            raise _Refusal(f"{place}[{r}]", f"expected a row (a list of numbers), found {_kind(row)}")
+            raise _Refusal(
+                f"{place}[{r}]", f"expected a row (a list of numbers), found {_kind(row)}"
+            )
         if len(row) != width:
             before = f"the rows before it have {width}" if r else f"the network has {width}"
             raise _Refusal(
@@ -378,8 +383,10 @@ def _kind(value: object) -> str:
         return "true" if value else "false"
     if isinstance(value, (int, float)):
         # str() of an integer of thousands of digits is refused by Python, and unreadable anyway.
-        return f"the number {value}" if isinstance(value, float) or abs(value) < 10**30 else (
-            "a huge whole number"
+        return (
+            f"the number {value}"
+            if isinstance(value, float) or abs(value) < 10**30
+            else ("a huge whole number")
         )
     if isinstance(value, str):
         return f"the text {value if len(value) <= 40 else value[:37] + '...'!r}"

@@ -41,7 +41,9 @@ def load_network(path: str | os.PathLike) -> Network:
             f"{source}: line {error.lineno}, column {error.colno}: not valid JSON ({error.msg})"
         ) from None
     except RecursionError:
-        raise NetworkFileError(f"{source}: the JSON is nested too deeply for a network file") from None
+        raise NetworkFileError(
+            f"{source}: the JSON is nested too deeply for a network file"
+        ) from None
     except ValueError:
         # Python refuses to read integers of thousands of digits.
         raise NetworkFileError(f"{source}: a number in the file has too many digits") from None
@@ -112,8 +114,11 @@ def network_to_dict(network: Network) -> dict:
     document["loss"] = network.loss
     t = network.training
     document["training"] = {
-        "learning_rate": float(t.learning_rate), "batch_size": int(t.batch_size),
-        "momentum": float(t.momentum), "l2": float(t.l2), "seed": int(t.seed),
+        "learning_rate": float(t.learning_rate),
+        "batch_size": int(t.batch_size),
+        "momentum": float(t.momentum),
+        "l2": float(t.l2),
+        "seed": int(t.seed),
     }
     if network.data is not None:
         document["data"] = _data_to_dict(network.data)
@@ -139,13 +144,18 @@ def _data_to_dict(data: Dataset) -> dict:
     if spec is None:
         # tolist() gives Python floats, whose repr reads back to the same bits.
         return {
-            split: {"x": np.asarray(x, dtype=np.float64).tolist(),
-                    "y": np.asarray(y, dtype=np.float64).tolist()}
+            split: {
+                "x": np.asarray(x, dtype=np.float64).tolist(),
+                "y": np.asarray(y, dtype=np.float64).tolist(),
+            }
             for split, (x, y) in (("train", data.split("train")), ("test", data.split("test")))
         }
     block = {
-        "generator": spec.name, "samples": int(spec.samples), "noise": float(spec.noise),
-        "train_fraction": float(spec.train_fraction), "seed": int(spec.seed),
+        "generator": spec.name,
+        "samples": int(spec.samples),
+        "noise": float(spec.noise),
+        "train_fraction": float(spec.train_fraction),
+        "seed": int(spec.seed),
     }
     labels = [float(v) for v in spec.labels]
     if labels != [float(v) for v in GeneratorSpec(spec.name).labels]:
@@ -168,8 +178,10 @@ def save_network(network: Network, path: str | os.PathLike) -> None:
             dir=folder, prefix=f".{os.path.basename(target)}.", suffix=".tmp"
         )
     except OSError as error:
-        why = f"the folder {folder} does not exist" if isinstance(error, FileNotFoundError) else (
-            f"cannot write in the folder {folder} ({_reason(error)})"
+        why = (
+            f"the folder {folder} does not exist"
+            if isinstance(error, FileNotFoundError)
+            else (f"cannot write in the folder {folder} ({_reason(error)})")
         )
         raise NetworkFileError(f"{shown}: cannot save: {why}") from None
     try:

@@ -4,7 +4,15 @@ ROLES = ("input", "hidden", "output")
 
 # The order is the order menus show them in.
 ACTIVATIONS = (
-    "linear", "sigmoid", "tanh", "relu", "leaky_relu", "elu", "softplus", "swish", "sin",
+    "linear",
+    "sigmoid",
+    "tanh",
+    "relu",
+    "leaky_relu",
+    "elu",
+    "softplus",
+    "swish",
+    "sin",
 )
 
 LOSSES = ("squared_error", "binary_cross_entropy")

@@ -61,7 +61,9 @@ def walk_and_compare(qtbot, window, path, capsys, detailed=False):
             seen_per_step.setdefault(frame.step, set()).update(names)
         if frame.kind == "update":
             for w in document["update"]["weights"]:
-                assert any(n.endswith(" after") and v == w["after"] for n, v, _ in panel_numbers(panel))
+                assert any(
+                    n.endswith(" after") and v == w["after"] for n, v, _ in panel_numbers(panel)
+                )
         qtbot.mouseClick(backward.panel.step_button, LEFT)
     for k, step in enumerate(document["steps"]):
         missing = step_results(window.document.network, step) - seen_per_step[k]
@@ -90,8 +92,16 @@ def _unusual_network(path):
     activations = ["relu", "tanh", "leaky_relu", "elu", "softplus", "swish", "sin", "linear"]
     connections = []
     for k, activation in enumerate(activations):
-        neurons.append({"id": f"h{k + 1}", "role": "hidden", "activation": activation,
-                        "bias": -0.3 + 0.1 * k, "x": 200, "y": 60 * k})
+        neurons.append(
+            {
+                "id": f"h{k + 1}",
+                "role": "hidden",
+                "activation": activation,
+                "bias": -0.3 + 0.1 * k,
+                "x": 200,
+                "y": 60 * k,
+            }
+        )
         connections += [
             {"source": "i1", "target": f"h{k + 1}", "weight": 0.7 - 0.2 * k},
             {"source": "i2", "target": f"h{k + 1}", "weight": -0.4 + 0.15 * k},
@@ -102,15 +112,24 @@ def _unusual_network(path):
         {"id": "h9", "role": "hidden", "activation": "tanh", "bias": 0.5, "x": 200, "y": 600},
     ]
     for k in range(len(activations)):
-        connections.append({"source": f"h{k + 1}", "target": "o1" if k % 2 else "o2",
-                            "weight": 0.3 * (-1) ** k + 0.05 * k})
+        connections.append(
+            {
+                "source": f"h{k + 1}",
+                "target": "o1" if k % 2 else "o2",
+                "weight": 0.3 * (-1) ** k + 0.05 * k,
+            }
+        )
     connections += [
         {"source": "o1", "target": "o2", "weight": -0.8},
         {"source": "i1", "target": "h9", "weight": 0.9},  # h9 feeds nothing: ∂L/∂y = 0
     ]
     document = {
-        "format": "nn-playground", "version": 1, "name": "every activation",
-        "neurons": neurons, "connections": connections, "loss": "binary_cross_entropy",
+        "format": "nn-playground",
+        "version": 1,
+        "name": "every activation",
+        "neurons": neurons,
+        "connections": connections,
+        "loss": "binary_cross_entropy",
         "training": {"learning_rate": 0.3, "batch_size": 1, "momentum": 0.9, "l2": 0.01, "seed": 0},
         "data": {"train": {"x": [[-0.7, 1.3]], "y": [[1.0, 0.0]]}, "test": {"x": [], "y": []}},
     }
@@ -118,7 +137,9 @@ def _unusual_network(path):
     return path
 
 
-def test_every_activation_cross_entropy_and_l2_agree_with_the_command_line(qtbot, window, capsys, tmp_path):
+def test_every_activation_cross_entropy_and_l2_agree_with_the_command_line(
+    qtbot, window, capsys, tmp_path
+):
     path = _unusual_network(tmp_path / "unusual.json")
     load_network(path)  # the file is valid
     walk_and_compare(qtbot, window, path, capsys, detailed=True)
@@ -135,7 +156,7 @@ def test_the_worked_example_reads_as_on_the_blackboard(trace_window, qtbot):
     # Table cells read one to a line: the symbolic line, then the numbers, then the result.
     lines = [line.strip() for line in backward.panel.formula.toPlainText().splitlines()]
     gather = lines.index("Σk wh1,k · ∂L/∂zk")
-    assert lines[gather - 2:gather] == ["∂L/∂yh1", "="]
+    assert lines[gather - 2 : gather] == ["∂L/∂yh1", "="]
     assert "0.4 × 0.1385 + 0.5 × (−0.03810)" in lines[gather:]
     assert lines.index("0.05540 + (−0.01905)") < lines.index("0.03635")
     assert "0.5933 × (1 − 0.5933)" in lines

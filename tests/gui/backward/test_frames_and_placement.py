@@ -24,11 +24,17 @@ from playground.model.errors import DataError
 
 def test_frames_are_the_forward_pass_each_neuron_then_the_update():
     assert build_frames(2, detailed=False) == [
-        Frame(FORWARD), Frame(NEURON, 0), Frame(NEURON, 1), Frame(UPDATE),
+        Frame(FORWARD),
+        Frame(NEURON, 0),
+        Frame(NEURON, 1),
+        Frame(UPDATE),
     ]
     assert build_frames(1, detailed=True) == [
-        Frame(FORWARD), Frame(NEURON, 0, GATHER), Frame(NEURON, 0, DERIVATIVE),
-        Frame(NEURON, 0, GRADIENTS), Frame(UPDATE),
+        Frame(FORWARD),
+        Frame(NEURON, 0, GATHER),
+        Frame(NEURON, 0, DERIVATIVE),
+        Frame(NEURON, 0, GRADIENTS),
+        Frame(UPDATE),
     ]
 
 
@@ -42,7 +48,10 @@ def test_a_frame_shows_the_phases_it_has_reached():
 def test_step_labels_count_the_update_as_the_last_step():
     assert step_label(Frame(FORWARD), 6) == "forward pass — step 0 of 7"
     assert step_label(Frame(NEURON, 2), 6, "h1") == "step 3 of 7: neuron h1"
-    assert step_label(Frame(NEURON, 2, GATHER), 6, "h1") == "step 3 of 7: neuron h1 — part 1 of 3: gather ∂L/∂y"
+    assert (
+        step_label(Frame(NEURON, 2, GATHER), 6, "h1")
+        == "step 3 of 7: neuron h1 — part 1 of 3: gather ∂L/∂y"
+    )
     assert step_label(Frame(UPDATE), 6) == "step 7 of 7: SGD update"
 
 
@@ -76,7 +85,7 @@ def test_labels_go_where_nothing_is_and_never_on_each_other_while_there_is_room(
     assert first == QPointF(248, 0)  # the first choice (a little past the middle) is free
     for k, rect in enumerate(rects):
         assert not rect.intersects(neuron)
-        assert not any(rect.intersects(other) for other in rects[k + 1:])
+        assert not any(rect.intersects(other) for other in rects[k + 1 :])
 
 
 def test_when_nothing_is_free_a_label_goes_where_it_covers_least():

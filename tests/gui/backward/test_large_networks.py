@@ -44,11 +44,15 @@ def layered_network(sizes: list[int]) -> Network:
         for target in right:
             for source in left:
                 network.connect(source, target, float(rng.normal(0, 0.5)))
-    network.data = Dataset(np.array([[0.5, -0.5]]), np.array([[1.0]]), np.zeros((0, 2)), np.zeros((0, 1)))
+    network.data = Dataset(
+        np.array([[0.5, -0.5]]), np.array([[1.0]]), np.zeros((0, 2)), np.zeros((0, 1))
+    )
     return network
 
 
-def test_a_neuron_with_forty_inputs_labels_its_twenty_four_largest_gradients(backward, trace_window):
+def test_a_neuron_with_forty_inputs_labels_its_twenty_four_largest_gradients(
+    backward, trace_window
+):
     trace_window.document.replace(fan_in_network(40))
     backward.open()
     backward.step()
@@ -60,16 +64,21 @@ def test_a_neuron_with_forty_inputs_labels_its_twenty_four_largest_gradients(bac
 
 
 def test_the_update_table_of_a_big_network_is_cut_short_in_the_panel_but_not_in_the_export(
-    backward, trace_window,
+    backward,
+    trace_window,
 ):
     network = layered_network([2, 20, 20, 1])
     parameters = len(network.connections) + 41
     trace_window.document.replace(network)
     backward.open()
     backward.to_end()
-    shown = [name for name, _, _ in panel_numbers(backward.panel.formula) if name.endswith(" after")]
+    shown = [
+        name for name, _, _ in panel_numbers(backward.panel.formula) if name.endswith(" after")
+    ]
     assert len(shown) == 250
-    assert f"… and {parameters - 250} more weights and biases" in backward.panel.formula.toPlainText()
+    assert (
+        f"… and {parameters - 250} more weights and biases" in backward.panel.formula.toPlainText()
+    )
     # The export writes the table the panel cut short in full (written as the export writes it).
     session = backward.session
     table = SummaryFormulas(session.network, session.trace, session.digits, all_rows=True).update(

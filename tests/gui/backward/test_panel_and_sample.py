@@ -44,7 +44,9 @@ def test_negative_numbers_carry_a_true_minus_sign(backward, qtbot):
     assert "-" not in backward.panel.formula.toPlainText()
 
 
-def test_the_precision_setting_changes_every_number_and_is_remembered(backward, trace_window, qtbot):
+def test_the_precision_setting_changes_every_number_and_is_remembered(
+    backward, trace_window, qtbot
+):
     for _ in range(3):
         qtbot.mouseClick(backward.panel.step_button, LEFT)
     backward.panel.digits.setValue(7)
@@ -54,7 +56,9 @@ def test_the_precision_setting_changes_every_number_and_is_remembered(backward, 
     assert "∂L/∂z_h1 0.008771355" in [t.text for t in backward.overlay.items if hasattr(t, "text")]
     assert QSettings().value("backward/digits") in (7, "7")
     backward.panel.digits.setValue(3)
-    assert {name: text for name, _, text in panel_numbers(backward.panel.formula)}["∂L/∂z_h1"] == "0.00877"
+    assert {name: text for name, _, text in panel_numbers(backward.panel.formula)}[
+        "∂L/∂z_h1"
+    ] == "0.00877"
     backward.panel.digits.setValue(2)  # below the range: the spin box keeps 3
     assert backward.session.digits == 3
 
@@ -83,7 +87,9 @@ def test_a_test_sample_picked_from_the_list(backward, trace_window, qtbot):
     assert backward.session.sample.index == 5
     assert picker.index.value() == 6
     data = trace_window.document.network.data
-    expected = trace_sample(trace_window.document.network, list(data.test_x[5]), list(data.test_y[5]))
+    expected = trace_sample(
+        trace_window.document.network, list(data.test_x[5]), list(data.test_y[5])
+    )
     assert backward.session.trace == expected
     assert "test sample 6 of 250" in backward.panel.sample_summary.text()
 

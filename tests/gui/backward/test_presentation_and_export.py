@@ -22,7 +22,9 @@ def other_docks(window, backward):
     return [d for d in window.findChildren(QDockWidget) if d is not backward.dock]
 
 
-def test_f5_shows_only_the_canvas_and_the_formulas_and_esc_gives_everything_back(backward, trace_window, qtbot):
+def test_f5_shows_only_the_canvas_and_the_formulas_and_esc_gives_everything_back(
+    backward, trace_window, qtbot
+):
     window = trace_window
     activate(window, qtbot)
     visible_docks = [d for d in other_docks(window, backward) if d.isVisible()]
@@ -69,7 +71,9 @@ def test_presentation_mode_puts_the_formulas_under_a_wide_network(backward, trac
     assert trace_window.dockWidgetArea(backward.dock) == Qt.DockWidgetArea.RightDockWidgetArea
 
 
-def test_the_html_export_holds_every_step_with_its_formulas_and_a_picture(backward, tmp_path, qtbot):
+def test_the_html_export_holds_every_step_with_its_formulas_and_a_picture(
+    backward, tmp_path, qtbot
+):
     qtbot.mouseClick(backward.panel.step_button, LEFT)
     path = tmp_path / "trace.html"
     assert backward.export_html(str(path))
@@ -77,8 +81,10 @@ def test_the_html_export_holds_every_step_with_its_formulas_and_a_picture(backwa
     sections = re.findall(r'<section id="step-(\d+)"><h2>([^<]*)</h2>', page)
     assert [label for _, label in sections] == [
         "forward pass — step 0 of 5",
-        "step 1 of 5: neuron o1", "step 2 of 5: neuron o2",
-        "step 3 of 5: neuron h1", "step 4 of 5: neuron h2",
+        "step 1 of 5: neuron o1",
+        "step 2 of 5: neuron o2",
+        "step 3 of 5: neuron h1",
+        "step 4 of 5: neuron h2",
         "step 5 of 5: SGD update",
     ]
     pictures = re.findall(r'src="data:image/png;base64,([^"]+)"', page)
@@ -113,7 +119,9 @@ def test_the_png_export_is_the_canvas_at_this_step(backward, tmp_path, qtbot):
     assert image.width() >= 2 * rect.width()
     assert image.height() > 2 * rect.height()
     # h1 is ringed in amber at the centre of its item in the picture.
-    pixels = [image.pixelColor(x, y) for x in range(image.width()) for y in range(0, image.height(), 7)]
+    pixels = [
+        image.pixelColor(x, y) for x in range(image.width()) for y in range(0, image.height(), 7)
+    ]
     assert any(p.red() > 200 and 120 < p.green() < 160 and p.blue() < 40 for p in pixels)
 
 

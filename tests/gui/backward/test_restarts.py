@@ -78,7 +78,9 @@ def test_moving_a_neuron_does_not_restart_the_trace(backward, trace_window, qtbo
 
 
 def test_a_change_of_the_training_settings_made_outside_the_undo_stack_is_caught_before_the_next_step(
-    backward, trace_window, qtbot,
+    backward,
+    trace_window,
+    qtbot,
 ):
     at_h1(backward, qtbot)
     network = trace_window.document.network
@@ -132,7 +134,9 @@ def test_new_data_restarts_the_trace_on_the_new_rows(backward, trace_window, qtb
     from playground.model.dataset import Dataset
 
     at_h1(backward, qtbot)
-    data = Dataset(np.array([[0.9, -0.3]]), np.array([[1.0, 0.0]]), np.zeros((0, 2)), np.zeros((0, 2)))
+    data = Dataset(
+        np.array([[0.9, -0.3]]), np.array([[1.0, 0.0]]), np.zeros((0, 2)), np.zeros((0, 2))
+    )
     trace_window.document.set_data(data, "Use New Data")
     assert backward.session.trace.x == [0.9, -0.3]
     assert backward.session.trace.targets == [1.0, 0.0]

@@ -26,7 +26,9 @@ def connection(window, source, target):
     return window.scene.connection_items[(source, target)]
 
 
-def test_the_forward_pass_comes_first_with_every_value_the_targets_and_the_loss(backward, trace_window):
+def test_the_forward_pass_comes_first_with_every_value_the_targets_and_the_loss(
+    backward, trace_window
+):
     assert backward.session.label() == "forward pass — step 0 of 5"
     assert backward.panel.step_label.text() == "forward pass — step 0 of 5"
     texts = tag_texts(trace_window.scene)
@@ -69,7 +71,12 @@ def test_step_back_restart_and_to_the_end_with_the_buttons(backward, trace_windo
     assert tag_on(trace_window, "h1", "o2").text == "w · ∂L/∂z_o2\n0.5 × (−0.03810)\n= −0.01905"
     assert tag_on(trace_window, "i1", "h1").text == "∂L/∂w_i1,h1\n0.05 × 0.008771\n= 0.0004386"
     assert [dimmed(trace_window, n) for n in ("i1", "i2", "h1", "h2", "o1", "o2")] == [
-        False, False, False, True, False, False,
+        False,
+        False,
+        False,
+        True,
+        False,
+        False,
     ]
     assert tag_on(trace_window, "h2", "o2") is None
     # Connections whose gradient is known stay at half strength; those not reached yet fade further.
@@ -99,13 +106,23 @@ def test_the_keys_step_back_restart_and_go_to_the_end(backward, trace_window, qt
     activate(trace_window, qtbot)
     view = trace_window.view
     labels = []
-    for key in (Qt.Key.Key_Right, Qt.Key.Key_Right, Qt.Key.Key_Left, Qt.Key.Key_End, Qt.Key.Key_Home,
-                Qt.Key.Key_PageDown):
+    for key in (
+        Qt.Key.Key_Right,
+        Qt.Key.Key_Right,
+        Qt.Key.Key_Left,
+        Qt.Key.Key_End,
+        Qt.Key.Key_Home,
+        Qt.Key.Key_PageDown,
+    ):
         qtbot.keyClick(view, key)
         labels.append(backward.session.label())
     assert labels == [
-        "step 1 of 5: neuron o1", "step 2 of 5: neuron o2", "step 1 of 5: neuron o1",
-        "step 5 of 5: SGD update", "forward pass — step 0 of 5", "step 1 of 5: neuron o1",
+        "step 1 of 5: neuron o1",
+        "step 2 of 5: neuron o2",
+        "step 1 of 5: neuron o1",
+        "step 5 of 5: SGD update",
+        "forward pass — step 0 of 5",
+        "step 1 of 5: neuron o1",
     ]
 
 
@@ -166,7 +183,9 @@ def test_play_steps_on_by_itself_and_stops_at_the_update(backward, qtbot):
     assert not backward.session.applied  # playing never changes the network
 
 
-def test_opening_another_network_stops_play_even_before_the_first_step(backward, trace_window, qtbot):
+def test_opening_another_network_stops_play_even_before_the_first_step(
+    backward, trace_window, qtbot
+):
     from playground.model.examples import example_path
 
     backward.panel.speed.setValue(backward.panel.speed.maximum())  # slow: no step before the open
@@ -177,7 +196,9 @@ def test_opening_another_network_stops_play_even_before_the_first_step(backward,
     assert backward.session.label() == "forward pass — step 0 of 4"  # h1, h2, o1, the update
 
 
-def test_a_forward_step_sends_dots_back_along_the_glowing_connections(backward, trace_window, qtbot):
+def test_a_forward_step_sends_dots_back_along_the_glowing_connections(
+    backward, trace_window, qtbot
+):
     for _ in range(3):
         qtbot.mouseClick(backward.panel.step_button, LEFT)
     assert backward.animation.running

@@ -15,7 +15,9 @@ def shown_names(panel) -> set[str]:
 
 
 def section_titles(panel) -> list[str]:
-    return [line for line in panel.toPlainText().splitlines() if line[:4] in ("1 · ", "2 · ", "3 · ")]
+    return [
+        line for line in panel.toPlainText().splitlines() if line[:4] in ("1 · ", "2 · ", "3 · ")
+    ]
 
 
 def test_detailed_mode_splits_each_neuron_into_three_parts(backward, trace_window, qtbot):
@@ -59,7 +61,9 @@ def test_turning_detailed_mode_on_and_off_keeps_the_neuron(backward, qtbot):
 
 
 def test_applying_the_update_changes_the_weights_as_the_stepper_says_and_one_undo_restores_them(
-    backward, trace_window, qtbot,
+    backward,
+    trace_window,
+    qtbot,
 ):
     document = trace_window.document
     before = document.network.copy()
@@ -103,7 +107,9 @@ def test_the_step_key_applies_the_update_and_back_takes_it_back(backward, trace_
     assert not document.undo_stack.canUndo()
 
 
-def test_restart_after_the_update_traces_the_sample_again_with_the_new_weights(backward, trace_window):
+def test_restart_after_the_update_traces_the_sample_again_with_the_new_weights(
+    backward, trace_window
+):
     backward.to_end()
     backward.apply_update()
     backward.restart()

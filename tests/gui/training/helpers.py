@@ -31,7 +31,9 @@ def train_epochs(qtbot, window, epochs: int, timeout: int = 20000) -> None:
     session = window.training.session
     start = shown_epoch(window)
     click(qtbot, window.training.training_dock.train_button)
-    qtbot.waitUntil(lambda: not session.running and shown_epoch(window) >= start + epochs, timeout=timeout)
+    qtbot.waitUntil(
+        lambda: not session.running and shown_epoch(window) >= start + epochs, timeout=timeout
+    )
 
 
 def weights(network) -> dict:

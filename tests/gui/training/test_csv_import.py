@@ -60,7 +60,9 @@ def test_a_good_file_becomes_the_data_and_is_saved_with_the_network(
     assert np.array_equal(again.data.train_y, rows[:, 2:])
 
 
-def test_more_columns_than_neurons_offers_to_create_them(open_example, qtbot, tmp_path, answer_dialog):
+def test_more_columns_than_neurons_offers_to_create_them(
+    open_example, qtbot, tmp_path, answer_dialog
+):
     window = open_example("xor")
     network = window.document.network
     path = tmp_path / "three.csv"
@@ -92,7 +94,9 @@ def test_more_columns_than_neurons_offers_to_create_them(open_example, qtbot, tm
     assert network.data.train_x.shape == (4, 2)
 
 
-def test_fewer_columns_than_neurons_is_refused_in_the_dialog(open_example, qtbot, tmp_path, answer_dialog):
+def test_fewer_columns_than_neurons_is_refused_in_the_dialog(
+    open_example, qtbot, tmp_path, answer_dialog
+):
     window = open_example("xor")
     path = tmp_path / "one.csv"
     path.write_text("x,y\n0,1\n1,0\n")
@@ -127,7 +131,9 @@ def test_a_broken_file_is_refused_with_a_message_and_nothing_changes(
     path = tmp_path / "broken.csv"
     path.write_text(text)
     warnings = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, message: warnings.append(message))
+    monkeypatch.setattr(
+        QMessageBox, "warning", lambda parent, title, message: warnings.append(message)
+    )
     before = window.document.network.data
     neurons = len(window.document.network.neurons)
 

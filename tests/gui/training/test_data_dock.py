@@ -10,7 +10,9 @@ from tests.gui.training.helpers import click, shown_epoch, train_epochs
 def same_arrays(a, b) -> bool:
     return all(
         np.array_equal(x, y)
-        for x, y in zip((a.train_x, a.train_y, a.test_x, a.test_y), (b.train_x, b.train_y, b.test_x, b.test_y))
+        for x, y in zip(
+            (a.train_x, a.train_y, a.test_x, a.test_y), (b.train_x, b.train_y, b.test_x, b.test_y)
+        )
     )
 
 

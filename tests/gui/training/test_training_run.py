@@ -37,7 +37,8 @@ def test_train_then_pause_with_the_button(open_example, qtbot):
     paused_at = shown_epoch(window)
     assert paused_at >= 3
     assert window.document.undo_stack.undoText() in (
-        f"Train {paused_at} epochs", f"Train {paused_at} epoch"
+        f"Train {paused_at} epochs",
+        f"Train {paused_at} epoch",
     )
     assert window.document.undo_stack.count() == 1
     assert f"Paused at epoch {paused_at}" in dock.status.text()
@@ -214,7 +215,6 @@ def test_a_new_learning_rate_applies_without_stopping_the_run(open_example, qtbo
     assert session.trainer.settings.learning_rate == 0.1
     session.pause()
     assert np.isfinite(session.progress.history.train_loss).all()
-
 
 
 def test_without_data_training_says_why_it_cannot_start(window, qtbot):

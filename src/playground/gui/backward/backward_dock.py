@@ -62,17 +62,24 @@ class BackwardDock(QWidget):
         self.picker.setVisible(False)
 
         media = QStyle.StandardPixmap
-        self.restart_button = _button("Restart", "Back to the forward pass (Home)", media.SP_MediaSkipBackward)
+        self.restart_button = _button(
+            "Restart", "Back to the forward pass (Home)", media.SP_MediaSkipBackward
+        )
         self.back_button = _button("Back", "One step back (Left)", media.SP_MediaSeekBackward)
-        self.step_button = _button("Step", "One neuron further (Right or Space)", media.SP_MediaSeekForward)
-        self.end_button = _button("To the end", "To the SGD update (End)", media.SP_MediaSkipForward)
+        self.step_button = _button(
+            "Step", "One neuron further (Right or Space)", media.SP_MediaSeekForward
+        )
+        self.end_button = _button(
+            "To the end", "To the SGD update (End)", media.SP_MediaSkipForward
+        )
         self.step_button.setDefault(True)
         steps = QHBoxLayout()
         for button in (self.restart_button, self.back_button, self.step_button, self.end_button):
             steps.addWidget(button)
 
-        self.play_button = _button("Play", "Step on by itself, one step every so many seconds (P)",
-                                   media.SP_MediaPlay)
+        self.play_button = _button(
+            "Play", "Step on by itself, one step every so many seconds (P)", media.SP_MediaPlay
+        )
         self.play_button.setCheckable(True)
         self.speed = QSlider(Qt.Orientation.Horizontal)
         self.speed.setRange(1, SLOWEST_TICKS)
@@ -89,7 +96,9 @@ class BackwardDock(QWidget):
         self.digits = QSpinBox()
         self.digits.setRange(MIN_DIGITS, MAX_DIGITS)
         self.digits.setSuffix(" digits")
-        self.digits.setToolTip("Significant digits of the numbers shown; hover a number to see all of it")
+        self.digits.setToolTip(
+            "Significant digits of the numbers shown; hover a number to see all of it"
+        )
         # Play, its speed and the two display settings share one row: the formulas need the height.
         options = QHBoxLayout()
         options.addWidget(self.play_button)
@@ -113,9 +122,12 @@ class BackwardDock(QWidget):
         self.step_label.setStyleSheet("font-size: 13pt; font-weight: bold; padding: 4px 0")
         self.formula = FormulaPanel()
 
-        self.apply_button = _button("Apply SGD update", "Write the new weights and biases into the network")
-        self.next_button = _button("Next sample", "Trace the next sample of the same data",
-                                   media.SP_ArrowForward)
+        self.apply_button = _button(
+            "Apply SGD update", "Write the new weights and biases into the network"
+        )
+        self.next_button = _button(
+            "Next sample", "Trace the next sample of the same data", media.SP_ArrowForward
+        )
         self.footer = QWidget()
         footer = QHBoxLayout(self.footer)
         footer.setContentsMargins(0, 0, 0, 0)
@@ -135,7 +147,9 @@ class BackwardDock(QWidget):
         if self.sample_toggle.isChecked() != shown:
             self.sample_toggle.setChecked(shown)
         self.picker.setVisible(shown)
-        self.sample_toggle.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
+        self.sample_toggle.setArrowType(
+            Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow
+        )
 
     def set_sample_summary(self, text: str) -> None:
         self.sample_summary.setText(text)

@@ -36,30 +36,75 @@ def _action(window, text: str, slot, keys=(), tip: str = "", checkable: bool = F
 def build_backward_menu(window: MainWindow, panels: BackwardPanels) -> dict[str, QAction]:
     """Create the Backward menu (before Help) and return its actions by name."""
     actions = {
-        "open": _action(window, "Step &Through One Sample", panels.open, ["Ctrl+B"],
-                        "Show the Backward Pass panel and the trace on the canvas"),
-        "step": _action(window, "&Step", panels.step, ["Right", "PgDown"],
-                        "One neuron further (Right or Space); at the update, apply it"),
+        "open": _action(
+            window,
+            "Step &Through One Sample",
+            panels.open,
+            ["Ctrl+B"],
+            "Show the Backward Pass panel and the trace on the canvas",
+        ),
+        "step": _action(
+            window,
+            "&Step",
+            panels.step,
+            ["Right", "PgDown"],
+            "One neuron further (Right or Space); at the update, apply it",
+        ),
         "back": _action(window, "&Back", panels.back, ["Left", "PgUp"], "One step back"),
-        "restart": _action(window, "&Restart", panels.restart, ["Home"], "Back to the forward pass"),
+        "restart": _action(
+            window, "&Restart", panels.restart, ["Home"], "Back to the forward pass"
+        ),
         "to_end": _action(window, "To the &End", panels.to_end, ["End"], "To the SGD update"),
-        "play": _action(window, "&Play", panels.set_playing, ["P"],
-                        "Step on by itself at the speed set in the panel", checkable=True),
-        "detailed": _action(window, "&Detailed Sub-steps", panels.set_detailed, ["D"],
-                            "Three parts per neuron: ∂L/∂y, ∂L/∂z, then ∂L/∂w and ∂L/∂b",
-                            checkable=True),
-        "apply": _action(window, "&Apply SGD Update", panels.apply_update, [],
-                         "Write the update's weights and biases into the network (one undo step)"),
-        "next": _action(window, "&Next Sample", panels.next_sample, [],
-                        "Trace the next sample of the same data"),
-        "presentation": _action(window, "Pr&esentation Mode", panels.presentation.toggle, ["F5"],
-                                "Only the canvas and the formulas, in large type (Esc leaves)"),
-        "leave_presentation": _action(window, "Leave Presentation Mode", panels.presentation.leave,
-                                      ["Esc"]),
-        "export_html": _action(window, "Export Trace as &HTML…", panels.export_html_dialog, [],
-                               "Every step's formulas and a picture of the canvas, for lecture notes"),
-        "export_png": _action(window, "Export Canvas at This Step as P&NG…", panels.export_png_dialog,
-                              [], "A picture of the canvas with the gradient overlay"),
+        "play": _action(
+            window,
+            "&Play",
+            panels.set_playing,
+            ["P"],
+            "Step on by itself at the speed set in the panel",
+            checkable=True,
+        ),
+        "detailed": _action(
+            window,
+            "&Detailed Sub-steps",
+            panels.set_detailed,
+            ["D"],
+            "Three parts per neuron: ∂L/∂y, ∂L/∂z, then ∂L/∂w and ∂L/∂b",
+            checkable=True,
+        ),
+        "apply": _action(
+            window,
+            "&Apply SGD Update",
+            panels.apply_update,
+            [],
+            "Write the update's weights and biases into the network (one undo step)",
+        ),
+        "next": _action(
+            window, "&Next Sample", panels.next_sample, [], "Trace the next sample of the same data"
+        ),
+        "presentation": _action(
+            window,
+            "Pr&esentation Mode",
+            panels.presentation.toggle,
+            ["F5"],
+            "Only the canvas and the formulas, in large type (Esc leaves)",
+        ),
+        "leave_presentation": _action(
+            window, "Leave Presentation Mode", panels.presentation.leave, ["Esc"]
+        ),
+        "export_html": _action(
+            window,
+            "Export Trace as &HTML…",
+            panels.export_html_dialog,
+            [],
+            "Every step's formulas and a picture of the canvas, for lecture notes",
+        ),
+        "export_png": _action(
+            window,
+            "Export Canvas at This Step as P&NG…",
+            panels.export_png_dialog,
+            [],
+            "A picture of the canvas with the gradient overlay",
+        ),
     }
     actions["presentation"].setCheckable(True)
     actions["leave_presentation"].setEnabled(False)

@@ -46,8 +46,12 @@ class BackwardPanels:
         self.animation = FlowAnimation(window.scene, window)
         self.legend = GradientLegend(window.view)
         self.panel = BackwardDock()
-        self.dock = window.add_panel_dock(self.panel, DOCK_TITLE, Qt.DockWidgetArea.BottomDockWidgetArea)
-        self.presentation = PresentationMode(window, self.dock, self.panel, self.fit_view, self.content_rect)
+        self.dock = window.add_panel_dock(
+            self.panel, DOCK_TITLE, Qt.DockWidgetArea.BottomDockWidgetArea
+        )
+        self.presentation = PresentationMode(
+            window, self.dock, self.panel, self.fit_view, self.content_rect
+        )
         self.player = QTimer(window)
         self.player.setSingleShot(True)
         self.player.timeout.connect(self._play_tick)
@@ -56,7 +60,9 @@ class BackwardPanels:
         self.space.step_at_once_in(self.panel.formula.viewport())
         self.actions = build_backward_menu(window, self)
         self._showing = False
-        self._dock_visible = False  # its tab is the current one (a tab behind another is "visible" too)
+        self._dock_visible = (
+            False  # its tab is the current one (a tab behind another is "visible" too)
+        )
         self._enable_stepping(False)
         self._load_settings()
         self._connect()
@@ -125,7 +131,9 @@ class BackwardPanels:
             QTimer.singleShot(0, self.fit_view)
 
     def _dock_visibility(self, visible: bool) -> None:
-        if not all(shiboken6.isValid(w) for w in (self.panel, self.panel.play_button, self.panel.formula)):
+        if not all(
+            shiboken6.isValid(w) for w in (self.panel, self.panel.play_button, self.panel.formula)
+        ):
             return  # the window is being torn down
         self._dock_visible = visible
         showing = self.is_showing()
@@ -143,8 +151,17 @@ class BackwardPanels:
 
     def _enable_stepping(self, enabled: bool) -> None:
         """The stepping keys act only while the trace is on screen; on a plain canvas they are the editor's."""
-        for name in ("step", "back", "restart", "to_end", "play", "apply", "next",
-                     "export_html", "export_png"):
+        for name in (
+            "step",
+            "back",
+            "restart",
+            "to_end",
+            "play",
+            "apply",
+            "next",
+            "export_html",
+            "export_png",
+        ):
             self.actions[name].setEnabled(enabled)
 
     def redraw(self) -> None:
@@ -157,8 +174,14 @@ class BackwardPanels:
         if frame is None:
             panel.formula.show_message(session.problem or "")
         else:
-            html = frame_html(session.network, session.trace, frame, session.digits,
-                              session.sample.describe(session.network), panel.formula.columns)
+            html = frame_html(
+                session.network,
+                session.trace,
+                frame,
+                session.digits,
+                session.sample.describe(session.network),
+                panel.formula.columns,
+            )
             panel.formula.show_html(html)
         panel.back_button.setEnabled(session.can_step_back())
         panel.restart_button.setEnabled(session.trace is not None)
@@ -209,7 +232,9 @@ class BackwardPanels:
                 scale = limit
             if not self.legend.isVisible():
                 break
-            rect = self.content_rect().adjusted(-30, -30, 30, 30 + (self.legend.height() + 10) / scale)
+            rect = self.content_rect().adjusted(
+                -30, -30, 30, 30 + (self.legend.height() + 10) / scale
+            )
         view.centerOn(rect.center())
 
     def _fit_if_hidden(self) -> None:
@@ -263,13 +288,16 @@ class BackwardPanels:
 
     def set_playing(self, playing: bool) -> None:
         """Step on by itself every `seconds_per_step`, stopping at the update."""
-        if playing and not (self.is_showing() and self.session.can_step_forward()
-                            and not self.session.at_update()):
+        if playing and not (
+            self.is_showing() and self.session.can_step_forward() and not self.session.at_update()
+        ):
             playing = False
         if self.panel.play_button.isChecked() != playing:
             self.panel.play_button.setChecked(playing)
         self.panel.play_button.setText("Pause" if playing else "Play")
-        icon = QStyle.StandardPixmap.SP_MediaPause if playing else QStyle.StandardPixmap.SP_MediaPlay
+        icon = (
+            QStyle.StandardPixmap.SP_MediaPause if playing else QStyle.StandardPixmap.SP_MediaPlay
+        )
         self.panel.play_button.setIcon(self.panel.style().standardIcon(icon))
         self.actions["play"].setChecked(playing)
         if playing:
@@ -326,7 +354,9 @@ class BackwardPanels:
             return False
         finally:
             QApplication.restoreOverrideCursor()
-        self.window.show_message(f"Exported the trace ({len(self.session.frames)} steps) to {path}.")
+        self.window.show_message(
+            f"Exported the trace ({len(self.session.frames)} steps) to {path}."
+        )
         return True
 
     def export_png_dialog(self) -> None:

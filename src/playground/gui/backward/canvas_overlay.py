@@ -61,7 +61,9 @@ class CanvasOverlay:
         self.items: list[QGraphicsItem] = []
         self.loss_anchor: QPointF | None = None
         self.paths: list[tuple[QPointF, QPointF, str]] = []  # where the gradient flows now
-        self.labels: dict[object, Tag] = {}  # each connection's label by its key; the loss's by "loss"
+        self.labels: dict[
+            object, Tag
+        ] = {}  # each connection's label by its key; the loss's by "loss"
         self.touched_neurons: set[str] = set()
         self.touched_connections: set[tuple[str, str]] = set()
 
@@ -140,9 +142,17 @@ class CanvasOverlay:
 
     def _style_editor_items(self) -> None:
         shows_gradients = self.frame.kind == NEURON and self.frame.shows(GRADIENTS)
-        sources = {c.source for c in self.network.incoming(self.current.neuron)} if self.current else set()
+        sources = (
+            {c.source for c in self.network.incoming(self.current.neuron)}
+            if self.current
+            else set()
+        )
         # Whose y the formulas use now: its tag above stays bright even on a faded neuron.
-        self.used = {self.current.neuron} | (sources if shows_gradients else set()) if self.current else set()
+        self.used = (
+            {self.current.neuron} | (sources if shows_gradients else set())
+            if self.current
+            else set()
+        )
         for neuron in self.network.neurons:
             item = self.scene.neuron_items.get(neuron.id)
             if item is None:
@@ -181,7 +191,9 @@ class CanvasOverlay:
         """z and y above each neuron; at a neuron's step only those its formulas use (its own, its sources')."""
         wanted = None
         if self.current is not None:
-            wanted = {self.current.neuron} | {c.source for c in self.network.incoming(self.current.neuron)}
+            wanted = {self.current.neuron} | {
+                c.source for c in self.network.incoming(self.current.neuron)
+            }
         for neuron_id, values in self.trace.forward.items():
             item = self.scene.neuron_items.get(neuron_id)
             if item is None or (wanted is not None and neuron_id not in wanted):
@@ -206,9 +218,16 @@ class CanvasOverlay:
                 continue
             colour = sign_colour(step.dL_dz)
             pill = self._tag(
-                [TextLine(f"∂L/∂z{self._sub(step.neuron)} {self.fmt(step.dL_dz)}", 8.0, "#ffffff",
-                          bold=True)],
-                background=colour, tooltip=f"∂L/∂z_{self.names[step.neuron]} = {step.dL_dz!r}",
+                [
+                    TextLine(
+                        f"∂L/∂z{self._sub(step.neuron)} {self.fmt(step.dL_dz)}",
+                        8.0,
+                        "#ffffff",
+                        bold=True,
+                    )
+                ],
+                background=colour,
+                tooltip=f"∂L/∂z_{self.names[step.neuron]} = {step.dL_dz!r}",
             )
             # Below the bias the editor writes under the neuron.
             below_bias = R + 3 + BIAS_TEXT_HEIGHT * self.text_scale
@@ -222,13 +241,16 @@ class CanvasOverlay:
         if not outputs:
             return
         positions = [self.scene.neuron_items[o].pos() for o in outputs]
-        anchor = QPointF(max(p.x() for p in positions) + LOSS_GAP,
-                         sum(p.y() for p in positions) / len(positions))
+        anchor = QPointF(
+            max(p.x() for p in positions) + LOSS_GAP, sum(p.y() for p in positions) / len(positions)
+        )
         self.loss_anchor = anchor
         lines = [TextLine("loss", 7.0, MUTED)]
         if self.frame.kind == APPLIED:
-            lines += [TextLine(f"L = {self.fmt(self.trace.loss_after)}", 9.5, "#202020", bold=True),
-                      TextLine(f"was {self.fmt(self.trace.loss)}", 7.0, MUTED)]
+            lines += [
+                TextLine(f"L = {self.fmt(self.trace.loss_after)}", 9.5, "#202020", bold=True),
+                TextLine(f"was {self.fmt(self.trace.loss)}", 7.0, MUTED),
+            ]
         else:
             lines.append(TextLine(f"L = {self.fmt(self.trace.loss)}", 9.5, "#202020", bold=True))
         node = self._tag(lines, background="#fffdf3d6", border="#3a3a3a")
@@ -239,8 +261,11 @@ class CanvasOverlay:
         targets = dict(zip(self.network.output_ids(), self.trace.targets))
         self.target_tags: dict[str, Tag] = {}
         for output_id, position in zip(outputs, positions):
-            tag = self._tag([TextLine(f"t {self.fmt(targets[output_id])}", 8.0, "#202020", bold=True)],
-                            background="#f0fff1d6", border="#b58a3a")
+            tag = self._tag(
+                [TextLine(f"t {self.fmt(targets[output_id])}", 8.0, "#202020", bold=True)],
+                background="#f0fff1d6",
+                border="#b58a3a",
+            )
             tag.setPos(position + QPointF(R + 6 + tag.size().width() / 2, 0))
             self.placer.block(tag.sceneBoundingRect())
             self._add(tag)
@@ -268,8 +293,12 @@ class CanvasOverlay:
             values += [g.dL_dw for g in step.weight_grads]
         compact = len(values) > MAX_FLOW_LABELS
         # A neuron with a hundred connections gets labels on its largest gradients only.
-        cut = sorted((abs(v) for v in values), reverse=True)[MAX_LABELLED - 1] if len(values) > MAX_LABELLED else 0.0
-        labelled = (lambda value: abs(value) >= cut)
+        cut = (
+            sorted((abs(v) for v in values), reverse=True)[MAX_LABELLED - 1]
+            if len(values) > MAX_LABELLED
+            else 0.0
+        )
+        labelled = lambda value: abs(value) >= cut
         if step.loss_derivative is not None and gathering:
             self._loss_flow(step, glowing)
         for term in step.terms:
@@ -328,16 +357,22 @@ class CanvasOverlay:
             worked = f"{y} − {t}"
         else:
             worked = f"({y} − {t}) / ({y} × (1 − {y}))"
-        label = self._tag([
-            TextLine(f"∂L/∂y{j} from the loss", 6.5, MUTED),
-            TextLine(worked, 7.5),
-            TextLine(f"= {self.fmt(step.loss_derivative)}", 8.5, colour, bold=True),
-        ], background="#f5ffffff", border=colour)
+        label = self._tag(
+            [
+                TextLine(f"∂L/∂y{j} from the loss", 6.5, MUTED),
+                TextLine(worked, 7.5),
+                TextLine(f"= {self.fmt(step.loss_derivative)}", 8.5, colour, bold=True),
+            ],
+            background="#f5ffffff",
+            border=colour,
+        )
         # Just above or below the loss node, where the gradient starts; on the link if both are taken.
         size, box = label.size(), self.loss_rect
         above = QPointF(box.center().x(), box.top() - size.height() / 2 - 4)
         below = QPointF(box.center().x(), box.bottom() + size.height() / 2 + 4)
-        label.setPos(self.placer.place(size, [above, below] + [line.pointAt(k / 4) for k in (2, 1, 3)]))
+        label.setPos(
+            self.placer.place(size, [above, below] + [line.pointAt(k / 4) for k in (2, 1, 3)])
+        )
         self._add(label)
         self.labels["loss"] = label
 
@@ -349,8 +384,11 @@ class CanvasOverlay:
             item = self.scene.neuron_items.get(b.neuron)
             if item is None:
                 continue
-            tag = self._tag([TextLine(f"b {self.fmt(b.before)} → {self.fmt(b.after)}", 7.5, "#202020")],
-                            background="#fafafa", border="#9a9a9a")
+            tag = self._tag(
+                [TextLine(f"b {self.fmt(b.before)} → {self.fmt(b.after)}", 7.5, "#202020")],
+                background="#fafafa",
+                border="#9a9a9a",
+            )
             tag.setPos(item.pos() + QPointF(0, R + 2 + tag.size().height() / 2))
             self.placer.block(tag.sceneBoundingRect())
             self._add(tag)
@@ -360,9 +398,14 @@ class CanvasOverlay:
                 if connection is None:
                     continue
                 # Near the arrowhead: where lines cross in the middle, a label could be either's.
-                self.labels[(w.source, w.target)] = self._label_on(connection.line(), [
-                    TextLine(f"{self.fmt(w.before)} → {self.fmt(w.after)}", 7.5, bold=True),
-                ], "#9a9a9a", (0.72, 0.62, 0.8, 0.5, 0.38, 0.28))
+                self.labels[(w.source, w.target)] = self._label_on(
+                    connection.line(),
+                    [
+                        TextLine(f"{self.fmt(w.before)} → {self.fmt(w.after)}", 7.5, bold=True),
+                    ],
+                    "#9a9a9a",
+                    (0.72, 0.62, 0.8, 0.5, 0.38, 0.28),
+                )
 
     # ----------------------------------------------------------------- helpers
 
@@ -371,8 +414,11 @@ class CanvasOverlay:
 
     def _label_on(self, line: QLineF, lines: list[TextLine], border: str, along=None) -> Tag:
         tag = self._tag(lines, background="#f5ffffff", border=border)
-        centre = self.placer.place_on_line(tag.size(), line, along) if along else \
-            self.placer.place_on_line(tag.size(), line)
+        centre = (
+            self.placer.place_on_line(tag.size(), line, along)
+            if along
+            else self.placer.place_on_line(tag.size(), line)
+        )
         tag.setPos(centre)
         self._add(tag)
         return tag

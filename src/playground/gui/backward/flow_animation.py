@@ -25,7 +25,9 @@ class FlowDot(QGraphicsItem):
         r = DOT_RADIUS + 2
         return QRectF(-r, -r, 2 * r, 2 * r)
 
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(QPen(QColor("#ffffff"), 1.5))
         painter.setBrush(self.colour)
@@ -50,7 +52,9 @@ class FlowAnimation(QObject):
     def running(self) -> bool:
         return self.animation.state() == QVariantAnimation.State.Running
 
-    def play(self, paths: list[tuple[QPointF, QPointF, str]], milliseconds: int = DEFAULT_MS) -> None:
+    def play(
+        self, paths: list[tuple[QPointF, QPointF, str]], milliseconds: int = DEFAULT_MS
+    ) -> None:
         self.stop()
         if not paths or milliseconds <= 0:
             return

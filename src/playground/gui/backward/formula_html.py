@@ -73,7 +73,9 @@ class NeuronFormulas:
         self.trace = trace
         self.numbers = Numbers(digits)
         self.names = neuron_names(network)
-        self.compact = False  # a wide, low panel (presentation): the parts side by side, no sentences
+        self.compact = (
+            False  # a wide, low panel (presentation): the parts side by side, no sentences
+        )
 
     def name(self, neuron_id: str) -> str:
         return self.names.get(neuron_id, neuron_id)
@@ -92,7 +94,11 @@ class NeuronFormulas:
         step = self.trace.steps[frame.step]
         self.compact = columns
         parts = [self.heading(step)]
-        for phase, writer in ((GATHER, self.gather), (DERIVATIVE, self.derivative), (GRADIENTS, self.gradients)):
+        for phase, writer in (
+            (GATHER, self.gather),
+            (DERIVATIVE, self.derivative),
+            (GRADIENTS, self.gradients),
+        ):
             if frame.shows(phase):
                 faded = frame.phase not in (WHOLE, phase)
                 parts.append(writer(step, faded))
@@ -111,7 +117,7 @@ class NeuronFormulas:
             f'<p style="font-size:large; margin:0"><b>Neuron {html.escape(j)}</b>{label}'
             f' <span style="color:{MUTED}">· {neuron.role}, {neuron.activation}</span></p>'
             f'<p style="margin:2px 0 0 0">forward pass: {var("z", j)} = {show(step.z, f"z_{j}")},'
-            f' {var("y", j)} = {show(step.y, f"y_{j}")}</p>'
+            f" {var('y', j)} = {show(step.y, f'y_{j}')}</p>"
         )
 
     def gather(self, step: NeuronStep, faded: bool) -> str:
@@ -222,8 +228,15 @@ class NeuronFormulas:
         blocks = [
             derivation(
                 partial("L", "b", j),
-                [partial("L", "z", j), show(step.dL_db, f"∂L/∂b_{j}", bold=True,
-                                            colour=None if faded else sign_colour(step.dL_db))],
+                [
+                    partial("L", "z", j),
+                    show(
+                        step.dL_db,
+                        f"∂L/∂b_{j}",
+                        bold=True,
+                        colour=None if faded else sign_colour(step.dL_db),
+                    ),
+                ],
             )
         ]
         for g in step.weight_grads:

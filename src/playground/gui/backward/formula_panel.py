@@ -22,7 +22,12 @@ PRESENTATION_POINT_SIZE = 16.0
 
 
 def frame_html(
-    network: Network, trace: Trace, frame: Frame, digits: int, sample: str, columns: bool = False,
+    network: Network,
+    trace: Trace,
+    frame: Frame,
+    digits: int,
+    sample: str,
+    columns: bool = False,
 ) -> str:
     """The rich text of one frame (shared by the panel and the HTML export); `columns` for a wide panel."""
     if frame.kind == NEURON:
@@ -70,8 +75,10 @@ class FormulaPanel(QTextBrowser):
     def tooltip_at(self, point: QPoint) -> str:
         """The title of the number under `point` (viewport coordinates), or ""."""
         offset = QPointF(self.horizontalScrollBar().value(), self.verticalScrollBar().value())
-        position = self.document().documentLayout().hitTest(
-            QPointF(point) + offset, Qt.HitTestAccuracy.ExactHit
+        position = (
+            self.document()
+            .documentLayout()
+            .hitTest(QPointF(point) + offset, Qt.HitTestAccuracy.ExactHit)
         )
         if position < 0:
             return ""

@@ -14,7 +14,11 @@ APPLIED = "applied"
 
 # Phases of a neuron: WHOLE shows all of it at once; the others are the detailed sub-steps.
 WHOLE, GATHER, DERIVATIVE, GRADIENTS = 0, 1, 2, 3
-PHASE_NAMES = {GATHER: "gather ∂L/∂y", DERIVATIVE: "∂L/∂z = f′(z) · ∂L/∂y", GRADIENTS: "∂L/∂w and ∂L/∂b"}
+PHASE_NAMES = {
+    GATHER: "gather ∂L/∂y",
+    DERIVATIVE: "∂L/∂z = f′(z) · ∂L/∂y",
+    GRADIENTS: "∂L/∂w and ∂L/∂b",
+}
 
 
 @dataclass(frozen=True)

@@ -54,6 +54,7 @@ class LabelPlacer:
         clear = size.height() / 2
         beside = [
             QPointF(p.x() + side * nx * clear, p.y() + side * ny * clear)
-            for p in on_line for side in (-1, 1)
+            for p in on_line
+            for side in (-1, 1)
         ]
         return self.place(size, on_line + beside)

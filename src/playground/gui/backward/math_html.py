@@ -64,7 +64,11 @@ class Numbers:
         return format_number(value, self.digits)
 
     def show(
-        self, value: float, name: str, operand: bool = False, bold: bool = False,
+        self,
+        value: float,
+        name: str,
+        operand: bool = False,
+        bold: bool = False,
         colour: str | None = None,
     ) -> str:
         """The number as a span titled "name = full value"; `operand` wraps a negative in parentheses."""

@@ -61,8 +61,12 @@ class Tag(QGraphicsItem):
     """A rounded box of a few centred lines of text; `pos()` is the box's centre."""
 
     def __init__(
-        self, lines: list[TextLine], background: str = "#f7ffffff", border: str | None = None,
-        tooltip: str = "", scale: float = 1.0,
+        self,
+        lines: list[TextLine],
+        background: str = "#f7ffffff",
+        border: str | None = None,
+        tooltip: str = "",
+        scale: float = 1.0,
     ) -> None:
         super().__init__()
         if scale != 1.0:
@@ -75,8 +79,9 @@ class Tag(QGraphicsItem):
         self._heights = [t.size().height() for t in self._texts]
         width = max((t.size().width() for t in self._texts), default=0.0)
         height = sum(self._heights)
-        self._rect = QRectF(-width / 2 - PADDING, -height / 2 - PADDING / 2,
-                            width + 2 * PADDING, height + PADDING)
+        self._rect = QRectF(
+            -width / 2 - PADDING, -height / 2 - PADDING / 2, width + 2 * PADDING, height + PADDING
+        )
         if tooltip:
             self.setToolTip(tooltip)
 
@@ -91,7 +96,9 @@ class Tag(QGraphicsItem):
     def boundingRect(self) -> QRectF:
         return self._rect.adjusted(-1, -1, 1, 1)
 
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(QPen(self.border, 1.2) if self.border else Qt.PenStyle.NoPen)
         painter.setBrush(self.background)
@@ -121,7 +128,9 @@ class Glow(QGraphicsItem):
     def boundingRect(self) -> QRectF:
         return self._bounds
 
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         halo = QColor(self.colour)
         halo.setAlphaF(0.22)
@@ -148,7 +157,9 @@ class Ring(QGraphicsItem):
         r = self.radius + 4
         return QRectF(-r, -r, 2 * r, 2 * r)
 
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(QPen(self.colour, 3.0))
         painter.setBrush(Qt.BrushStyle.NoBrush)

@@ -26,7 +26,11 @@ class PresentationMode(QObject):
     changed = Signal(bool)
 
     def __init__(
-        self, window: QMainWindow, dock: QDockWidget, panel: BackwardDock, fit: Callable[[], None],
+        self,
+        window: QMainWindow,
+        dock: QDockWidget,
+        panel: BackwardDock,
+        fit: Callable[[], None],
         content: Callable[[], QRectF],
     ) -> None:
         super().__init__(window)
@@ -72,7 +76,11 @@ class PresentationMode(QObject):
         window.showFullScreen()
         self.below = self._wide_content()
         self.panel.formula.columns = self.below
-        area = Qt.DockWidgetArea.BottomDockWidgetArea if self.below else Qt.DockWidgetArea.RightDockWidgetArea
+        area = (
+            Qt.DockWidgetArea.BottomDockWidgetArea
+            if self.below
+            else Qt.DockWidgetArea.RightDockWidgetArea
+        )
         window.addDockWidget(area, self.dock)
         window.view.viewport().installEventFilter(self)
         self._share_width()

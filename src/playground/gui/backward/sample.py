@@ -28,7 +28,9 @@ class SampleChoice:
         if count == 0:
             raise DataError(f"the network has no {self.split} data; type a sample by hand")
         if not 0 <= self.index < count:
-            raise DataError(f"there is no {self.split} sample {self.index + 1}; the {self.split} data has {count}")
+            raise DataError(
+                f"there is no {self.split} sample {self.index + 1}; the {self.split} data has {count}"
+            )
         x, y = network.data.split(self.split)
         if x.shape[1] != len(network.input_ids()) or y.shape[1] != len(network.output_ids()):
             raise DataError(
@@ -45,7 +47,7 @@ class SampleChoice:
         )
 
     def describe(self, network: Network) -> str:
-        """"train sample 3 of 250", or "a sample typed by hand"."""
+        """ "train sample 3 of 250", or "a sample typed by hand"."""
         if self.split == BY_HAND:
             return "a sample typed by hand"
         return f"{self.split} sample {self.index + 1} of {split_size(network, self.split)}"

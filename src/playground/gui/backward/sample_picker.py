@@ -122,7 +122,8 @@ class SamplePicker(QWidget):
         if model_index.isValid():
             self.table.selectionModel().select(
                 model_index,
-                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
             )
             self.table.scrollTo(model_index)
 
@@ -174,8 +175,10 @@ class SamplePicker(QWidget):
             # Start from the sample shown, so typing changes one number of it.
             x, targets = self._current_values()
             choice = SampleChoice(
-                BY_HAND, 0,
-                dict(zip(self.network.input_ids(), x)), dict(zip(self.network.output_ids(), targets)),
+                BY_HAND,
+                0,
+                dict(zip(self.network.input_ids(), x)),
+                dict(zip(self.network.output_ids(), targets)),
             )
         else:
             choice = SampleChoice(split, 0)

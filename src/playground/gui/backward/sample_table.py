@@ -30,10 +30,9 @@ class SampleTableModel(QAbstractTableModel):
         else:
             self.x, self.y = network.data.split(split)
         names = neuron_names(network)
-        self.headers = (
-            [f"x {names[i]}" for i in network.input_ids()][: self.x.shape[1]]
-            + [f"t {names[o]}" for o in network.output_ids()][: self.y.shape[1]]
-        )
+        self.headers = [f"x {names[i]}" for i in network.input_ids()][: self.x.shape[1]] + [
+            f"t {names[o]}" for o in network.output_ids()
+        ][: self.y.shape[1]]
         self.headers += [""] * (self.x.shape[1] + self.y.shape[1] - len(self.headers))
         self.endResetModel()
 
@@ -57,7 +56,9 @@ class SampleTableModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Vertical:

@@ -25,7 +25,9 @@ def _is_space(event: QEvent) -> bool:
 class SpaceStepper(QObject):
     """Watches the view (and other widgets) and calls `step` for a Space tap when `enabled()`."""
 
-    def __init__(self, view: QGraphicsView, step: Callable[[], object], enabled: Callable[[], bool]) -> None:
+    def __init__(
+        self, view: QGraphicsView, step: Callable[[], object], enabled: Callable[[], bool]
+    ) -> None:
         super().__init__(view)
         self.view = view
         self.viewport = view.viewport()

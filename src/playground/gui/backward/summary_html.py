@@ -31,10 +31,14 @@ def _title(text: str, note: str = "") -> str:
 
 def _row(cells: list[str], header: bool = False) -> str:
     tag = "th" if header else "td"
-    return "<tr>" + "".join(
-        f'<{tag} align="{"left" if k == 0 else "right"}" style="white-space:nowrap">{c}</{tag}>'
-        for k, c in enumerate(cells)
-    ) + "</tr>"
+    return (
+        "<tr>"
+        + "".join(
+            f'<{tag} align="{"left" if k == 0 else "right"}" style="white-space:nowrap">{c}</{tag}>'
+            for k, c in enumerate(cells)
+        )
+        + "</tr>"
+    )
 
 
 class SummaryFormulas:
@@ -66,17 +70,27 @@ class SummaryFormulas:
             kind = "input" if neuron.is_input else neuron.activation.replace("_", " ")
             z = "" if values.z is None else show(values.z, f"z_{j}")
             t = show(targets[neuron_id], f"t_{j}") if neuron_id in targets else ""
-            rows.append(_row([
-                f"<b>{html.escape(j)}</b> <span style='color:{MUTED}'>{kind}</span>",
-                z, show(values.y, f"y_{j}"), t,
-            ]))
+            rows.append(
+                _row(
+                    [
+                        f"<b>{html.escape(j)}</b> <span style='color:{MUTED}'>{kind}</span>",
+                        z,
+                        show(values.y, f"y_{j}"),
+                        t,
+                    ]
+                )
+            )
         after = (
             f"<p style='margin-top:10px'>Next: ▶ Step (→ or Space) starts the backward pass at "
-            f"<b>{html.escape(self.name(first_neuron))}</b>.</p>" if first_neuron else ""
+            f"<b>{html.escape(self.name(first_neuron))}</b>.</p>"
+            if first_neuron
+            else ""
         )
         table = f"<p style='margin:0'>{rule}</p><table {TABLE}>{''.join(rows)}</table>"
         if columns:
-            return _title("Forward pass", html.escape(sample)) + side_by_side([table, self._loss() + after])
+            return _title("Forward pass", html.escape(sample)) + side_by_side(
+                [table, self._loss() + after]
+            )
         return _title("Forward pass", html.escape(sample)) + table + self._loss() + after
 
     def _loss(self) -> str:
@@ -119,8 +133,9 @@ class SummaryFormulas:
         show = self.numbers.show
         eta = show(update.learning_rate, "η")
         if update.l2:
-            rule = (f"<i>w</i> ← <i>w</i> − η · ({partial('L', 'w', '')} + λ · <i>w</i>)"
-                    .replace("<sub></sub>", ""))
+            rule = f"<i>w</i> ← <i>w</i> − η · ({partial('L', 'w', '')} + λ · <i>w</i>)".replace(
+                "<sub></sub>", ""
+            )
             rates = f"η = {eta}, λ = {show(update.l2, 'λ')}"
         else:
             rule = "<i>w</i> ← <i>w</i> − η · ∂<i>L</i>/∂<i>w</i>"
@@ -128,17 +143,21 @@ class SummaryFormulas:
         rule += f", &nbsp; <i>b</i> ← <i>b</i> − η · ∂<i>L</i>/∂<i>b</i>, &nbsp; {rates}"
         parts = []
         if applied:
-            parts.append(_title(
-                "SGD update applied",
-                "The network now has the new weights and biases. ◀ Back or Edit ▸ Undo takes them back.",
-            ))
+            parts.append(
+                _title(
+                    "SGD update applied",
+                    "The network now has the new weights and biases. ◀ Back or Edit ▸ Undo takes them back.",
+                )
+            )
             parts.append(self._loss_change())
         else:
-            parts.append(_title(
-                "SGD update",
-                "One step of gradient descent from this sample alone: each weight and bias moves "
-                "against its gradient.",
-            ))
+            parts.append(
+                _title(
+                    "SGD update",
+                    "One step of gradient descent from this sample alone: each weight and bias moves "
+                    "against its gradient.",
+                )
+            )
         parts.append(f"<p style='margin:6px 0 0 0'>{rule}</p>")
         if update.momentum:
             parts.append(
@@ -167,29 +186,48 @@ class SummaryFormulas:
             i, j = self.name(w.source), self.name(w.target)
             gradient = show(dL_dw[(w.source, w.target)], f"∂L/∂w_{i},{j}", operand=True)
             if update.l2:
-                gradient = (f"({gradient} + {show(update.l2, 'λ', operand=True)} × "
-                            f"{show(w.before, f'w_{i},{j} before', operand=True)})")
-            rows.append(_row([
-                var("w", f"{i},{j}"), show(w.before, f"w_{i},{j} before"),
-                f"− {eta} × {gradient}", "→ " + show(w.after, f"w_{i},{j} after", bold=True),
-            ]))
+                gradient = (
+                    f"({gradient} + {show(update.l2, 'λ', operand=True)} × "
+                    f"{show(w.before, f'w_{i},{j} before', operand=True)})"
+                )
+            rows.append(
+                _row(
+                    [
+                        var("w", f"{i},{j}"),
+                        show(w.before, f"w_{i},{j} before"),
+                        f"− {eta} × {gradient}",
+                        "→ " + show(w.after, f"w_{i},{j} after", bold=True),
+                    ]
+                )
+            )
         for b in update.biases:
             j = self.name(b.neuron)
             gradient = show(dL_db[b.neuron], f"∂L/∂b_{j}", operand=True)
-            rows.append(_row([
-                var("b", j), show(b.before, f"b_{j} before"),
-                f"− {eta} × {gradient}", "→ " + show(b.after, f"b_{j} after", bold=True),
-            ]))
+            rows.append(
+                _row(
+                    [
+                        var("b", j),
+                        show(b.before, f"b_{j} before"),
+                        f"− {eta} × {gradient}",
+                        "→ " + show(b.after, f"b_{j} after", bold=True),
+                    ]
+                )
+            )
         hidden = len(rows) - UPDATE_ROWS_SHOWN if not self.all_rows else 0
         note = ""
         if hidden > 0:
             rows = rows[:UPDATE_ROWS_SHOWN]
-            note = (f"<p style='color:{MUTED}'>… and {hidden} more weights and biases: the HTML export "
-                    "(Backward ▸ Export Trace) and <tt>playground trace</tt> list them all.</p>")
+            note = (
+                f"<p style='color:{MUTED}'>… and {hidden} more weights and biases: the HTML export "
+                "(Backward ▸ Export Trace) and <tt>playground trace</tt> list them all.</p>"
+            )
         if columns and len(rows) > 4:
             half = (len(rows) + 1) // 2
             halves = [rows[:half], rows[half:]]
-            return side_by_side([f"<table {TABLE}>{header}{''.join(h)}</table>" for h in halves]) + note
+            return (
+                side_by_side([f"<table {TABLE}>{header}{''.join(h)}</table>" for h in halves])
+                + note
+            )
         return f"<table {TABLE}>{header}{''.join(rows)}</table>" + note
 
     def _loss_change(self) -> str:

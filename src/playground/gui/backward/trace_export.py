@@ -38,7 +38,9 @@ th { text-align: right; padding: 2px 8px; } td { padding: 1px 6px; }
 """
 
 
-def canvas_picture(scene: NetworkScene, overlay: CanvasOverlay, scale: float = PICTURE_SCALE) -> QImage:
+def canvas_picture(
+    scene: NetworkScene, overlay: CanvasOverlay, scale: float = PICTURE_SCALE
+) -> QImage:
     """The network with the overlay as it is now, on white, with the legend underneath."""
     selected = scene.selectedItems()
     for item in selected:
@@ -55,8 +57,12 @@ def canvas_picture(scene: NetworkScene, overlay: CanvasOverlay, scale: float = P
     image.fill(QColor("#ffffff"))
     painter = QPainter(image)
     painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
-    scene.render(painter, QRectF(0, 0, width, source.height() * scale), source,
-                 Qt.AspectRatioMode.KeepAspectRatio)
+    scene.render(
+        painter,
+        QRectF(0, 0, width, source.height() * scale),
+        source,
+        Qt.AspectRatioMode.KeepAspectRatio,
+    )
     painter.translate(QPointF(MARGIN, source.height() * scale))
     legend.drawContents(painter)
     painter.end()
@@ -85,7 +91,9 @@ def trace_page(session: TraceSession, overlay: CanvasOverlay, redraw: Callable[[
     try:
         for number, frame in enumerate(session.frames):
             overlay.show(network, trace, frame, session.digits)
-            picture = base64.b64encode(png_bytes(canvas_picture(overlay.scene, overlay))).decode("ascii")
+            picture = base64.b64encode(png_bytes(canvas_picture(overlay.scene, overlay))).decode(
+                "ascii"
+            )
             if frame.kind == UPDATE:
                 body = SummaryFormulas(network, trace, session.digits, all_rows=True).update(
                     False, loss_after=True
@@ -109,8 +117,9 @@ def trace_page(session: TraceSession, overlay: CanvasOverlay, redraw: Callable[[
     )
 
 
-def export_trace_html(path: str | Path, session: TraceSession, overlay: CanvasOverlay,
-                      redraw: Callable[[], None]) -> None:
+def export_trace_html(
+    path: str | Path, session: TraceSession, overlay: CanvasOverlay, redraw: Callable[[], None]
+) -> None:
     """Write the trace page to `path` (UTF-8)."""
     Path(path).write_text(trace_page(session, overlay, redraw), encoding="utf-8")
 

@@ -72,8 +72,11 @@ class TraceSession(QObject):
         stack.indexChanged.connect(self._document_changed)
         document.network_replaced.connect(self._network_replaced)
         for signal in (
-            document.structure_changed, document.parameters_changed, document.all_parameters_changed,
-            document.settings_changed, document.data_changed,
+            document.structure_changed,
+            document.parameters_changed,
+            document.all_parameters_changed,
+            document.settings_changed,
+            document.data_changed,
         ):
             signal.connect(self._document_changed)
         self.refresh()
@@ -92,7 +95,7 @@ class TraceSession(QObject):
         return self.document.network
 
     def label(self) -> str:
-        """"step 3 of 7: neuron h1" for the current frame, or why there is nothing to step."""
+        """ "step 3 of 7: neuron h1" for the current frame, or why there is nothing to step."""
         return self.label_of(self.frame)
 
     def label_of(self, frame: Frame | None) -> str:

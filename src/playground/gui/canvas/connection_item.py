@@ -28,7 +28,8 @@ HIT_WIDTH = 9.0
 _HIT_PEN = QPen(QColor(0, 0, 0, 0), HIT_WIDTH)
 # Combined once: or-ing enum flags in Python costs more than the rest of the constructor.
 _FLAGS = (
-    QGraphicsItem.GraphicsItemFlag.ItemIsSelectable | QGraphicsItem.GraphicsItemFlag.ItemHasNoContents
+    QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
+    | QGraphicsItem.GraphicsItemFlag.ItemHasNoContents
 )
 
 
@@ -174,8 +175,11 @@ def arrow_geometry(line: QLineF, width: float) -> tuple[QLineF, QPolygonF]:
     base = QPointF(tip.x() - ux * arrow, tip.y() - uy * arrow)
     half = arrow * 0.45
     head = QPolygonF(
-        [tip, QPointF(base.x() - uy * half, base.y() + ux * half),
-         QPointF(base.x() + uy * half, base.y() - ux * half)]
+        [
+            tip,
+            QPointF(base.x() - uy * half, base.y() + ux * half),
+            QPointF(base.x() + uy * half, base.y() - ux * half),
+        ]
     )
     return QLineF(line.p1(), base), head
 

@@ -112,9 +112,15 @@ class ConnectionLayer(QGraphicsItem):
     def _take_selection(self) -> None:
         self._selection_stale = False
         scene = self.scene()
-        selected = set() if scene is None else {
-            i for i in scene.selectedItems() if isinstance(i, ConnectionItem) and i.layer is self
-        }
+        selected = (
+            set()
+            if scene is None
+            else {
+                i
+                for i in scene.selectedItems()
+                if isinstance(i, ConnectionItem) and i.layer is self
+            }
+        )
         for item in self._selected ^ selected:
             item.selected_in_layer = item in selected
             item.update_special()
@@ -198,12 +204,18 @@ class ConnectionLayer(QGraphicsItem):
         # Read from the items once per change: attributes of Qt-wrapped objects are
         # slow to read, and a repaint without changes (a pan, an overlay) is common.
         if self._plan is None:
-            self._plan = [(i, i.style, i.drawn, i.bounds, i.special) for i in self._items if i.drawable]
+            self._plan = [
+                (i, i.style, i.drawn, i.bounds, i.special) for i in self._items if i.drawable
+            ]
         return self._plan
 
     def _paint_lines(
-        self, painter: QPainter, pens: _Pens, outside: QRectF | None,
-        stand_ins: set[int] | None, beneath: bool,
+        self,
+        painter: QPainter,
+        pens: _Pens,
+        outside: QRectF | None,
+        stand_ins: set[int] | None,
+        beneath: bool,
     ) -> None:
         """One pass over the connections: all, or those beneath (drawn with opaque stand-ins), or the rest."""
         # The one loop over every connection at every repaint: kept lean on purpose.
@@ -225,8 +237,12 @@ class ConnectionLayer(QGraphicsItem):
             draw_line(line)
 
     def _paint_arrows(
-        self, painter: QPainter, pens: _Pens, outside: QRectF | None,
-        stand_ins: set[int] | None, beneath: bool,
+        self,
+        painter: QPainter,
+        pens: _Pens,
+        outside: QRectF | None,
+        stand_ins: set[int] | None,
+        beneath: bool,
     ) -> None:
         """As `_paint_lines`, with arrowheads."""
         for item, weight_style, _, bounds, special in self._steps():

@@ -66,7 +66,9 @@ class NetworkScene(QGraphicsScene):
         for neuron in network.neurons:
             self._add_neuron(neuron.id)
         for c in network.connections:
-            item = ConnectionItem(self.neuron_items[c.source], self.neuron_items[c.target], c.weight)
+            item = ConnectionItem(
+                self.neuron_items[c.source], self.neuron_items[c.target], c.weight
+            )
             self.connection_items[c.key] = item
             self.addItem(item)
         layer = ConnectionLayer()
@@ -243,5 +245,3 @@ class NetworkScene(QGraphicsScene):
         self.connection_items[(source, target)].set_weight(
             self.document.network.connection(source, target).weight
         )
-
-

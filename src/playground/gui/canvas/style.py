@@ -81,7 +81,10 @@ def opaque_connection_brush(style: int) -> QBrush:
 def over_background(colour: QColor, alpha: float) -> QColor:
     """`colour` at `alpha` over the canvas background, as an opaque colour."""
     return QColor.fromRgbF(
-        *(c * alpha + b * (1.0 - alpha) for c, b in zip(colour.getRgbF()[:3], BACKGROUND.getRgbF()[:3]))
+        *(
+            c * alpha + b * (1.0 - alpha)
+            for c, b in zip(colour.getRgbF()[:3], BACKGROUND.getRgbF()[:3])
+        )
     )
 
 

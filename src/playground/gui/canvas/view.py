@@ -65,7 +65,9 @@ class NetworkView(QGraphicsView):
             raise ValueError(f"unknown tool {tool!r}")
         self.tool = tool
         self.setDragMode(
-            QGraphicsView.DragMode.RubberBandDrag if tool == SELECT else QGraphicsView.DragMode.NoDrag
+            QGraphicsView.DragMode.RubberBandDrag
+            if tool == SELECT
+            else QGraphicsView.DragMode.NoDrag
         )
         cursor = Qt.CursorShape.CrossCursor if tool != SELECT else Qt.CursorShape.ArrowCursor
         self.viewport().setCursor(cursor)
@@ -161,7 +163,8 @@ class NetworkView(QGraphicsView):
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if self._pan_from is not None and event.button() in (
-            Qt.MouseButton.MiddleButton, Qt.MouseButton.LeftButton,
+            Qt.MouseButton.MiddleButton,
+            Qt.MouseButton.LeftButton,
         ):
             self._pan_from = None
             self._restore_cursor()

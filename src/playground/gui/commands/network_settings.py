@@ -32,7 +32,8 @@ class SetTrainingSettingsCommand(QUndoCommand):
         self._old = replace(document.network.training)
         # Only edits of the same fields merge (the batch size nudged up three times).
         self._fields = {
-            f.name for f in fields(TrainingSettings)
+            f.name
+            for f in fields(TrainingSettings)
             if getattr(self._old, f.name) != getattr(self._new, f.name)
         }
 

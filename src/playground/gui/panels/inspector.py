@@ -34,7 +34,9 @@ class Inspector(QWidget):
     # What happened to an edit that was refused, for the window's status bar.
     status_message = Signal(str)
 
-    def __init__(self, document: Document, scene: NetworkScene, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, document: Document, scene: NetworkScene, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.document = document
         self.scene = scene
@@ -58,8 +60,11 @@ class Inspector(QWidget):
         scene.selectionChanged.connect(self.refresh)
         # Coarse signals where a command may name thousands of items at once.
         for signal in (
-            document.neuron_changed, document.connection_changed, document.structure_changed,
-            document.all_parameters_changed, document.network_replaced,
+            document.neuron_changed,
+            document.connection_changed,
+            document.structure_changed,
+            document.all_parameters_changed,
+            document.network_replaced,
         ):
             signal.connect(self.refresh)
         self.refresh()
@@ -199,7 +204,8 @@ class Inspector(QWidget):
         if self.neuron_id is None or self.document.network.neuron(self.neuron_id).is_input:
             return
         self._edit_number(
-            self.bias_edit, self.document.network.neuron(self.neuron_id).bias,
+            self.bias_edit,
+            self.document.network.neuron(self.neuron_id).bias,
             lambda value: self.document.set_bias(self.neuron_id, value),
         )
 
@@ -207,7 +213,8 @@ class Inspector(QWidget):
         if self.connection_key is not None:
             key = self.connection_key
             self._edit_number(
-                self.weight_edit, self.document.network.connection(*key).weight,
+                self.weight_edit,
+                self.document.network.connection(*key).weight,
                 lambda value: self.document.set_weight(*key, value),
             )
 

@@ -37,7 +37,9 @@ def _count(n: int, thing: str) -> str:
 class CsvImportDialog(QDialog):
     """Choose which columns of a CSV file are inputs and which are targets; builds the Dataset."""
 
-    def __init__(self, path: str, table: CsvTable, network: Network, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, path: str, table: CsvTable, network: Network, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.path = path
         self.table = table
@@ -57,7 +59,9 @@ class CsvImportDialog(QDialog):
         self.test_share = QSpinBox()
         self.test_share.setRange(0, 90)
         self.test_share.setSuffix(" %")
-        self.test_share.setToolTip("Rows set aside, at random, to measure the test loss; 0 keeps every row for training")
+        self.test_share.setToolTip(
+            "Rows set aside, at random, to measure the test loss; 0 keeps every row for training"
+        )
         self.seed = QSpinBox()
         self.seed.setRange(0, 2**31 - 1)
         self.seed.setToolTip("Seed of the random choice of test rows")
@@ -126,7 +130,11 @@ class CsvImportDialog(QDialog):
         width = len(self.table.header)
         wanted = self.network_inputs + self.network_outputs
         if self.network_inputs and self.network_outputs and wanted <= width:
-            return [INPUT] * self.network_inputs + [UNUSED] * (width - wanted) + [TARGET] * self.network_outputs
+            return (
+                [INPUT] * self.network_inputs
+                + [UNUSED] * (width - wanted)
+                + [TARGET] * self.network_outputs
+            )
         return [INPUT] * (width - 1) + [TARGET] if width > 1 else [TARGET]
 
     # ----------------------------------------------------------------- choices
@@ -136,7 +144,11 @@ class CsvImportDialog(QDialog):
         self.role_boxes[self.table.header.index(column)].setCurrentText(role)
 
     def columns(self, role: str) -> list[str]:
-        return [name for name, box in zip(self.table.header, self.role_boxes) if box.currentText() == role]
+        return [
+            name
+            for name, box in zip(self.table.header, self.role_boxes)
+            if box.currentText() == role
+        ]
 
     @property
     def missing_inputs(self) -> int:
@@ -181,8 +193,11 @@ class CsvImportDialog(QDialog):
     def accept(self) -> None:
         try:
             self.dataset = dataset_from_csv(
-                self.path, self.columns(INPUT), self.columns(TARGET),
-                test_fraction=self.test_share.value() / 100, seed=self.seed.value(),
+                self.path,
+                self.columns(INPUT),
+                self.columns(TARGET),
+                test_fraction=self.test_share.value() / 100,
+                seed=self.seed.value(),
             )
         except DataError as refusal:
             self.problem.setText(str(refusal))

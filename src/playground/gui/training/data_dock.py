@@ -59,17 +59,32 @@ class DataDock(QWidget):
         for name in GENERATORS:
             self.source.addItem(GENERATOR_NAMES[name], name)
         self.source.addItem(TABLE_NAME, TABLE)
-        self.source.setToolTip("The data the network learns from: a generated toy set, or a table kept in the file")
+        self.source.setToolTip(
+            "The data the network learns from: a generated toy set, or a table kept in the file"
+        )
         self.source.activated.connect(lambda _: self._source_chosen(self.source.currentData()))
 
-        self.noise = self._spin(0, 50, " %", "Noise: how far points stray from the clean pattern (0–50 %)")
-        self.samples = self._spin(10, 100_000, "", "How many points to generate, training and test together")
+        self.noise = self._spin(
+            0, 50, " %", "Noise: how far points stray from the clean pattern (0–50 %)"
+        )
+        self.samples = self._spin(
+            10, 100_000, "", "How many points to generate, training and test together"
+        )
         self.samples.setSingleStep(50)
-        self.train_share = self._spin(10, 100, " %", "The share of the points used for training; the rest measure the test loss")
-        self.seed = self._spin(0, 2**31 - 1, "", "The seed of the generator: the same seed gives the same points")
+        self.train_share = self._spin(
+            10,
+            100,
+            " %",
+            "The share of the points used for training; the rest measure the test loss",
+        )
+        self.seed = self._spin(
+            0, 2**31 - 1, "", "The seed of the generator: the same seed gives the same points"
+        )
         for box, field, scale, what in (
-            (self.noise, "noise", 100, "Noise"), (self.samples, "samples", 1, "Samples"),
-            (self.train_share, "train_fraction", 100, "Train Share"), (self.seed, "seed", 1, "Data Seed"),
+            (self.noise, "noise", 100, "Noise"),
+            (self.samples, "samples", 1, "Samples"),
+            (self.train_share, "train_fraction", 100, "Train Share"),
+            (self.seed, "seed", 1, "Data Seed"),
         ):
             box.valueChanged.connect(
                 lambda v, f=field, s=scale, w=what, b=box: self._generator_edited(
@@ -80,7 +95,9 @@ class DataDock(QWidget):
         self.regenerate.setToolTip("New random points from the next seed, same kind and settings")
         self.regenerate.clicked.connect(self._regenerate)
         self.import_button = QPushButton("Import CSV…")
-        self.import_button.setToolTip("Use the columns of a CSV file as inputs and targets; the data is saved in the network file")
+        self.import_button.setToolTip(
+            "Use the columns of a CSV file as inputs and targets; the data is saved in the network file"
+        )
         self.import_button.clicked.connect(lambda: self.import_csv())
         self.summary = QLabel()
         self.summary.setWordWrap(True)
@@ -137,18 +154,23 @@ class DataDock(QWidget):
             item = model.item(row)
             if name == TABLE:
                 item.setEnabled(self._table is not None)
-                item.setToolTip("" if self._table is not None else "The file holds no table of data")
+                item.setToolTip(
+                    "" if self._table is not None else "The file holds no table of data"
+                )
                 continue
             fits = generator_shape(name) == shape
             item.setEnabled(fits)
             inputs, outputs = generator_shape(name)
             item.setToolTip(
-                "" if fits else
-                f"Makes {inputs} input(s) and {outputs} target(s); the network has "
+                ""
+                if fits
+                else f"Makes {inputs} input(s) and {outputs} target(s); the network has "
                 f"{shape[0]} input and {shape[1]} output neuron(s)"
             )
-        current = TABLE if data is not None and data.generator is None else (
-            data.generator.name if data is not None else None
+        current = (
+            TABLE
+            if data is not None and data.generator is None
+            else (data.generator.name if data is not None else None)
         )
         self.source.setCurrentIndex(self.source.findData(current) if current else -1)
         spec = data.generator if data is not None else None
@@ -156,8 +178,10 @@ class DataDock(QWidget):
             box.setEnabled(spec is not None)
         if spec is not None:
             for box, value in (
-                (self.noise, round(spec.noise * 100)), (self.samples, spec.samples),
-                (self.train_share, round(spec.train_fraction * 100)), (self.seed, spec.seed),
+                (self.noise, round(spec.noise * 100)),
+                (self.samples, spec.samples),
+                (self.train_share, round(spec.train_fraction * 100)),
+                (self.seed, spec.seed),
             ):
                 box.blockSignals(True)
                 box.setValue(value)
@@ -195,7 +219,11 @@ class DataDock(QWidget):
         """Keep the labels in use; else suit them to the output neuron's range."""
         network = self.document.network
         data = network.data
-        if data is not None and data.generator is not None and data.generator.name in CLASSIFICATION_GENERATORS:
+        if (
+            data is not None
+            and data.generator is not None
+            and data.generator.name in CLASSIFICATION_GENERATORS
+        ):
             return data.generator.labels
         outputs = network.output_ids()
         activation = network.neuron(outputs[0]).activation if outputs else "sigmoid"
@@ -213,7 +241,9 @@ class DataDock(QWidget):
             name,
             samples=self.samples.value() if current is not None and current.generator else 400,
             noise=self.noise.value() / 100 if current is not None and current.generator else 0.0,
-            train_fraction=self.train_share.value() / 100 if current is not None and current.generator else 0.5,
+            train_fraction=self.train_share.value() / 100
+            if current is not None and current.generator
+            else 0.5,
             seed=self.seed.value(),
             labels=self._labels(),
         )
@@ -270,7 +300,9 @@ class DataDock(QWidget):
         if dialog.exec() != CsvImportDialog.DialogCode.Accepted or dialog.dataset is None:
             return False
         name = os.path.basename(path)
-        import_dataset(self.document, dialog.dataset, name, dialog.columns("input"), dialog.columns("target"))
+        import_dataset(
+            self.document, dialog.dataset, name, dialog.columns("input"), dialog.columns("target")
+        )
         return True
 
     def _refuse(self, message: str) -> None:

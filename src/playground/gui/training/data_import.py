@@ -29,7 +29,7 @@ def missing_neurons(
     wires: list[tuple[str, str]] = []
     for role, columns in (("input", inputs), ("output", targets)):
         existing = trial.ids_with_role(role)
-        for column in columns[len(existing):]:
+        for column in columns[len(existing) :]:
             neuron_id = trial.fresh_id(role)
             x, y = _place(trial, existing)
             if role == "input":
@@ -49,10 +49,14 @@ def missing_neurons(
             existing = existing + [neuron_id]
     connections = [
         Connection(
-            source, target,
+            source,
+            target,
             initial_weight(
-                rng, len(trial.incoming(target)), len(trial.outgoing(source)),
-                trial.neuron(target).activation, scheme,
+                rng,
+                len(trial.incoming(target)),
+                len(trial.outgoing(source)),
+                trial.neuron(target).activation,
+                scheme,
             ),
         )
         for source, target in wires
@@ -76,7 +80,9 @@ def import_dataset(
     document: Document, dataset: Dataset, name: str, inputs: list[str], targets: list[str]
 ) -> None:
     """Give the network this data, first adding the neurons its columns need; one undo step."""
-    neurons, connections = missing_neurons(document.network, inputs, targets, document.initialisation)
+    neurons, connections = missing_neurons(
+        document.network, inputs, targets, document.initialisation
+    )
     stack = document.undo_stack
     stack.beginMacro(f"Import {name}")
     try:

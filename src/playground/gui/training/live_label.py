@@ -16,7 +16,9 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 class LiveLabel(QWidget):
     """Rich text in a box of fixed height that wraps to the widget's width."""
 
-    def __init__(self, lines: int = 1, font: QFont | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, lines: int = 1, font: QFont | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         if font is not None:
             self.setFont(font)

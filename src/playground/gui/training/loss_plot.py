@@ -140,18 +140,24 @@ class LossPlot(QWidget):
         plot.scene().sigMouseMoved.connect(self._mouse_moved)
 
         self.log_scale = QCheckBox("Log scale")
-        self.log_scale.setToolTip("Show the loss on a logarithmic scale, where slow late progress is visible")
+        self.log_scale.setToolTip(
+            "Show the loss on a logarithmic scale, where slow late progress is visible"
+        )
         self.log_scale.toggled.connect(self.set_log_scale)
         self.auto_range = QPushButton("Auto-range")
         self.auto_range.setToolTip("Fit the whole run into view again and follow it as it grows")
         self.auto_range.clicked.connect(self.fit)
         self.readout = LiveLabel(2)
-        self.readout.setToolTip("The numbers of the epoch under the mouse, else of the latest epoch")
+        self.readout.setToolTip(
+            "The numbers of the epoch under the mouse, else of the latest epoch"
+        )
 
         self.key = QLabel()
         self.key.setTextFormat(Qt.TextFormat.RichText)
         self.key.setWordWrap(True)
-        self.key.setToolTip("Solid: measured on the training data; dashed or dotted: on the test data")
+        self.key.setToolTip(
+            "Solid: measured on the training data; dashed or dotted: on the test data"
+        )
         tools = QHBoxLayout()
         tools.addWidget(QLabel("<b>Loss</b>"))
         tools.addStretch(1)
@@ -165,7 +171,8 @@ class LossPlot(QWidget):
         layout.addWidget(self.readout)
 
         self._series = {
-            name: _Series() for name in ("train_loss", "test_loss", "train_accuracy", "test_accuracy")
+            name: _Series()
+            for name in ("train_loss", "test_loss", "train_accuracy", "test_accuracy")
         }
         self._hover_epoch: int | None = None
         self._has_accuracy = False
@@ -275,7 +282,8 @@ class LossPlot(QWidget):
         k = epoch - 1
         parts = [f"<b>epoch {epoch}</b>" + ("" if self._hover_epoch is not None else " (latest)")]
         for name, label, colour in (
-            ("train_loss", "train loss", TRAIN_COLOUR), ("test_loss", "test loss", TEST_COLOUR),
+            ("train_loss", "train loss", TRAIN_COLOUR),
+            ("test_loss", "test loss", TEST_COLOUR),
         ):
             series = self._series[name]
             if k < series.count:
@@ -288,6 +296,7 @@ class LossPlot(QWidget):
         if accuracies:
             parts.append(
                 f"<span style='color:{ACCURACY_COLOUR}'>accuracy {' / '.join(accuracies)}"
-                + (" (train / test)" if len(accuracies) == 2 else "") + "</span>"
+                + (" (train / test)" if len(accuracies) == 2 else "")
+                + "</span>"
             )
         self.readout.setText(" · ".join(parts))

@@ -34,7 +34,9 @@ class PresetNumberBox(QComboBox):
     value_chosen = Signal(float)
     refused = Signal(str)  # why a typed value was not taken
 
-    def __init__(self, presets: tuple[float, ...], low: float, high: float, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, presets: tuple[float, ...], low: float, high: float, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.low, self.high = low, high
         self.setEditable(True)
@@ -111,7 +113,8 @@ class LearningRateControl(QWidget):
         """Show a rate without announcing it; the slider goes to the nearest preset in log scale."""
         self.box.set_value(rate)
         nearest = min(
-            range(len(LEARNING_RATES)), key=lambda k: abs(math.log10(LEARNING_RATES[k]) - math.log10(rate))
+            range(len(LEARNING_RATES)),
+            key=lambda k: abs(math.log10(LEARNING_RATES[k]) - math.log10(rate)),
         )
         self.slider.blockSignals(True)
         self.slider.setValue(nearest)

@@ -43,7 +43,9 @@ def input_ranges(data: Dataset | None, inputs: int) -> list[tuple[float, float]]
     """For each input, the span of the data's values with a margin; (-1, 1) without data."""
     if data is None or data.train_x.shape[1] != inputs:
         return [(-1.0, 1.0)] * inputs
-    x = np.concatenate([part for part in (data.train_x, data.test_x) if len(part)] or [np.zeros((0, inputs))])
+    x = np.concatenate(
+        [part for part in (data.train_x, data.test_x) if len(part)] or [np.zeros((0, inputs))]
+    )
     if len(x) == 0:
         return [(-1.0, 1.0)] * inputs
     low, high = x.min(axis=0), x.max(axis=0)
@@ -56,7 +58,9 @@ def target_levels(data: Dataset | None, output: int) -> tuple[float, float]:
     """The colour scale of an output: the span of the data's targets for it, else 0 to 1."""
     if data is None or data.train_y.shape[1] <= output:
         return 0.0, 1.0
-    y = np.concatenate([part[:, output] for part in (data.train_y, data.test_y) if len(part)] or [np.zeros(0)])
+    y = np.concatenate(
+        [part[:, output] for part in (data.train_y, data.test_y) if len(part)] or [np.zeros(0)]
+    )
     if len(y) == 0:
         return 0.0, 1.0
     low, high = float(y.min()), float(y.max())
@@ -127,7 +131,9 @@ class OutputView(QWidget):
         for signal in (document.parameters_changed, document.all_parameters_changed):
             signal.connect(self._parameters_changed)
         for signal in (
-            document.structure_changed, document.network_replaced, document.data_changed,
+            document.structure_changed,
+            document.network_replaced,
+            document.data_changed,
             document.neuron_changed,
         ):
             signal.connect(lambda *_: self._schedule(True))
@@ -159,7 +165,11 @@ class OutputView(QWidget):
         self._pending_rebuild = False
         network = self.document.network
         inputs, outputs = len(network.input_ids()), len(network.output_ids())
-        if rebuild or self.compiled is None or self.compiled.structure_version != network.structure_version:
+        if (
+            rebuild
+            or self.compiled is None
+            or self.compiled.structure_version != network.structure_version
+        ):
             if inputs not in (1, 2) or outputs == 0:
                 self._show_message(inputs, outputs)
                 return
@@ -217,13 +227,19 @@ class OutputView(QWidget):
             # Applied after each setImage: before the first image there is nothing to place.
             self._image_rect = QRectF(x0 - dx / 2, y0 - dy / 2, x1 - x0 + dx, y1 - y0 + dy)
             self.plot.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
-            names = [self.document.network.neuron(i).display_name for i in self.document.network.input_ids()]
+            names = [
+                self.document.network.neuron(i).display_name
+                for i in self.document.network.input_ids()
+            ]
             self.plot.setLabel("bottom", names[0])
             self.plot.setLabel("left", names[1])
         else:
             ((x0, x1),) = ranges
             self.grid = np.linspace(x0, x1, CURVE_POINTS).reshape(-1, 1)
-            names = [self.document.network.neuron(i).display_name for i in self.document.network.input_ids()]
+            names = [
+                self.document.network.neuron(i).display_name
+                for i in self.document.network.input_ids()
+            ]
             self.plot.setLabel("bottom", names[0])
             self.plot.setLabel("left", "output")
         self.image.setVisible(self.mode == "heatmap")
@@ -265,7 +281,12 @@ class OutputView(QWidget):
                 else:
                     item.setData(x[:, 0], x[:, 1], pen=[pg.mkPen(c, width=1.6) for c in colours])
             elif split == "train":
-                item.setData(x[:, 0], y[:, k], brush=pg.mkBrush(POSITIVE), pen=pg.mkPen(POINT_OUTLINE, width=0.8))
+                item.setData(
+                    x[:, 0],
+                    y[:, k],
+                    brush=pg.mkBrush(POSITIVE),
+                    pen=pg.mkPen(POINT_OUTLINE, width=0.8),
+                )
             else:
                 item.setData(x[:, 0], y[:, k], pen=pg.mkPen(POSITIVE, width=1.6))
 
@@ -273,7 +294,12 @@ class OutputView(QWidget):
         """Draw from a training run's latest weights and biases (level by level, level 1 up),
         which are ahead of the model between its writes; the next model change replaces them."""
         compiled = self.compiled
-        if levels is None or compiled is None or not self.mode or len(levels) != len(compiled.levels) - 1:
+        if (
+            levels is None
+            or compiled is None
+            or not self.mode
+            or len(levels) != len(compiled.levels) - 1
+        ):
             return
         now = time.perf_counter()
         if now - self._last_live < LIVE_PERIOD:
@@ -308,7 +334,9 @@ class OutputView(QWidget):
             reach = float(np.abs(finite).max()) if finite.size else 1.0
             low, high = -max(reach, 1e-9), max(reach, 1e-9)
         if self.mode == "heatmap":
-            self.image.setImage(values.reshape(GRID_SIZE, GRID_SIZE), levels=(low, high), autoLevels=False)
+            self.image.setImage(
+                values.reshape(GRID_SIZE, GRID_SIZE), levels=(low, high), autoLevels=False
+            )
             self.image.setRect(self._image_rect)
             scale = f"colour: orange {format_number(low)} → blue {format_number(high)}"
         else:

@@ -29,7 +29,9 @@ class WritePacer:
         self.period = FIRST_PERIOD
         self.measured_share: float | None = None  # over the last window, for benchmarks
         self._last_write = 0.0
-        self._window: tuple[float, float] | None = None  # (wall clock, training seconds) at its start
+        self._window: tuple[float, float] | None = (
+            None  # (wall clock, training seconds) at its start
+        )
 
     def begin(self, now: float) -> None:
         """A run starts: keep the period learned so far, start measuring afresh."""

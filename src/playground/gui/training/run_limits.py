@@ -26,7 +26,9 @@ def run_text(epochs: int, batches: int) -> str:
 class RunLimits:
     """The limits of one run: a step's end epoch, the stop conditions (read as they are now), divergence."""
 
-    def __init__(self, conditions: StopConditions, start_epoch: int, until_epoch: int | None) -> None:
+    def __init__(
+        self, conditions: StopConditions, start_epoch: int, until_epoch: int | None
+    ) -> None:
         self.conditions = conditions
         self.start_epoch = start_epoch
         self.until_epoch = until_epoch
@@ -71,7 +73,10 @@ class RunLimits:
         """What the dock says when the run ended for `reason`, and whether it is a problem."""
         epoch = trainer.epoch
         if reason == "diverged":
-            return f"{trainer.divergence.message} Training paused with the last finite weights.", True
+            return (
+                f"{trainer.divergence.message} Training paused with the last finite weights.",
+                True,
+            )
         if reason == "loss":
             loss, below = trainer.history.train_loss[-1], self.conditions.below_loss
             return f"Stopped at epoch {epoch}: the train loss {loss:.4g} is below {below:g}.", False
@@ -83,5 +88,8 @@ class RunLimits:
             done = trainer.batch_in_epoch
             if done == 0:
                 return f"Trained one minibatch, the last of epoch {epoch}.", False
-            return f"Trained one minibatch: {done} of {trainer.batches_per_epoch} in epoch {epoch + 1}.", False
+            return (
+                f"Trained one minibatch: {done} of {trainer.batches_per_epoch} in epoch {epoch + 1}.",
+                False,
+            )
         return f"Paused at epoch {epoch}.", False

@@ -26,12 +26,25 @@ class TrainingActions:
         self.reset_weights = QAction("Reset Weights", parent)
         self.reset_weights.triggered.connect(session.reset_weights)
         for action, tip in (
-            (self.train, ("Train with SGD until paused or a stop condition is met (Ctrl+T or F6). "
-             "The whole run is one undo step.")),
-            (self.step_epoch, "Train to the end of the next epoch: one pass over the training data"),
+            (
+                self.train,
+                (
+                    "Train with SGD until paused or a stop condition is met (Ctrl+T or F6). "
+                    "The whole run is one undo step."
+                ),
+            ),
+            (
+                self.step_epoch,
+                "Train to the end of the next epoch: one pass over the training data",
+            ),
             (self.step_batch, "Train on one minibatch: one SGD update of every weight"),
-            (self.reset_weights, ("Give every weight a fresh random start from the seed and every "
-             "bias 0; the epoch counter and the loss plot start again (undoable)")),
+            (
+                self.reset_weights,
+                (
+                    "Give every weight a fresh random start from the seed and every "
+                    "bias 0; the epoch counter and the loss plot start again (undoable)"
+                ),
+            ),
         ):
             action.setToolTip(tip)
             action.setStatusTip(tip)

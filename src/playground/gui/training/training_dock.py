@@ -46,7 +46,10 @@ class TrainingDock(QWidget):
     """Controls for training the open network with SGD, and the live loss plot."""
 
     def __init__(
-        self, document: Document, session: TrainingSession, actions: TrainingActions,
+        self,
+        document: Document,
+        session: TrainingSession,
+        actions: TrainingActions,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -119,13 +122,17 @@ class TrainingDock(QWidget):
         self.learning_rate.value_chosen.connect(
             lambda v: self._set("learning_rate", v, f"Set Learning Rate to {plain_number(v)}")
         )
-        self.learning_rate.refused.connect(lambda text: self.show_status(f"Learning rate: {text}", True))
+        self.learning_rate.refused.connect(
+            lambda text: self.show_status(f"Learning rate: {text}", True)
+        )
         form.addRow("Learning rate:", self.learning_rate)
 
         self.batch_size = QSpinBox()
         self.batch_size.setRange(1, 1_000_000)
         self.batch_size.setKeyboardTracking(False)
-        self.batch_size.setToolTip("Samples averaged into each SGD step; 1 is pure stochastic descent")
+        self.batch_size.setToolTip(
+            "Samples averaged into each SGD step; 1 is pure stochastic descent"
+        )
         self.batch_size.valueChanged.connect(
             lambda v: self._set("batch_size", v, f"Set Batch Size to {v}")
         )
@@ -141,13 +148,17 @@ class TrainingDock(QWidget):
             lambda v: self._set("momentum", v, f"Set Momentum to {v:g}")
         )
         self.l2 = PresetNumberBox(L2_RATES, 0.0, 10.0)
-        self.l2.setToolTip("L2 weight decay: adds l2·w to each weight's gradient, pulling weights to 0")
+        self.l2.setToolTip(
+            "L2 weight decay: adds l2·w to each weight's gradient, pulling weights to 0"
+        )
         self.l2.value_chosen.connect(lambda v: self._set("l2", v, f"Set L2 to {plain_number(v)}"))
         self.l2.refused.connect(lambda text: self.show_status(f"L2: {text}", True))
         self.seed = QSpinBox()
         self.seed.setRange(0, 2**31 - 1)
         self.seed.setKeyboardTracking(False)
-        self.seed.setToolTip("Seed of the minibatch order and of Reset Weights: the same seed trains the same way")
+        self.seed.setToolTip(
+            "Seed of the minibatch order and of Reset Weights: the same seed trains the same way"
+        )
         self.seed.valueChanged.connect(lambda v: self._set("seed", v, f"Set Training Seed to {v}"))
         self.loss = QComboBox()
         for name in LOSSES:
@@ -174,7 +185,9 @@ class TrainingDock(QWidget):
         self.stop_epochs.setSuffix(" epochs")
         self.stop_epochs.setToolTip(self.stop_after.toolTip())
         self.stop_below = QCheckBox("loss below")
-        self.stop_below.setToolTip("Pause by itself at the end of the first epoch whose train loss is below this")
+        self.stop_below.setToolTip(
+            "Pause by itself at the end of the first epoch whose train loss is below this"
+        )
         self.stop_loss = PresetNumberBox(LOSS_THRESHOLDS, 1e-12, 1e6)
         self.stop_loss.set_value(0.01)
         self.stop_loss.setToolTip(self.stop_below.toolTip())
@@ -187,8 +200,10 @@ class TrainingDock(QWidget):
         row.addWidget(self.stop_loss, 1)
         form.addRow("", row)
         for signal in (
-            self.stop_after.toggled, self.stop_epochs.valueChanged,
-            self.stop_below.toggled, self.stop_loss.value_chosen,
+            self.stop_after.toggled,
+            self.stop_epochs.valueChanged,
+            self.stop_below.toggled,
+            self.stop_loss.value_chosen,
         ):
             signal.connect(self._stop_conditions_changed)
 
@@ -225,7 +240,8 @@ class TrainingDock(QWidget):
         self.learning_rate.set_value(settings.learning_rate)
         self.l2.set_value(settings.l2)
         for box, value in (
-            (self.batch_size, settings.batch_size), (self.momentum, settings.momentum),
+            (self.batch_size, settings.batch_size),
+            (self.momentum, settings.momentum),
             (self.seed, settings.seed),
         ):
             box.blockSignals(True)
@@ -238,7 +254,11 @@ class TrainingDock(QWidget):
         progress = self.session.progress
         per_epoch = self.session.batches_per_epoch
         done = self.session.batch_in_epoch
-        batch = f"&nbsp;&nbsp;<span style='color:#666'>+ batch {done} / {per_epoch}</span>" if per_epoch and done else ""
+        batch = (
+            f"&nbsp;&nbsp;<span style='color:#666'>+ batch {done} / {per_epoch}</span>"
+            if per_epoch and done
+            else ""
+        )
         self.epoch_label.setText(f"<b>Epoch {progress.epoch:,}</b>{batch}")
         self.loss_plot.set_history(progress.history)
 

@@ -49,7 +49,12 @@ def _truncated(progress: Progress, epoch: int) -> Progress:
     h = progress.history
     return Progress(
         epoch,
-        History(h.train_loss[:epoch], h.test_loss[:epoch], h.train_accuracy[:epoch], h.test_accuracy[:epoch]),
+        History(
+            h.train_loss[:epoch],
+            h.test_loss[:epoch],
+            h.train_accuracy[:epoch],
+            h.test_accuracy[:epoch],
+        ),
     )
 
 
@@ -170,10 +175,17 @@ class TrainingSession(QObject):
         initialise_network(fresh, self.document.initialisation, network.training.seed)
         before, after = current_parameters(network), current_parameters(fresh)
         if before == after and self.progress == Progress():
-            self.status_changed.emit("The weights are already the fresh ones: nothing to reset.", False)
+            self.status_changed.emit(
+                "The weights are already the fresh ones: nothing to reset.", False
+            )
             return
         command = TrainingRunCommand(
-            self, "Reset Weights", before, after, self.progress.copy(), Progress(),
+            self,
+            "Reset Weights",
+            before,
+            after,
+            self.progress.copy(),
+            Progress(),
         )
         self.trainer = None
         self._saved = Progress()
@@ -242,7 +254,9 @@ class TrainingSession(QObject):
         command, self._command = self._command, None
         if command is not None:
             command.progress_after = self.progress.copy()
-            command.setText(run_text(self.progress.epoch - self._run_start.epoch, self._run_batches))
+            command.setText(
+                run_text(self.progress.epoch - self._run_start.epoch, self._run_batches)
+            )
             stack = self.document.undo_stack
             # The stack names its top step when it changes; this one was renamed in place.
             stack.undoTextChanged.emit(stack.undoText())
@@ -298,7 +312,9 @@ class TrainingSession(QObject):
             self._halt()
             self._command = None
             command.progress_after = _truncated(self.progress, self._written_epoch)
-            command.setText(run_text(self._written_epoch - self._run_start.epoch, self._written_batches))
+            command.setText(
+                run_text(self._written_epoch - self._run_start.epoch, self._written_batches)
+            )
             self.running_changed.emit(False)
 
     def command_restored(self, command: TrainingRunCommand, progress: Progress) -> None:
@@ -327,7 +343,9 @@ class TrainingSession(QObject):
         command, self._command = self._command, None
         if command is not None:
             command.progress_after = shown
-            command.setText(run_text(self._written_epoch - self._run_start.epoch, self._written_batches))
+            command.setText(
+                run_text(self._written_epoch - self._run_start.epoch, self._written_batches)
+            )
         # The trainer got further than the model shows; the next run starts from the model.
         self.trainer = None
         self._saved = shown
