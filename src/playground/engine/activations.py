@@ -27,12 +27,12 @@ class Activation:
     worked: Callable[[float, float, Number], str]  # f'(z) with its numbers, given (z, y, fmt)
 
 
-def sigmoid(z):
+def sigmoid(z: np.ndarray) -> np.ndarray:
     """σ(z) = 1 / (1 + e^−z), computed as e^(−ln(1 + e^−z)) so it never overflows."""
     return np.exp(-np.logaddexp(0.0, -z))
 
 
-def _step(z, below: float):
+def _step(z: np.ndarray, below: float) -> np.ndarray:
     return np.where(z > 0, 1.0, below)
 
 

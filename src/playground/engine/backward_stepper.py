@@ -34,6 +34,13 @@ class NeuronValues:
     z: float | None
     y: float
 
+    @property
+    def z_value(self) -> float:
+        """z of a hidden or output neuron; an input has none (ValueError)."""
+        if self.z is None:
+            raise ValueError("an input neuron has no z")
+        return self.z
+
 
 @dataclass
 class GradientTerm:
@@ -130,10 +137,10 @@ def forward_values(network: Network, x: list[float]) -> dict[str, NeuronValues]:
         if neuron.is_input:
             values[neuron_id] = NeuronValues(None, float(inputs[neuron_id]))
             continue
-        z = neuron.bias
+        z = neuron.bias_value
         for c in network.incoming(neuron_id):
             z += c.weight * values[c.source].y
-        y = float(ACTIVATION_FUNCTIONS[neuron.activation].f(z))
+        y = float(ACTIVATION_FUNCTIONS[neuron.activation_name].f(z))
         values[neuron_id] = NeuronValues(float(z), y)
     return values
 
@@ -190,7 +197,7 @@ def backward_steps(
     steps = []
     for neuron_id in backward_order(network):
         neuron = network.neuron(neuron_id)
-        z, y = values[neuron_id].z, values[neuron_id].y
+        z, y = values[neuron_id].z_value, values[neuron_id].y
         terms = [
             GradientTerm(c.target, c.weight, dL_dz[c.target], c.weight * dL_dz[c.target])
             for c in network.outgoing(neuron_id)
@@ -201,7 +208,7 @@ def backward_steps(
             target = float(target_of[neuron_id])
             loss_derivative = float(loss.dL_dy(z, y, target))
             dL_dy += loss_derivative
-        dy_dz = float(ACTIVATION_FUNCTIONS[neuron.activation].df(z, y))
+        dy_dz = float(ACTIVATION_FUNCTIONS[neuron.activation_name].df(z, y))
         dL_dz[neuron_id] = dy_dz * dL_dy
         weight_grads = [
             WeightGradient(
@@ -240,7 +247,9 @@ def sgd_update(network: Network, steps: list[NeuronStep]) -> SgdUpdate:
     for neuron in network.neurons:
         if not neuron.is_input:
             update.biases.append(
-                BiasUpdate(neuron.id, neuron.bias, neuron.bias - rate * dL_db[neuron.id])
+                BiasUpdate(
+                    neuron.id, neuron.bias_value, neuron.bias_value - rate * dL_db[neuron.id]
+                )
             )
     return update
 

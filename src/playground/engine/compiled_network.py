@@ -15,7 +15,7 @@ biases can be reloaded without recompiling.
 
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -44,8 +44,8 @@ class Level:
     reads_level: int | None = None
     # y = f(z) and f'(z) given (z, y), column by column with each neuron's own activation:
     # the activation's own functions when the whole level shares one.
-    f: Callable = None
-    df: Callable = None
+    f: Callable = field(init=False)
+    df: Callable = field(init=False)
 
     def __post_init__(self) -> None:
         if len(self.groups) == 1:
@@ -126,7 +126,7 @@ class CompiledNetwork:
             members[level_of[neuron_id]].append(neuron_id)
         for level in range(1, depth + 1):
             members[level].sort(
-                key=lambda i: (activation_order[network.neuron(i).activation], file_order[i])
+                key=lambda i: (activation_order[network.neuron(i).activation_name], file_order[i])
             )
         self.location = {
             i: (level, col) for level, ids in enumerate(members) for col, i in enumerate(ids)
@@ -161,9 +161,9 @@ class CompiledNetwork:
         cols = np.array([col_of[c.target] for c in ordered], dtype=int)
         mask = np.zeros((len(source_ids), len(ids)))
         mask[rows, cols] = 1.0
-        groups = []
+        groups: list[tuple[slice, Activation]] = []
         for k, neuron_id in enumerate(ids):
-            activation = ACTIVATION_FUNCTIONS[network.neuron(neuron_id).activation]
+            activation = ACTIVATION_FUNCTIONS[network.neuron(neuron_id).activation_name]
             if groups and groups[-1][1] is activation:
                 groups[-1] = (slice(groups[-1][0].start, k + 1), activation)
             else:

@@ -60,7 +60,7 @@ def neuron_names(network: Network) -> dict[str, str]:
     """The name each neuron goes by in subscripts: its label when that is short and unambiguous, else its id."""
     ids = {n.id for n in network.neurons}
     labels = [n.label for n in network.neurons if n.label]
-    names = {}
+    names: dict[str, str] = {}
     for n in network.neurons:
         label = n.label
         usable = (
@@ -70,5 +70,5 @@ def neuron_names(network: Network) -> dict[str, str]:
             and labels.count(label) == 1
             and (label == n.id or label not in ids)
         )
-        names[n.id] = label if usable else n.id
+        names[n.id] = label if label is not None and usable else n.id
     return names

@@ -133,18 +133,18 @@ class Trainer:
         x, y = self.dataset.split(split)
         if len(x) == 0:
             return math.nan, None
-        count_right = accuracy and self._labels is not None
+        labels = self._labels if accuracy else None
         loss_sum, right = 0.0, 0
         with np.errstate(all="ignore"):
             for start in range(0, len(x), self._chunk_rows):
                 rows = slice(start, start + self._chunk_rows)
                 run = self.compiled.forward(x[rows])
                 loss_sum += self.compiled.sample_losses(run, y[rows]).sum()
-                if count_right:
-                    low, high = self._labels
+                if labels is not None:
+                    low, high = labels
                     predicted = np.where(self.compiled.outputs(run) > (low + high) / 2, high, low)
                     right += int(np.count_nonzero(predicted == y[rows]))
-        return float(loss_sum / len(x)), right / y.size if count_right else None
+        return float(loss_sum / len(x)), right / y.size if labels is not None else None
 
     # ------------------------------------------------------------ training
 

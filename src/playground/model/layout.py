@@ -54,13 +54,15 @@ def layered_network(
     """
     if len(sizes) < 2:
         raise NetworkEditError("a layered network needs at least an input and an output layer")
-    for activation in (hidden_activation, output_activation):
-        if activation not in ACTIVATIONS:
-            raise NetworkEditError(f"{activation!r} is not one of {', '.join(ACTIVATIONS)}")
+    for chosen in (hidden_activation, output_activation):
+        if chosen not in ACTIVATIONS:
+            raise NetworkEditError(f"{chosen!r} is not one of {', '.join(ACTIVATIONS)}")
     network = Network(name=name or "-".join(str(s) for s in sizes))
     layers: list[list[str]] = []
     counters = {"input": 0, "hidden": 0, "output": 0}
     prefix = {"input": "i", "hidden": "h", "output": "o"}
+    activation: str | None
+    bias: float | None
     for column, size in enumerate(sizes):
         if column == 0:
             role, activation, bias = "input", None, None

@@ -28,7 +28,7 @@ class RemovedNeuron:
     connections: list[tuple[int, Connection]] = field(default_factory=list)
 
 
-def _finite(value: float, what: str) -> float:
+def _finite(value: object, what: str) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise NetworkEditError(f"{what} must be a finite number, not {value!r}")
     try:
@@ -170,8 +170,10 @@ class Network:
             current = frontier.popleft()
             if current == end:
                 path = [current]
-                while previous[path[-1]] is not None:
-                    path.append(previous[path[-1]])
+                step = previous[current]
+                while step is not None:
+                    path.append(step)
+                    step = previous[step]
                 return path[::-1]
             for target in self._outgoing[current]:
                 if target not in previous:
@@ -279,7 +281,7 @@ class Network:
         neuron = self.neuron(neuron_id)
         if neuron.is_input:
             raise NetworkEditError(f"{neuron_id} is an input neuron; inputs have no bias")
-        old, neuron.bias = neuron.bias, _finite(bias, "a bias")
+        old, neuron.bias = neuron.bias_value, _finite(bias, "a bias")
         return old
 
     def set_activation(self, neuron_id: str, activation: str) -> str:
@@ -289,7 +291,7 @@ class Network:
             raise NetworkEditError(f"{neuron_id} is an input neuron; inputs have no activation")
         if activation not in ACTIVATIONS:
             raise NetworkEditError(f"{activation!r} is not one of {', '.join(ACTIVATIONS)}")
-        old, neuron.activation = neuron.activation, activation
+        old, neuron.activation = neuron.activation_name, activation
         self.structure_version += 1
         return old
 
@@ -367,7 +369,7 @@ class Network:
             and same_data
         )
 
-    __hash__ = None  # mutable
+    __hash__ = None  # type: ignore[assignment]  # a network is mutable, so unhashable
 
     def __repr__(self) -> str:
         return (

@@ -11,6 +11,8 @@ import dataclasses
 import itertools
 import json
 import math
+from collections.abc import Iterable
+from typing import Any
 
 import numpy as np
 
@@ -100,7 +102,12 @@ def _check_all_finite(document: dict) -> None:
         value, trail = stack.pop()
         if isinstance(value, list) and _sum_is_finite(value):
             continue
-        items = value.items() if isinstance(value, dict) else enumerate(value)
+        if isinstance(value, dict):
+            items: Iterable[tuple[object, object]] = value.items()
+        elif isinstance(value, list):
+            items = enumerate(value)
+        else:
+            continue
         for key, item in items:
             if isinstance(item, float) and not math.isfinite(item):
                 shown = "NaN" if math.isnan(item) else ("Infinity" if item > 0 else "-Infinity")
@@ -312,11 +319,12 @@ def _generated(block: dict, inputs: list[str], outputs: list[str]) -> Dataset:
 def _join(place: str, key: object) -> str:
     if isinstance(key, int):
         return f"{place}[{key}]"
-    name = key if key.isidentifier() else json.dumps(key, ensure_ascii=False)
+    text = str(key)
+    name = text if text.isidentifier() else json.dumps(text, ensure_ascii=False)
     return f"{place}.{name}" if place else name
 
 
-def _get(obj: dict, key: str, place: str, kind: type, required: bool = True):
+def _get(obj: dict, key: str, place: str, kind: type, required: bool = True) -> Any:
     """obj[key], checked to be of `kind`; refuses a missing required field."""
     where = _join(place, key)
     if key not in obj:
@@ -325,7 +333,7 @@ def _get(obj: dict, key: str, place: str, kind: type, required: bool = True):
         return None
     value = obj[key]
     if not isinstance(value, kind) or isinstance(value, bool):
-        wanted = {str: "a string", list: "a list", dict: "an object"}[kind]
+        wanted = {"str": "a string", "list": "a list", "dict": "an object"}[kind.__name__]
         raise _Refusal(where, f"expected {wanted}, found {_kind(value)}")
     return value
 
@@ -337,8 +345,8 @@ def _choice(obj: dict, key: str, place: str, choices: tuple[str, ...]) -> str:
     return value
 
 
-def _number(obj: dict, key: str, place: str, default: object = _MISSING) -> float:
-    if key not in obj and default is not _MISSING:
+def _number(obj: dict, key: str, place: str, default: float | None = None) -> float:
+    if key not in obj and default is not None:
         return default
     if key not in obj:
         raise _Refusal(_join(place, key), "this required field is missing")
@@ -361,7 +369,11 @@ def _is_number(value: object) -> bool:
 
 def _is_whole(value: object) -> bool:
     # As in JSON Schema, 2.0 is a whole number.
-    return _is_number(value) and (isinstance(value, int) or value.is_integer())
+    return (
+        isinstance(value, int)
+        and not isinstance(value, bool)
+        or (isinstance(value, float) and value.is_integer())
+    )
 
 
 def _as_float(value: float, place: str) -> float:

@@ -9,7 +9,8 @@ import json
 import os
 import stat
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from typing import cast
 
 import numpy as np
 
@@ -133,8 +134,8 @@ def _neuron_to_dict(neuron: Neuron) -> dict:
     if neuron.label:
         entry["label"] = neuron.label
     if not neuron.is_input:
-        entry["activation"] = neuron.activation
-        entry["bias"] = float(neuron.bias)
+        entry["activation"] = neuron.activation_name
+        entry["bias"] = float(neuron.bias_value)
     entry["x"], entry["y"] = float(neuron.x), float(neuron.y)
     return entry
 
@@ -222,10 +223,12 @@ def _json_pieces(value: object, indent: str) -> Iterator[str]:
     inner = indent + "  "
     is_object = isinstance(value, dict)
     yield "{" if is_object else "["
-    for k, entry in enumerate(value.items() if is_object else value):
+    pairs: Iterable[tuple[object, object]] = (
+        value.items() if isinstance(value, dict) else ((None, entry) for entry in cast(list, value))
+    )
+    for k, (key, entry) in enumerate(pairs):
         yield f",\n{inner}" if k else f"\n{inner}"
         if is_object:
-            key, entry = entry
             if not isinstance(key, str):
                 raise TypeError(f"a field name must be text, not {key!r}")
             yield _encode(key) + ": "
