@@ -12,6 +12,7 @@ from playground.gui.canvas.scene import NetworkScene
 from playground.gui.canvas.tools import explanation
 from playground.gui.canvas.view import NetworkView
 from playground.gui.dialogs.layered_network_dialog import LayeredNetworkDialog
+from playground.gui.dialogs.user_guide import UserGuideWindow
 from playground.gui.document import Document
 from playground.gui.file_actions import FileActions
 from playground.gui.menus import build_menus, build_tool_bar
@@ -37,6 +38,7 @@ class MainWindow(QMainWindow):
         self.files = FileActions(self, self.document, self.scene)
         self.files.status_message.connect(self.show_message)
         self.randomize_seed = 1
+        self.user_guide: UserGuideWindow | None = None
 
         self.inspector = Inspector(self.document, self.scene)
         self.inspector.status_message.connect(self.show_message)
@@ -164,6 +166,16 @@ class MainWindow(QMainWindow):
     def set_initialisation(self, scheme: str) -> None:
         self.document.set_initialisation(scheme)
         self.show_message(f"New connections get weights by {scheme.replace('_', '-')}.")
+
+    # ----------------------------------------------------------------- help menu
+
+    def show_user_guide(self) -> None:
+        """Open the guide beside the window, or bring it to the front if it is open."""
+        if self.user_guide is None:
+            self.user_guide = UserGuideWindow(self)
+        self.user_guide.show()
+        self.user_guide.raise_()
+        self.user_guide.activateWindow()
 
     # ----------------------------------------------------------------- settings
 

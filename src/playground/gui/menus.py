@@ -152,6 +152,14 @@ def build_menus(window: MainWindow) -> tuple[dict[str, QMenu], dict[str, QAction
 
     # ----------------------------------------------------------------- Help
     menu = menus["help"] = bar.addMenu("&Help")
+    actions["user_guide"] = _action(
+        window,
+        "&User Guide",
+        window.show_user_guide,
+        [Keys.HelpContents],
+        tip="Drawing, stepping the backward pass, training, data and files, with pictures",
+    )
+    menu.addAction(actions["user_guide"])
     menu.addAction(
         _action(
             window,
