@@ -1,5 +1,6 @@
 """`playground train`: the JSON summary, --out, overrides, divergence and the progress bar."""
 
+from dataclasses import replace
 import io
 import json
 
@@ -44,7 +45,7 @@ def test_one_epoch_of_one_sample_is_the_traced_sgd_step(capsys, two_two_two):
 
 def test_learning_rate_override_is_used(capsys, two_two_two):
     network = load_network(two_two_two)
-    network.training.learning_rate = 0.25
+    network.training = replace(network.training, learning_rate=0.25)
     expected = trace_sample(network, [0.05, 0.10], [0.01, 0.99]).loss_after
     summary, _ = _summary(capsys, two_two_two, "--epochs", 1, "--learning-rate", 0.25)
     assert summary["train_loss"][0] == pytest.approx(expected, abs=1e-15)

@@ -1,5 +1,6 @@
 """Every edit through the document is undone and redone exactly, and the scene follows."""
 
+import copy
 import random
 
 import pytest
@@ -8,6 +9,7 @@ from playground.gui.canvas.scene import NetworkScene
 from playground.gui.document import Document
 from playground.model.connection import Connection
 from playground.model.errors import NetworkEditError
+from playground.model.network import Network
 from playground.model.neuron import Neuron
 from playground.model.vocabulary import ACTIVATIONS, ROLES
 from tests.gui.helpers import assert_network_valid, assert_scene_matches
@@ -230,3 +232,21 @@ def test_random_walk_of_edits_undos_and_redos_keeps_model_scene_and_history_in_s
         assert document.network == states[stack.index()]
         assert document.is_dirty == (stack.index() != 0)
     assert stack.count() > 100
+
+
+def test_adding_connections_asks_the_model_and_never_copies_the_network(document, monkeypatch):
+    network = document.network
+
+    def no_copy(self):
+        raise AssertionError("the document copied the network to check an edit")
+
+    monkeypatch.setattr(Network, "copy", no_copy)
+    monkeypatch.setattr(copy, "deepcopy", lambda *a, **k: no_copy(None))
+    document.add_neuron("hidden", 100.0, 200.0)
+    added = document.connect_columns([["i1", "i2"], ["h3"], ["o1", "o2"]])
+    assert added == 4
+    assert network.has_connection("i2", "h3") and network.has_connection("h3", "o2")
+    # A batch that would make a cycle is refused by the model's rule, whole.
+    with pytest.raises(NetworkEditError, match="would make a cycle"):
+        document.add_items([], [Connection("o1", "h1", 0.5)], "Add")
+    assert document.connect_columns([["o1"], ["h1"]]) == 0

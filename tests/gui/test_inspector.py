@@ -136,3 +136,13 @@ def test_text_that_is_no_number_for_several_biases_is_refused_in_plain_words(qtb
     network = window.document.network
     assert [network.neuron(n).bias for n in ("h1", "h2")] == [0.35, 0.35]
     assert window.document.undo_stack.count() == 0
+
+
+def test_under_cross_entropy_an_output_cannot_be_made_linear_and_the_status_says_why(qtbot, window):
+    window.document.set_loss("binary_cross_entropy")  # 2-2-2's outputs are sigmoid
+    click(qtbot, window.view, *POS["o1"])
+    choose(qtbot, window.inspector.activation_combo, "linear")
+    assert window.document.network.neuron("o1").activation == "sigmoid"
+    assert window.inspector.activation_combo.currentText() == "sigmoid"
+    message = window.statusBar().currentMessage()
+    assert "needs sigmoid output neurons" in message and "o1 is linear" in message

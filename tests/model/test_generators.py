@@ -207,29 +207,33 @@ def test_sine_without_noise_is_sin_x_and_with_noise_stays_within_noise():
 
 
 @pytest.mark.parametrize(
-    "spec, words",
+    "arguments, words",
     [
         (
-            GeneratorSpec("moons"),
+            ("moons", {}),
             ["'moons'", "circle", "xor", "gauss", "spiral", "plane", "multi_gauss", "sine"],
         ),
-        (GeneratorSpec("xor", samples=0), ["samples", "from 1", "not 0"]),
-        (GeneratorSpec("xor", samples=10**9), ["samples", "1,000,000"]),
-        (GeneratorSpec("xor", samples=2.5), ["samples", "whole number"]),
-        (GeneratorSpec("xor", noise=-0.1), ["noise", "-0.1"]),
-        (GeneratorSpec("xor", noise=float("nan")), ["noise"]),
-        (GeneratorSpec("xor", train_fraction=0.0), ["train_fraction", "more than 0"]),
-        (GeneratorSpec("xor", train_fraction=1.5), ["train_fraction", "at most 1"]),
-        (GeneratorSpec("xor", labels=(1, 1)), ["labels", "two different numbers", "[-1, 1]"]),
-        (GeneratorSpec("xor", labels=(0,)), ["labels", "pair"]),
-        (GeneratorSpec("xor", labels=("no", 1)), ["labels"]),
-        (GeneratorSpec("xor", labels=(True, False)), ["labels"]),
-        (GeneratorSpec("xor", seed=-1), ["seed", "-1"]),
+        (("xor", {"samples": 0}), ["samples", "from 1", "not 0"]),
+        (("xor", {"samples": 10**9}), ["samples", "1,000,000"]),
+        (("xor", {"samples": 2.5}), ["samples", "whole number"]),
+        (("xor", {"noise": -0.1}), ["noise", "-0.1"]),
+        (("xor", {"noise": float("nan")}), ["noise"]),
+        (("xor", {"train_fraction": 0.0}), ["train_fraction", "more than 0"]),
+        (("xor", {"train_fraction": 1.5}), ["train_fraction", "at most 1"]),
+        (("xor", {"labels": (1, 1)}), ["labels", "two different numbers", "[-1, 1]"]),
+        (("xor", {"labels": (0,)}), ["labels", "pair"]),
+        (("xor", {"labels": ("no", 1)}), ["labels"]),
+        (("xor", {"labels": (True, False)}), ["labels"]),
+        (("xor", {"seed": -1}), ["seed", "-1"]),
+        (("xor", {"seed": 2**31}), ["seed", "2,147,483,647"]),
+        (("xor", {"noise": 1e308}), ["noise", "from 0 to 1"]),
     ],
 )
-def test_bad_specs_are_refused_with_a_readable_message(spec, words):
+def test_bad_specs_are_refused_with_a_readable_message(arguments, words):
+    name, settings = arguments
+    # The spec refuses itself: a file, the data dock and the command line share its rules.
     with pytest.raises(DataError) as refused:
-        generate(spec)
+        GeneratorSpec(name, **settings)
     for word in words:
         assert word in str(refused.value)
 

@@ -391,7 +391,10 @@ REFUSALS = {
             _set("loss", "binary_cross_entropy")(d),
             _set("neurons.5.activation", "tanh")(d),
         ),
-        "loss: binary_cross_entropy needs sigmoid output neurons, but o2 is tanh",
+        (
+            "loss: binary cross-entropy needs sigmoid output neurons "
+            "(its ln y and ln(1 − y) exist only for 0 < y < 1), but o2 is tanh"
+        ),
     ),
     "training not an object": (
         _set("training", [0.1]),
@@ -399,11 +402,11 @@ REFUSALS = {
     ),
     "learning rate 0": (
         _set("training.learning_rate", 0),
-        "training.learning_rate: must be more than 0; found the number 0",
+        "training.learning_rate: must be a number above 0; found the number 0",
     ),
     "batch size 0": (
         _set("training.batch_size", 0),
-        "training.batch_size: must be 1 or more; found the number 0",
+        "training.batch_size: must be a whole number from 1 to 2,147,483,647; found the number 0",
     ),
     "batch size 1.5": (
         _set("training.batch_size", 1.5),
@@ -421,17 +424,27 @@ REFUSALS = {
         _set("training.momentum", -0.1),
         "training.momentum: must be at least 0 and less than 1; found the number -0.1",
     ),
-    "l2 below 0": (_set("training.l2", -1), "training.l2: must be 0 or more; found the number -1"),
+    "l2 below 0": (
+        _set("training.l2", -1),
+        "training.l2: must be a number of 0 or more; found the number -1",
+    ),
     "seed as text": (
         _set("training.seed", "7"),
         "training.seed: expected a whole number, found the text '7'",
     ),
     "negative seed": (
         _set("training.seed", -1),
-        (
-            "training.seed: must be 0 or more "
-            "(random generators take no negative seed); found the number -1"
-        ),
+        "training.seed: must be a whole number from 0 to 2,147,483,647; found the number -1",
+    ),
+    # The app's spin boxes hold 32-bit whole numbers; the file may hold nothing they cannot show.
+    "seed of 2**31": (
+        _set("training.seed", 2**31),
+        "training.seed: must be a whole number from 0 to 2,147,483,647; found the number 2147483648",
+    ),
+    "batch size of 2**31": (
+        _set("training.batch_size", 2**31),
+        "training.batch_size: must be a whole number from 1 to 2,147,483,647; "
+        "found the number 2147483648",
     ),
     "data not an object": (_set("data", []), "data: expected an object, found a list"),
     "data without train": (

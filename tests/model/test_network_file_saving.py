@@ -25,7 +25,7 @@ from playground.model.network_file import (
     save_network,
 )
 from playground.model.neuron import Neuron
-from playground.model.training_settings import TrainingSettings
+from playground.model.training_settings import MAX_WHOLE, TrainingSettings
 from playground.model.vocabulary import ACTIVATIONS, GENERATORS, LOSSES, ROLES
 
 REPOSITORY = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -144,10 +144,10 @@ def networks(draw) -> Network:
         loss=loss,
         training=TrainingSettings(
             learning_rate=draw(st.floats(min_value=0, exclude_min=True, allow_infinity=False)),
-            batch_size=draw(st.integers(1, 2**40)),
+            batch_size=draw(st.integers(1, MAX_WHOLE)),
             momentum=draw(st.floats(min_value=0, max_value=1, exclude_max=True)),
             l2=draw(st.floats(min_value=0, allow_infinity=False)),
-            seed=draw(st.integers(0, 2**70)),
+            seed=draw(st.integers(0, MAX_WHOLE)),
         ),
         extra=draw(
             st.dictionaries(

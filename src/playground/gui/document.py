@@ -6,9 +6,7 @@ Every edit is a QUndoCommand that changes only the model and then calls
 
 from __future__ import annotations
 
-import dataclasses
 import itertools
-import math
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -34,11 +32,11 @@ from playground.model.initialisation import (
     initial_weight,
     new_connection_weight,
 )
-from playground.model.network import Network
+from playground.model.network import Network, finite_number
 from playground.model.network_file import load_network, save_network
 from playground.model.neuron import Neuron
 from playground.model.training_settings import TrainingSettings
-from playground.model.vocabulary import ACTIVATIONS, DEFAULT_ACTIVATION, LOSSES, ROLES
+from playground.model.vocabulary import DEFAULT_ACTIVATION
 
 # Past this many changed items one coarse signal is cheaper than one signal per item.
 BULK_THRESHOLD = 200
@@ -146,10 +144,6 @@ class Document(QObject):
 
     def add_neuron(self, role: str, x: float, y: float, activation: str | None = None) -> str:
         """Place a new neuron with a fresh id; returns the id."""
-        if role not in ROLES:
-            raise NetworkEditError(f"{role!r} is not one of {', '.join(ROLES)}")
-        _check_finite(x, "a position")
-        _check_finite(y, "a position")
         neuron_id = self._network.fresh_id(role)
         if role == "input":
             neuron = Neuron(neuron_id, role, None, None, float(x), float(y))
@@ -161,23 +155,8 @@ class Document(QObject):
 
     def add_items(self, neurons: list[Neuron], connections: list[Connection], text: str) -> None:
         """Add neurons and connections among them and the network, as one step."""
-        ids = {n.id for n in neurons}
-        if len(ids) != len(neurons) or any(self._network.has_neuron(i) for i in ids):
-            raise NetworkEditError("the neurons to add need ids not used yet")
-        for neuron in neurons:
-            Network().add_neuron(dataclasses.replace(neuron))  # checks role, activation, bias
-        if not connections:
-            self.undo_stack.push(AddItemsCommand(self, text, neurons, connections))
-            return
-        trial = self._network.copy()
-        for neuron in neurons:
-            trial.add_neuron(dataclasses.replace(neuron))
-        for c in connections:
-            reason = trial.connection_refusal(c.source, c.target)
-            if reason:
-                raise NetworkEditError(reason)
-            _check_finite(c.weight, "a weight")
-            trial.connect(c.source, c.target, c.weight)
+        # The model judges the whole batch without a copy of the network.
+        self._network.check_additions(neurons, connections)
         self.undo_stack.push(AddItemsCommand(self, text, neurons, connections))
 
     def connect_neurons(self, source: str, target: str, weight: float | None = None) -> float:
@@ -189,7 +168,7 @@ class Document(QObject):
             weight = new_connection_weight(
                 self._network, source, target, self.initialisation, self._rng
             )
-        _check_finite(weight, "a weight")
+        finite_number(weight, "a weight")
         self.undo_stack.push(
             AddItemsCommand(
                 self,
@@ -206,16 +185,18 @@ class Document(QObject):
 
     def connect_columns(self, columns: list[list[str]]) -> int:
         """Connect each column to every neuron of the next where allowed, as one step."""
-        trial = self._network.copy()
+        network = self._network
         fan_in: dict[str, int] = {}
         fan_out: dict[str, int] = {}
-        for c in trial.connections:
+        # Connections chosen so far count as made, without copying the network.
+        made: dict[str, list[str]] = {}
+        for c in network.connections:
             fan_in[c.target] = fan_in.get(c.target, 0) + 1
             fan_out[c.source] = fan_out.get(c.source, 0) + 1
         added = []
         pairs = [(s, t) for left, right in itertools.pairwise(columns) for t in right for s in left]
         for source, target in pairs:
-            if trial.connection_refusal(source, target) is not None:
+            if network.connection_refusal(source, target, made) is not None:
                 continue
             # Counted as already added, as new_connection_weight does.
             fan_in[target] = fan_in.get(target, 0) + 1
@@ -224,10 +205,10 @@ class Document(QObject):
                 self._rng,
                 fan_in[target],
                 fan_out[source],
-                trial.neuron(target).activation,
+                network.neuron(target).activation_name,
                 self.initialisation,
             )
-            trial.connect(source, target, weight)
+            made.setdefault(source, []).append(target)
             added.append(Connection(source, target, weight))
         if added:
             self.undo_stack.push(
@@ -271,21 +252,20 @@ class Document(QObject):
         """Replace many weights and biases in one undo step."""
         for key, weight in new_weights.items():
             self._network.connection(*key)
-            _check_finite(weight, "a weight")
+            finite_number(weight, "a weight")
         for neuron_id, bias in new_biases.items():
             if self._network.neuron(neuron_id).is_input:
                 raise NetworkEditError(f"{neuron_id} is an input neuron; inputs have no bias")
-            _check_finite(bias, "a bias")
+            finite_number(bias, "a bias")
         if new_weights or new_biases:
             self.undo_stack.push(ParameterChangeCommand(self, description, new_weights, new_biases))
 
     def set_activation(self, neuron_ids: str | Iterable[str], activation: str) -> None:
         ids = [neuron_ids] if isinstance(neuron_ids, str) else list(neuron_ids)
-        if activation not in ACTIVATIONS:
-            raise NetworkEditError(f"{activation!r} is not one of {', '.join(ACTIVATIONS)}")
         for n in ids:
-            if self._network.neuron(n).is_input:
-                raise NetworkEditError(f"{n} is an input neuron; inputs have no activation")
+            reason = self._network.activation_refusal(n, activation)
+            if reason:
+                raise NetworkEditError(reason)
         name = ids[0] if len(ids) == 1 else f"{len(ids)} Neurons"
         self._push_field(f"Set Activation of {name} to {activation}", "activation", ids, activation)
 
@@ -296,12 +276,9 @@ class Document(QObject):
 
     def set_role(self, neuron_id: str, role: str) -> None:
         neuron = self._network.neuron(neuron_id)
-        if role not in ROLES:
-            raise NetworkEditError(f"{role!r} is not one of {', '.join(ROLES)}")
-        if role == "input" and self._network.incoming(neuron_id):
-            raise NetworkEditError(
-                f"{neuron_id} has incoming connections; an input neuron cannot have any"
-            )
+        reason = self._network.role_refusal(neuron_id, role)
+        if reason:
+            raise NetworkEditError(reason)
         if role != neuron.role:
             self._push_field(f"Make {neuron_id} {role.capitalize()}", "role", [neuron_id], role)
 
@@ -310,8 +287,8 @@ class Document(QObject):
         changed = {}
         for neuron_id, (x, y) in positions.items():
             neuron = self._network.neuron(neuron_id)
-            _check_finite(x, "a position")
-            _check_finite(y, "a position")
+            finite_number(x, "a position")
+            finite_number(y, "a position")
             if (neuron.x, neuron.y) != (x, y):
                 changed[neuron_id] = (float(x), float(y))
         if changed:
@@ -321,28 +298,29 @@ class Document(QObject):
     def set_training(
         self, settings: TrainingSettings, text: str = "Change Training Settings"
     ) -> None:
-        """Replace the training settings as one undo step (repeated edits of one field merge)."""
-        rules = (
-            (
-                math.isfinite(settings.learning_rate) and settings.learning_rate > 0,
-                "the learning rate must be a number above 0",
-            ),
-            (settings.batch_size >= 1, "the batch size must be 1 or more"),
-            (0 <= settings.momentum < 1, "the momentum must be at least 0 and less than 1"),
-            (math.isfinite(settings.l2) and settings.l2 >= 0, "L2 must be 0 or more"),
-            (settings.seed >= 0, "the seed must be 0 or more"),
-        )
-        for holds, rule in rules:
-            if not holds:
-                raise NetworkEditError(rule)
+        """Replace the training settings as one undo step (repeated edits of one field merge).
+
+        A TrainingSettings holds only values in range: it refused the others when it was built."""
         if settings != self._network.training:
             self.undo_stack.push(SetTrainingSettingsCommand(self, text, settings))
 
     def set_loss(self, loss: str) -> None:
-        if loss not in LOSSES:
-            raise NetworkEditError(f"{loss!r} is not one of {', '.join(LOSSES)}")
+        reason = self._network.loss_refusal(loss)
+        if reason:
+            raise NetworkEditError(reason)
         if loss != self._network.loss:
             self.undo_stack.push(SetLossCommand(self, loss))
+
+    def set_loss_fitting_outputs(self, loss: str) -> None:
+        """Make the outputs `loss` cannot use sigmoid, then use `loss`: one undo step."""
+        unfit = self._network.outputs_unfit_for(loss)
+        self.undo_stack.beginMacro(f"Use {loss.replace('_', ' ')} with Sigmoid Outputs")
+        try:
+            if unfit:
+                self.set_activation(unfit, "sigmoid")
+            self.set_loss(loss)
+        finally:
+            self.undo_stack.endMacro()
 
     def set_data(self, dataset: Dataset | None, text: str) -> None:
         """Give the network other data (a generator's, an imported table) as one undo step."""
@@ -406,11 +384,6 @@ class Document(QObject):
         """After numbers changed outside the undo stack (a live training preview): restyle all."""
         self.all_parameters_changed.emit()
         self.parameters_changed.emit()
-
-
-def _check_finite(value: float, what: str) -> None:
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
-        raise NetworkEditError(f"{what} must be a finite number, not {value!r}")
 
 
 def _count(number: int, noun: str) -> str:

@@ -5,8 +5,10 @@ back exactly, or refuses with a `NetworkEditError` a user can read, changing not
 """
 
 import copy
+import itertools
 import math
 from collections import deque
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from playground.model.connection import Connection
@@ -18,6 +20,18 @@ from playground.model.vocabulary import ACTIVATIONS, DEFAULT_ACTIVATION, LOSSES,
 
 ID_PREFIX = {"input": "i", "hidden": "h", "output": "o"}
 
+# Binary cross-entropy's ln(y) and ln(1 − y) exist only for 0 < y < 1, which sigmoid alone gives.
+CROSS_ENTROPY = "binary_cross_entropy"
+CROSS_ENTROPY_ACTIVATION = "sigmoid"
+
+
+class AdditionRefused(NetworkEditError):
+    """A batch of additions refused; `index` is the connection at fault, None for the batch as a whole."""
+
+    def __init__(self, message: str, index: int | None = None) -> None:
+        super().__init__(message)
+        self.index = index
+
 
 @dataclass
 class RemovedNeuron:
@@ -28,7 +42,8 @@ class RemovedNeuron:
     connections: list[tuple[int, Connection]] = field(default_factory=list)
 
 
-def _finite(value: object, what: str) -> float:
+def finite_number(value: object, what: str) -> float:
+    """`value` as a float, or a NetworkEditError saying that `what` must be a finite number."""
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise NetworkEditError(f"{what} must be a finite number, not {value!r}")
     try:
@@ -141,6 +156,8 @@ class Network:
 
     def fresh_id(self, role: str) -> str:
         """An unused id such as `h3` for a new neuron of this role."""
+        if role not in ROLES:
+            raise NetworkEditError(f"{role!r} is not one of {', '.join(ROLES)}")
         prefix = ID_PREFIX[role]
         number = 1
         while f"{prefix}{number}" in self._by_id:
@@ -162,8 +179,11 @@ class Network:
                     ready.append(target)
         return order
 
-    def path(self, start: str, end: str) -> list[str] | None:
-        """A directed path of neuron ids from start to end, or None when there is none."""
+    def path(
+        self, start: str, end: str, added: dict[str, list[str]] | None = None
+    ) -> list[str] | None:
+        """A directed path of neuron ids from start to end, or None when there is none;
+        `added` holds connections (source → targets) to count as if they were made."""
         previous: dict[str, str | None] = {start: None}
         frontier = deque([start])
         while frontier:
@@ -175,25 +195,75 @@ class Network:
                     path.append(step)
                     step = previous[step]
                 return path[::-1]
-            for target in self._outgoing[current]:
+            for target in itertools.chain(self._outgoing[current], (added or {}).get(current, ())):
                 if target not in previous:
                     previous[target] = current
                     frontier.append(target)
         return None
 
-    def connection_refusal(self, source: str, target: str) -> str | None:
-        """Why connecting source → target is not allowed, or None when it is."""
-        if source not in self._by_id:
-            return f"there is no neuron {source!r}"
-        if target not in self._by_id:
-            return f"there is no neuron {target!r}"
-        if source == target:
-            return f"a neuron cannot connect to itself ({source} → {target})"
-        if self._by_id[target].is_input:
-            return f"{target} is an input neuron; nothing can connect into an input"
-        if (source, target) in self._by_key:
+    def loss_refusal(self, loss: str) -> str | None:
+        """Why the network cannot use `loss` with the output neurons it has, or None when it can."""
+        if loss not in LOSSES:
+            return f"{loss!r} is not one of {', '.join(LOSSES)}"
+        if loss == CROSS_ENTROPY:
+            for neuron in self._neurons:
+                if neuron.role == "output" and neuron.activation != CROSS_ENTROPY_ACTIVATION:
+                    return _cross_entropy_refusal(neuron.id, neuron.activation)
+        return None
+
+    def outputs_unfit_for(self, loss: str) -> list[str]:
+        """The output neurons whose activation `loss` cannot use (binary cross-entropy: non-sigmoid)."""
+        if loss != CROSS_ENTROPY:
+            return []
+        return [
+            n.id
+            for n in self._neurons
+            if n.role == "output" and n.activation != CROSS_ENTROPY_ACTIVATION
+        ]
+
+    def activation_refusal(self, neuron_id: str, activation: str) -> str | None:
+        """Why the neuron may not take this activation, or None when it may."""
+        neuron = self.neuron(neuron_id)
+        if neuron.is_input:
+            return f"{neuron_id} is an input neuron; inputs have no activation"
+        return self._activation_refusal(neuron_id, neuron.role, activation)
+
+    def role_refusal(self, neuron_id: str, role: str) -> str | None:
+        """Why the neuron may not take this role (keeping its activation), or None when it may."""
+        neuron = self.neuron(neuron_id)
+        if role not in ROLES:
+            return f"{role!r} is not one of {', '.join(ROLES)}"
+        if role == "input":
+            if self._incoming[neuron_id]:
+                return f"{neuron_id} has incoming connections; an input neuron cannot have any"
+            return None
+        return self._activation_refusal(neuron_id, role, neuron.activation or DEFAULT_ACTIVATION)
+
+    def _activation_refusal(self, neuron_id: str, role: str, activation: str | None) -> str | None:
+        """Why a neuron of this role may not take this activation under the network's loss."""
+        if role == "input":
+            return None
+        if activation not in ACTIVATIONS:
+            return f"{activation!r} is not one of {', '.join(ACTIVATIONS)}"
+        if (
+            self.loss == CROSS_ENTROPY
+            and role == "output"
+            and activation != CROSS_ENTROPY_ACTIVATION
+        ):
+            return _cross_entropy_refusal(neuron_id, activation)
+        return None
+
+    def connection_refusal(
+        self, source: str, target: str, added: dict[str, list[str]] | None = None
+    ) -> str | None:
+        """Why connecting source → target is not allowed, or None when it is; `added` holds
+        connections (source → targets) to count as made already, for a batch."""
+        reason = self._local_connection_refusal(source, target)
+        if reason:
+            return reason
+        if (source, target) in self._by_key or target in (added or {}).get(source, ()):
             return f"the connection {source} → {target} exists already"
-        loop = self.path(target, source)
+        loop = self.path(target, source, added)
         if loop is not None:
             cycle = " → ".join(loop + [target])
             return f"connecting {source} → {target} would make a cycle: {cycle}"
@@ -208,6 +278,9 @@ class Network:
         if neuron.id in self._by_id:
             raise NetworkEditError(f"there is already a neuron with id {neuron.id!r}")
         self._check_neuron_fields(neuron)
+        reason = self._activation_refusal(neuron.id, neuron.role, neuron.activation)
+        if reason:
+            raise NetworkEditError(reason)
         if index is None:
             index = len(self._neurons)
         self._neurons.insert(index, neuron)
@@ -248,16 +321,134 @@ class Network:
         reason = self.connection_refusal(source, target)
         if reason:
             raise NetworkEditError(reason)
-        connection = Connection(source, target, _finite(weight, "a weight"))
-        if index is None:
-            index = len(self._connections)
-        self._connections.insert(index, connection)
-        self._connection_position = None
-        self._by_key[connection.key] = connection
-        self._outgoing[source][target] = connection
-        self._incoming[target][source] = connection
-        self.structure_version += 1
+        connection = Connection(source, target, finite_number(weight, "a weight"))
+        self._insert_connection(connection, index)
         return connection
+
+    def _insert_connection(self, connection: Connection, index: int | None) -> None:
+        if index is None:
+            self._connections.append(connection)
+        else:
+            self._connections.insert(index, connection)
+            self._connection_position = None
+        if self._connection_position is not None:
+            self._connection_position[connection.key] = len(self._connections) - 1
+        self._by_key[connection.key] = connection
+        self._outgoing[connection.source][connection.target] = connection
+        self._incoming[connection.target][connection.source] = connection
+        self.structure_version += 1
+
+    def check_additions(
+        self, neurons: Sequence[Neuron] = (), connections: Sequence[Connection] = ()
+    ) -> None:
+        """Refuse (AdditionRefused) what adding these neurons, then these connections, would break.
+
+        Changes nothing; one pass over the graph finds a cycle, rather than a search per connection.
+        """
+        new: dict[str, Neuron] = {}
+        for neuron in neurons:
+            if not isinstance(neuron.id, str) or not neuron.id:
+                raise AdditionRefused("a neuron needs a non-empty id")
+            if neuron.id in self._by_id or neuron.id in new:
+                raise AdditionRefused(f"there is already a neuron with id {neuron.id!r}")
+            try:
+                self._check_neuron_fields(_copy_neuron(neuron))
+            except NetworkEditError as refused:
+                raise AdditionRefused(str(refused)) from None
+            reason = self._activation_refusal(neuron.id, neuron.role, neuron.activation)
+            if reason:
+                raise AdditionRefused(reason)
+            new[neuron.id] = neuron
+        added: dict[str, list[str]] = {}
+        seen: set[tuple[str, str]] = set()
+        for k, c in enumerate(connections):
+            reason = self._local_connection_refusal(c.source, c.target, new)
+            if reason is None and (c.key in seen or c.key in self._by_key):
+                reason = f"the connection {c.source} → {c.target} exists already"
+            if reason is None:
+                try:
+                    finite_number(c.weight, "a weight")
+                except NetworkEditError as refused:
+                    reason = str(refused)
+            if reason:
+                raise AdditionRefused(reason, k)
+            seen.add(c.key)
+            added.setdefault(c.source, []).append(c.target)
+        cycle = self._cycle(list(new), added)
+        if cycle:
+            closing = [(a, b) for a, b in itertools.pairwise(cycle) if (a, b) in seen]
+            if len(closing) == 1:
+                source, target = closing[0]
+                index = next(k for k, c in enumerate(connections) if c.key == closing[0])
+                rotated = cycle[cycle.index(target) : -1] + cycle[: cycle.index(target) + 1]
+                raise AdditionRefused(
+                    f"connecting {source} → {target} would make a cycle: {' → '.join(rotated)}",
+                    index,
+                )
+            raise AdditionRefused(f"the connections make a cycle: {' → '.join(cycle)}")
+
+    def add_connections(self, connections: Sequence[Connection]) -> None:
+        """Add many connections at the end, all or none (AdditionRefused says why none)."""
+        self.check_additions((), connections)
+        for c in connections:
+            self._insert_connection(Connection(c.source, c.target, float(c.weight)), None)
+
+    def _local_connection_refusal(
+        self, source: str, target: str, new: dict[str, Neuron] | None = None
+    ) -> str | None:
+        """What is wrong with source → target by itself: missing ends, a loop, into an input."""
+        new = new or {}
+        for end in (source, target):
+            if end not in self._by_id and end not in new:
+                return f"there is no neuron {end!r}"
+        if source == target:
+            return f"a neuron cannot connect to itself ({source} → {target})"
+        target_neuron = self._by_id.get(target) or new[target]
+        if target_neuron.is_input:
+            return f"{target} is an input neuron; nothing can connect into an input"
+        return None
+
+    def _cycle(self, new_ids: list[str], new_edges: dict[str, list[str]]) -> list[str] | None:
+        """A cycle in this graph with the new neurons and edges added (first neuron repeated
+        at the end), or None. Kahn's algorithm, then a walk back through what it left."""
+        ids = [n.id for n in self._neurons] + new_ids
+
+        def targets(neuron_id: str) -> Iterable[str]:
+            yield from self._outgoing.get(neuron_id, ())
+            yield from new_edges.get(neuron_id, ())
+
+        waiting = dict.fromkeys(ids, 0)
+        for neuron_id in ids:
+            for target in targets(neuron_id):
+                waiting[target] += 1
+        ready = [i for i in ids if waiting[i] == 0]
+        while ready:
+            current = ready.pop()
+            for target in targets(current):
+                waiting[target] -= 1
+                if waiting[target] == 0:
+                    ready.append(target)
+        left = {i for i in ids if waiting[i] > 0}
+        if not left:
+            return None
+        # Every neuron left is fed by another one left: walk back until one repeats.
+        feeders: dict[str, str] = {}
+        for source in left:
+            for target in targets(source):
+                if target in left:
+                    feeders.setdefault(target, source)
+        order = {neuron_id: k for k, neuron_id in enumerate(ids)}
+        walk = [min(left, key=order.__getitem__)]
+        position = {walk[0]: 0}
+        while True:
+            before = feeders[walk[-1]]
+            if before in position:
+                loop = walk[position[before] :][::-1]
+                first = loop.index(min(loop, key=order.__getitem__))  # told from file order
+                loop = loop[first:] + loop[:first]
+                return [*loop, loop[0]]
+            position[before] = len(walk)
+            walk.append(before)
 
     def disconnect(self, source: str, target: str) -> tuple[int, Connection]:
         """Remove source → target; returns its file index and the connection, for undo."""
@@ -273,7 +464,7 @@ class Network:
     def set_weight(self, source: str, target: str, weight: float) -> float:
         """Set a weight; returns the old one."""
         connection = self.connection(source, target)
-        old, connection.weight = connection.weight, _finite(weight, "a weight")
+        old, connection.weight = connection.weight, finite_number(weight, "a weight")
         return old
 
     def set_bias(self, neuron_id: str, bias: float) -> float:
@@ -281,16 +472,15 @@ class Network:
         neuron = self.neuron(neuron_id)
         if neuron.is_input:
             raise NetworkEditError(f"{neuron_id} is an input neuron; inputs have no bias")
-        old, neuron.bias = neuron.bias_value, _finite(bias, "a bias")
+        old, neuron.bias = neuron.bias_value, finite_number(bias, "a bias")
         return old
 
     def set_activation(self, neuron_id: str, activation: str) -> str:
         """Set an activation; returns the old one."""
         neuron = self.neuron(neuron_id)
-        if neuron.is_input:
-            raise NetworkEditError(f"{neuron_id} is an input neuron; inputs have no activation")
-        if activation not in ACTIVATIONS:
-            raise NetworkEditError(f"{activation!r} is not one of {', '.join(ACTIVATIONS)}")
+        reason = self.activation_refusal(neuron_id, activation)
+        if reason:
+            raise NetworkEditError(reason)
         old, neuron.activation = neuron.activation_name, activation
         self.structure_version += 1
         return old
@@ -304,7 +494,7 @@ class Network:
     def set_position(self, neuron_id: str, x: float, y: float) -> tuple[float, float]:
         """Move a neuron on the canvas; returns the old position."""
         neuron = self.neuron(neuron_id)
-        new = (_finite(x, "a position"), _finite(y, "a position"))
+        new = (finite_number(x, "a position"), finite_number(y, "a position"))
         old = (neuron.x, neuron.y)
         neuron.x, neuron.y = new
         return old
@@ -321,27 +511,29 @@ class Network:
         if role not in ROLES:
             raise NetworkEditError(f"{role!r} is not one of {', '.join(ROLES)}")
         if role == "input":
-            if self._incoming[neuron_id]:
-                raise NetworkEditError(
-                    f"{neuron_id} has incoming connections; an input neuron cannot have any"
-                )
+            reason = self.role_refusal(neuron_id, role)
+            if reason:
+                raise NetworkEditError(reason)
             new_activation, new_bias = None, None
         else:
             new_activation = activation or neuron.activation or DEFAULT_ACTIVATION
             new_bias = (
                 bias if bias is not None else (neuron.bias if neuron.bias is not None else 0.0)
             )
-            if new_activation not in ACTIVATIONS:
-                raise NetworkEditError(f"{new_activation!r} is not one of {', '.join(ACTIVATIONS)}")
-            new_bias = _finite(new_bias, "a bias")
+            reason = self._activation_refusal(neuron_id, role, new_activation)
+            if reason:
+                raise NetworkEditError(reason)
+            new_bias = finite_number(new_bias, "a bias")
         old = (neuron.role, neuron.activation, neuron.bias)
         neuron.role, neuron.activation, neuron.bias = role, new_activation, new_bias
         self.structure_version += 1
         return old
 
     def set_loss(self, loss: str) -> str:
-        if loss not in LOSSES:
-            raise NetworkEditError(f"{loss!r} is not one of {', '.join(LOSSES)}")
+        """Set the loss, refused while an output neuron's activation cannot go with it."""
+        reason = self.loss_refusal(loss)
+        if reason:
+            raise NetworkEditError(reason)
         old, self.loss = self.loss, loss
         self.structure_version += 1
         return old
@@ -391,6 +583,19 @@ class Network:
                 raise NetworkEditError(
                     f"{neuron.activation!r} is not one of {', '.join(ACTIVATIONS)}"
                 )
-            neuron.bias = _finite(neuron.bias, "a bias")
-        neuron.x = _finite(neuron.x, "a position")
-        neuron.y = _finite(neuron.y, "a position")
+            neuron.bias = finite_number(neuron.bias, "a bias")
+        neuron.x = finite_number(neuron.x, "a position")
+        neuron.y = finite_number(neuron.y, "a position")
+
+
+def _cross_entropy_refusal(neuron_id: str, activation: str | None) -> str:
+    return (
+        f"binary cross-entropy needs sigmoid output neurons (its ln y and ln(1 − y) exist only "
+        f"for 0 < y < 1), but {neuron_id} is {activation}"
+    )
+
+
+def _copy_neuron(neuron: Neuron) -> Neuron:
+    return Neuron(
+        neuron.id, neuron.role, neuron.activation, neuron.bias, neuron.x, neuron.y, neuron.label
+    )

@@ -16,11 +16,12 @@ from typing import Any
 
 import numpy as np
 
+from playground.model.connection import Connection
 from playground.model.dataset import Dataset, GeneratorSpec
 from playground.model.errors import DataError, NetworkEditError, NetworkFileError
-from playground.model.network import Network
+from playground.model.network import AdditionRefused, Network
 from playground.model.neuron import Neuron
-from playground.model.training_settings import TrainingSettings
+from playground.model.training_settings import SettingsError, TrainingSettings
 from playground.model.vocabulary import ACTIVATIONS, GENERATORS, LOSSES, ROLES
 
 FORMAT = "nn-playground"
@@ -58,17 +59,20 @@ def _build(document: object) -> Network:
     )
     for k, entry in enumerate(_get(document, "neurons", "", list)):
         _add_neuron(network, entry, f"neurons[{k}]")
-    for k, entry in enumerate(_get(document, "connections", "", list)):
-        _connect(network, entry, f"connections[{k}]")
-    network.loss = _choice(document, "loss", "", LOSSES)
-    if network.loss == "binary_cross_entropy":
-        for neuron in network.neurons:
-            if neuron.role == "output" and neuron.activation != "sigmoid":
-                raise _Refusal(
-                    "loss",
-                    f"binary_cross_entropy needs sigmoid output neurons, "
-                    f"but {neuron.id} is {neuron.activation}",
-                )
+    connections = [
+        _connection(entry, f"connections[{k}]")
+        for k, entry in enumerate(_get(document, "connections", "", list))
+    ]
+    try:
+        # One check of the whole graph: a cycle search per connection made large files slow.
+        network.add_connections(connections)
+    except AdditionRefused as refusal:
+        where = "connections" if refusal.index is None else f"connections[{refusal.index}]"
+        raise _Refusal(where, str(refusal)) from None
+    try:
+        network.set_loss(_choice(document, "loss", "", LOSSES))
+    except NetworkEditError as refusal:
+        raise _Refusal("loss", str(refusal)) from None
     if "data" in document:
         network.data = _data(_get(document, "data", "", dict), network)
     return network
@@ -168,31 +172,14 @@ def _add_neuron(network: Network, entry: object, place: str) -> None:
         raise _Refusal(place, str(refusal)) from None
 
 
-def _connect(network: Network, entry: object, place: str) -> None:
+def _connection(entry: object, place: str) -> Connection:
     if not isinstance(entry, dict):
         raise _Refusal(place, f"expected an object, found {_kind(entry)}")
-    source = _get(entry, "source", place, str)
-    target = _get(entry, "target", place, str)
-    weight = _number(entry, "weight", place)
-    try:
-        network.connect(source, target, weight)
-    except NetworkEditError as refusal:
-        cycle = _cycle_closed_by(network, source, target)
-        if cycle:
-            raise _Refusal(
-                "connections", f"the connections make a cycle: {' → '.join(cycle)}"
-            ) from None
-        raise _Refusal(place, str(refusal)) from None
-
-
-def _cycle_closed_by(network: Network, source: str, target: str) -> list[str] | None:
-    """The neurons on the cycle that source → target would close, when that is why it was refused."""
-    if source == target or not (network.has_neuron(source) and network.has_neuron(target)):
-        return None
-    if network.neuron(target).is_input:
-        return None
-    path = network.path(target, source)
-    return path + [target] if path else None
+    return Connection(
+        _get(entry, "source", place, str),
+        _get(entry, "target", place, str),
+        _number(entry, "weight", place),
+    )
 
 
 def _training(document: dict) -> TrainingSettings:
@@ -200,24 +187,18 @@ def _training(document: dict) -> TrainingSettings:
         return TrainingSettings()
     block = _get(document, "training", "", dict)
     defaults = TrainingSettings()
-    settings = TrainingSettings(
-        learning_rate=_number(block, "learning_rate", "training", defaults.learning_rate),
-        batch_size=_whole(block, "batch_size", "training", defaults.batch_size),
-        momentum=_number(block, "momentum", "training", defaults.momentum),
-        l2=_number(block, "l2", "training", defaults.l2),
-        seed=_whole(block, "seed", "training", defaults.seed),
-    )
-    rules = (
-        ("learning_rate", settings.learning_rate > 0, "must be more than 0"),
-        ("batch_size", settings.batch_size >= 1, "must be 1 or more"),
-        ("momentum", 0 <= settings.momentum < 1, "must be at least 0 and less than 1"),
-        ("l2", settings.l2 >= 0, "must be 0 or more"),
-        ("seed", settings.seed >= 0, "must be 0 or more (random generators take no negative seed)"),
-    )
-    for key, holds, rule in rules:
-        if not holds:
-            raise _Refusal(f"training.{key}", f"{rule}; found {_kind(block[key])}")
-    return settings
+    values: dict[str, Any] = {
+        "learning_rate": _number(block, "learning_rate", "training", defaults.learning_rate),
+        "batch_size": _whole(block, "batch_size", "training", defaults.batch_size),
+        "momentum": _number(block, "momentum", "training", defaults.momentum),
+        "l2": _number(block, "l2", "training", defaults.l2),
+        "seed": _whole(block, "seed", "training", defaults.seed),
+    }
+    try:
+        return TrainingSettings(**values)
+    except SettingsError as refusal:
+        found = _kind(block[refusal.field])
+        raise _Refusal(f"training.{refusal.field}", f"{refusal.rule}; found {found}") from None
 
 
 def _data(block: dict, network: Network) -> Dataset:
@@ -297,16 +278,16 @@ def _generated(block: dict, inputs: list[str], outputs: list[str]) -> Dataset:
             if not _is_number(value):
                 raise _Refusal(f"data.labels[{k}]", f"expected a number, found {_kind(value)}")
         labels = tuple(_as_float(v, "data.labels") for v in labels)
-    # The generator itself judges the ranges (samples, noise, ...), so a file and a dialog agree.
-    spec = GeneratorSpec(
-        name,
-        samples=_whole(block, "samples", "data", defaults.samples),
-        noise=_number(block, "noise", "data", defaults.noise),
-        train_fraction=_number(block, "train_fraction", "data", defaults.train_fraction),
-        seed=_whole(block, "seed", "data", defaults.seed),
-        labels=defaults.labels if labels is None else labels,
-    )
     try:
+        # The spec judges its own ranges (samples, noise, ...), so a file and the data dock agree.
+        spec = GeneratorSpec(
+            name,
+            samples=_whole(block, "samples", "data", defaults.samples),
+            noise=_number(block, "noise", "data", defaults.noise),
+            train_fraction=_number(block, "train_fraction", "data", defaults.train_fraction),
+            seed=_whole(block, "seed", "data", defaults.seed),
+            labels=defaults.labels if labels is None else labels,
+        )
         dataset = generate(spec)
     except DataError as refusal:
         raise _Refusal("data", str(refusal)) from None

@@ -1,12 +1,79 @@
-"""The `training` block of a network file: how SGD trains this network."""
+"""The `training` block of a network file: how SGD trains this network, and what it may be.
 
-from dataclasses import dataclass
+The rules live here once: the file reader, the command line and the app's training
+dock all build a `TrainingSettings`, which refuses a value it cannot hold and says why.
+"""
+
+import math
+from dataclasses import dataclass, fields
+
+from playground.model.errors import NetworkEditError
+
+# Whole numbers (batch size, seeds) go up to what a 32-bit spin box can show, so every
+# value a file may hold can also be shown and edited in the app.
+MAX_WHOLE = 2**31 - 1
 
 
-@dataclass
+class SettingsError(NetworkEditError):
+    """A training or data setting out of its range; `field` names it as the file does."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(f"{field.replace('_', ' ')} {message}")
+        self.field, self.rule = field, message
+
+
+def is_number(value: object) -> bool:
+    """A real number as a file or a widget gives it: int or float, never bool."""
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def is_whole(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+# field → (does a value hold, the rule in words)
+RULES = {
+    "learning_rate": (
+        lambda v: is_number(v) and math.isfinite(v) and v > 0,
+        "must be a number above 0",
+    ),
+    "batch_size": (
+        lambda v: is_whole(v) and 1 <= v <= MAX_WHOLE,
+        f"must be a whole number from 1 to {MAX_WHOLE:,}",
+    ),
+    "momentum": (
+        lambda v: is_number(v) and 0 <= v < 1,
+        "must be at least 0 and less than 1",
+    ),
+    "l2": (
+        lambda v: is_number(v) and math.isfinite(v) and v >= 0,
+        "must be a number of 0 or more",
+    ),
+    "seed": (
+        lambda v: is_whole(v) and 0 <= v <= MAX_WHOLE,
+        f"must be a whole number from 0 to {MAX_WHOLE:,}",
+    ),
+}
+
+
+def refusal(field: str, value: object) -> str | None:
+    """The rule `value` breaks as the setting `field` ("must be a number above 0"), or None."""
+    holds, rule = RULES[field]
+    return None if holds(value) else rule
+
+
+@dataclass(frozen=True)
 class TrainingSettings:
+    """SGD's settings; building one with a value out of range raises SettingsError."""
+
     learning_rate: float = 0.1
     batch_size: int = 10
     momentum: float = 0.0
     l2: float = 0.0
     seed: int = 0
+
+    def __post_init__(self) -> None:
+        for setting in fields(self):
+            holds, rule = RULES[setting.name]
+            if not holds(getattr(self, setting.name)):
+                raise SettingsError(setting.name, rule)

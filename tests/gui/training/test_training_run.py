@@ -1,6 +1,7 @@
 """Training from the dock: start, pause, the loss falling, one undo step per run, divergence."""
 
 import math
+from dataclasses import replace
 
 import numpy as np
 import pytest
@@ -15,8 +16,7 @@ from tests.gui.training.helpers import biases, click, shown_epoch, stop_after, t
 def headless(name: str, epochs: int, **settings) -> Trainer:
     """The engine alone, trained from the example file as the command line would."""
     network = load_network(example_path(name))
-    for key, value in settings.items():
-        setattr(network.training, key, value)
+    network.training = replace(network.training, **settings)
     trainer = Trainer(network)
     trainer.run(until_epoch=epochs)
     return trainer

@@ -1,9 +1,14 @@
 """The training settings in the dock: each change one undo step, shown again after undo."""
 
+from dataclasses import replace
+
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from playground.gui.training.number_controls import LEARNING_RATES, plain_number
+from playground.model.network_file import save_network
+from playground.model.training_settings import MAX_WHOLE
 
 
 def type_into(qtbot, box, text: str) -> None:
@@ -42,15 +47,43 @@ def test_a_typed_learning_rate_between_presets(open_example, qtbot):
     assert control.slider.value() == LEARNING_RATES.index(0.03)
 
 
-@pytest.mark.parametrize("text", ["20", "0", "-1", "fast"])
-def test_a_learning_rate_out_of_range_is_refused(open_example, qtbot, text):
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("0", "Learning rate: must be a number above 0"),
+        ("-1", "Learning rate: must be a number above 0"),
+        ("fast", "Learning rate: 'fast' is not a number."),
+    ],
+)
+def test_a_learning_rate_the_model_refuses_is_refused_with_its_reason(
+    open_example, qtbot, text, reason
+):
     window = open_example("circle")
     dock = window.training.training_dock
     type_into(qtbot, dock.learning_rate.box, text)
     assert window.document.network.training.learning_rate == 0.03
     assert dock.learning_rate.box.currentText() == "0.03"
-    assert "is not a number from 0.00001 to 10" in dock.status.text()
+    assert reason in dock.status.text()
     assert window.document.undo_stack.count() == 0
+
+
+def test_a_learning_rate_beyond_the_presets_is_taken_as_the_file_format_allows(open_example, qtbot):
+    window = open_example("circle")
+    dock = window.training.training_dock
+    type_into(qtbot, dock.learning_rate.box, "20")
+    assert window.document.network.training.learning_rate == 20.0
+    assert dock.learning_rate.box.currentText() == "20"
+
+
+def test_the_boxes_show_every_whole_number_the_file_format_allows(open_example, qtbot, tmp_path):
+    window = open_example("circle")
+    network = window.document.network.copy()
+    network.training = replace(network.training, batch_size=MAX_WHOLE, seed=MAX_WHOLE)
+    path = tmp_path / "big.json"
+    save_network(network, path)
+    window.files.open_path(str(path), ask=False)
+    dock = window.training.training_dock
+    assert (dock.batch_size.value(), dock.seed.value()) == (MAX_WHOLE, MAX_WHOLE)
 
 
 def test_nudging_the_batch_size_is_one_undo_step(open_example, qtbot):
@@ -74,15 +107,67 @@ def test_momentum_l2_seed_and_loss(open_example, qtbot):
     type_into(qtbot, dock.l2, "0.003")
     dock.seed.setValue(7)
     assert (training().momentum, training().l2, training().seed) == (0.9, 0.003, 7)
-    dock.loss.setCurrentIndex(dock.loss.findData("binary_cross_entropy"))
+    stack = window.document.undo_stack
+    assert stack.count() == 3
+
+
+def choose_loss(qtbot, dock, loss: str, answer: str | None = None) -> list[str]:
+    """Pick `loss` in the dock's box as a user does; answer the question it may ask with the
+    button named `answer`. Returns the texts of the questions asked."""
+    asked = []
+
+    def respond():
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            asked.append(box.text())
+            button = next(b for b in box.buttons() if b.text().replace("&", "") == answer)
+            button.click()
+
+    QTimer.singleShot(0, respond)
+    dock.loss.setCurrentIndex(dock.loss.findData(loss))
     dock.loss.activated.emit(dock.loss.currentIndex())
+    return asked
+
+
+def test_a_loss_the_outputs_allow_is_one_undo_step(open_example, qtbot):
+    window = open_example("xor")  # sigmoid output
+    dock = window.training.training_dock
+    assert choose_loss(qtbot, dock, "binary_cross_entropy") == []
     assert window.document.network.loss == "binary_cross_entropy"
     stack = window.document.undo_stack
     assert stack.undoText() == "Set Loss to binary cross entropy"
     stack.undo()
     assert window.document.network.loss == "squared_error"
     assert dock.loss.currentData() == "squared_error"
-    assert stack.count() == 4
+
+
+def test_cross_entropy_on_tanh_outputs_is_explained_and_can_make_them_sigmoid(open_example, qtbot):
+    window = open_example("circle")  # tanh output o1
+    dock = window.training.training_dock
+    tip = dock.loss.itemData(
+        dock.loss.findData("binary_cross_entropy"), Qt.ItemDataRole.ToolTipRole
+    )
+    assert "needs sigmoid output neurons" in tip and "o1 is tanh" in tip
+    asked = choose_loss(qtbot, dock, "binary_cross_entropy", "Make Outputs Sigmoid")
+    assert len(asked) == 1 and "o1 is tanh" in asked[0]
+    network = window.document.network
+    assert network.loss == "binary_cross_entropy"
+    assert network.neuron("o1").activation == "sigmoid"
+    assert dock.loss.currentData() == "binary_cross_entropy"
+    stack = window.document.undo_stack
+    stack.undo()  # one step puts back both
+    assert (network.loss, network.neuron("o1").activation) == ("squared_error", "tanh")
+
+
+def test_declining_leaves_the_loss_and_says_why(open_example, qtbot):
+    window = open_example("circle")
+    dock = window.training.training_dock
+    asked = choose_loss(qtbot, dock, "binary_cross_entropy", "Cancel")
+    assert len(asked) == 1
+    assert window.document.network.loss == "squared_error"
+    assert dock.loss.currentData() == "squared_error"
+    assert "Loss not changed" in dock.status.text() and "o1 is tanh" in dock.status.text()
+    assert window.document.undo_stack.count() == 0
 
 
 def test_changing_the_loss_starts_the_plot_again(open_example, qtbot):

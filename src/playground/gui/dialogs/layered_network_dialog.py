@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -82,6 +84,6 @@ class LayeredNetworkDialog(QDialog):
             self.hidden_activation.currentText(),
             self.output_activation.currentText(),
         )
-        network.training.seed = self.seed.value()
+        network.training = dataclasses.replace(network.training, seed=self.seed.value())
         initialise_network(network, self.initialisation.currentData(), self.seed.value())
         return network

@@ -25,9 +25,10 @@ from playground.gui.training.csv_import_dialog import CsvImportDialog
 from playground.gui.training.data_import import import_dataset
 from playground.gui.training.number_controls import pair_row
 from playground.model.csv_import import check_fits_network, read_csv_table
-from playground.model.dataset import Dataset, GeneratorSpec
+from playground.model.dataset import MAX_NOISE, MAX_SAMPLES, Dataset, GeneratorSpec
 from playground.model.errors import DataError
 from playground.model.generators import generate, generator_shape
+from playground.model.training_settings import MAX_WHOLE
 from playground.model.vocabulary import CLASSIFICATION_GENERATORS, GENERATORS
 
 GENERATOR_NAMES = {
@@ -65,20 +66,23 @@ class DataDock(QWidget):
         self.source.activated.connect(lambda _: self._source_chosen(self.source.currentData()))
 
         self.noise = self._spin(
-            0, 50, " %", "Noise: how far points stray from the clean pattern (0–50 %)"
+            0,
+            round(MAX_NOISE * 100),
+            " %",
+            "Noise: how far points stray from the clean pattern (50 % is very noisy)",
         )
         self.samples = self._spin(
-            10, 100_000, "", "How many points to generate, training and test together"
+            1, MAX_SAMPLES, "", "How many points to generate, training and test together"
         )
         self.samples.setSingleStep(50)
         self.train_share = self._spin(
-            10,
+            1,
             100,
             " %",
             "The share of the points used for training; the rest measure the test loss",
         )
         self.seed = self._spin(
-            0, 2**31 - 1, "", "The seed of the generator: the same seed gives the same points"
+            0, MAX_WHOLE, "", "The seed of the generator: the same seed gives the same points"
         )
         for box, field, scale, what in (
             (self.noise, "noise", 100, "Noise"),

@@ -4,10 +4,13 @@ learning rate's log-scale slider over TensorFlow Playground's presets."""
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 import numpy as np
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSlider, QWidget
+
+from playground.model import training_settings
 
 # TensorFlow Playground's learning rates and regularisation rates.
 LEARNING_RATES = (0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
@@ -29,16 +32,19 @@ def plain_number(value: float) -> str:
 
 
 class PresetNumberBox(QComboBox):
-    """An editable list of presets; a typed number in [low, high] is accepted too."""
+    """An editable list of presets; a typed number is accepted too unless `refusal` says why not."""
 
     value_chosen = Signal(float)
     refused = Signal(str)  # why a typed value was not taken
 
     def __init__(
-        self, presets: tuple[float, ...], low: float, high: float, parent: QWidget | None = None
+        self,
+        presets: tuple[float, ...],
+        refusal: Callable[[float], str | None],
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.low, self.high = low, high
+        self.refusal = refusal
         self.setEditable(True)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.addItems([plain_number(v) for v in presets])
@@ -66,12 +72,15 @@ class PresetNumberBox(QComboBox):
             value = float(text)
         except ValueError:
             value = math.nan
-        if not (math.isfinite(value) and self.low <= value <= self.high):
+        reason = (
+            self.tr("{text!r} is not a number.").format(text=text)
+            if not math.isfinite(value)
+            else self.refusal(value)
+        )
+        if reason:
             # Refused: show the value in force again rather than a number nobody uses.
             self.set_value(self._value)
-            self.refused.emit(
-                f"{text!r} is not a number from {plain_number(self.low)} to {plain_number(self.high)}."
-            )
+            self.refused.emit(reason)
             return
         if value != self._value:
             self._value = value
@@ -91,7 +100,9 @@ class LearningRateControl(QWidget):
         self.slider.setPageStep(1)
         self.slider.setTickPosition(QSlider.TickPosition.TicksBelow)
         self.slider.setMinimumWidth(110)
-        self.box = PresetNumberBox(LEARNING_RATES, LEARNING_RATES[0], LEARNING_RATES[-1])
+        self.box = PresetNumberBox(
+            LEARNING_RATES, lambda rate: training_settings.refusal("learning_rate", rate)
+        )
         tip = (
             "Learning rate η: how far each SGD step moves the weights (0.00001 to 10, log scale). "
             "Too small learns slowly; too large makes the loss jump or become infinite."

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QSizePolicy,
     QSpinBox,
     QToolButton,
@@ -33,7 +34,9 @@ from playground.gui.training.number_controls import (
 )
 from playground.gui.training.training_actions import TrainingActions
 from playground.gui.training.training_session import TrainingSession
+from playground.model import training_settings
 from playground.model.errors import PlaygroundError
+from playground.model.training_settings import MAX_WHOLE
 from playground.model.vocabulary import LOSSES
 
 LOSS_NAMES = {"squared_error": "Squared error", "binary_cross_entropy": "Binary cross-entropy"}
@@ -74,6 +77,8 @@ class TrainingDock(QWidget):
         session.status_changed.connect(self.show_status)
         document.settings_changed.connect(self.refresh_settings)
         document.network_replaced.connect(self.refresh_settings)
+        # Whether each loss fits the outputs changes with their activations.
+        document.structure_changed.connect(self.refresh_settings)
         self.refresh_settings()
         self.refresh_progress()
 
@@ -128,7 +133,7 @@ class TrainingDock(QWidget):
         form.addRow("Learning rate:", self.learning_rate)
 
         self.batch_size = QSpinBox()
-        self.batch_size.setRange(1, 1_000_000)
+        self.batch_size.setRange(1, MAX_WHOLE)
         self.batch_size.setKeyboardTracking(False)
         self.batch_size.setToolTip(
             "Samples averaged into each SGD step; 1 is pure stochastic descent"
@@ -137,6 +142,7 @@ class TrainingDock(QWidget):
             lambda v: self._set("batch_size", v, f"Set Batch Size to {v}")
         )
         self.momentum = QDoubleSpinBox()
+        # Below 1, as the model requires, in the box's three decimals.
         self.momentum.setRange(0.0, 0.999)
         self.momentum.setDecimals(3)
         self.momentum.setSingleStep(0.1)
@@ -147,14 +153,14 @@ class TrainingDock(QWidget):
         self.momentum.valueChanged.connect(
             lambda v: self._set("momentum", v, f"Set Momentum to {v:g}")
         )
-        self.l2 = PresetNumberBox(L2_RATES, 0.0, 10.0)
+        self.l2 = PresetNumberBox(L2_RATES, lambda l2: training_settings.refusal("l2", l2))
         self.l2.setToolTip(
             "L2 weight decay: adds l2·w to each weight's gradient, pulling weights to 0"
         )
         self.l2.value_chosen.connect(lambda v: self._set("l2", v, f"Set L2 to {plain_number(v)}"))
         self.l2.refused.connect(lambda text: self.show_status(f"L2: {text}", True))
         self.seed = QSpinBox()
-        self.seed.setRange(0, 2**31 - 1)
+        self.seed.setRange(0, MAX_WHOLE)
         self.seed.setKeyboardTracking(False)
         self.seed.setToolTip(
             "Seed of the minibatch order and of Reset Weights: the same seed trains the same way"
@@ -188,7 +194,10 @@ class TrainingDock(QWidget):
         self.stop_below.setToolTip(
             "Pause by itself at the end of the first epoch whose train loss is below this"
         )
-        self.stop_loss = PresetNumberBox(LOSS_THRESHOLDS, 1e-12, 1e6)
+        self.stop_loss = PresetNumberBox(
+            LOSS_THRESHOLDS,
+            lambda loss: None if loss > 0 else self.tr("the loss to stop below must be above 0"),
+        )
         self.stop_loss.set_value(0.01)
         self.stop_loss.setToolTip(self.stop_below.toolTip())
         row = QHBoxLayout()
@@ -220,11 +229,41 @@ class TrainingDock(QWidget):
             self.refresh_settings()
 
     def _set_loss(self, loss: str) -> None:
+        network = self.document.network
+        reason = network.loss_refusal(loss)
         try:
-            self.document.set_loss(loss)
+            if reason and network.outputs_unfit_for(loss):
+                # Refused where it is chosen, with the reason and the one change that fixes it.
+                if not self._ask_to_fit_outputs(loss, reason):
+                    self.show_status(
+                        self.tr("Loss not changed: {reason}").format(reason=reason), True
+                    )
+                    self.refresh_settings()
+                    return
+                self.document.set_loss_fitting_outputs(loss)
+            else:
+                self.document.set_loss(loss)
         except PlaygroundError as refused:
             self.show_status(str(refused), True)
             self.refresh_settings()
+
+    def _ask_to_fit_outputs(self, loss: str, reason: str) -> bool:
+        outputs = self.document.network.outputs_unfit_for(loss)
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Binary cross-entropy needs sigmoid outputs"))
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(reason[0].upper() + reason[1:] + ".")
+        box.setInformativeText(
+            self.tr(
+                "Make {outputs} sigmoid and use binary cross-entropy, as one undo step?"
+            ).format(outputs=", ".join(outputs))
+        )
+        fit = box.addButton(self.tr("Make Outputs Sigmoid"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(fit)
+        box.exec()
+        return box.clickedButton() is fit
 
     def _stop_conditions_changed(self, *_) -> None:
         stop = self.session.stop
@@ -248,6 +287,17 @@ class TrainingDock(QWidget):
             box.setValue(value)
             box.blockSignals(False)
         self.loss.setCurrentIndex(max(0, self.loss.findData(network.loss)))
+        for index in range(self.loss.count()):
+            reason = network.loss_refusal(self.loss.itemData(index))
+            self.loss.setItemData(
+                index,
+                self.tr("Choosing it offers to make the outputs sigmoid: {reason}").format(
+                    reason=reason
+                )
+                if reason
+                else None,
+                Qt.ItemDataRole.ToolTipRole,
+            )
 
     def refresh_progress(self) -> None:
         """The epoch counter and the plot, from the session's latest snapshot."""
