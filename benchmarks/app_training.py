@@ -152,6 +152,8 @@ def main() -> None:
     settings_folder = tempfile.mkdtemp(prefix="app-training-settings-")
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, settings_folder)
+    # Recovery copies of the window's work go there too, not to the user's app data.
+    os.environ["XDG_DATA_HOME"] = settings_folder
     app = QApplication.instance() or QApplication(sys.argv[:1])
     # Other programs may share the processor: the command line and the app take turns, and the
     # best run of each is compared, as benchmarks/train_speed.py does.

@@ -421,6 +421,8 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="playground-pictures-") as folder:
         QSettings.setDefaultFormat(QSettings.Format.IniFormat)
         QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, folder)
+        # Recovery copies of the windows' work go there too, not to the user's app data.
+        os.environ["XDG_DATA_HOME"] = folder
         quiet_offscreen_warnings()
         app = application()
         for make in (

@@ -18,6 +18,23 @@ def isolated_settings(tmp_path, monkeypatch):
     yield tmp_path / "settings"
 
 
+@pytest.fixture(autouse=True)
+def isolated_app_data(tmp_path, monkeypatch):
+    """The app-data folder (recovery files) under tmp_path, never the user's own.
+
+    On Linux Qt reads XDG_DATA_HOME at each call, and a subprocess inherits it; elsewhere
+    the recovery folder itself is redirected. (QStandardPaths' test mode would still write
+    under the real home folder.)
+    """
+    from playground.gui import recovery
+
+    data = tmp_path / "app-data"
+    monkeypatch.setenv("XDG_DATA_HOME", str(data))
+    if not recovery.recovery_folder().is_relative_to(data):
+        monkeypatch.setattr(recovery, "recovery_folder", lambda: data / "recovery")
+    yield data
+
+
 @pytest.fixture
 def two_two_two():
     """The bundled 2-2-2 example, as the installed package ships it."""

@@ -13,6 +13,7 @@ from playground.gui.clipboard import release_clipboard
 from playground.gui.dialogs.prompts import show_error
 from playground.gui.file_actions import default_example_path
 from playground.gui.main_window import MainWindow
+from playground.gui.recovery import offer_leftovers
 from playground.model.errors import PlaygroundError
 from playground.model.examples import resources_folder
 
@@ -67,6 +68,9 @@ def run_app(path: str | None, smoke: bool = False) -> int:
         window.view.viewport().installEventFilter(watcher)
     window.show()
     open_start(window, path)
+    if not smoke:
+        # Work a crashed session left; a smoke run never waits on a question.
+        offer_leftovers(window)
     status = app.exec()
     if smoke:
         return watcher.report()

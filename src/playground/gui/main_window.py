@@ -17,6 +17,7 @@ from playground.gui.document import Document
 from playground.gui.file_actions import FileActions
 from playground.gui.menus import build_menus, build_tool_bar
 from playground.gui.panels.inspector import Inspector
+from playground.gui.recovery import RecoveryWriter
 from playground.gui.training.training_panels import TrainingPanels
 from playground.model.errors import NetworkEditError
 
@@ -37,6 +38,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.view)
         self.files = FileActions(self, self.document, self.scene)
         self.files.status_message.connect(self.show_message)
+        self.recovery = RecoveryWriter(self.document, parent=self)
+        self.recovery.write_failed.connect(self.show_message)
         self.randomize_seed = 1
         self.user_guide: UserGuideWindow | None = None
 
@@ -201,4 +204,6 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.save_settings()
+        # A clean close, whatever the answer: nothing is left to offer back at the next start.
+        self.recovery.discard()
         event.accept()
