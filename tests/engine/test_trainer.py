@@ -153,6 +153,29 @@ def test_divergence_stops_and_keeps_the_last_finite_weights():
     assert trainer.epoch == len(trainer.history.train_loss) < 1000
 
 
+def test_a_loss_that_cannot_be_computed_from_the_start_does_not_blame_the_learning_rate():
+    # Targets of 1e200 square to infinity whatever the step size: the data is the cause.
+    network = xor_network(learning_rate=1e-5)
+    network.set_activation("o1", "linear")
+    network.data = Dataset(train_x=XOR_X, train_y=XOR_Y * 1e200)
+    trainer = Trainer(network)
+    trainer.run(until_epoch=5)
+    message = trainer.divergence.message
+    assert "infinite" in message
+    assert "learning rate is not to blame" in message and "data or the weights" in message
+    assert "probably too high" not in message
+
+
+def test_with_momentum_the_divergence_message_names_it():
+    network = xor_network(learning_rate=1e6, batch_size=1, momentum=0.9)
+    network.set_activation("o1", "linear")
+    trainer = Trainer(network)
+    trainer.run(until_epoch=1000)
+    assert (
+        "learning rate 1e+06 (with momentum 0.9) is probably too high" in trainer.divergence.message
+    )
+
+
 def test_data_that_does_not_fit_is_refused():
     network = xor_network()
     with pytest.raises(DataError, match="2 input"):

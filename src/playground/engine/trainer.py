@@ -234,12 +234,22 @@ class Trainer:
     def _diverge(self, loss: float) -> None:
         epoch = self.epoch if self._next == 0 else self.epoch + 1
         what = "infinite" if math.isinf(loss) else "not a number (NaN)"
-        self.divergence = Divergence(
-            epoch,
-            f"The loss became {what} at epoch {epoch}. "
-            f"The learning rate {self.settings.learning_rate:g} is probably too high.",
-        )
         self._restore(self._last_finite)
+        before, _ = self._measure("train")
+        if math.isfinite(before):
+            # The weights it started the epoch from were fine: the steps were too long.
+            momentum = self.settings.momentum
+            cause = f"The learning rate {self.settings.learning_rate:g}" + (
+                f" (with momentum {momentum:g})" if momentum else ""
+            )
+            cause += " is probably too high."
+        else:
+            # Not the step size: the loss cannot be computed even before this epoch's steps.
+            cause = (
+                f"It is {what} even at the weights the epoch started from, so the learning rate "
+                "is not to blame: the data or the weights hold numbers too large to compute with."
+            )
+        self.divergence = Divergence(epoch, f"The loss became {what} at epoch {epoch}. {cause}")
         for velocities in self._velocity:
             for v in velocities:
                 v[...] = 0.0
