@@ -361,19 +361,35 @@ class Network:
             new[neuron.id] = neuron
         added: dict[str, list[str]] = {}
         seen: set[tuple[str, str]] = set()
+        # Ends that can take a connection: any neuron as its source, non-inputs as its target.
+        sources = self._by_id.keys() | new.keys()
+        targets = {i for i in sources if not (self._by_id.get(i) or new[i]).is_input}
         for k, c in enumerate(connections):
-            reason = self._local_connection_refusal(c.source, c.target, new)
-            if reason is None and (c.key in seen or c.key in self._by_key):
-                reason = f"the connection {c.source} → {c.target} exists already"
-            if reason is None:
-                try:
-                    finite_number(c.weight, "a weight")
-                except NetworkEditError as refused:
-                    reason = str(refused)
-            if reason:
-                raise AdditionRefused(reason, k)
-            seen.add(c.key)
-            added.setdefault(c.source, []).append(c.target)
+            source, target, weight = c.source, c.target, c.weight
+            key = (source, target)
+            fine = (
+                source in sources
+                and target in targets
+                and source != target
+                and key not in seen
+                and key not in self._by_key
+                and type(weight) is float
+                and math.isfinite(weight)
+            )
+            if not fine:
+                # The slow path only for the one at fault, to say exactly why.
+                reason = self._local_connection_refusal(source, target, new)
+                if reason is None and (key in seen or key in self._by_key):
+                    reason = f"the connection {source} → {target} exists already"
+                if reason is None:
+                    try:
+                        finite_number(weight, "a weight")
+                    except NetworkEditError as refused:
+                        reason = str(refused)
+                if reason:
+                    raise AdditionRefused(reason, k)
+            seen.add(key)
+            added.setdefault(source, []).append(target)
         cycle = self._cycle(list(new), added)
         if cycle:
             closing = [(a, b) for a, b in itertools.pairwise(cycle) if (a, b) in seen]
@@ -388,10 +404,23 @@ class Network:
             raise AdditionRefused(f"the connections make a cycle: {' → '.join(cycle)}")
 
     def add_connections(self, connections: Sequence[Connection]) -> None:
-        """Add many connections at the end, all or none (AdditionRefused says why none)."""
+        """Add many connections at the end, all or none (AdditionRefused says why none).
+
+        The network keeps the Connection objects given (a new one where a weight is not a float)."""
         self.check_additions((), connections)
+        start = len(self._connections)
         for c in connections:
-            self._insert_connection(Connection(c.source, c.target, float(c.weight)), None)
+            connection = (
+                c if type(c.weight) is float else Connection(c.source, c.target, float(c.weight))
+            )
+            self._connections.append(connection)
+            self._by_key[(c.source, c.target)] = connection
+            self._outgoing[c.source][c.target] = connection
+            self._incoming[c.target][c.source] = connection
+        if self._connection_position is not None:
+            for k in range(start, len(self._connections)):
+                self._connection_position[self._connections[k].key] = k
+        self.structure_version += 1
 
     def _local_connection_refusal(
         self, source: str, target: str, new: dict[str, Neuron] | None = None

@@ -123,6 +123,9 @@ def _check_all_finite(document: dict) -> None:
                 stack.append((item, (trail, key)))
 
 
+_SCALARS = {str, int, float, bool, type(None)}
+
+
 def _sum_is_finite(values: list) -> bool:
     """True for finite numbers, or rows of them (a quick yes for data tables); False: look closer."""
     # A NaN or an infinity makes the sum NaN or infinite, so a finite sum cannot hide one.
@@ -130,7 +133,17 @@ def _sum_is_finite(values: list) -> bool:
         return math.isfinite(sum(values))
     except (TypeError, OverflowError):
         pass
-    if not set(map(type, values)) <= {list}:
+    kinds = set(map(type, values))
+    if kinds == {dict}:
+        # Flat objects such as neurons and connections: a quick yes when their numbers sum finite.
+        fields = list(itertools.chain.from_iterable(map(dict.values, values)))
+        if not set(map(type, fields)) <= _SCALARS:
+            return False
+        try:
+            return math.isfinite(sum(v for v in fields if type(v) is float))
+        except OverflowError:
+            return False
+    if not kinds <= {list}:
         return False
     try:
         return math.isfinite(sum(map(sum, values)))
@@ -307,15 +320,15 @@ def _join(place: str, key: object) -> str:
 
 def _get(obj: dict, key: str, place: str, kind: type, required: bool = True) -> Any:
     """obj[key], checked to be of `kind`; refuses a missing required field."""
-    where = _join(place, key)
+    # The place is written out only for a refusal: files can hold 100,000 connections.
     if key not in obj:
         if required:
-            raise _Refusal(where, "this required field is missing")
+            raise _Refusal(_join(place, key), "this required field is missing")
         return None
     value = obj[key]
     if not isinstance(value, kind) or isinstance(value, bool):
         wanted = {"str": "a string", "list": "a list", "dict": "an object"}[kind.__name__]
-        raise _Refusal(where, f"expected {wanted}, found {_kind(value)}")
+        raise _Refusal(_join(place, key), f"expected {wanted}, found {_kind(value)}")
     return value
 
 
@@ -331,9 +344,15 @@ def _number(obj: dict, key: str, place: str, default: float | None = None) -> fl
         return default
     if key not in obj:
         raise _Refusal(_join(place, key), "this required field is missing")
-    if not _is_number(obj[key]):
-        raise _Refusal(_join(place, key), f"expected a number, found {_kind(obj[key])}")
-    return _as_float(obj[key], _join(place, key))
+    value = obj[key]
+    if type(value) is float:  # the common case, already a float and finite (checked before)
+        return value
+    if not _is_number(value):
+        raise _Refusal(_join(place, key), f"expected a number, found {_kind(value)}")
+    try:
+        return float(value)
+    except OverflowError:
+        return _as_float(value, _join(place, key))
 
 
 def _whole(obj: dict, key: str, place: str, default: int) -> int:
