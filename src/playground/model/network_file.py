@@ -7,10 +7,11 @@ in it (`net.json: connections[4]: ...`); the checking itself is `network_from_di
 import copy
 import json
 import os
+import re
 import stat
 import tempfile
-from collections.abc import Iterable, Iterator
-from typing import cast
+from collections.abc import Callable, Iterable, Iterator
+from typing import IO, cast
 
 import numpy as np
 
@@ -20,12 +21,29 @@ from playground.model.network import Network
 from playground.model.network_document import FORMAT, KNOWN_FIELDS, VERSION, network_from_dict
 from playground.model.neuron import Neuron
 
-__all__ = ["load_network", "network_from_dict", "network_to_dict", "save_network"]
+__all__ = [
+    "StagedFile",
+    "load_network",
+    "network_from_dict",
+    "network_to_dict",
+    "output_problem",
+    "save_network",
+    "stage_bytes",
+    "write_bytes_atomically",
+]
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
 
 
 # ----------------------------------------------------------------- reading a file
+
+# Deeper than any field this version knows (data rows are 4 levels down); a field this
+# version does not know is kept and written back, so it must stay within what can be copied
+# and written without running out of stack.
+MAX_NESTING = 100
+# A surrogate can only come from a \u escape: the UTF-8 decoder refuses encoded ones. So a
+# file without such an escape (nearly every file) needs no closer look for lone surrogates.
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 
 
 def load_network(path: str | os.PathLike) -> Network:
@@ -34,9 +52,17 @@ def load_network(path: str | os.PathLike) -> Network:
     text = _decode(source, _read_bytes(source))
     if not text.strip():
         raise NetworkFileError(f"{source}: the file is empty; a network file is a JSON object")
+    duplicates: list[tuple[dict, str]] = []
+
+    def build_object(pairs: list[tuple[str, object]]) -> dict:
+        result = dict(pairs)
+        if len(result) != len(pairs) and not duplicates:
+            duplicates.append((result, _first_repeated([key for key, _ in pairs])))
+        return result
+
     try:
         # NaN and Infinity become floats here so that the check below can say where they are.
-        document = json.loads(text, parse_constant=float)
+        document = json.loads(text, parse_constant=float, object_pairs_hook=build_object)
     except json.JSONDecodeError as error:
         raise NetworkFileError(
             f"{source}: line {error.lineno}, column {error.colno}: not valid JSON ({error.msg})"
@@ -48,20 +74,44 @@ def load_network(path: str | os.PathLike) -> Network:
     except ValueError:
         # Python refuses to read integers of thousands of digits.
         raise NetworkFileError(f"{source}: a number in the file has too many digits") from None
-    return network_from_dict(document, source)
+    if duplicates:
+        container, key = duplicates[0]
+        raise NetworkFileError(
+            f"{source}: {_place_of(document, container)}: the field {_quoted(key)} appears more "
+            "than once; each field may appear only once"
+        )
+    if _SURROGATE_ESCAPE.search(text):
+        _refuse_lone_surrogates(source, document)
+    _refuse_deep_nesting(source, document)
+    try:
+        return network_from_dict(document, source)
+    except RecursionError:
+        # A last guard: whatever the check above let through, never a traceback.
+        raise NetworkFileError(
+            f"{source}: the JSON is nested too deeply for a network file"
+        ) from None
 
 
 def _read_bytes(source: str) -> bytes:
     try:
         status = os.stat(source)
-        if stat.S_ISDIR(status.st_mode):
-            raise NetworkFileError(f"{source}: this is a folder, not a network file")
+        if not stat.S_ISREG(status.st_mode):
+            raise NetworkFileError(
+                f"{source}: this is {_kind_of_file(status.st_mode)}, not a network file"
+            )
         if status.st_size > MAX_FILE_BYTES:
             raise NetworkFileError(
                 f"{source}: the file is {status.st_size / 2**20:.1f} MiB; "
                 f"a network file may be at most {MAX_FILE_BYTES // 2**20} MiB"
             )
-        with open(source, "rb") as handle:
+        # Without blocking: a named pipe put in the file's place since the check above would
+        # otherwise wait for a writer forever.
+        with open(source, "rb", opener=_open_without_blocking) as handle:
+            mode = os.fstat(handle.fileno()).st_mode
+            if not stat.S_ISREG(mode):
+                raise NetworkFileError(
+                    f"{source}: this is {_kind_of_file(mode)}, not a network file"
+                )
             # Read one byte past the limit in case the file grew since the size was checked.
             data = handle.read(MAX_FILE_BYTES + 1)
     except FileNotFoundError:
@@ -75,6 +125,32 @@ def _read_bytes(source: str) -> bytes:
             f"{source}: the file is over {MAX_FILE_BYTES // 2**20} MiB, the most a network file may be"
         )
     return data
+
+
+def _first_repeated(keys: list[str]) -> str:
+    seen: set[str] = set()
+    for key in keys:
+        if key in seen:
+            return key
+        seen.add(key)
+    return keys[0]
+
+
+def _open_without_blocking(path: str, flags: int) -> int:
+    return os.open(path, flags | getattr(os, "O_NONBLOCK", 0))
+
+
+def _kind_of_file(mode: int) -> str:
+    """What a file that is not a regular file is, in the user's words."""
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"
 
 
 def _decode(source: str, data: bytes) -> str:
@@ -91,6 +167,94 @@ def _decode(source: str, data: bytes) -> str:
             f"{source}: line {line}, column {column}: the file is not UTF-8 text "
             f"(byte 0x{data[start]:02x} cannot start or continue a UTF-8 character)"
         ) from None
+
+
+def _children(value: object) -> Iterable[tuple[object, object]]:
+    if isinstance(value, dict):
+        return value.items()
+    if isinstance(value, list):
+        return enumerate(value)
+    return ()
+
+
+def _place(trail: list[object]) -> str:
+    """`neurons[3].id` from the keys and indices leading there."""
+    place = ""
+    for key in trail:
+        if isinstance(key, int):
+            place += f"[{key}]"
+        else:
+            name = str(key) if str(key).isidentifier() else _quoted(str(key))
+            place = f"{place}.{name}" if place else name
+    return place or "top level"
+
+
+def _quoted(text: str) -> str:
+    # backslashreplace: the text may hold a lone surrogate, which cannot be printed as it is.
+    return json.dumps(text, ensure_ascii=False).encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def _place_of(document: object, target: object) -> str:
+    """Where in the document the container `target` (found by identity) sits."""
+    stack: list[tuple[object, list[object]]] = [(document, [])]
+    while stack:
+        value, trail = stack.pop()
+        if value is target:
+            return _place(trail)
+        stack.extend(
+            (child, [*trail, key])
+            for key, child in _children(value)
+            if isinstance(child, (dict, list))
+        )
+    return "top level"
+
+
+def _has_lone_surrogate(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def _refuse_lone_surrogates(source: str, document: object) -> None:
+    """Refuse a \\ud800-style escape that is half of a pair: it is no character, and no file can hold it."""
+    stack: list[tuple[object, list[object]]] = [(document, [])]
+    while stack:
+        value, trail = stack.pop()
+        for key, child in _children(value):
+            if isinstance(key, str) and _has_lone_surrogate(key):
+                raise NetworkFileError(
+                    f"{source}: {_place(trail)}: the field name {_quoted(key)} holds half of a "
+                    "UTF-16 surrogate pair, which is not a character"
+                )
+            if isinstance(child, str) and _has_lone_surrogate(child):
+                raise NetworkFileError(
+                    f"{source}: {_place([*trail, key])}: the text {_quoted(child)} holds half "
+                    "of a UTF-16 surrogate pair, which is not a character"
+                )
+            if isinstance(child, (dict, list)):
+                stack.append((child, [*trail, key]))
+
+
+def _refuse_deep_nesting(source: str, document: object) -> None:
+    """Refuse fields this version does not know that nest deeper than MAX_NESTING."""
+    if not isinstance(document, dict):
+        return
+    for field, value in document.items():
+        if field in KNOWN_FIELDS:
+            continue  # checked field by field, with the types each must have
+        stack = [(value, 2)]  # the document itself is level 1
+        while stack:
+            item, level = stack.pop()
+            if not isinstance(item, (dict, list)):
+                continue
+            if level > MAX_NESTING:
+                raise NetworkFileError(
+                    f"{source}: {_place([field])}: nested too deeply (more than {MAX_NESTING} "
+                    "levels of lists and objects); a network file is never nested that deeply"
+                )
+            stack.extend((child, level + 1) for _, child in _children(item))
 
 
 def _reason(error: OSError) -> str:
@@ -165,15 +329,120 @@ def _data_to_dict(data: Dataset) -> dict:
 
 
 def save_network(network: Network, path: str | os.PathLike) -> None:
-    """Write the network to `path` atomically: a crash mid-save leaves the old file whole."""
+    """Write the network to `path` atomically: a crash mid-save leaves the old file whole.
+
+    Only a regular file (or a new one) is written: never a folder, a named pipe, a device
+    or a read-only file, which are refused with a NetworkFileError saying so.
+    """
     shown = os.fspath(path)
     document = network_to_dict(network)
     # A file the reader would refuse is not written: it could never be opened again.
     network_from_dict(document, f"{shown}: cannot save")
+    staged = _stage(shown, lambda handle: _write_document(handle, document), "cannot save")
+    staged.commit()
+
+
+def _write_document(handle: IO[bytes], document: dict) -> None:
+    try:
+        text = "".join(_json_pieces(document, "")) + "\n"
+    except (ValueError, TypeError) as error:
+        # Values JSON cannot hold, such as an object a script put into `extra`.
+        raise _Unwritable(str(error)) from None
+    except RecursionError:
+        raise _Unwritable("the data is nested too deeply") from None
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise _Unwritable(
+            "a text holds half of a UTF-16 surrogate pair, which is not a character"
+        ) from None
+    handle.write(data)
+
+
+class _Unwritable(Exception):
+    """Content that cannot be written; its message says why."""
+
+
+def output_problem(path: str | os.PathLike) -> str | None:
+    """Why no file could be written at `path`, in the user's words; None when it can be.
+
+    Checked before long work (training) whose result would otherwise be lost, and again by
+    every save. Refuses an empty name, a name ending in a slash, a folder, anything that is
+    not a regular file (a named pipe, a device), a read-only file, a missing folder.
+    """
+    shown = os.fspath(path)
+    if not shown:
+        return "no file name was given"
+    if shown.endswith(os.sep) or (os.altsep is not None and shown.endswith(os.altsep)):
+        return "the name ends in a slash, so it names a folder, not a file"
+    target = os.path.realpath(shown)  # through a symlink: its target is what gets written
+    try:
+        status: os.stat_result | None = os.stat(target)
+    except FileNotFoundError:
+        status = None
+    except OSError as error:
+        return f"cannot look at the file ({_reason(error)})"
+    if status is not None:
+        if stat.S_ISDIR(status.st_mode):
+            return "this is a folder"
+        if not stat.S_ISREG(status.st_mode):
+            return f"this is {_kind_of_file(status.st_mode)}, not a file that can be replaced"
+        # The mode bits as well as access(): root may write anything, but a file nobody may
+        # write was made read-only on purpose.
+        if not status.st_mode & 0o222 or not os.access(target, os.W_OK):
+            return "the file is read-only"
+    folder = os.path.dirname(target)
+    if not os.path.isdir(folder):
+        return f"the folder {folder} does not exist"
+    if not os.access(folder, os.W_OK | os.X_OK):
+        return f"cannot write in the folder {folder} (permission denied)"
+    return None
+
+
+class StagedFile:
+    """A file written in full beside its target; `commit` puts it in place, `discard` drops it."""
+
+    def __init__(self, temporary: str, target: str, shown: str, failure: str) -> None:
+        self.temporary, self.target = temporary, target
+        self._shown, self._failure = shown, failure
+
+    def commit(self) -> None:
+        """Rename it over the target: readers see the old file or the new one, never a mix."""
+        try:
+            os.replace(self.temporary, self.target)
+        except OSError as error:
+            self.discard()
+            raise NetworkFileError(f"{self._shown}: {self._failure}: {_reason(error)}") from None
+
+    def discard(self) -> None:
+        try:
+            os.remove(self.temporary)
+        except OSError:
+            pass
+
+
+def stage_bytes(path: str | os.PathLike, data: bytes, failure: str = "cannot save") -> StagedFile:
+    """Write `data` to a temporary file beside `path` (flushed to disk), to be committed later.
+
+    Raises a NetworkFileError, "PATH: FAILURE: why", for a target `output_problem` refuses
+    or a write that fails (a full disk); the target is then untouched.
+    """
+    return _stage(os.fspath(path), lambda handle: handle.write(data), failure)
+
+
+def write_bytes_atomically(
+    path: str | os.PathLike, data: bytes, failure: str = "cannot save"
+) -> None:
+    """Replace `path` with `data` in one rename: never a half-written file (such as a truncated PNG)."""
+    stage_bytes(path, data, failure).commit()
+
+
+def _stage(shown: str, write: Callable[[IO[bytes]], object], failure: str) -> StagedFile:
+    problem = output_problem(shown)
+    if problem is not None:
+        raise NetworkFileError(f"{shown}: {failure}: {problem}")
     target = os.path.realpath(shown)  # through a symlink, so the link survives
     folder = os.path.dirname(target)
-    if os.path.isdir(target):
-        raise NetworkFileError(f"{shown}: cannot save: this is a folder")
     try:
         descriptor, temporary = tempfile.mkstemp(
             dir=folder, prefix=f".{os.path.basename(target)}.", suffix=".tmp"
@@ -184,28 +453,24 @@ def save_network(network: Network, path: str | os.PathLike) -> None:
             if isinstance(error, FileNotFoundError)
             else (f"cannot write in the folder {folder} ({_reason(error)})")
         )
-        raise NetworkFileError(f"{shown}: cannot save: {why}") from None
+        raise NetworkFileError(f"{shown}: {failure}: {why}") from None
     try:
-        with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as handle:
-            handle.writelines(_json_pieces(document, ""))
-            handle.write("\n")
+        with os.fdopen(descriptor, "wb") as handle:
+            write(handle)
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(temporary, _file_mode(target))
-        os.replace(temporary, target)
     except BaseException as error:
         try:
             os.remove(temporary)
         except OSError:
             pass
+        if isinstance(error, _Unwritable):
+            raise NetworkFileError(f"{shown}: {failure}: {error}") from None
         if isinstance(error, OSError):
-            raise NetworkFileError(f"{shown}: cannot save: {_reason(error)}") from None
-        if isinstance(error, (ValueError, TypeError)):
-            # Values JSON cannot hold, such as an object a script put into `extra`.
-            raise NetworkFileError(f"{shown}: cannot save: {error}") from None
-        if isinstance(error, RecursionError):
-            raise NetworkFileError(f"{shown}: cannot save: the data is nested too deeply") from None
+            raise NetworkFileError(f"{shown}: {failure}: {_reason(error)}") from None
         raise
+    return StagedFile(temporary, target, shown, failure)
 
 
 # One encoder for every piece: building one per call would cost more than the encoding.
