@@ -10,16 +10,26 @@ import json
 import math
 import os
 import sys
+import warnings
 from collections.abc import Mapping
+
+import numpy as np
 
 from playground import __version__
 from playground.cli_trace_text import DEFAULT_DIGITS, trace_text
 from playground.cli_train import UsageError, run_train
-from playground.engine.backward_stepper import trace_sample
+from playground.engine.backward_stepper import (
+    backward_steps,
+    forward_values,
+    sgd_update,
+    trace_sample,
+)
 from playground.engine.gradient_check import check_gradients
 from playground.engine.trainer import check_data_fits
+from playground.model import training_settings
 from playground.model.dataset import Dataset
-from playground.model.errors import DataError, PlaygroundError
+from playground.model.errors import DataError, NetworkEditError, PlaygroundError
+from playground.model.network import Network
 from playground.model.network_file import load_network
 from playground.system_libraries import check_platform_libraries
 
@@ -29,6 +39,10 @@ DEFAULT_EPOCHS = 100
 CHECK_LIMIT = 1e-6
 # Enough samples to exercise every gradient; more would only make the check slow.
 CHECK_SAMPLES = 32
+# Above this many weights and biases, `check` compares a seeded random sample of this many:
+# each costs four forward passes, so 100,000 of them would take over an hour.
+CHECK_PARAMETER_LIMIT = 2000
+CHECK_SEED = 0
 
 APP_EPILOG = """\
 commands (each has its own --help):
@@ -69,8 +83,10 @@ examples:
 
 CHECK_EPILOG = f"""\
 Uses up to {CHECK_SAMPLES} samples of the network's training data, or random
-samples when it has none. Exits with status 1 when the largest relative error
-is above {CHECK_LIMIT:g}.
+samples when it has none. Above {CHECK_PARAMETER_LIMIT:,} weights and biases it
+checks that many, chosen at random with seed {CHECK_SEED}, and says so. Exits with
+status 1 when the largest relative error is above {CHECK_LIMIT:g}, or when any
+gradient or difference is NaN or infinite.
 
 example:
   playground check skip_connection.json
@@ -103,11 +119,17 @@ def _number(text: str) -> float:
     return value
 
 
-def _positive_number(text: str) -> float:
-    value = _number(text)
-    if value <= 0:
-        raise argparse.ArgumentTypeError(f"{text} must be greater than 0")
-    return value
+def _training_setting(field: str):
+    """An option that overrides a training setting: parsed here, judged by the model's rule."""
+
+    def parse(text: str) -> float | int:
+        value: float | int = _number(text) if field == "learning_rate" else _whole_number(0)(text)
+        rule = training_settings.refusal(field, value)
+        if rule:
+            raise argparse.ArgumentTypeError(f"{text} {rule}")
+        return value
+
+    return parse
 
 
 def _numbers(text: str) -> list[float]:
@@ -171,12 +193,20 @@ def command_parser() -> argparse.ArgumentParser:
         help=f"passes over the training set (default {DEFAULT_EPOCHS})",
     )
     train.add_argument(
-        "--learning-rate", metavar="X", type=_positive_number, help="SGD step size η"
+        "--learning-rate",
+        metavar="X",
+        type=_training_setting("learning_rate"),
+        help="SGD step size η",
     )
     train.add_argument(
-        "--batch-size", metavar="B", type=_whole_number(1), help="samples per minibatch"
+        "--batch-size",
+        metavar="B",
+        type=_training_setting("batch_size"),
+        help="samples per minibatch",
     )
-    train.add_argument("--seed", metavar="S", type=_whole_number(0), help="seed of the shuffling")
+    train.add_argument(
+        "--seed", metavar="S", type=_training_setting("seed"), help="seed of the shuffling"
+    )
     train.add_argument(
         "--out", metavar="OUT", help="write the trained network here (default: not written)"
     )
@@ -292,11 +322,67 @@ def _chosen_sample(
     return x, y, described
 
 
+def _check_sample_widths(args: argparse.Namespace, network: Network) -> None:
+    """--x and --y must give one value per input and output neuron: bad usage otherwise."""
+    for option, values, ids, what, role in (
+        ("--x", args.x, network.input_ids(), "input", "input"),
+        ("--y", args.y, network.output_ids(), "target", "output"),
+    ):
+        if values is not None and len(values) != len(ids):
+            shown = ", ".join(ids[:6]) + (", …" if len(ids) > 6 else "")
+            raise UsageError(
+                f"{option} gives {len(values)} {what} value(s), but the network in {args.file} has "
+                f"{len(ids)} {role} neuron(s)"
+                + (f" ({shown}): give one value for each" if ids else "")
+            )
+
+
+def _update_overflow(file: str, network: Network, x: list[float], y: list[float]) -> str | None:
+    """Name the SGD step that overflows, when one does; None when none does."""
+    values = forward_values(network, x)
+    steps = backward_steps(network, values, y)
+    update = sgd_update(network, steps)
+    dL_dw = {(g.source, g.target): g.dL_dw for step in steps for g in step.weight_grads}
+    dL_db = {step.neuron: step.dL_db for step in steps}
+    changes = [
+        (f"w_{w.source},{w.target}", "∂L/∂w", w.before, dL_dw[(w.source, w.target)], w.after)
+        for w in update.weights
+    ] + [(f"b_{b.neuron}", "∂L/∂b", b.before, dL_db[b.neuron], b.after) for b in update.biases]
+    for name, gradient_symbol, before, gradient, after in changes:
+        if math.isfinite(after):
+            continue
+        if not math.isfinite(gradient):
+            return (
+                f"{file}: the SGD update of {name} cannot be taken: its gradient {gradient_symbol} "
+                f"is {_written(gradient)}, because the values overflow with this sample and "
+                "these weights"
+            )
+        return (
+            f"{file}: the SGD update of {name} overflows: {before:.6g} − "
+            f"{update.learning_rate:g} × ({gradient:.6g}) is {_written(after)}; "
+            "the step is too large (lower the learning rate)"
+        )
+    return None
+
+
+def _written(value: float) -> str:
+    if math.isnan(value):
+        return "not a number (NaN)"
+    return "−∞" if value < 0 else "+∞"
+
+
 def run_trace(args: argparse.Namespace) -> int:
     """Print one sample's trace as text or JSON."""
     network = load_network(args.file)
+    _check_sample_widths(args, network)
     x, y, which = _chosen_sample(args, network.data)
-    trace = trace_sample(network, x, y)
+    try:
+        trace = trace_sample(network, x, y)
+    except NetworkEditError as error:
+        # The updated weights are written into a copy of the network, which refuses infinities.
+        raise DataError(
+            _update_overflow(args.file, network, x, y) or f"{args.file}: {error}"
+        ) from None
     if args.json:
         try:
             text = json.dumps(trace.to_json(), indent=2, allow_nan=False)
@@ -313,7 +399,9 @@ def run_trace(args: argparse.Namespace) -> int:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    """Print the largest relative gradient error; status 1 above the limit."""
+    """Print the largest relative gradient error; status 1 above the limit or when not finite."""
+    import warnings
+
     network = load_network(args.file)
     if not network.output_ids():
         raise DataError(
@@ -323,15 +411,43 @@ def run_check(args: argparse.Namespace) -> int:
     if data is not None and len(data.train_x):
         check_data_fits(network, data)
         data = Dataset(train_x=data.train_x[:CHECK_SAMPLES], train_y=data.train_y[:CHECK_SAMPLES])
-    result = check_gradients(network, data)
-    worst = result.worst
+    progress = _check_progress_bar()
+    try:
+        # NaN and infinity are reported below in our own words, never as numpy's warnings.
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", RuntimeWarning)
+            result = check_gradients(
+                network,
+                data,
+                limit=CHECK_PARAMETER_LIMIT,
+                seed=CHECK_SEED,
+                progress=progress.count,
+            )
+    except BaseException:
+        progress.abandon()
+        raise
+    progress.finish(len(result.parameters) + result.skipped, None)
     origin = "training" if data is not None and len(data.train_x) else "random"
-    print(
-        f"checked {len(result.parameters)} gradient(s) on {result.samples} {origin} sample(s) "
-        "against central finite differences"
-    )
+    if result.chosen_at_random:
+        counted = (
+            f"checked {len(result.parameters) + result.skipped:,} of {result.total:,} gradients, "
+            f"chosen at random with seed {result.seed},"
+        )
+    else:
+        counted = f"checked {len(result.parameters) + result.skipped} gradient(s)"
+    print(f"{counted} on {result.samples} {origin} sample(s) against finite differences")
+    if result.skipped:
+        print(_skipped_note(result.skipped, result.skipped_names))
+    nonfinite = result.nonfinite
+    if nonfinite:
+        _report(_nonfinite_message(nonfinite, len(result.parameters)), "check")
+        return 1
+    worst = result.worst
     if worst is None:
-        print("the network has no weights or biases to check")
+        if result.skipped:
+            print("no gradient could be compared, so there is nothing to fail")
+        else:
+            print("the network has no weights or biases to check")
         return 0
     error = result.max_relative_error
     print(
@@ -345,8 +461,58 @@ def run_check(args: argparse.Namespace) -> int:
             "check",
         )
         return 1
-    print(f"passed: every gradient agrees to within {CHECK_LIMIT:g}")
+    print(f"passed: every gradient compared agrees to within {CHECK_LIMIT:g}")
     return 0
+
+
+def _check_progress_bar():
+    """`train`'s progress bar, counting gradients instead of epochs."""
+    from playground.cli_progress import BAR_WIDTH, ProgressBar
+
+    class CheckProgress(ProgressBar):
+        def __init__(self) -> None:
+            super().__init__(0)
+
+        def count(self, done: int, total: int) -> None:
+            self.total = total
+            self.update(done, None)
+
+        def _text(self, epoch: int, loss: float | None) -> str:
+            if not self.interactive or not self.total:
+                return f"gradient {epoch:,}/{self.total:,}"
+            filled = round(BAR_WIDTH * epoch / self.total)
+            bar = "█" * filled + "░" * (BAR_WIDTH - filled)
+            return f"gradient {epoch:>{len(f'{self.total:,}')},}/{self.total:,} {bar}"
+
+    return CheckProgress()
+
+
+def _skipped_note(count: int, names: list[str]) -> str:
+    shown = ", ".join(names[:3]) + (", …" if len(names) > 3 else "")
+    return (
+        f"note: {count} gradient(s) not compared ({shown}): every finite-difference step "
+        "would move a relu, leaky_relu or elu neuron across its kink at z = 0, "
+        "where f' jumps and a finite difference means nothing"
+    )
+
+
+def _nonfinite_message(nonfinite: list, compared: int) -> str:
+    first = nonfinite[0]
+    part, value = (
+        ("analytic gradient", first.analytic)
+        if not math.isfinite(first.analytic)
+        else ("finite difference", first.numeric)
+    )
+    written = "NaN" if math.isnan(value) else "infinite"
+    others = (
+        f"; {len(nonfinite)} of the {compared} gradients compared are not finite"
+        if len(nonfinite) > 1
+        else ""
+    )
+    return (
+        f"gradient check failed: the {part} at {first.name} is {written}, not a finite number "
+        f"(a value overflows with these weights and data){others}"
+    )
 
 
 # ----------------------------------------------------------------- the edge
@@ -370,6 +536,19 @@ def _parse(argv: list[str]) -> argparse.Namespace:
     return app_parser().parse_args(argv)
 
 
+def _run(args: argparse.Namespace) -> int:
+    """Run the command, keeping numpy's RuntimeWarnings (overflow in exp, ...) off stderr.
+
+    Each command says in its own words what a NaN or an infinity means; stderr holds that
+    one line (and `train`'s progress), never a warning the user cannot act on.
+    """
+    if args.run is run_app:
+        return args.run(args)
+    with warnings.catch_warnings(), np.errstate(all="ignore"):
+        warnings.simplefilter("ignore", RuntimeWarning)
+        return args.run(args)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     argv = list(sys.argv[1:] if argv is None else argv)
@@ -378,7 +557,7 @@ def main(argv: list[str] | None = None) -> int:
     except SystemExit as exit_:  # argparse's usage errors (2) and --help (0)
         return exit_.code if isinstance(exit_.code, int) else 2
     try:
-        return args.run(args)
+        return _run(args)
     except UsageError as error:
         print(f"playground {args.command}: error: {error}", file=sys.stderr)
         return 2

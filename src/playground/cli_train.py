@@ -2,6 +2,7 @@
 
 import argparse
 import json
+import math
 import os
 import sys
 import time
@@ -9,9 +10,15 @@ from dataclasses import replace
 
 from playground.cli_progress import ProgressBar
 from playground.engine.trainer import Trainer
-from playground.model.errors import PlaygroundError, TrainingDiverged
+from playground.model.errors import DataError, PlaygroundError, TrainingDiverged
 from playground.model.network import Network
-from playground.model.network_file import load_network, save_network
+from playground.model.network_file import (
+    StagedFile,
+    load_network,
+    output_problem,
+    save_network,
+    stage_bytes,
+)
 
 # How long one slice of training runs before the progress bar is redrawn.
 SLICE_SECONDS = 0.05
@@ -25,26 +32,46 @@ class OutputError(PlaygroundError):
     """A file the command was asked to write cannot be written."""
 
 
+def _same_path(a: str, b: str) -> bool:
+    """The same name for the same place (`./net.json` and `net.json`), not just the same file."""
+    return os.path.normpath(os.path.abspath(a)) == os.path.normpath(os.path.abspath(b))
+
+
 def _same_file(a: str, b: str) -> bool:
-    if os.path.exists(a) and os.path.exists(b):
+    """The same file on disk, under whatever name (a symlink, a hard link)."""
+    try:
         return os.path.samefile(a, b)
-    return os.path.abspath(a) == os.path.abspath(b)
+    except OSError:  # one of them does not exist (yet)
+        return os.path.realpath(a) == os.path.realpath(b)
 
 
 def _check_paths(args: argparse.Namespace) -> None:
+    """Refuse, before any training, an output that could not be written or would hit FILE."""
+    outputs = (("--out", args.out), ("--plot", args.plot))
+    for option, path in outputs:
+        if path == "":
+            raise UsageError(f"{option} needs a file name")
+    # Found out before training rather than after a long run that then cannot be kept.
+    for option, path in outputs:
+        if path is not None:
+            problem = output_problem(path)
+            if problem is not None:
+                raise OutputError(f"{option} {path}: {problem}")
     if args.plot is not None:
         for other, what in ((args.file, "the network FILE"), (args.out, "--out")):
-            if other is not None and _same_file(args.plot, other):
+            if other is not None and (_same_path(args.plot, other) or _same_file(args.plot, other)):
                 raise UsageError(f"--plot {args.plot} would write the picture over {what}")
-    # Found out before training rather than after a long run that then cannot be kept.
-    for option, path in (("--out", args.out), ("--plot", args.plot)):
-        if path is None:
-            continue
-        folder = os.path.dirname(os.path.abspath(path))
-        if not os.path.isdir(folder):
-            raise OutputError(f"{option} {path}: the folder {folder} does not exist")
-        if os.path.isdir(path):
-            raise OutputError(f"{option} {path}: this is a folder, not a file")
+    # The spec lets OUT be FILE, to train a file in place; another name for the same file is
+    # far more likely a slip than a wish, and would overwrite the input unasked.
+    if (
+        args.out is not None
+        and not _same_path(args.out, args.file)
+        and _same_file(args.out, args.file)
+    ):
+        raise UsageError(
+            f"--out {args.out} is the network FILE {args.file} under another name; "
+            f"to train FILE in place, give --out {args.file}"
+        )
 
 
 def _settings(network: Network, args: argparse.Namespace):
@@ -98,12 +125,47 @@ def _summary_lines(trainer: Trainer, seconds: float, args: argparse.Namespace) -
     return lines
 
 
+def _write_outputs(network: Network, trainer: Trainer, args: argparse.Namespace) -> None:
+    """Write the PNG and OUT both or neither, each atomically.
+
+    The picture is drawn and written beside its target first, and renamed into place only
+    once OUT is saved: a plot that cannot be written leaves no half of the result behind.
+    """
+    staged: StagedFile | None = None
+    if args.plot is not None:
+        from playground.cli_plot import render_loss_plot
+
+        name = network.name or os.path.basename(args.file)
+        image = render_loss_plot(
+            trainer.history.train_loss, trainer.history.test_loss, f"{name}: loss per epoch"
+        )
+        staged = stage_bytes(args.plot, image, "cannot write the loss plot")
+    try:
+        if args.out is not None:
+            save_network(network, args.out)
+    except BaseException:
+        if staged is not None:
+            staged.discard()
+        raise
+    if staged is not None:
+        staged.commit()
+
+
+def _json_numbers(values: list[float]) -> list[float | None]:
+    """JSON has no infinity or NaN: such a value is written as null, and the line stays JSON."""
+    return [value if math.isfinite(value) else None for value in values]
+
+
 def run_train(args: argparse.Namespace) -> int:
     """Train FILE's network for --epochs epochs; write OUT and PNG only when training stays finite."""
     _check_paths(args)
     network = load_network(args.file)
     settings = _settings(network, args)
-    trainer = Trainer(network, settings=settings)
+    try:
+        trainer = Trainer(network, settings=settings)
+    except DataError as error:
+        # The trainer knows the network, not the file it came from.
+        raise DataError(f"{args.file}: {error}") from None
     bar = ProgressBar(args.epochs, sys.stderr)
     try:
         seconds = _train(trainer, args.epochs, bar)
@@ -123,28 +185,18 @@ def run_train(args: argparse.Namespace) -> int:
     trainer.store_parameters(network)
     # The file records the settings it was trained with, overrides included.
     network.training = settings
-    if args.out is not None:
-        save_network(network, args.out)
-    if args.plot is not None:
-        from playground.cli_plot import write_loss_plot
-
-        name = network.name or os.path.basename(args.file)
-        write_loss_plot(
-            args.plot,
-            trainer.history.train_loss,
-            trainer.history.test_loss,
-            f"{name}: loss per epoch",
-        )
+    _write_outputs(network, trainer, args)
 
     if args.json:
         summary = {
             "epochs": trainer.epoch,
-            "train_loss": trainer.history.train_loss,
-            "test_loss": trainer.history.test_loss,
+            "train_loss": _json_numbers(trainer.history.train_loss),
+            # Infinite when the test data overflows a network that trains fine on its own data.
+            "test_loss": _json_numbers(trainer.history.test_loss),
             "seconds": seconds,
             "out": args.out,
         }
-        print(json.dumps(summary))
+        print(json.dumps(summary, allow_nan=False))
     else:
         print("\n".join(_summary_lines(trainer, seconds, args)))
     return 0

@@ -155,14 +155,28 @@ def test_x_alone_keeps_the_sample_targets(capsys, two_two_two):
     [
         (["--sample", "1"], "no train sample 1"),
         (["--split", "test"], "test data is empty"),
-        (["--x", "1,2,3"], "3 input value"),
-        (["--x", "1,2", "--y", "1"], "1 target value"),
     ],
 )
 def test_a_sample_that_does_not_exist_or_fit_is_one_line_and_status_1(
     capsys, two_two_two, args, words
 ):
     assert main(["trace", str(two_two_two), *args]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    lines = captured.err.splitlines()
+    assert len(lines) == 1 and words in lines[0]
+
+
+@pytest.mark.parametrize(
+    "args, words",
+    [
+        (["--x", "1,2,3"], "3 input value"),
+        (["--x", "1,2", "--y", "1"], "1 target value"),
+    ],
+)
+def test_values_typed_by_hand_that_do_not_fit_are_a_usage_error(capsys, two_two_two, args, words):
+    # What the user typed is wrong, not the file: status 2, as for any other bad option.
+    assert main(["trace", str(two_two_two), *args]) == 2
     captured = capsys.readouterr()
     assert captured.out == ""
     lines = captured.err.splitlines()

@@ -1,8 +1,8 @@
 """`playground train`: the JSON summary, --out, overrides, divergence and the progress bar."""
 
-from dataclasses import replace
 import io
 import json
+from dataclasses import replace
 
 import pytest
 

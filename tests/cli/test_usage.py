@@ -66,3 +66,18 @@ def test_usage_error_in_a_fresh_interpreter():
     result = run_playground("train", EXAMPLE, "--epochs", "-5")
     assert result.returncode == 2
     assert "--epochs" in result.stderr and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "rule"),
+    [
+        ("--learning-rate", "0", "must be a number above 0"),
+        ("--batch-size", "0", "must be a whole number from 1 to 2,147,483,647"),
+        ("--batch-size", "2147483648", "must be a whole number from 1 to 2,147,483,647"),
+        ("--seed", "2147483648", "must be a whole number from 0 to 2,147,483,647"),
+    ],
+)
+def test_train_options_are_judged_by_the_model_s_rules(capsys, option, value, rule):
+    # The same rule, in the same words, as a file's training block and the app's dock.
+    assert main(["train", str(example_path("xor")), option, value]) == 2
+    assert f"{value} {rule}" in capsys.readouterr().err
