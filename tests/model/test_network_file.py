@@ -443,8 +443,10 @@ REFUSALS = {
     ),
     "batch size of 2**31": (
         _set("training.batch_size", 2**31),
-        "training.batch_size: must be a whole number from 1 to 2,147,483,647; "
-        "found the number 2147483648",
+        (
+            "training.batch_size: must be a whole number from 1 to 2,147,483,647; "
+            "found the number 2147483648"
+        ),
     ),
     "data not an object": (_set("data", []), "data: expected an object, found a list"),
     "data without train": (

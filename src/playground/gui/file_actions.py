@@ -20,7 +20,6 @@ from playground.model.errors import PlaygroundError
 from playground.model.examples import DEFAULT_EXAMPLE, example_names, example_path
 from playground.model.network import Network
 
-NETWORK_FILTER = "Networks (*.json);;All files (*)"
 RECENT_KEY = "recent_files"
 MAX_RECENT = 8
 
@@ -64,7 +63,7 @@ class FileActions(QObject):
 
     def new(self) -> bool:
         """An empty network with one input and one output, so the canvas is never blank."""
-        if not self.confirm_discard("starting a new network"):
+        if not self.confirm_discard(self.tr("starting a new network")):
             return False
         network = Network(name="Untitled")
         self.document.replace(network)
@@ -81,40 +80,56 @@ class FileActions(QObject):
         return True
 
     def open_dialog(self) -> bool:
-        if not self.confirm_discard("opening another network"):
+        if not self.confirm_discard(self.tr("opening another network")):
             return False
         start = str(self.document.path.parent) if self.document.path else ""
-        path, _ = QFileDialog.getOpenFileName(self.window, "Open Network", start, NETWORK_FILTER)
+        path, _ = QFileDialog.getOpenFileName(
+            self.window, self.tr("Open Network"), start, self.tr("Networks (*.json);;All files (*)")
+        )
         if not path:
             return False
         return self.open_path(path, ask=False)
 
     def open_path(self, path: str | Path, ask: bool = True) -> bool:
-        """Open a file; on failure show the loader's message and keep the open network."""
-        if ask and not self.confirm_discard("opening another network"):
+        """Open a file; on failure show the loader's message and keep the open network.
+
+        A named pipe, a device or a folder is refused by the loader without reading it, so
+        Open never waits on one.
+        """
+        if ask and not self.confirm_discard(self.tr("opening another network")):
             return False
+        title = self.tr("Cannot open network")
         try:
             self.document.open(path)
         except PlaygroundError as problem:
-            show_error(self.window, "Cannot open network", str(problem))
+            show_error(self.window, title, str(problem))
             return False
         except OSError as problem:
-            show_error(self.window, "Cannot open network", f"{path}: {problem.strerror or problem}")
+            show_error(self.window, title, f"{path}: {problem.strerror or problem}")
+            return False
+        except Exception as problem:  # noqa: BLE001 - a file must never make Open do nothing
+            show_error(
+                self.window,
+                title,
+                self.tr("{path}: cannot open the file ({problem})").format(
+                    path=path, problem=problem
+                ),
+            )
             return False
         self.add_recent(str(Path(path).resolve()))
-        self.status_message.emit(f"Opened {path}")
+        self.status_message.emit(self.tr("Opened {path}").format(path=path))
         return True
 
     def open_example(self, name: str) -> bool:
         """Open a bundled example; Save then asks where, so the example itself stays intact."""
-        if not self.confirm_discard("opening an example"):
+        if not self.confirm_discard(self.tr("opening an example")):
             return False
         try:
             self.document.open(example_path(name), remember_path=False)
         except (PlaygroundError, FileNotFoundError) as problem:
-            show_error(self.window, "Cannot open example", str(problem))
+            show_error(self.window, self.tr("Cannot open example"), str(problem))
             return False
-        self.status_message.emit(f"Opened the example {name}")
+        self.status_message.emit(self.tr("Opened the example {name}").format(name=name))
         return True
 
     # ----------------------------------------------------------------- saving
@@ -128,7 +143,9 @@ class FileActions(QObject):
         start = (
             str(self.document.path) if self.document.path else f"{self.document.display_name}.json"
         )
-        path, _ = QFileDialog.getSaveFileName(self.window, "Save Network", start, NETWORK_FILTER)
+        path, _ = QFileDialog.getSaveFileName(
+            self.window, self.tr("Save Network"), start, self.tr("Networks (*.json);;All files (*)")
+        )
         if not path:
             return False
         if not Path(path).suffix:
@@ -136,13 +153,21 @@ class FileActions(QObject):
         return self._save_to(Path(path))
 
     def _save_to(self, path: Path) -> bool:
+        title = self.tr("Cannot save network")
         try:
             self.document.save(path)
         except (PlaygroundError, OSError) as problem:
-            show_error(self.window, "Cannot save network", str(problem))
+            show_error(self.window, title, str(problem))
+            return False
+        except Exception as problem:  # noqa: BLE001 - a failed save must never pass unnoticed
+            show_error(
+                self.window,
+                title,
+                self.tr("{path}: cannot save ({problem})").format(path=path, problem=problem),
+            )
             return False
         self.add_recent(str(path.resolve()))
-        self.status_message.emit(f"Saved {path}")
+        self.status_message.emit(self.tr("Saved {path}").format(path=path))
         return True
 
     # ----------------------------------------------------------------- recent files
@@ -168,17 +193,23 @@ class FileActions(QObject):
         """Ask for a file and write the canvas as PNG or SVG."""
         suffix = kind.lower()
         start = f"{self.document.display_name}.{suffix}"
-        filters = "PNG image (*.png)" if suffix == "png" else "SVG image (*.svg)"
-        path, _ = QFileDialog.getSaveFileName(self.window, f"Export {kind}", start, filters)
+        filters = self.tr("PNG image (*.png)") if suffix == "png" else self.tr("SVG image (*.svg)")
+        path, _ = QFileDialog.getSaveFileName(
+            self.window, self.tr("Export {kind}").format(kind=kind), start, filters
+        )
         if not path:
             return False
         if not path.lower().endswith(f".{suffix}"):
             path += f".{suffix}"
         ok = export_png(self.scene, path) if suffix == "png" else export_svg(self.scene, path)
         if ok:
-            self.status_message.emit(f"Exported {path}")
+            self.status_message.emit(self.tr("Exported {path}").format(path=path))
         else:
-            show_error(self.window, "Cannot export image", f"{path} could not be written.")
+            show_error(
+                self.window,
+                self.tr("Cannot export image"),
+                self.tr("{path} could not be written.").format(path=path),
+            )
         return ok
 
 

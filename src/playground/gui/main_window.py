@@ -200,7 +200,7 @@ class MainWindow(QMainWindow):
         settings.setValue("view/weight_labels", self.scene.show_weight_labels)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self.files.confirm_discard("quitting"):
+        if not self.files.confirm_discard(self.tr("quitting")):
             event.ignore()
             return
         self.save_settings()

@@ -227,7 +227,7 @@ class CanvasOverlay:
                     )
                 ],
                 background=colour,
-                tooltip=f"∂L/∂z_{self.names[step.neuron]} = {step.dL_dz!r}",
+                tooltip=f"∂L/∂z_{html.escape(self.names[step.neuron])} = {step.dL_dz!r}",
             )
             # Below the bias the editor writes under the neuron.
             below_bias = R + 3 + BIAS_TEXT_HEIGHT * self.text_scale

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Signal
+import html
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,10 +24,15 @@ from PySide6.QtWidgets import (
 from playground.engine.formatting import full_number, neuron_names
 from playground.gui.backward.sample import BY_HAND, TEST, TRAIN, SampleChoice, split_size
 from playground.gui.backward.sample_table import SampleTableModel
+from playground.gui.dialogs.prompts import literal_rich_text
 from playground.model.errors import PlaygroundError
 from playground.model.network import Network
 
-SOURCES = ((TRAIN, "Training data"), (TEST, "Test data"), (BY_HAND, "Typed by hand"))
+SOURCES = (
+    (TRAIN, QT_TRANSLATE_NOOP("SamplePicker", "Training data")),
+    (TEST, QT_TRANSLATE_NOOP("SamplePicker", "Test data")),
+    (BY_HAND, QT_TRANSLATE_NOOP("SamplePicker", "Typed by hand")),
+)
 TABLE_ROWS_SHOWN = 5
 
 
@@ -47,15 +54,16 @@ class SamplePicker(QWidget):
 
         self.source = QComboBox()
         for split, text in SOURCES:
-            self.source.addItem(text, split)
-        self.source.setToolTip("Trace a row of the network's data, or type a sample in")
+            self.source.addItem(QCoreApplication.translate("SamplePicker", text), split)
+        self.source.setToolTip(self.tr("Trace a row of the network's data, or type a sample in"))
         self.source.currentIndexChanged.connect(self._source_changed)
 
         self.index = QSpinBox()
         self.index.setKeyboardTracking(False)
-        self.index.setToolTip("Which sample of the data (also: click a row below)")
+        self.index.setToolTip(self.tr("Which sample of the data (also: click a row below)"))
         self.index.valueChanged.connect(self._index_changed)
         self.count = QLabel()
+        self.count.setTextFormat(Qt.TextFormat.PlainText)
         self.table_model = SampleTableModel()
         self.table = QTableView()
         self.table.setModel(self.table_model)
@@ -70,7 +78,7 @@ class SamplePicker(QWidget):
         data_layout = QVBoxLayout(data_page)
         data_layout.setContentsMargins(0, 0, 0, 0)
         row = QHBoxLayout()
-        row.addWidget(QLabel("Sample"))
+        row.addWidget(QLabel(self.tr("Sample")))
         row.addWidget(self.index)
         row.addWidget(self.count)
         row.addStretch(1)
@@ -112,7 +120,7 @@ class SamplePicker(QWidget):
                 self.table_model.show(network, choice.split)
                 self.index.setRange(1, max(1, count))
                 self.index.setValue(choice.index + 1)
-                self.count.setText(f"of {count}")
+                self.count.setText(self.tr("of {count}").format(count=count))
                 self._select_row(choice.index)
         finally:
             self._syncing = False
@@ -145,13 +153,21 @@ class SamplePicker(QWidget):
                 widget.deleteLater()
         self.input_fields, self.target_fields = {}, {}
         columns = (
-            ("inputs", "y", network.input_ids(), x, self.input_fields),
-            ("targets", "t", network.output_ids(), targets, self.target_fields),
+            (self.tr("inputs"), "y", network.input_ids(), x, self.input_fields),
+            (self.tr("targets"), "t", network.output_ids(), targets, self.target_fields),
         )
         for column, (title, letter, ids, values, fields) in enumerate(columns):
-            self.typed_grid.addWidget(QLabel(f"<b>{title}</b>"), 0, 2 * column, 1, 2)
+            heading = QLabel(title)
+            heading.setTextFormat(Qt.TextFormat.PlainText)
+            font = heading.font()
+            font.setBold(True)
+            heading.setFont(font)
+            self.typed_grid.addWidget(heading, 0, 2 * column, 1, 2)
             for row, (neuron_id, value) in enumerate(zip(ids, values), start=1):
-                label = QLabel(f"{letter}<sub>{names[neuron_id]}</sub>")
+                # Rich text on purpose, for the subscript; the name comes from the file, so
+                # it is escaped: a name such as "<b>x</b>" shows as written.
+                label = QLabel(f"{letter}<sub>{html.escape(names[neuron_id])}</sub>")
+                label.setTextFormat(Qt.TextFormat.RichText)
                 field = QLineEdit(full_number(value))
                 field.setObjectName(f"{letter}:{neuron_id}")
                 field.editingFinished.connect(self._typed_changed)
@@ -209,7 +225,11 @@ class SamplePicker(QWidget):
                     field.setToolTip("")
                 except ValueError:
                     field.setStyleSheet("border: 1px solid #d12c2c")
-                    field.setToolTip(f"{field.text()!r} is not a number")
+                    field.setToolTip(
+                        literal_rich_text(
+                            self.tr("{text!r} is not a number").format(text=field.text())
+                        )
+                    )
                     return
         typed_x = {n: v for (is_input, n), v in values.items() if is_input}
         typed_t = {n: v for (is_input, n), v in values.items() if not is_input}

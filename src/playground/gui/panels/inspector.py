@@ -76,6 +76,7 @@ class Inspector(QWidget):
         form = QFormLayout(page)
         form.setContentsMargins(0, 0, 0, 0)
         self.id_label = QLabel()
+        self.id_label.setTextFormat(Qt.TextFormat.PlainText)  # an id from a file, shown as written
         self.id_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.label_edit = QLineEdit()
         self.label_edit.setPlaceholderText("none (the id is shown)")
@@ -102,6 +103,7 @@ class Inspector(QWidget):
         form = QFormLayout(page)
         form.setContentsMargins(0, 0, 0, 0)
         self.connection_label = QLabel()
+        self.connection_label.setTextFormat(Qt.TextFormat.PlainText)
         self.weight_edit = QLineEdit()
         form.addRow("Connection:", self.connection_label)
         form.addRow("Weight:", self.weight_edit)

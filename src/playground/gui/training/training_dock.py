@@ -65,6 +65,7 @@ class TrainingDock(QWidget):
         layout.addLayout(self._build_buttons())
         layout.addWidget(self._build_counter())
         self.status = QLabel()
+        self.status.setTextFormat(Qt.TextFormat.PlainText)  # refusals quote ids from the file
         self.status.setWordWrap(True)
         self.status.setVisible(False)
         layout.addWidget(self.status)
@@ -253,12 +254,11 @@ class TrainingDock(QWidget):
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle(self.tr("Binary cross-entropy needs sigmoid outputs"))
         box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText(reason[0].upper() + reason[1:] + ".")
-        box.setInformativeText(
-            self.tr(
-                "Make {outputs} sigmoid and use binary cross-entropy, as one undo step?"
-            ).format(outputs=", ".join(outputs))
-        )
+        # Plain text throughout: the reason and the question name neurons from the file.
+        question = self.tr(
+            "Make {outputs} sigmoid and use binary cross-entropy, as one undo step?"
+        ).format(outputs=", ".join(outputs))
+        box.setText(f"{reason[0].upper()}{reason[1:]}.\n\n{question}")
         fit = box.addButton(self.tr("Make Outputs Sigmoid"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(fit)
