@@ -2,6 +2,7 @@
 
 import numpy as np
 import pytest
+from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
 from playground.gui.training.csv_import_dialog import CsvImportDialog
@@ -115,6 +116,12 @@ def test_fewer_columns_than_neurons_is_refused_in_the_dialog(
     assert window.document.network.data is before
 
 
+def shown(rich_text: str) -> str:
+    document = QTextDocument()
+    document.setHtml(rich_text)
+    return document.toPlainText()
+
+
 @pytest.mark.parametrize(
     "text, words",
     [
@@ -131,8 +138,9 @@ def test_a_broken_file_is_refused_with_a_message_and_nothing_changes(
     path = tmp_path / "broken.csv"
     path.write_text(text)
     warnings = []
+    # What the box shows: its text is rich text, escaped so that file text reads as written.
     monkeypatch.setattr(
-        QMessageBox, "warning", lambda parent, title, message: warnings.append(message)
+        QMessageBox, "warning", lambda parent, title, message: warnings.append(shown(message))
     )
     before = window.document.network.data
     neurons = len(window.document.network.neurons)

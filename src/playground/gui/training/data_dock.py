@@ -20,11 +20,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from playground.gui.dialogs.prompts import literal_rich_text
 from playground.gui.document import Document
 from playground.gui.training.csv_import_dialog import CsvImportDialog
 from playground.gui.training.data_import import import_dataset
 from playground.gui.training.number_controls import pair_row
-from playground.model.csv_import import check_fits_network, read_csv_table
+from playground.model.csv_import import check_fits_network, read_csv_preview
 from playground.model.dataset import MAX_NOISE, MAX_SAMPLES, Dataset, GeneratorSpec
 from playground.model.errors import DataError
 from playground.model.generators import generate, generator_shape
@@ -107,6 +108,7 @@ class DataDock(QWidget):
         self.summary.setWordWrap(True)
         self.summary.setStyleSheet("color: #444")
         self.message = QLabel()
+        self.message.setTextFormat(Qt.TextFormat.PlainText)  # quotes cells of the user's file
         self.message.setWordWrap(True)
         self.message.setStyleSheet(PROBLEM_STYLE)
         self.message.setVisible(False)
@@ -296,7 +298,8 @@ class DataDock(QWidget):
             if not path:
                 return False
         try:
-            table = read_csv_table(path)
+            # The first rows at once; the dialog reads the whole file once, on Import.
+            table = read_csv_preview(path)
         except DataError as refusal:
             self._refuse(str(refusal))
             return False
@@ -312,4 +315,4 @@ class DataDock(QWidget):
     def _refuse(self, message: str) -> None:
         text = f"Nothing was imported. {message[0].upper()}{message[1:]}"
         self.show_problem(text)
-        QMessageBox.warning(self, "Cannot import the CSV file", text)
+        QMessageBox.warning(self, self.tr("Cannot import the CSV file"), literal_rich_text(text))

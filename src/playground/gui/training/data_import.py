@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 import numpy as np
 
 from playground.gui.document import Document
 from playground.model.connection import Connection
 from playground.model.dataset import Dataset
 from playground.model.initialisation import initial_weight
-from playground.model.network import Network
+from playground.model.network import ID_PREFIX, Network
 from playground.model.neuron import Neuron
 
 SPACING = 90.0  # vertical gap between a new neuron and the one above it
@@ -22,53 +24,88 @@ def missing_neurons(
     A new input feeds every neuron the existing inputs feed; a new output reads
     every neuron the existing outputs read, with their activation. Each is
     labelled with its column's name and placed below the last of its role.
+
+    Built without editing a copy neuron by neuron: for a file of thousands of
+    columns that costs a search of the whole network per neuron. New neurons of
+    one role share one set of partners, since none of them is a partner of another.
     """
-    trial = network.copy()
     rng = np.random.default_rng(network.training.seed)
+    taken = {n.id for n in network.neurons}
     neurons: list[Neuron] = []
     wires: list[tuple[str, str]] = []
+    new_inputs: list[str] = []
+    input_partners: set[str] = set()
     for role, columns in (("input", inputs), ("output", targets)):
-        existing = trial.ids_with_role(role)
-        for column in columns[len(existing) :]:
-            neuron_id = trial.fresh_id(role)
-            x, y = _place(trial, existing)
+        existing = network.ids_with_role(role)
+        extra = columns[len(existing) :]
+        if not extra:
+            continue
+        if role == "input":
+            partners = _unique(c.target for i in existing for c in network.outgoing(i))
+            input_partners = set(partners)
+            activation = None
+        else:
+            sources: list[str] = []
+            for output in existing:
+                sources += [c.source for c in network.incoming(output)]
+                if output in input_partners:  # the new inputs feed it too, wired after the rest
+                    sources += new_inputs
+            partners = _unique(sources)
+            activation = network.neuron(existing[0]).activation if existing else "sigmoid"
+        ids = _fresh_ids(ID_PREFIX[role], taken, len(extra))
+        x, y = _place(network, existing, [n.x for n in neurons])
+        for k, (neuron_id, column) in enumerate(zip(ids, extra)):
+            below = y + k * SPACING
             if role == "input":
-                neuron = Neuron(neuron_id, role, None, None, x, y, column)
-                partners = _unique(c.target for i in existing for c in trial.outgoing(i))
-                pairs = [(neuron_id, p) for p in partners]
+                neuron = Neuron(neuron_id, role, None, None, x, below, column)
+                wires.extend((neuron_id, p) for p in partners)
+                new_inputs.append(neuron_id)
             else:
-                activation = trial.neuron(existing[0]).activation if existing else "sigmoid"
-                neuron = Neuron(neuron_id, role, activation, 0.0, x, y, column)
-                partners = _unique(c.source for o in existing for c in trial.incoming(o))
-                pairs = [(p, neuron_id) for p in partners]
-            trial.add_neuron(neuron)
-            for source, target in pairs:
-                trial.connect(source, target, 0.0)
+                neuron = Neuron(neuron_id, role, activation, 0.0, x, below, column)
+                wires.extend((p, neuron_id) for p in partners)
             neurons.append(neuron)
-            wires.extend(pairs)
-            existing = existing + [neuron_id]
+    activation_of = {n.id: n.activation for n in neurons}
+    fan_in: Counter[str] = Counter(target for _, target in wires)
+    fan_out: Counter[str] = Counter(source for source, _ in wires)
+    incoming = {t: len(network.incoming(t)) for t in fan_in if network.has_neuron(t)}
+    outgoing = {s: len(network.outgoing(s)) for s in fan_out if network.has_neuron(s)}
     connections = [
         Connection(
             source,
             target,
             initial_weight(
                 rng,
-                len(trial.incoming(target)),
-                len(trial.outgoing(source)),
-                trial.neuron(target).activation,
+                incoming.get(target, 0) + fan_in[target],
+                outgoing.get(source, 0) + fan_out[source],
+                activation_of[target]
+                if target in activation_of
+                else network.neuron(target).activation,
                 scheme,
             ),
         )
         for source, target in wires
     ]
-    return [Neuron(**vars(n)) for n in neurons], connections
+    return neurons, connections
 
 
-def _place(network: Network, ids: list[str]) -> tuple[float, float]:
+def _fresh_ids(prefix: str, taken: set[str], count: int) -> list[str]:
+    """`count` unused ids such as i3, i4, … (as Network.fresh_id would give one by one)."""
+    ids, number = [], 1
+    while len(ids) < count:
+        candidate = f"{prefix}{number}"
+        if candidate not in taken:
+            ids.append(candidate)
+            taken.add(candidate)
+        number += 1
+    return ids
+
+
+def _place(network: Network, ids: list[str], added_xs: list[float]) -> tuple[float, float]:
+    """Where the first new neuron of a role goes: below the lowest of the role, else left of all."""
     if ids:
         below = max(ids, key=lambda i: network.neuron(i).y)
         return network.neuron(below).x, network.neuron(below).y + SPACING
-    xs = [n.x for n in network.neurons] or [0.0]
+    xs = [n.x for n in network.neurons] + added_xs or [0.0]
     return min(xs) - 200.0, 0.0
 
 

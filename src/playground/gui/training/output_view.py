@@ -5,10 +5,18 @@ training frame) it runs one batched forward pass over the whole grid of
 inputs, never a Python loop over points. Training points are drawn filled,
 test points hollow. Hovering a neuron on the canvas shows that neuron's own
 output over the same grid, as TensorFlow Playground's thumbnails do.
+
+A data set of a million samples would take minutes to draw point by point and
+shows no more than a few thousand would: above MAX_POINTS the view draws a
+seeded random sample, says so in its caption, and colours the points from a
+small palette of shared brushes and pens. Values beyond ±DRAWABLE (up to
+±1.8e308 in a file) break pyqtgraph's geometry, so they are left out of the
+ranges and the points drawn.
 """
 
 from __future__ import annotations
 
+import html
 import time
 
 import numpy as np
@@ -37,6 +45,19 @@ HEATMAP_TABLE = (
 ).astype(np.uint8)
 POINT_OUTLINE = "#2b2b2b"
 CURVE_COLOUR = "#202020"
+# More points than this cover the plot without showing anything more; a seeded sample is drawn.
+MAX_POINTS = 5_000
+POINT_SEED = 0
+# Beyond this a coordinate is not drawn: pyqtgraph's scene arithmetic overflows long before 1e308.
+DRAWABLE = 1e12
+# Point colours come from this many shared brushes (and pens) along the colour map, ends included.
+PALETTE_SIZE = 33
+
+
+def drawable(values: np.ndarray) -> np.ndarray:
+    """Where values are finite and small enough for the plot's arithmetic."""
+    with np.errstate(invalid="ignore"):
+        return np.isfinite(values) & (np.abs(values) <= DRAWABLE)
 
 
 def input_ranges(data: Dataset | None, inputs: int) -> list[tuple[float, float]]:
@@ -46,12 +67,17 @@ def input_ranges(data: Dataset | None, inputs: int) -> list[tuple[float, float]]
     x = np.concatenate(
         [part for part in (data.train_x, data.test_x) if len(part)] or [np.zeros((0, inputs))]
     )
-    if len(x) == 0:
-        return [(-1.0, 1.0)] * inputs
-    low, high = x.min(axis=0), x.max(axis=0)
-    # A single sample (or one value of an input) has no span: show a unit around it instead.
-    margin = np.where(high > low, 0.08 * (high - low), 1.0)
-    return [(float(a), float(b)) for a, b in zip(low - margin, high + margin)]
+    ranges = []
+    for column in x.T:
+        column = column[drawable(column)]
+        if len(column) == 0:
+            ranges.append((-1.0, 1.0))
+            continue
+        low, high = float(column.min()), float(column.max())
+        # A single sample (or one value of an input) has no span: show a unit around it instead.
+        margin = 0.08 * (high - low) if high > low else 1.0
+        ranges.append((low - margin, high + margin))
+    return ranges
 
 
 def target_levels(data: Dataset | None, output: int) -> tuple[float, float]:
@@ -61,6 +87,7 @@ def target_levels(data: Dataset | None, output: int) -> tuple[float, float]:
     y = np.concatenate(
         [part[:, output] for part in (data.train_y, data.test_y) if len(part)] or [np.zeros(0)]
     )
+    y = y[drawable(y)]
     if len(y) == 0:
         return 0.0, 1.0
     low, high = float(y.min()), float(y.max())
@@ -81,8 +108,10 @@ class OutputView(QWidget):
         self.plot_widget = pg.PlotWidget(background="w")
         self.plot_widget.setMinimumSize(240, 240)
         self.plot_widget.setToolTip(
-            "The network's output over the inputs' range: filled dots are training points, "
-            "hollow ones test points. Hover a neuron on the canvas to see its own output here."
+            self.tr(
+                "The network's output over the inputs' range: filled dots are training points, "
+                "hollow ones test points. Hover a neuron on the canvas to see its own output here."
+            )
         )
         plot = self.plot = self.plot_widget.getPlotItem()
         plot.setMenuEnabled(False)
@@ -98,13 +127,16 @@ class OutputView(QWidget):
         plot.addItem(self.test_points)
 
         self.output_picker = QComboBox()
-        self.output_picker.setToolTip("Which output neuron to draw")
+        self.output_picker.setToolTip(self.tr("Which output neuron to draw"))
         self.output_picker.activated.connect(lambda _: self.refresh(rebuild=True))
         self.caption = QLabel()
+        # Neuron names come from the file: shown as they are, never as markup.
+        self.caption.setTextFormat(Qt.TextFormat.PlainText)
         self.caption.setWordWrap(True)
         self.caption.setStyleSheet("color: #444")
         self.caption.setMinimumHeight(self.caption.fontMetrics().height() * 2 + 4)
         self.message = QLabel()
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setWordWrap(True)
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message.setStyleSheet("color: #777; padding: 12px")
@@ -121,6 +153,12 @@ class OutputView(QWidget):
         layout.addWidget(self.pages, 1)
         layout.addWidget(self.caption)
 
+        palette = COLOUR_MAP.map(np.linspace(0.0, 1.0, PALETTE_SIZE), mode="qcolor")
+        self._brushes = np.empty(PALETTE_SIZE, dtype=object)
+        self._brushes[:] = [pg.mkBrush(colour) for colour in palette]
+        self._pens = np.empty(PALETTE_SIZE, dtype=object)
+        self._pens[:] = [pg.mkPen(colour, width=1.6) for colour in palette]
+        self._points_note = ""  # "showing 5,000 of 1,000,000 points" when thinned
         self._pending_rebuild = True
         self._last_live = 0.0
         self._timer = QTimer(self)
@@ -190,12 +228,11 @@ class OutputView(QWidget):
         self.compiled = None
         self.output_picker.setVisible(False)
         if outputs == 0:
-            text = "The network has no output neuron yet, so there is no output to draw."
+            text = self.tr("The network has no output neuron yet, so there is no output to draw.")
         else:
-            text = (
-                f"The output view draws networks with one or two input neurons; "
-                f"this one has {inputs}."
-            )
+            text = self.tr(
+                "The output view draws networks with one or two input neurons; this one has {inputs}."
+            ).format(inputs=inputs)
         self.message.setText(text)
         self.caption.setText("")
         self.pages.setCurrentWidget(self.message)
@@ -231,8 +268,9 @@ class OutputView(QWidget):
                 self.document.network.neuron(i).display_name
                 for i in self.document.network.input_ids()
             ]
-            self.plot.setLabel("bottom", names[0])
-            self.plot.setLabel("left", names[1])
+            # pyqtgraph writes axis labels as HTML; a neuron's name from the file is not markup.
+            self.plot.setLabel("bottom", html.escape(names[0]))
+            self.plot.setLabel("left", html.escape(names[1]))
         else:
             ((x0, x1),) = ranges
             self.grid = np.linspace(x0, x1, CURVE_POINTS).reshape(-1, 1)
@@ -240,8 +278,8 @@ class OutputView(QWidget):
                 self.document.network.neuron(i).display_name
                 for i in self.document.network.input_ids()
             ]
-            self.plot.setLabel("bottom", names[0])
-            self.plot.setLabel("left", "output")
+            self.plot.setLabel("bottom", html.escape(names[0]))
+            self.plot.setLabel("left", html.escape(self.tr("output")))
         self.image.setVisible(self.mode == "heatmap")
         self.curve.setVisible(self.mode == "curve")
         # A fixed view: a range following the curve would cost a second repaint each frame.
@@ -261,6 +299,7 @@ class OutputView(QWidget):
     def _draw_points(self) -> None:
         data = self.document.network.data
         network = self.document.network
+        self._points_note = ""
         fits = (
             data is not None
             and data.train_x.shape[1] == len(network.input_ids())
@@ -272,23 +311,56 @@ class OutputView(QWidget):
             return
         k = self.output_index
         low, high = target_levels(data, k)
+        chosen = self._chosen_rows(data, k)
         for split, item in (("train", self.train_points), ("test", self.test_points)):
             x, y = data.split(split)
+            rows = chosen[split]
+            x, values = x[rows], y[rows, k]
             if self.mode == "heatmap":
-                colours = COLOUR_MAP.map((y[:, k] - low) / (high - low), mode="qcolor")
+                # One of a few shared brushes per point: Qt caches each symbol once, not per point.
+                with np.errstate(all="ignore"):
+                    share = np.clip((values - low) / (high - low), 0.0, 1.0)
+                # A target beyond the drawable range takes the nearer end; NaN the middle.
+                share = np.nan_to_num(share, nan=0.5)
+                shade = np.rint(share * (PALETTE_SIZE - 1)).astype(int)
                 if split == "train":
-                    item.setData(x[:, 0], x[:, 1], brush=colours)
+                    item.setData(x[:, 0], x[:, 1], brush=self._brushes[shade])
                 else:
-                    item.setData(x[:, 0], x[:, 1], pen=[pg.mkPen(c, width=1.6) for c in colours])
+                    item.setData(x[:, 0], x[:, 1], pen=self._pens[shade])
             elif split == "train":
                 item.setData(
                     x[:, 0],
-                    y[:, k],
+                    values,
                     brush=pg.mkBrush(POSITIVE),
                     pen=pg.mkPen(POINT_OUTLINE, width=0.8),
                 )
             else:
-                item.setData(x[:, 0], y[:, k], pen=pg.mkPen(POSITIVE, width=1.6))
+                item.setData(x[:, 0], values, pen=pg.mkPen(POSITIVE, width=1.6))
+
+    def _chosen_rows(self, data: Dataset, output: int) -> dict[str, np.ndarray]:
+        """The rows of each split to draw: the drawable ones, or a seeded sample of MAX_POINTS."""
+        rows = {}
+        for split in ("train", "test"):
+            x, y = data.split(split)
+            ok = drawable(x).all(axis=1)
+            if self.mode == "curve":
+                ok &= drawable(y[:, output])
+            rows[split] = np.flatnonzero(ok)
+        total = len(data.train_x) + len(data.test_x)
+        usable = len(rows["train"]) + len(rows["test"])
+        if usable > MAX_POINTS:
+            rng = np.random.default_rng(POINT_SEED)
+            # Each split keeps its share of the points drawn.
+            n_train = min(len(rows["train"]), round(MAX_POINTS * len(rows["train"]) / usable))
+            n_test = min(len(rows["test"]), MAX_POINTS - n_train)
+            for split, n in (("train", n_train), ("test", n_test)):
+                rows[split] = np.sort(rng.choice(rows[split], size=n, replace=False))
+        shown = len(rows["train"]) + len(rows["test"])
+        if shown < total:
+            self._points_note = self.tr("showing {shown} of {total} points").format(
+                shown=f"{shown:,}", total=f"{total:,}"
+            )
+        return rows
 
     def show_live(self, levels: list[tuple[np.ndarray, np.ndarray]] | None) -> None:
         """Draw from a training run's latest weights and biases (level by level, level 1 up),
@@ -330,7 +402,7 @@ class OutputView(QWidget):
         if shown is None:
             low, high = target_levels(network.data, self.output_index)
         else:
-            finite = values[np.isfinite(values)]
+            finite = values[drawable(values)]
             reach = float(np.abs(finite).max()) if finite.size else 1.0
             low, high = -max(reach, 1e-9), max(reach, 1e-9)
         if self.mode == "heatmap":
@@ -338,12 +410,23 @@ class OutputView(QWidget):
                 values.reshape(GRID_SIZE, GRID_SIZE), levels=(low, high), autoLevels=False
             )
             self.image.setRect(self._image_rect)
-            scale = f"colour: orange {format_number(low)} → blue {format_number(high)}"
+            scale = self.tr("colour: orange {low} → blue {high}").format(
+                low=format_number(low), high=format_number(high)
+            )
         else:
-            self.curve.setData(self.grid[:, 0], values)
-            scale = "line: the network's output; dots: the data"
-        whose = f"Neuron <b>{name}</b> (hovered)" if shown else f"Output <b>{name}</b>"
-        self.caption.setText(f"{whose} · {scale} · ● train ○ test")
+            # A value pyqtgraph cannot place (overflow, NaN) breaks the line rather than the plot.
+            line = np.where(drawable(values), values, np.nan)
+            self.curve.setData(self.grid[:, 0], line, connect="finite")
+            scale = self.tr("line: the network's output; dots: the data")
+        whose = (
+            self.tr("Neuron {name} (hovered)").format(name=name)
+            if shown
+            else self.tr("Output {name}").format(name=name)
+        )
+        parts = [whose, scale, self.tr("● train ○ test")]
+        if self._points_note:
+            parts.append(self._points_note)
+        self.caption.setText(" · ".join(parts))
 
     # ----------------------------------------------------------------- hovering the canvas
 
