@@ -280,6 +280,11 @@ class CsvImportDialog(QDialog):
         preview.setToolTip(
             self.tr("The file's first rows (numbered as a spreadsheet numbers them)")
         )
+        # Wide enough for the role box that opens in a column, whatever the numbers under it.
+        roles = QComboBox()
+        roles.addItems([_role_name(role) for role in ROLES])
+        preview.horizontalHeader().setMinimumSectionSize(roles.sizeHint().width())
+        roles.deleteLater()
         if len(self.table.header) <= SIZED_COLUMNS:
             preview.resizeColumnsToContents()
         return preview
