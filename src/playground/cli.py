@@ -16,15 +16,18 @@ from collections.abc import Mapping
 import numpy as np
 
 from playground import __version__
-from playground.cli_trace_text import DEFAULT_DIGITS, trace_text
+from playground.cli_trace_text import DEFAULT_DIGITS, minibatch_text, trace_text
 from playground.cli_train import UsageError, run_train
 from playground.engine.backward_stepper import (
+    SgdUpdate,
     backward_steps,
     forward_values,
+    sample_pass,
     sgd_update,
     trace_sample,
 )
 from playground.engine.gradient_check import check_gradients
+from playground.engine.minibatch import mean_gradients, minibatch_update, trace_minibatch
 from playground.engine.trainer import check_data_fits
 from playground.model import training_settings
 from playground.model.dataset import Dataset
@@ -79,6 +82,8 @@ examples:
   playground trace xor.json --x 1,0 --y 1
   playground trace sine.json --x=-1.5 --y=-0.997     (a leading minus needs the = form)
   playground trace two_two_two.json --json
+  playground trace xor.json --samples 0,3,5   (one minibatch: each sample, the means, one step)
+  playground trace xor.json --samples 0:4 --json
 """
 
 CHECK_EPILOG = f"""\
@@ -137,6 +142,44 @@ def _numbers(text: str) -> list[float]:
     if not all(parts):
         raise argparse.ArgumentTypeError(f"{text!r} is not a list of numbers such as 0.5,1")
     return [_number(part) for part in parts]
+
+
+def _sample_number(part: str, text: str) -> int:
+    try:
+        value = int(part)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{part!r} in {text!r} is not a sample number (a whole number, counting from 0)"
+        ) from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(
+            f"{part} in {text!r} is not a sample number: samples count from 0"
+        )
+    return value
+
+
+def _sample_list(text: str) -> list[int] | range:
+    """`K,K,...` or `A:B` (B excluded): the samples of a minibatch, counting from 0."""
+    if ":" in text:
+        ends = [end.strip() for end in text.split(":")]
+        if len(ends) != 2 or not all(ends):
+            raise argparse.ArgumentTypeError(
+                f"{text!r} is not a range A:B of sample numbers, such as 0:4 (4 excluded)"
+            )
+        start, stop = (_sample_number(end, text) for end in ends)
+        if start >= stop:
+            raise argparse.ArgumentTypeError(
+                f"the range {text} holds no sample: A:B runs from A up to B, B excluded, "
+                "so B must be larger than A"
+            )
+        # A range stays a range: 0:10**9 is refused by the data's size, not by the memory.
+        return range(start, stop)
+    parts = [part.strip() for part in text.split(",")]
+    if not all(parts):
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a list of sample numbers, such as 0,3,5 or the range 0:4"
+        )
+    return [_sample_number(part, text) for part in parts]
 
 
 def _digits(text: str) -> int:
@@ -220,17 +263,26 @@ def command_parser() -> argparse.ArgumentParser:
         "trace",
         help="one sample's forward pass, backward pass and SGD step",
         description="One sample's forward pass, then the backward pass one neuron at a time, "
-        "then the SGD update: the same steps the app shows.",
+        "then the SGD update: the same steps the app shows. With --samples, a minibatch: "
+        "each sample's passes, the mean gradients, and the one SGD step they make.",
         epilog=TRACE_EPILOG,
         formatter_class=_formatter,
     )
     trace.add_argument("file", metavar="FILE", help="network file")
-    trace.add_argument(
+    which = trace.add_mutually_exclusive_group()
+    which.add_argument(
         "--sample",
         metavar="K",
         type=_whole_number(0),
-        default=0,
+        default=None,  # 0, but given or not: --samples refuses it when given
         help="which sample of the split, counting from 0 (default 0)",
+    )
+    which.add_argument(
+        "--samples",
+        metavar="LIST",
+        type=_sample_list,
+        help="trace these samples of the split as one minibatch: K,K,... or a range A:B "
+        "(B excluded)",
     )
     trace.add_argument(
         "--split",
@@ -307,19 +359,50 @@ def _chosen_sample(
         raise DataError(
             f"{args.file}: the {args.split} data is empty; choose the other --split or give --x and --y"
         )
-    if args.sample >= len(xs):
+    sample = 0 if args.sample is None else args.sample
+    if sample >= len(xs):
         raise DataError(
-            f"{args.file}: there is no {args.split} sample {args.sample}; "
+            f"{args.file}: there is no {args.split} sample {sample}; "
             f"the {args.split} data has {len(xs)}, numbered 0 to {len(xs) - 1}"
         )
-    x = args.x if args.x is not None else xs[args.sample].tolist()
-    y = args.y if args.y is not None else ys[args.sample].tolist()
-    # Counted from 1 as the app counts them, with the --sample value that picks it again.
-    described = f"{args.split} sample {args.sample + 1} of {len(xs)} (--sample {args.sample})"
+    x = args.x if args.x is not None else xs[sample].tolist()
+    y = args.y if args.y is not None else ys[sample].tolist()
+    described = _sample_described(args.split, sample, len(xs))
     overridden = [f"--{option}" for option in ("x", "y") if getattr(args, option) is not None]
     if overridden:
         described += " with " + " and ".join(overridden)
     return x, y, described
+
+
+def _sample_described(split: str, sample: int, count: int) -> str:
+    # Counted from 1 as the app counts them, with the --sample value that picks it again.
+    return f"{split} sample {sample + 1} of {count} (--sample {sample})"
+
+
+def _chosen_samples(
+    args: argparse.Namespace, data: Dataset | None
+) -> tuple[list[list[float]], list[list[float]], list[str], str]:
+    """The rows --samples names: inputs, targets, each one described, and the whole described."""
+    indices = args.samples
+    if data is None:
+        raise DataError(f"{args.file}: the network has no data to take --samples from")
+    xs, ys = data.split(args.split)
+    if len(xs) == 0:
+        raise DataError(f"{args.file}: the {args.split} data is empty; choose the other --split")
+    if isinstance(indices, range):
+        listed = f"{indices.start}:{indices.stop}"
+        outside = indices.stop - 1 if indices.stop > len(xs) else None
+    else:
+        listed = ",".join(str(k) for k in indices)
+        outside = next((k for k in indices if k >= len(xs)), None)
+    if outside is not None:
+        raise DataError(
+            f"{args.file}: --samples {listed} includes {args.split} sample {outside}, but the "
+            f"{args.split} data has {len(xs)} samples, numbered 0 to {len(xs) - 1}"
+        )
+    which = [_sample_described(args.split, k, len(xs)) for k in indices]
+    described = f"{len(indices)} {args.split} samples (--samples {listed}) as one minibatch"
+    return xs[list(indices)].tolist(), ys[list(indices)].tolist(), which, described
 
 
 def _check_sample_widths(args: argparse.Namespace, network: Network) -> None:
@@ -344,6 +427,25 @@ def _update_overflow(file: str, network: Network, x: list[float], y: list[float]
     update = sgd_update(network, steps)
     dL_dw = {(g.source, g.target): g.dL_dw for step in steps for g in step.weight_grads}
     dL_db = {step.neuron: step.dL_db for step in steps}
+    return _overflow_in(file, update, dL_dw, dL_db)
+
+
+def _minibatch_overflow(
+    file: str, network: Network, xs: list[list[float]], ys: list[list[float]]
+) -> str | None:
+    """Name the minibatch's SGD step that overflows, when one does; None when none does."""
+    mean = mean_gradients(network, [sample_pass(network, x, y) for x, y in zip(xs, ys)])
+    dL_dw = {(w.source, w.target): w.dL_dw for w in mean.weights}
+    dL_db = {b.neuron: b.dL_db for b in mean.biases}
+    return _overflow_in(file, minibatch_update(network, mean), dL_dw, dL_db)
+
+
+def _overflow_in(
+    file: str,
+    update: SgdUpdate,
+    dL_dw: dict[tuple[str, str], float],
+    dL_db: dict[str, float],
+) -> str | None:
     changes = [
         (f"w_{w.source},{w.target}", "∂L/∂w", w.before, dL_dw[(w.source, w.target)], w.after)
         for w in update.weights
@@ -372,8 +474,10 @@ def _written(value: float) -> str:
 
 
 def run_trace(args: argparse.Namespace) -> int:
-    """Print one sample's trace as text or JSON."""
+    """Print one sample's trace as text or JSON (or a minibatch's, with --samples)."""
     network = load_network(args.file)
+    if args.samples is not None:
+        return _run_minibatch_trace(args, network)
     _check_sample_widths(args, network)
     x, y, which = _chosen_sample(args, network.data)
     try:
@@ -384,18 +488,48 @@ def run_trace(args: argparse.Namespace) -> int:
             _update_overflow(args.file, network, x, y) or f"{args.file}: {error}"
         ) from None
     if args.json:
-        try:
-            text = json.dumps(trace.to_json(), indent=2, allow_nan=False)
-        except ValueError:
-            raise DataError(
-                f"{args.file}: the trace holds an infinite or NaN number, which JSON cannot carry; "
-                "the text form shows where"
-            ) from None
-        print(text)
+        _print_json(args.file, trace.to_json())
         return 0
     name = network.name or os.path.basename(args.file)
     sys.stdout.write(trace_text(network, trace, f"Trace of {which} through “{name}”", args.digits))
     return 0
+
+
+def _run_minibatch_trace(args: argparse.Namespace, network: Network) -> int:
+    """`trace --samples`: each sample's passes, the mean gradients, the one SGD step."""
+    given = [option for option in ("x", "y") if getattr(args, option) is not None]
+    if given:
+        options = " and ".join("--" + option for option in given)
+        raise UsageError(
+            f"--samples takes its samples from the file's data, while {options} "
+            f"{'give' if len(given) > 1 else 'gives'} one sample by hand: use one or the other"
+        )
+    xs, ys, which, described = _chosen_samples(args, network.data)
+    try:
+        batch = trace_minibatch(network, xs, ys)
+    except NetworkEditError as error:
+        # As for one sample: the updated copy of the network refuses infinities.
+        raise DataError(
+            _minibatch_overflow(args.file, network, xs, ys) or f"{args.file}: {error}"
+        ) from None
+    if args.json:
+        _print_json(args.file, batch.to_json())
+        return 0
+    name = network.name or os.path.basename(args.file)
+    heading = f"Trace of {described} through “{name}”"
+    sys.stdout.write(minibatch_text(network, batch, heading, which, args.digits))
+    return 0
+
+
+def _print_json(file: str, document: dict) -> None:
+    try:
+        text = json.dumps(document, indent=2, allow_nan=False)
+    except ValueError:
+        raise DataError(
+            f"{file}: the trace holds an infinite or NaN number, which JSON cannot carry; "
+            "the text form shows where"
+        ) from None
+    print(text)
 
 
 def run_check(args: argparse.Namespace) -> int:

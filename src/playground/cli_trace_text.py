@@ -8,7 +8,7 @@ stepper's records; this module only writes them down.
 """
 
 from playground.engine.activations import ACTIVATION_FUNCTIONS
-from playground.engine.backward_stepper import NeuronStep, Trace
+from playground.engine.backward_stepper import NeuronStep, SamplePass, SgdUpdate, Trace
 from playground.engine.formatting import (
     DEFAULT_DIGITS,
     Format,
@@ -17,7 +17,14 @@ from playground.engine.formatting import (
     operand_format,
 )
 from playground.engine.losses import LOSS_FUNCTIONS
+from playground.engine.minibatch import MinibatchTrace
 from playground.model.network import Network
+
+# Why the update leaves the biases alone, where it does.
+BIASES_FIXED = (
+    "every bias stays fixed: update_biases is false in the file's training settings, "
+    "as in Mazur's worked 2-2-2 example, so only the weights move"
+)
 
 # How f(z) reads with z's number put in; {z} is the number, {zp} the number in
 # parentheses when it is negative (where it follows an operator).
@@ -37,7 +44,7 @@ _APPLIED = {
 class TraceText:
     """Writes one trace as lines of text."""
 
-    def __init__(self, network: Network, trace: Trace, digits: int = DEFAULT_DIGITS) -> None:
+    def __init__(self, network: Network, trace: SamplePass, digits: int = DEFAULT_DIGITS) -> None:
         self.network = network
         self.trace = trace
         self.fmt: Format = lambda value: format_number(value, digits)
@@ -46,14 +53,22 @@ class TraceText:
         self.lines: list[str] = []
 
     def render(self, heading: str) -> str:
+        """The sample's pass, then its SGD step and its loss after the step."""
+        trace = self.trace
+        if not isinstance(trace, Trace):
+            raise TypeError("a whole trace (with its update) is needed")
+        self._pass(heading)
+        self._update(trace)
+        self._loss_after(trace.loss, trace.loss_after)
+        return "\n".join(self.lines) + "\n"
+
+    def _pass(self, heading: str) -> None:
+        """The sample, its forward pass, its loss and its backward pass."""
         self.lines.append(heading)
         self._sample()
         self._forward()
         self._loss()
         self._backward()
-        self._update()
-        self._loss_after()
-        return "\n".join(self.lines) + "\n"
 
     # ------------------------------------------------------------ pieces
 
@@ -184,21 +199,31 @@ class TraceText:
             )
         return f"∂L/∂y_{j} = {' + '.join(symbolic)} = {' + '.join(worked)} = {self.fmt(step.dL_dy)}"
 
-    def _update(self) -> None:
-        update = self.trace.update
+    def _update(self, trace: Trace) -> None:
+        dL_dw = {(g.source, g.target): g.dL_dw for s in trace.steps for g in s.weight_grads}
+        dL_db = {s.neuron: s.dL_db for s in trace.steps}
+        self._update_from(trace.update, dL_dw, dL_db)
+
+    def _update_from(
+        self,
+        update: SgdUpdate,
+        dL_dw: dict[tuple[str, str], float],
+        dL_db: dict[str, float],
+        whose: str = "",
+    ) -> None:
+        """The SGD step as rows `w = before − η × gradient = after`, from the given gradients."""
         eta = self.fmt(update.learning_rate)
-        if update.l2:
-            rule = f"w ← w − η · (∂L/∂w + λ · w)    b ← b − η · ∂L/∂b    η = {eta}, λ = {self.fmt(update.l2)}"
-        else:
-            rule = f"w ← w − η · ∂L/∂w    b ← b − η · ∂L/∂b    η = {eta}"
-        self._section(f"SGD UPDATE    {rule}")
+        weight_rule = "w ← w − η · (∂L/∂w + λ · w)" if update.l2 else "w ← w − η · ∂L/∂w"
+        bias_rule = "b ← b − η · ∂L/∂b" if update.update_biases else "b unchanged"
+        rates = f"η = {eta}, λ = {self.fmt(update.l2)}" if update.l2 else f"η = {eta}"
+        self._section(f"SGD UPDATE{whose}    {weight_rule}    {bias_rule}    {rates}")
         if update.momentum:
             self.lines.append(
                 f"  (momentum {self.fmt(update.momentum)} adds nothing to a first step: "
                 "the velocity starts at 0)"
             )
-        dL_dw = {(g.source, g.target): g.dL_dw for s in self.trace.steps for g in s.weight_grads}
-        dL_db = {s.neuron: s.dL_db for s in self.trace.steps}
+        if not update.update_biases and update.biases:
+            self.lines.append(f"  ({BIASES_FIXED})")
         rows = []
         for w in update.weights:
             gradient = self.op(dL_dw[(w.source, w.target)])
@@ -211,27 +236,113 @@ class TraceText:
                     w.after,
                 )
             )
+        fixed = []
         for b in update.biases:
-            rows.append(
-                (
-                    f"b_{self._sub(b.neuron)}",
-                    f"{self.fmt(b.before)} − {self.op(update.learning_rate)} × {self.op(dL_db[b.neuron])}",
-                    b.after,
+            name = f"b_{self._sub(b.neuron)}"
+            if update.update_biases:
+                work = (
+                    f"{self.fmt(b.before)} − {self.op(update.learning_rate)} × "
+                    f"{self.op(dL_db[b.neuron])}"
                 )
-            )
-        name_width = max((len(name) for name, _, _ in rows), default=0)
+                rows.append((name, work, b.after))
+            else:
+                fixed.append((name, b.after, dL_db[b.neuron]))
+        name_width = max((len(name) for name, _, _ in rows + fixed), default=0)
         work_width = max((len(work) for _, work, _ in rows), default=0)
         for name, work, after in rows:
             self.lines.append(f"  {name:<{name_width}} = {work:<{work_width}} = {self.fmt(after)}")
+        for name, after, gradient in fixed:
+            self.lines.append(
+                f"  {name:<{name_width}} = {self.fmt(after)}    "
+                f"(unchanged; its ∂L/∂b = {self.fmt(gradient)} is not used)"
+            )
 
-    def _loss_after(self) -> None:
-        before, after = self.trace.loss, self.trace.loss_after
+    def _loss_after(self, before: float, after: float, what: str = "") -> None:
         self._section("LOSS AFTER THE UPDATE")
         self.lines.append(
-            f"  L = {self.fmt(after)}    (before: {self.fmt(before)}, change {self.fmt(after - before)})"
+            f"  L = {self.fmt(after)}    ({what}before: {self.fmt(before)}, "
+            f"change {self.fmt(after - before)})"
         )
 
 
 def trace_text(network: Network, trace: Trace, heading: str, digits: int = DEFAULT_DIGITS) -> str:
     """The whole trace as text, under `heading`."""
     return TraceText(network, trace, digits).render(heading)
+
+
+class MinibatchText(TraceText):
+    """Writes a minibatch's trace: each sample's pass, the mean gradients, then the one update."""
+
+    def __init__(self, network: Network, batch: MinibatchTrace, digits: int = DEFAULT_DIGITS):
+        super().__init__(network, batch.samples[0], digits)
+        self.batch = batch
+
+    def render_batch(self, heading: str, which: list[str]) -> str:
+        """Under `heading`, each sample's pass headed by `which[k]`, the means, update and loss."""
+        batch = self.batch
+        count = len(batch.samples)
+        self.lines.append(heading)
+        for k, (one, described) in enumerate(zip(batch.samples, which)):
+            self.trace = one
+            self.lines.append("")
+            self._pass(f"SAMPLE {k + 1} OF {count}: {described}")
+        self._means()
+        self._batch_loss()
+        self._update_from(
+            batch.update,
+            {(w.source, w.target): w.dL_dw for w in batch.mean.weights},
+            {b.neuron: b.dL_db for b in batch.mean.biases},
+            " (with the mean gradients)",
+        )
+        self._loss_after(batch.loss, batch.loss_after, f"the mean over the {count} samples; ")
+        return "\n".join(self.lines) + "\n"
+
+    def _means(self) -> None:
+        count = len(self.batch.samples)
+        self._section(
+            f"MEAN GRADIENTS    ∂L/∂w = (∂L/∂w of each sample, summed) / {count}, "
+            "and the same for ∂L/∂b"
+        )
+        dL_dw = [
+            {(g.source, g.target): g.dL_dw for s in one.steps for g in s.weight_grads}
+            for one in self.batch.samples
+        ]
+        dL_db = [{s.neuron: s.dL_db for s in one.steps} for one in self.batch.samples]
+        rows = [
+            (
+                f"∂L/∂w_{self._sub(w.source)},{self._sub(w.target)}",
+                [each[(w.source, w.target)] for each in dL_dw],
+                w.dL_dw,
+            )
+            for w in self.batch.mean.weights
+        ] + [
+            (f"∂L/∂b_{self._sub(b.neuron)}", [each[b.neuron] for each in dL_db], b.dL_db)
+            for b in self.batch.mean.biases
+        ]
+        self._mean_rows(rows)
+
+    def _batch_loss(self) -> None:
+        count = len(self.batch.samples)
+        self._section(f"LOSS OF THE MINIBATCH    L = (the samples' losses, summed) / {count}")
+        self._mean_rows([("L", [one.loss for one in self.batch.samples], self.batch.loss)])
+
+    def _mean_rows(self, rows: list[tuple[str, list[float], float]]) -> None:
+        name_width = max((len(name) for name, _, _ in rows), default=0)
+        sums = [
+            f"({' + '.join([self.fmt(v[0])] + [self.op(x) for x in v[1:]])}) / {len(v)}"
+            for _, v, _ in rows
+        ]
+        sum_width = max((len(text) for text in sums), default=0)
+        for (name, _, mean), text in zip(rows, sums):
+            self.lines.append(f"  {name:<{name_width}} = {text:<{sum_width}} = {self.fmt(mean)}")
+
+
+def minibatch_text(
+    network: Network,
+    batch: MinibatchTrace,
+    heading: str,
+    which: list[str],
+    digits: int = DEFAULT_DIGITS,
+) -> str:
+    """A minibatch's trace as text, under `heading`; `which[k]` names sample k."""
+    return MinibatchText(network, batch, digits).render_batch(heading, which)

@@ -12,7 +12,8 @@ reverse topological order (after every neuron it feeds):
     ∂L/∂b_j  = ∂L/∂z_j
     ∂L/∂w_ij = y_i · ∂L/∂z_j        for each incoming connection i → j
 
-then one SGD step, w ← w − η · (∂L/∂w + l2 · w) and b ← b − η · ∂L/∂b.
+then one SGD step, w ← w − η · (∂L/∂w + l2 · w) and b ← b − η · ∂L/∂b (or b
+unchanged, when the training settings keep the biases fixed).
 `Trace.to_json()` is the `trace --json` document of the command-line spec;
 the app's formula panel and `playground trace` both read these records.
 """
@@ -101,20 +102,22 @@ class SgdUpdate:
     l2: float
     weights: list[WeightUpdate] = field(default_factory=list)
     biases: list[BiasUpdate] = field(default_factory=list)
+    # False when the training settings keep every bias fixed: each BiasUpdate's after is its before.
+    update_biases: bool = True
 
 
 @dataclass
-class Trace:
+class SamplePass:
+    """One sample's forward pass, loss and backward pass: a trace before its update."""
+
     x: list[float]
     targets: list[float]
     forward: dict[str, NeuronValues]
     loss: float
     steps: list[NeuronStep]
-    update: SgdUpdate
-    loss_after: float
 
     def to_json(self) -> dict:
-        """The `trace --json` document of the command-line spec (plus a few extra fields)."""
+        """`sample`, `forward`, `loss` and `steps` of the `trace --json` document."""
         return {
             "sample": {"x": self.x, "y": self.targets},
             "forward": {
@@ -123,6 +126,20 @@ class Trace:
             },
             "loss": self.loss,
             "steps": [asdict(step) for step in self.steps],
+        }
+
+
+@dataclass
+class Trace(SamplePass):
+    """One sample's pass, then the SGD step it alone asks for and the loss after it."""
+
+    update: SgdUpdate
+    loss_after: float
+
+    def to_json(self) -> dict:
+        """The `trace --json` document of the command-line spec (plus a few extra fields)."""
+        return {
+            **super().to_json(),
             "update": asdict(self.update),
             "loss_after": self.loss_after,
         }
@@ -236,21 +253,29 @@ def backward_steps(
 
 def sgd_update(network: Network, steps: list[NeuronStep]) -> SgdUpdate:
     """One SGD step from rest: w ← w − η(∂L/∂w + l2·w), b ← b − η·∂L/∂b (momentum starts at 0)."""
-    settings = network.training
-    rate, l2 = settings.learning_rate, settings.l2
     dL_dw = {(g.source, g.target): g.dL_dw for step in steps for g in step.weight_grads}
     dL_db = {step.neuron: step.dL_db for step in steps}
-    update = SgdUpdate(rate, settings.momentum, l2)
+    return sgd_update_from(network, dL_dw, dL_db)
+
+
+def sgd_update_from(
+    network: Network, dL_dw: dict[tuple[str, str], float], dL_db: dict[str, float]
+) -> SgdUpdate:
+    """`sgd_update` from given gradients (one sample's, or a minibatch's means).
+
+    With `update_biases` off, each bias stays as it is: its `after` is its `before`.
+    """
+    settings = network.training
+    rate, l2 = settings.learning_rate, settings.l2
+    update = SgdUpdate(rate, settings.momentum, l2, update_biases=settings.update_biases)
     for c in network.connections:
         after = c.weight - rate * (dL_dw[c.key] + l2 * c.weight)
         update.weights.append(WeightUpdate(c.source, c.target, c.weight, after))
     for neuron in network.neurons:
         if not neuron.is_input:
-            update.biases.append(
-                BiasUpdate(
-                    neuron.id, neuron.bias_value, neuron.bias_value - rate * dL_db[neuron.id]
-                )
-            )
+            before = neuron.bias_value
+            after = before - rate * dL_db[neuron.id] if settings.update_biases else before
+            update.biases.append(BiasUpdate(neuron.id, before, after))
     return update
 
 
@@ -262,17 +287,21 @@ def apply_update(network: Network, update: SgdUpdate) -> None:
         network.set_bias(b.neuron, b.after)
 
 
-def trace_sample(network: Network, x: list[float], targets: list[float]) -> Trace:
-    """Forward pass, backward pass neuron by neuron, SGD update and the loss after it."""
+def sample_pass(network: Network, x: list[float], targets: list[float]) -> SamplePass:
+    """Forward pass, loss, and the backward pass neuron by neuron, of one sample."""
     x = [float(v) for v in x]
     targets = [float(v) for v in targets]
     _check_sample(network, x, targets)
     values = forward_values(network, x)
     steps = backward_steps(network, values, targets)
-    update = sgd_update(network, steps)
+    return SamplePass(x, targets, values, sample_loss(network, values, targets), steps)
+
+
+def trace_sample(network: Network, x: list[float], targets: list[float]) -> Trace:
+    """Forward pass, backward pass neuron by neuron, SGD update and the loss after it."""
+    one = sample_pass(network, x, targets)
+    update = sgd_update(network, one.steps)
     updated = network.copy()
     apply_update(updated, update)
-    loss_after = sample_loss(updated, forward_values(updated, x), targets)
-    return Trace(
-        x, targets, values, sample_loss(network, values, targets), steps, update, loss_after
-    )
+    loss_after = sample_loss(updated, forward_values(updated, one.x), one.targets)
+    return Trace(one.x, one.targets, one.forward, one.loss, one.steps, update, loss_after)

@@ -7,6 +7,9 @@ and weight decay l2 (on weights, not biases), is
 
     v ← m·v − η·(∂L/∂w + l2·w),   w ← w + v
 
+and the same for each bias (without l2), unless `update_biases` is off: then the
+biases stay as they are, and gather no velocity either.
+
 After each epoch the trainer records the mean loss over the whole train and
 test sets (and the accuracy, when the targets are two class labels). A NaN or
 infinite loss stops training and puts back the weights of the last finite epoch.
@@ -193,6 +196,7 @@ class Trainer:
         compiled = self.compiled
         gradients = compiled.backward(compiled.forward(x), targets)
         rate, momentum, l2 = self.settings.learning_rate, self.settings.momentum, self.settings.l2
+        update_biases = self.settings.update_biases
         for level, dW, db, (vW, vb) in zip(
             compiled.levels[1:], gradients.weights[1:], gradients.biases[1:], self._velocity[1:]
         ):
@@ -201,16 +205,21 @@ class Trainer:
             if momentum:
                 vW *= momentum
                 vW -= rate * dW
-                vb *= momentum
-                vb -= rate * db
                 level.weights += vW
-                level.biases += vb
+                if update_biases:
+                    vb *= momentum
+                    vb -= rate * db
+                    level.biases += vb
+                else:
+                    # A fixed bias has no velocity: turned on again mid-run, it starts from rest.
+                    vb[...] = 0.0
             else:
                 # The gradients are ours to scale in place: backward made them for this step.
                 dW *= rate
-                db *= rate
                 level.weights -= dW
-                level.biases -= db
+                if update_biases:
+                    db *= rate
+                    level.biases -= db
 
     def _end_epoch(self) -> None:
         self._next = 0

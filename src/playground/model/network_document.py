@@ -206,7 +206,11 @@ def _training(document: dict) -> TrainingSettings:
         "momentum": _number(block, "momentum", "training", defaults.momentum),
         "l2": _number(block, "l2", "training", defaults.l2),
         "seed": _whole(block, "seed", "training", defaults.seed),
+        "update_biases": block.get("update_biases", defaults.update_biases),
     }
+    if not isinstance(values["update_biases"], bool):
+        found = _kind(values["update_biases"])
+        raise _Refusal("training.update_biases", f"expected true or false, found {found}")
     try:
         return TrainingSettings(**values)
     except SettingsError as refusal:

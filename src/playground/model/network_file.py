@@ -285,6 +285,10 @@ def network_to_dict(network: Network) -> dict:
         "l2": float(t.l2),
         "seed": int(t.seed),
     }
+    if not t.update_biases:
+        # Written only when it differs from the default, so files that never set it (every
+        # file before it existed) save back byte for byte as they were.
+        document["training"]["update_biases"] = False
     if network.data is not None:
         document["data"] = _data_to_dict(network.data)
     for key, value in network.extra.items():

@@ -53,6 +53,10 @@ RULES = {
         lambda v: is_whole(v) and 0 <= v <= MAX_WHOLE,
         f"must be a whole number from 0 to {MAX_WHOLE:,}",
     ),
+    "update_biases": (
+        lambda v: isinstance(v, bool),
+        "must be true or false",
+    ),
 }
 
 
@@ -71,6 +75,8 @@ class TrainingSettings:
     momentum: float = 0.0
     l2: float = 0.0
     seed: int = 0
+    # False keeps every bias where it is during SGD, as Mazur's worked 2-2-2 example does.
+    update_biases: bool = True
 
     def __post_init__(self) -> None:
         for setting in fields(self):

@@ -17,7 +17,7 @@ import html
 import math
 
 import shiboken6
-from PySide6.QtCore import QLineF, QPointF, QRectF
+from PySide6.QtCore import QCoreApplication, QLineF, QPointF, QRectF
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGraphicsItem
 
@@ -384,8 +384,15 @@ class CanvasOverlay:
             item = self.scene.neuron_items.get(b.neuron)
             if item is None:
                 continue
+            if update.update_biases:
+                text = f"b {self.fmt(b.before)} → {self.fmt(b.after)}"
+            else:
+                # Update biases is off: say so on the neuron rather than show a move of 0.
+                text = QCoreApplication.translate("CanvasOverlay", "b {bias} (fixed)").format(
+                    bias=self.fmt(b.before)
+                )
             tag = self._tag(
-                [TextLine(f"b {self.fmt(b.before)} → {self.fmt(b.after)}", 7.5, "#202020")],
+                [TextLine(text, 7.5, "#202020")],
                 background="#fafafa",
                 border="#9a9a9a",
             )

@@ -2,6 +2,8 @@
 
 import html
 
+from PySide6.QtCore import QCoreApplication
+
 from playground.engine.backward_stepper import Trace
 from playground.engine.formatting import neuron_names
 from playground.engine.losses import LOSS_FUNCTIONS
@@ -22,6 +24,10 @@ LOSS_TERMS_WRITTEN = 3
 # The panel lists this many parameters of the update at most (a long table takes seconds to lay out).
 UPDATE_ROWS_SHOWN = 250
 TABLE = 'cellspacing="0" cellpadding="3" style="margin-top:4px"'
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("SummaryFormulas", text)
 
 
 def _title(text: str, note: str = "") -> str:
@@ -140,25 +146,44 @@ class SummaryFormulas:
         else:
             rule = "<i>w</i> ← <i>w</i> − η · ∂<i>L</i>/∂<i>w</i>"
             rates = f"η = {eta}"
-        rule += f", &nbsp; <i>b</i> ← <i>b</i> − η · ∂<i>L</i>/∂<i>b</i>, &nbsp; {rates}"
+        if update.update_biases:
+            rule += f", &nbsp; <i>b</i> ← <i>b</i> − η · ∂<i>L</i>/∂<i>b</i>, &nbsp; {rates}"
+        else:
+            rule += f", &nbsp; <i>b</i> {_tr('unchanged')}, &nbsp; {rates}"
         parts = []
         if applied:
-            parts.append(
-                _title(
-                    "SGD update applied",
-                    "The network now has the new weights and biases. ◀ Back or Edit ▸ Undo takes them back.",
+            now = (
+                "The network now has the new weights and biases. ◀ Back or Edit ▸ Undo takes them back."
+                if update.update_biases
+                else _tr(
+                    "The network now has the new weights; its biases stayed fixed. "
+                    "◀ Back or Edit ▸ Undo takes them back."
                 )
             )
+            parts.append(_title("SGD update applied", now))
             parts.append(self._loss_change())
         else:
-            parts.append(
-                _title(
-                    "SGD update",
-                    "One step of gradient descent from this sample alone: each weight and bias moves "
-                    "against its gradient.",
+            moves = (
+                "One step of gradient descent from this sample alone: each weight and bias moves "
+                "against its gradient."
+                if update.update_biases
+                else _tr(
+                    "One step of gradient descent from this sample alone: each weight moves "
+                    "against its gradient; the biases stay fixed."
                 )
             )
+            parts.append(_title("SGD update", moves))
         parts.append(f"<p style='margin:6px 0 0 0'>{rule}</p>")
+        if not update.update_biases and update.biases:
+            parts.append(
+                f"<p style='margin:2px 0; color:{MUTED}'>"
+                + _tr(
+                    "The biases stay as they are: <b>Update biases</b> is off in the training "
+                    "settings (the file’s <tt>update_biases: false</tt>), as in Matt Mazur’s "
+                    "worked 2-2-2 example, so only the weights move."
+                )
+                + "</p>"
+            )
         if update.momentum:
             parts.append(
                 f"<p style='margin:2px 0; color:{MUTED}'>Momentum {show(update.momentum, 'momentum')} "
@@ -203,12 +228,13 @@ class SummaryFormulas:
         for b in update.biases:
             j = self.name(b.neuron)
             gradient = show(dL_db[b.neuron], f"∂L/∂b_{j}", operand=True)
+            change = f"− {eta} × {gradient}" if update.update_biases else _tr("kept fixed")
             rows.append(
                 _row(
                     [
                         var("b", j),
                         show(b.before, f"b_{j} before"),
-                        f"− {eta} × {gradient}",
+                        change,
                         "→ " + show(b.after, f"b_{j} after", bold=True),
                     ]
                 )

@@ -179,6 +179,17 @@ class TrainingDock(QWidget):
         form.addRow("Batch size:", pair_row(self.batch_size, "Momentum:", self.momentum))
         form.addRow("L2:", pair_row(self.l2, "Seed:", self.seed))
         form.addRow("Loss:", self.loss)
+        self.update_biases = QCheckBox(self.tr("Update biases"))
+        self.update_biases.setToolTip(
+            self.tr(
+                "When on, SGD moves each bias against its gradient, as it moves the weights. "
+                "When off, every bias stays fixed and only the weights learn: Matt Mazur's "
+                "worked 2-2-2 backpropagation example keeps its biases fixed this way, so turn "
+                "it off to follow his numbers step by step."
+            )
+        )
+        self.update_biases.toggled.connect(self._set_update_biases)
+        form.addRow("", self.update_biases)
         self._add_stop_conditions(form)
         return box
 
@@ -228,6 +239,20 @@ class TrainingDock(QWidget):
         except PlaygroundError as refused:
             self.show_status(str(refused), True)
             self.refresh_settings()
+
+    def _set_update_biases(self, on: bool) -> None:
+        settings = self.document.network.training
+        if settings.update_biases == on:
+            return
+        text = self.tr("Update Biases") if on else self.tr("Keep Biases Fixed")
+        stack = self.document.undo_stack
+        # A macro of its own: settings edits of one field merge, and two toggles merged
+        # would leave one step that changes nothing. Each toggle is its own undo step.
+        stack.beginMacro(text)
+        try:
+            self.document.set_training(replace(settings, update_biases=on), text)
+        finally:
+            stack.endMacro()
 
     def _set_loss(self, loss: str) -> None:
         network = self.document.network
@@ -286,6 +311,9 @@ class TrainingDock(QWidget):
             box.blockSignals(True)
             box.setValue(value)
             box.blockSignals(False)
+        self.update_biases.blockSignals(True)
+        self.update_biases.setChecked(settings.update_biases)
+        self.update_biases.blockSignals(False)
         self.loss.setCurrentIndex(max(0, self.loss.findData(network.loss)))
         for index in range(self.loss.count()):
             reason = network.loss_refusal(self.loss.itemData(index))
