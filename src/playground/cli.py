@@ -26,9 +26,15 @@ from playground.engine.backward_stepper import (
     sgd_update,
     trace_sample,
 )
-from playground.engine.gradient_check import check_gradients
+from playground.engine.gradient_check import (
+    CHECK_LIMIT,
+    CHECK_PARAMETER_LIMIT,
+    CHECK_SAMPLES,
+    CHECK_SEED,
+    check_data,
+    check_gradients,
+)
 from playground.engine.minibatch import mean_gradients, minibatch_update, trace_minibatch
-from playground.engine.trainer import check_data_fits
 from playground.model import training_settings
 from playground.model.dataset import Dataset
 from playground.model.errors import DataError, NetworkEditError, PlaygroundError
@@ -38,14 +44,6 @@ from playground.system_libraries import check_platform_libraries
 
 COMMANDS = ("train", "trace", "check")
 DEFAULT_EPOCHS = 100
-# `check` fails above this: float64 gradients that are right agree far more closely.
-CHECK_LIMIT = 1e-6
-# Enough samples to exercise every gradient; more would only make the check slow.
-CHECK_SAMPLES = 32
-# Above this many weights and biases, `check` compares a seeded random sample of this many:
-# each costs four forward passes, so 100,000 of them would take over an hour.
-CHECK_PARAMETER_LIMIT = 2000
-CHECK_SEED = 0
 
 APP_EPILOG = """\
 commands (each has its own --help):
@@ -541,10 +539,8 @@ def run_check(args: argparse.Namespace) -> int:
         raise DataError(
             f"{args.file}: the network has no output neuron, so there is no loss to check"
         )
-    data = network.data
-    if data is not None and len(data.train_x):
-        check_data_fits(network, data)
-        data = Dataset(train_x=data.train_x[:CHECK_SAMPLES], train_y=data.train_y[:CHECK_SAMPLES])
+    # The same data and settings as Network > Check Gradients in the app.
+    data = check_data(network)
     progress = _check_progress_bar()
     try:
         # NaN and infinity are reported below in our own words, never as numpy's warnings.

@@ -215,3 +215,22 @@ def test_progress_is_reported_for_every_parameter_checked():
         network, dataset, limit=20, progress=lambda done, total: seen.append((done, total))
     )
     assert seen[-1] == (20, 20) and [d for d, _ in seen] == sorted(d for d, _ in seen)
+
+
+def test_at_a_kink_the_one_sided_difference_is_accurate_enough_for_a_correct_network():
+    # Found by hypothesis: every z exactly at elu's kink, so h2's bias takes the one-sided
+    # difference, whose h⁴ error read as a gradient of -3.5e-11 where the true one is 0
+    # (relative error 3.5e-6 against the 1e-5 floor): a correct network failed the check.
+    network = Network(name="at the kink")
+    network.add_neuron(Neuron("i1", "input"))
+    for neuron_id in ("h1", "h2"):
+        network.add_neuron(Neuron(neuron_id, "hidden", "elu", 0.0))
+    network.add_neuron(Neuron("o1", "output", "elu", 0.0))
+    network.add_neuron(Neuron("h3", "hidden", "elu", 0.0))
+    network.connect("h2", "o1", 1.0)
+    check = check_gradients(network, data([0.0, 0.0, 0.0], [0.0, 0.0, 0.0]))
+    # h1 and h3 reach no output: their biases move no loss at all, so exactly 0.
+    for name in ("b h1", "b h3"):
+        loose = next(p for p in check.parameters if p.name == name)
+        assert (loose.analytic, loose.numeric) == (0.0, 0.0)
+    assert check.max_relative_error < 1e-6, check.worst

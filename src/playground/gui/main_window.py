@@ -16,6 +16,7 @@ from playground.gui.dialogs.user_guide import UserGuideWindow
 from playground.gui.document import Document
 from playground.gui.file_actions import FileActions
 from playground.gui.menus import build_menus, build_tool_bar
+from playground.gui.panels.gradient_check_dialog import GradientCheckWindow
 from playground.gui.panels.inspector import Inspector
 from playground.gui.recovery import RecoveryWriter
 from playground.gui.training.training_panels import TrainingPanels
@@ -42,6 +43,7 @@ class MainWindow(QMainWindow):
         self.recovery.write_failed.connect(self.show_message)
         self.randomize_seed = 1
         self.user_guide: UserGuideWindow | None = None
+        self.gradient_check_window: GradientCheckWindow | None = None
 
         self.inspector = Inspector(self.document, self.scene)
         self.inspector.status_message.connect(self.show_message)
@@ -169,6 +171,15 @@ class MainWindow(QMainWindow):
     def set_initialisation(self, scheme: str) -> None:
         self.document.set_initialisation(scheme)
         self.show_message(f"New connections get weights by {scheme.replace('_', '-')}.")
+
+    def check_gradients(self) -> None:
+        """Run `playground check` on the network as it is now, in a window beside this one."""
+        if self.gradient_check_window is None:
+            self.gradient_check_window = GradientCheckWindow(self)
+        self.gradient_check_window.run_check()
+        self.gradient_check_window.show()
+        self.gradient_check_window.raise_()
+        self.gradient_check_window.activateWindow()
 
     # ----------------------------------------------------------------- help menu
 

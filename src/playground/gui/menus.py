@@ -150,6 +150,18 @@ def build_menus(window: MainWindow) -> tuple[dict[str, QMenu], dict[str, QAction
         init_menu.addAction(action)
         actions[f"init_{scheme}"] = action
 
+    menu.addSeparator()
+    actions["check_gradients"] = _action(
+        window,
+        QCoreApplication.translate("MainWindow", "Check &Gradients…"),
+        window.check_gradients,
+        tip=QCoreApplication.translate(
+            "MainWindow",
+            "Compare every gradient of the backward pass with a finite difference, "
+            "as playground check does",
+        ),
+    )
+    menu.addAction(actions["check_gradients"])
     # ----------------------------------------------------------------- Help
     menu = menus["help"] = bar.addMenu("&Help")
     actions["user_guide"] = _action(
