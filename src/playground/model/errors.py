@@ -19,3 +19,7 @@ class DataError(PlaygroundError):
 
 class TrainingDiverged(PlaygroundError):
     """The loss became NaN or infinite during training."""
+
+
+class ExportError(PlaygroundError):
+    """A network that cannot be exported, a model that cannot be imported, or a missing extra."""
