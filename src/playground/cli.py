@@ -16,6 +16,7 @@ from collections.abc import Mapping
 import numpy as np
 
 from playground import __version__
+from playground.cli_export import run_export, run_import
 from playground.cli_trace_text import DEFAULT_DIGITS, minibatch_text, trace_text
 from playground.cli_train import UsageError, run_train
 from playground.engine.backward_stepper import (
@@ -35,6 +36,7 @@ from playground.engine.gradient_check import (
     check_gradients,
 )
 from playground.engine.minibatch import mean_gradients, minibatch_update, trace_minibatch
+from playground.export import FORMATS
 from playground.model import training_settings
 from playground.model.dataset import Dataset
 from playground.model.errors import DataError, NetworkEditError, PlaygroundError
@@ -42,7 +44,7 @@ from playground.model.network import Network
 from playground.model.network_file import load_network
 from playground.system_libraries import check_platform_libraries
 
-COMMANDS = ("train", "trace", "check")
+COMMANDS = ("train", "trace", "check", "export", "import")
 DEFAULT_EPOCHS = 100
 
 APP_EPILOG = """\
@@ -50,6 +52,8 @@ commands (each has its own --help):
   train FILE    train the network on its data with SGD
   trace FILE    one sample's forward pass, backward pass neuron by neuron, and SGD step
   check FILE    compare every gradient with a central finite difference
+  export FILE   write the network as a PyTorch script or an ONNX model
+  import MODEL  write an ONNX model as a network file
 
 examples:
   playground                       open the app on a built-in example
@@ -57,6 +61,18 @@ examples:
   playground train xor.json --epochs 2000 --out xor_trained.json --plot xor_loss.png
   playground trace xor.json --sample 3
   playground check xor.json
+  playground export xor.json --format pytorch --out xor.py
+"""
+
+EXPORT_EPILOG = """\
+The PyTorch script needs only torch; run it with `python OUT`, or with
+`torchrun --nproc_per_node=K OUT` to train on K processes. The ONNX model needs
+the onnx package to write: pip install "nn-playground[onnx]".
+
+examples:
+  playground export xor.json --format pytorch --out xor.py
+  playground export spiral.json --format onnx --out spiral.onnx
+  playground import spiral.onnx --out spiral_again.json
 """
 
 TRAIN_EPILOG = """\
@@ -316,6 +332,31 @@ def command_parser() -> argparse.ArgumentParser:
     )
     check.add_argument("file", metavar="FILE", help="network file")
     check.set_defaults(run=run_check)
+
+    export = commands.add_parser(
+        "export",
+        help="write the network as a PyTorch script or an ONNX model",
+        description="Write the network in FILE as a standalone PyTorch script (its weights, "
+        "data and training settings) or as an ONNX model.",
+        epilog=EXPORT_EPILOG,
+        formatter_class=_formatter,
+    )
+    export.add_argument("file", metavar="FILE", help="network file")
+    export.add_argument("--format", choices=FORMATS, required=True, help="pytorch or onnx")
+    export.add_argument("--out", metavar="PATH", required=True, help="the file to write")
+    export.set_defaults(run=run_export)
+
+    import_ = commands.add_parser(
+        "import",
+        help="write an ONNX model as a network file",
+        description="Read a feed-forward ONNX model (MatMul/Gemm, Add and activations) and "
+        "write it as a laid-out network file.",
+        epilog=EXPORT_EPILOG,
+        formatter_class=_formatter,
+    )
+    import_.add_argument("file", metavar="MODEL", help="ONNX model (.onnx)")
+    import_.add_argument("--out", metavar="FILE", required=True, help="the network file to write")
+    import_.set_defaults(run=run_import)
     return parser
 
 

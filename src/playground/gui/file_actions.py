@@ -13,12 +13,14 @@ from PySide6.QtCore import QObject, QRectF, QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from playground.export import exported_bytes, imported_network
 from playground.gui.canvas.scene import NetworkScene
 from playground.gui.dialogs.prompts import CANCEL, SAVE, ask_unsaved_changes, show_error
 from playground.gui.document import Document
 from playground.model.errors import PlaygroundError
 from playground.model.examples import DEFAULT_EXAMPLE, example_names, example_path
 from playground.model.network import Network
+from playground.model.network_file import write_bytes_atomically
 
 RECENT_KEY = "recent_files"
 MAX_RECENT = 8
@@ -118,6 +120,58 @@ class FileActions(QObject):
             return False
         self.add_recent(str(Path(path).resolve()))
         self.status_message.emit(self.tr("Opened {path}").format(path=path))
+        return True
+
+    def import_onnx(self, path: str | None = None) -> bool:
+        """Read an ONNX model as a new, unsaved network (Save then asks where)."""
+        if not self.confirm_discard(self.tr("importing a model")):
+            return False
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(
+                self.window,
+                self.tr("Import ONNX Model"),
+                "",
+                self.tr("ONNX models (*.onnx);;All files (*)"),
+            )
+            if not path:
+                return False
+        try:
+            network = imported_network(path)
+        except PlaygroundError as problem:
+            show_error(self.window, self.tr("Cannot import the model"), str(problem))
+            return False
+        self.document.replace(network)
+        self.document.undo_stack.resetClean()  # nothing of it is saved yet
+        self.status_message.emit(
+            self.tr("Imported {path}: save it to keep it as a network file.").format(path=path)
+        )
+        return True
+
+    def export_network(self, form: str) -> bool:
+        """Ask for a file and write the network as a PyTorch script ("pytorch") or ONNX model."""
+        suffix, kind = (
+            ("py", self.tr("PyTorch scripts (*.py)"))
+            if form == "pytorch"
+            else ("onnx", self.tr("ONNX models (*.onnx)"))
+        )
+        title = (
+            self.tr("Export PyTorch Script") if form == "pytorch" else self.tr("Export ONNX Model")
+        )
+        start = f"{self.document.display_name}.{suffix}"
+        if self.document.path is not None:
+            start = str(self.document.path.with_suffix(f".{suffix}"))
+        path, _ = QFileDialog.getSaveFileName(self.window, title, start, kind)
+        if not path:
+            return False
+        if not path.lower().endswith(f".{suffix}"):
+            path += f".{suffix}"
+        try:
+            data = exported_bytes(self.document.network, form, self.document.display_name)
+            write_bytes_atomically(path, data, self.tr("cannot write the export"))
+        except PlaygroundError as problem:
+            show_error(self.window, self.tr("Cannot export"), str(problem))
+            return False
+        self.status_message.emit(self.tr("Exported {path}").format(path=path))
         return True
 
     def open_example(self, name: str) -> bool:

@@ -12,6 +12,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QComboBox, QMenu, QMessageBox
 
 from playground import __version__
+from playground.export import onnx_missing
 from playground.gui.canvas.tools import ADD_NEURON, CONNECT, SELECT
 from playground.gui.dialogs.layered_network_dialog import INITIALISATION_NAMES
 from playground.model.examples import example_names
@@ -70,14 +71,53 @@ def build_menus(window: MainWindow) -> tuple[dict[str, QMenu], dict[str, QAction
     examples.setEnabled(bool(names))
     recent = menus["recent"] = menu.addMenu("Open &Recent")
     recent.aboutToShow.connect(lambda: _fill_recent(window, recent))
+    translate = QCoreApplication.translate
+    missing = onnx_missing()
+    actions["import_onnx"] = _action(
+        window,
+        translate("MainWindow", "&Import ONNX Model…"),
+        files.import_onnx,
+        tip=translate("MainWindow", "Open a feed-forward ONNX model as a new, unsaved network"),
+    )
+    menu.addAction(actions["import_onnx"])
     menu.addSeparator()
     actions["save"] = _action(window, "&Save", files.save, [Keys.Save])
     actions["save_as"] = _action(window, "Save &As…", files.save_as, [Keys.SaveAs])
     menu.addActions([actions["save"], actions["save_as"]])
-    export = menu.addMenu("Export &Image")
-    actions["export_png"] = _action(window, "PNG…", lambda: files.export_image("PNG"))
-    actions["export_svg"] = _action(window, "SVG…", lambda: files.export_image("SVG"))
+    export = menus["export"] = menu.addMenu(translate("MainWindow", "E&xport"))
+    actions["export_png"] = _action(
+        window, translate("MainWindow", "&PNG Image…"), lambda: files.export_image("PNG")
+    )
+    actions["export_svg"] = _action(
+        window, translate("MainWindow", "&SVG Image…"), lambda: files.export_image("SVG")
+    )
     export.addActions([actions["export_png"], actions["export_svg"]])
+    export.addSeparator()
+    actions["export_pytorch"] = _action(
+        window,
+        translate("MainWindow", "P&yTorch Script…"),
+        lambda: files.export_network("pytorch"),
+        tip=translate("MainWindow", "A standalone Python file that trains this network with torch"),
+    )
+    actions["export_onnx"] = _action(
+        window,
+        translate("MainWindow", "&ONNX Model…"),
+        lambda: files.export_network("onnx"),
+        tip=translate("MainWindow", "The network as a model onnxruntime and other tools run"),
+    )
+    export.addActions([actions["export_pytorch"], actions["export_onnx"]])
+    if missing:
+        # Say what to install right in the menu, rather than failing when chosen.
+        for name, text in (
+            ("import_onnx", translate("MainWindow", "Import ONNX Model (needs the onnx extra)")),
+            ("export_onnx", translate("MainWindow", "ONNX Model (needs the onnx extra)")),
+        ):
+            actions[name].setText(text)
+            actions[name].setEnabled(False)
+            actions[name].setStatusTip(missing)
+            actions[name].setToolTip(missing)
+        export.setToolTipsVisible(True)
+        menu.setToolTipsVisible(True)
     menu.addSeparator()
     actions["quit"] = _action(window, "&Quit", window.close, [Keys.Quit])
     menu.addAction(actions["quit"])
@@ -149,7 +189,6 @@ def build_menus(window: MainWindow) -> tuple[dict[str, QMenu], dict[str, QAction
         group.addAction(action)
         init_menu.addAction(action)
         actions[f"init_{scheme}"] = action
-
     menu.addSeparator()
     actions["check_gradients"] = _action(
         window,
@@ -162,6 +201,7 @@ def build_menus(window: MainWindow) -> tuple[dict[str, QMenu], dict[str, QAction
         ),
     )
     menu.addAction(actions["check_gradients"])
+
     # ----------------------------------------------------------------- Help
     menu = menus["help"] = bar.addMenu("&Help")
     actions["user_guide"] = _action(
