@@ -28,7 +28,6 @@ import subprocess
 import sys
 import tempfile
 import time
-from itertools import pairwise
 from pathlib import Path
 
 # Run from a clone without installing: the package sits beside this folder.
@@ -38,9 +37,9 @@ from playground.export.pytorch import pytorch_script
 from playground.model.dataset import GeneratorSpec
 from playground.model.generators import generate
 from playground.model.initialisation import initialise_network
+from playground.model.layout import layered_network
 from playground.model.network import Network
 from playground.model.network_file import save_network
-from playground.model.neuron import Neuron
 from playground.model.training_settings import TrainingSettings
 
 WIDTHS = (2, 256, 256, 1)
@@ -49,21 +48,9 @@ SEED = 7
 
 def build_network(samples: int, batch_size: int) -> Network:
     """The layered tanh network with seeded weights and the circle data set of `samples` rows."""
-    network = Network(name=f"{'-'.join(map(str, WIDTHS))} on {samples:,} samples")
-    layers = [[f"i{j + 1}" for j in range(WIDTHS[0])]]
-    layers += [[f"h{k}_{j + 1}" for j in range(w)] for k, w in enumerate(WIDTHS[1:-1], start=1)]
-    layers += [[f"o{j + 1}" for j in range(WIDTHS[-1])]]
-    for k, ids in enumerate(layers):
-        for neuron_id in ids:
-            if k == 0:
-                network.add_neuron(Neuron(neuron_id, "input"))
-            else:
-                role = "output" if k == len(layers) - 1 else "hidden"
-                network.add_neuron(Neuron(neuron_id, role, "tanh", 0.0))
-    for sources, targets in pairwise(layers):
-        for target in targets:
-            for source in sources:
-                network.connect(source, target, 0.0)
+    network = layered_network(
+        list(WIDTHS), "tanh", "tanh", name=f"{'-'.join(map(str, WIDTHS))} on {samples:,} samples"
+    )
     initialise_network(network, "fan_in", SEED)
     spec = GeneratorSpec("circle", samples=samples, noise=0.1, train_fraction=1.0, seed=SEED)
     network.data = generate(spec)
