@@ -17,8 +17,10 @@ from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem
 
+from playground.engine.formatting import format_number
 from playground.gui.canvas import style
 from playground.gui.canvas.neuron_item import NeuronItem
+from playground.gui.canvas.style import CANVAS_DIGITS
 
 if TYPE_CHECKING:
     from playground.gui.canvas.connection_layer import ConnectionLayer
@@ -113,7 +115,7 @@ class ConnectionItem(QGraphicsPathItem):
         """The text drawn on the line: the overlay's, else the weight when weight labels are on."""
         if self.flow is not None and self.flow[0] is not None:
             return self.flow[0]
-        return style.format_number(self.weight) if show_weight else None
+        return format_number(self.weight, CANVAS_DIGITS) if show_weight else None
 
     def update_special(self) -> None:
         """Note whether the layer must draw this connection on its own (overlay, fade or halo)."""

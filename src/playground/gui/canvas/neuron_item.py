@@ -14,7 +14,9 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QFontMetricsF, QPainter, QPainterPath
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
+from playground.engine.formatting import format_number
 from playground.gui.canvas import style
+from playground.gui.canvas.style import CANVAS_DIGITS
 from playground.model.neuron import Neuron
 
 R = style.NEURON_RADIUS
@@ -53,7 +55,7 @@ class NeuronItem(QGraphicsItem):
         shown = (
             neuron.role,
             neuron.display_name,
-            None if neuron.is_input else "b " + style.format_number(neuron.bias),
+            None if neuron.is_input else "b " + format_number(neuron.bias, CANVAS_DIGITS),
         )
         self.activation = neuron.activation
         tip = f"{neuron.id}" + (f" “{neuron.label}”" if neuron.label else "") + f" — {neuron.role}"

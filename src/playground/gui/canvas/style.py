@@ -29,6 +29,10 @@ MUTED_TEXT = QColor("#6b6b6b")
 GRID = QColor("#ebebeb")
 BACKGROUND = QColor("#fbfbfb")
 
+# Significant digits of the weights and biases written on the canvas, by the project's one
+# number formatter (engine.formatting), so the canvas and the formula panel write alike.
+CANVAS_DIGITS = 3
+
 WEIGHT_BUCKETS = 24
 # Every value `weight_style` returns.
 WEIGHT_STYLES = range(-WEIGHT_BUCKETS, WEIGHT_BUCKETS + 1)
@@ -104,9 +108,3 @@ def font(point_size: float, bold: bool = False) -> QFont:
     result.setPointSizeF(point_size)
     result.setBold(bold)
     return result
-
-
-def format_number(value: float, digits: int = 3) -> str:
-    """Short, readable numbers for the canvas: 0.35, −1.2, 1.5e-05."""
-    text = f"{value:.{digits}g}"
-    return text.replace("-", "−")

@@ -26,7 +26,8 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from playground.engine.compiled_network import CompiledNetwork
-from playground.gui.canvas.style import format_number
+from playground.engine.formatting import format_number
+from playground.gui.canvas.style import CANVAS_DIGITS
 from playground.gui.document import Document
 from playground.model.dataset import Dataset
 
@@ -411,7 +412,7 @@ class OutputView(QWidget):
             )
             self.image.setRect(self._image_rect)
             scale = self.tr("colour: orange {low} → blue {high}").format(
-                low=format_number(low), high=format_number(high)
+                low=format_number(low, CANVAS_DIGITS), high=format_number(high, CANVAS_DIGITS)
             )
         else:
             # A value pyqtgraph cannot place (overflow, NaN) breaks the line rather than the plot.
