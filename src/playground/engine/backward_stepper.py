@@ -162,6 +162,42 @@ def forward_values(network: Network, x: list[float]) -> dict[str, NeuronValues]:
     return values
 
 
+@dataclass
+class ForwardTerm:
+    """One incoming connection's share of z: w · y of the neuron it comes from."""
+
+    source: str
+    weight: float
+    y_source: float
+    product: float
+
+
+@dataclass
+class ForwardStep:
+    """Every number of z = b + Σ w·y and y = f(z) at one neuron, for stepping the forward pass."""
+
+    neuron: str
+    bias: float
+    terms: list[ForwardTerm]
+    z: float
+    y: float
+
+
+def forward_order(network: Network) -> list[str]:
+    """Non-input neurons in the order `forward_values` computes them (topological, ties in file order)."""
+    return [i for i in network.topological_order() if not network.neuron(i).is_input]
+
+
+def forward_step(network: Network, values: dict[str, NeuronValues], neuron_id: str) -> ForwardStep:
+    """The weighted sum at `neuron_id`, term by term, with z and y taken from `values` (the trace's own)."""
+    terms = [
+        ForwardTerm(c.source, c.weight, values[c.source].y, c.weight * values[c.source].y)
+        for c in network.incoming(neuron_id)
+    ]
+    own = values[neuron_id]
+    return ForwardStep(neuron_id, network.neuron(neuron_id).bias_value, terms, own.z_value, own.y)
+
+
 def sample_loss(network: Network, values: dict[str, NeuronValues], targets: list[float]) -> float:
     """The loss of one sample, summed over the output neurons."""
     loss = LOSS_FUNCTIONS[network.loss]

@@ -1,6 +1,16 @@
 """Fixtures of the backward step-through tests: the main window with the trace on screen."""
 
 import pytest
+from PySide6.QtCore import QSettings
+
+
+@pytest.fixture(autouse=True)
+def forward_steps_off(qapp, isolated_settings):
+    """These tests start at the forward pass's summary, as before issue 13: the forward steps are off.
+
+    Tests of the forward steps override this fixture (tests/gui/backward/test_forward_steps.py).
+    """
+    QSettings().setValue("backward/forward_steps", False)
 
 
 @pytest.fixture

@@ -86,6 +86,7 @@ class BackwardDock(QWidget):
         self.speed.setValue(4)
         self.speed.setToolTip("Seconds per step while playing")
         self.speed.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.speed.setMinimumWidth(60)  # never squeezed to a knob alone
         self.speed_label = QLabel()
         self.speed.valueChanged.connect(self._show_speed)
         self._show_speed()
@@ -93,6 +94,13 @@ class BackwardDock(QWidget):
         self.detailed.setToolTip(
             "Split each neuron into: gather ∂L/∂y, multiply by f′(z), then the weights' and bias's gradients"
         )
+        # One word, as "Detailed": the row must leave the speed slider room.
+        self.forward_steps = QCheckBox(self.tr("Forward"))
+        self.forward_steps.setObjectName("forward_steps")
+        self.forward_steps.setToolTip(
+            self.tr("Step the forward pass one neuron at a time before the backward pass")
+        )
+        self.forward_steps.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.digits = QSpinBox()
         self.digits.setRange(MIN_DIGITS, MAX_DIGITS)
         self.digits.setSuffix(" digits")
@@ -105,6 +113,7 @@ class BackwardDock(QWidget):
         options.addWidget(self.speed, 1)
         options.addWidget(self.speed_label)
         options.addSpacing(6)
+        options.addWidget(self.forward_steps)
         options.addWidget(self.detailed)
         options.addWidget(self.digits)
 
@@ -119,6 +128,8 @@ class BackwardDock(QWidget):
         self.step_label = QLabel()
         self.step_label.setObjectName("step_label")
         self.step_label.setWordWrap(True)
+        # A neuron's name is shown as written, never read as markup.
+        self.step_label.setTextFormat(Qt.TextFormat.PlainText)
         self.step_label.setStyleSheet("font-size: 13pt; font-weight: bold; padding: 4px 0")
         self.formula = FormulaPanel()
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
@@ -63,6 +64,17 @@ def build_backward_menu(window: MainWindow, panels: BackwardPanels) -> dict[str,
             "Step on by itself at the speed set in the panel",
             checkable=True,
         ),
+        "forward_steps": _action(
+            window,
+            QCoreApplication.translate("BackwardMenu", "Step the &Forward Pass"),
+            panels.set_forward_steps,
+            [],
+            QCoreApplication.translate(
+                "BackwardMenu",
+                "Before the backward pass, compute z and y one neuron at a time",
+            ),
+            checkable=True,
+        ),
         "detailed": _action(
             window,
             "&Detailed Sub-steps",
@@ -113,7 +125,7 @@ def build_backward_menu(window: MainWindow, panels: BackwardPanels) -> dict[str,
     menu.addSeparator()
     menu.addActions([actions[k] for k in ("step", "back", "restart", "to_end", "play")])
     menu.addSeparator()
-    menu.addActions([actions[k] for k in ("detailed", "apply", "next")])
+    menu.addActions([actions[k] for k in ("forward_steps", "detailed", "apply", "next")])
     menu.addSeparator()
     menu.addAction(actions["presentation"])
     menu.addSeparator()

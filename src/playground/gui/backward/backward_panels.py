@@ -20,7 +20,7 @@ from playground.gui.backward.backward_menu import build_backward_menu
 from playground.gui.backward.canvas_overlay import CanvasOverlay
 from playground.gui.backward.flow_animation import DEFAULT_MS, FlowAnimation
 from playground.gui.backward.formula_panel import frame_html
-from playground.gui.backward.frames import GATHER, NEURON, WHOLE
+from playground.gui.backward.frames import FORWARD_STEP, GATHER, NEURON, WHOLE
 from playground.gui.backward.legend import GradientLegend
 from playground.gui.backward.presentation import PresentationMode
 from playground.gui.backward.space_key import SpaceStepper
@@ -80,6 +80,7 @@ class BackwardPanels:
         panel.apply_button.clicked.connect(self.apply_update)
         panel.next_button.clicked.connect(self.next_sample)
         panel.detailed.toggled.connect(self.set_detailed)
+        panel.forward_steps.toggled.connect(self.set_forward_steps)
         panel.digits.valueChanged.connect(self._digits_changed)
         panel.speed.valueChanged.connect(self._save_settings)
         panel.picker.chosen.connect(session.set_sample)
@@ -95,6 +96,7 @@ class BackwardPanels:
         digits = settings.value("backward/digits", self.session.digits)
         seconds = settings.value("backward/seconds_per_step", self.panel.seconds_per_step())
         detailed = settings.value("backward/detailed", False)
+        forward_steps = settings.value("backward/forward_steps", True)
         try:
             self.session.set_digits(int(digits))
             self.panel.set_seconds_per_step(float(seconds))
@@ -103,12 +105,21 @@ class BackwardPanels:
         self.panel.digits.setValue(self.session.digits)
         self.session.set_detailed(detailed in (True, "true"))
         self.panel.detailed.setChecked(self.session.detailed)
+        self.session.set_forward_steps(forward_steps not in (False, "false"))
+        # Shown without announcing it: a toggle would save the settings, and a start that
+        # only reads them must never write them.
+        for control in (self.panel.forward_steps, self.actions["forward_steps"]):
+            control.blockSignals(True)
+            control.setChecked(self.session.forward_steps)
+            control.blockSignals(False)
+        self.legend.set_forward(self.session.forward_steps)
 
     def _save_settings(self) -> None:
         settings = QSettings()
         settings.setValue("backward/digits", self.session.digits)
         settings.setValue("backward/seconds_per_step", self.panel.seconds_per_step())
         settings.setValue("backward/detailed", self.session.detailed)
+        settings.setValue("backward/forward_steps", self.session.forward_steps)
 
     # ----------------------------------------------------------------- showing
 
@@ -271,13 +282,25 @@ class BackwardPanels:
         self.actions["detailed"].setChecked(detailed)
         self._save_settings()
 
+    def set_forward_steps(self, forward_steps: bool) -> None:
+        """Step the forward pass neuron by neuron before the backward pass (or show it at once)."""
+        self.session.set_forward_steps(forward_steps)
+        if self.panel.forward_steps.isChecked() != forward_steps:
+            self.panel.forward_steps.setChecked(forward_steps)
+        self.actions["forward_steps"].setChecked(forward_steps)
+        self.legend.set_forward(forward_steps)
+        self._save_settings()
+
     def _digits_changed(self, digits: int) -> None:
         self.session.set_digits(digits)
         self._save_settings()
 
     def _animate(self) -> None:
         frame = self.session.frame
-        if frame is None or frame.kind != NEURON or frame.phase not in (WHOLE, GATHER):
+        if frame is None:
+            return
+        forward = frame.kind == FORWARD_STEP
+        if not forward and (frame.kind != NEURON or frame.phase not in (WHOLE, GATHER)):
             return
         milliseconds = DEFAULT_MS
         if self.player.isActive() or self.panel.play_button.isChecked():
@@ -368,7 +391,9 @@ class BackwardPanels:
 
     def export_png(self, path: str) -> bool:
         try:
-            export_canvas_png(path, self.window.scene, self.overlay)
+            export_canvas_png(
+                path, self.window.scene, self.overlay, forward=self.session.forward_steps
+            )
         except OSError as problem:
             self.window.show_message(f"The picture was not exported: {problem}")
             return False

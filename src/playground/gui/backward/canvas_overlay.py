@@ -21,12 +21,14 @@ from PySide6.QtCore import QCoreApplication, QLineF, QPointF, QRectF
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGraphicsItem
 
-from playground.engine.backward_stepper import NeuronStep, Trace
+from playground.engine.backward_stepper import NeuronStep, Trace, forward_order, forward_step
 from playground.engine.formatting import format_number, neuron_names
+from playground.gui.backward.forward_html import FORWARD_COLOUR
 from playground.gui.backward.frames import (
     APPLIED,
     DERIVATIVE,
     FORWARD,
+    FORWARD_STEP,
     GATHER,
     GRADIENTS,
     NEURON,
@@ -66,6 +68,7 @@ class CanvasOverlay:
         ] = {}  # each connection's label by its key; the loss's by "loss"
         self.touched_neurons: set[str] = set()
         self.touched_connections: set[tuple[str, str]] = set()
+        self.loss_known = True  # False at a forward step before the last: L is not computed yet
 
     # ----------------------------------------------------------------- clearing
 
@@ -111,6 +114,9 @@ class CanvasOverlay:
         self.network, self.trace, self.frame = network, trace, frame
         self.fmt = lambda value: format_number(value, digits)
         self.names = neuron_names(network)
+        if frame.kind == FORWARD_STEP:
+            self._forward_frame(frame.step)
+            return
         steps = {s.neuron: k for k, s in enumerate(trace.steps)}
         self.done: set[str] = set()
         self.pending: set[str] = set()
@@ -246,7 +252,10 @@ class CanvasOverlay:
         )
         self.loss_anchor = anchor
         lines = [TextLine("loss", 7.0, MUTED)]
-        if self.frame.kind == APPLIED:
+        if self.frame.kind == FORWARD_STEP and not self.loss_known:
+            waiting = QCoreApplication.translate("CanvasOverlay", "L = ? (after the outputs)")
+            lines.append(TextLine(waiting, 8.0, MUTED))
+        elif self.frame.kind == APPLIED:
             lines += [
                 TextLine(f"L = {self.fmt(self.trace.loss_after)}", 9.5, "#202020", bold=True),
                 TextLine(f"was {self.fmt(self.trace.loss)}", 7.0, MUTED),
@@ -375,6 +384,88 @@ class CanvasOverlay:
         )
         self._add(label)
         self.labels["loss"] = label
+
+    # ----------------------------------------------------------------- a forward step
+
+    def _forward_frame(self, k: int) -> None:
+        """Neuron k of the forward pass: its incoming w · y, its value; later neurons faded."""
+        order = forward_order(self.network)
+        step = forward_step(self.network, self.trace.forward, order[k])
+        computed = set(order[: k + 1])
+        self.current = None
+        self.done, self.pending = set(order[:k]), set(order[k + 1 :])
+        self.used = {step.neuron} | {t.source for t in step.terms}
+        self.loss_known = k == len(order) - 1
+        self.placer = LabelPlacer(self._neuron_rects())
+        for neuron_id in self.pending:
+            item = self.scene.neuron_items.get(neuron_id)
+            if item is not None:
+                item.set_dimmed(True)
+                self.touched_neurons.add(neuron_id)
+        if len(self.scene.connection_items) <= MAX_FADED_CONNECTIONS:
+            for key, item in self.scene.connection_items.items():
+                if key[1] == step.neuron:
+                    continue
+                # Done: its share is in a computed z; the rest waits for a neuron not reached yet.
+                item.set_faded_opacity(DONE_OPACITY if key[1] in self.done else 0.2)
+                self.touched_connections.add(key)
+        for neuron_id, values in self.trace.forward.items():
+            item = self.scene.neuron_items.get(neuron_id)
+            if item is None or not (values.z is None or neuron_id in computed):
+                continue
+            if values.z is None:
+                text = f"y {self.fmt(values.y)}"
+            else:
+                text = f"z {self.fmt(values.z)}   y {self.fmt(values.y)}"
+            current = neuron_id == step.neuron
+            tag = self._tag(
+                [TextLine(text, 8.5 if current else 7.5, "#202020" if current else "#3d3d3d")],
+                background="#e6ffffff",
+                border=FORWARD_COLOUR if current else None,
+            )
+            # The current neuron's incoming lines arrive from the left: its tag leans right, off them.
+            lean = tag.size().width() / 2 - R if current else 0.0
+            tag.setPos(item.pos() + QPointF(lean, -R - 3 - tag.size().height() / 2))
+            tag.setZValue(tag.zValue() + 1)  # a neuron's own value is never hidden by a label
+            self.placer.block(tag.sceneBoundingRect())
+            self._add(tag)
+        self._loss_node()
+        item = self.scene.neuron_items.get(step.neuron)
+        if item is None:
+            return
+        item.set_highlighted(True)
+        self.touched_neurons.add(step.neuron)
+        self._add(Ring(item.pos(), R + 9, RING_COLOUR))
+        largest = max((abs(t.product) for t in step.terms if math.isfinite(t.product)), default=0)
+        compact = len(step.terms) > MAX_FLOW_LABELS
+        cut = (
+            sorted((abs(t.product) for t in step.terms), reverse=True)[MAX_LABELLED - 1]
+            if len(step.terms) > MAX_LABELLED
+            else 0.0
+        )
+        for term in step.terms:
+            connection = self.scene.connection_items.get((term.source, step.neuron))
+            if connection is None:
+                continue
+            intensity = (
+                0.15 + 0.85 * math.sqrt(min(1.0, abs(term.product) / largest))
+                if largest > 0 and math.isfinite(term.product)
+                else 0.15
+            )
+            connection.set_flow(None, QColor(FORWARD_COLOUR), intensity)
+            self.touched_connections.add((term.source, step.neuron))
+            line = connection.line()
+            self._add(Glow(line, FORWARD_COLOUR, 10 + 10 * intensity))
+            self.paths.append((line.p1(), line.p2(), FORWARD_COLOUR))
+            lines = [
+                TextLine(f"w · y{self._sub(term.source)}", 6.5, MUTED),
+                TextLine(f"{self.fmt(term.weight)} × {self._op(term.y_source)}", 7.5),
+                TextLine(f"= {self.fmt(term.product)}", 8.5, FORWARD_COLOUR, bold=True),
+            ]
+            if abs(term.product) >= cut:
+                self.labels[(term.source, step.neuron)] = self._label_on(
+                    line, lines[2:] if compact else lines, FORWARD_COLOUR
+                )
 
     # ----------------------------------------------------------------- the update
 

@@ -13,7 +13,8 @@ from PySide6.QtWidgets import QTextBrowser, QToolTip, QWidget
 
 from playground.engine.backward_stepper import Trace
 from playground.gui.backward.formula_html import NeuronFormulas
-from playground.gui.backward.frames import APPLIED, FORWARD, NEURON, Frame
+from playground.gui.backward.forward_html import ForwardFormulas
+from playground.gui.backward.frames import APPLIED, FORWARD, FORWARD_STEP, NEURON, Frame
 from playground.gui.backward.summary_html import SummaryFormulas
 from playground.model.network import Network
 
@@ -32,6 +33,8 @@ def frame_html(
     """The rich text of one frame (shared by the panel and the HTML export); `columns` for a wide panel."""
     if frame.kind == NEURON:
         return NeuronFormulas(network, trace, digits).html(frame, columns)
+    if frame.kind == FORWARD_STEP:
+        return ForwardFormulas(network, trace, digits).html(frame, columns)
     summary = SummaryFormulas(network, trace, digits)
     if frame.kind == FORWARD:
         first = trace.steps[0].neuron if trace.steps else None

@@ -7,7 +7,10 @@ frames (gather ∂L/∂y, multiply by f'(z), the weight and bias gradients).
 
 from dataclasses import dataclass
 
+from PySide6.QtCore import QCoreApplication
+
 FORWARD = "forward"
+FORWARD_STEP = "forward_step"  # one neuron of the forward pass: `step` indexes `forward_order`
 NEURON = "neuron"
 UPDATE = "update"
 APPLIED = "applied"
@@ -34,9 +37,16 @@ class Frame:
         return self.kind == NEURON and (self.phase == WHOLE or self.phase >= phase)
 
 
-def build_frames(step_count: int, detailed: bool) -> list[Frame]:
-    """Forward pass, each neuron (in three phases when detailed), then the SGD update."""
-    frames = [Frame(FORWARD)]
+def build_frames(step_count: int, detailed: bool, forward_count: int = 0) -> list[Frame]:
+    """Forward pass, each neuron (in three phases when detailed), then the SGD update.
+
+    With `forward_count` the forward pass is stepped neuron by neuron (that many
+    frames) instead of shown at once in one frame.
+    """
+    if forward_count:
+        frames = [Frame(FORWARD_STEP, k) for k in range(forward_count)]
+    else:
+        frames = [Frame(FORWARD)]
     for k in range(step_count):
         if detailed:
             frames += [Frame(NEURON, k, phase) for phase in (GATHER, DERIVATIVE, GRADIENTS)]
@@ -46,8 +56,18 @@ def build_frames(step_count: int, detailed: bool) -> list[Frame]:
     return frames
 
 
-def step_label(frame: Frame, step_count: int, neuron_name: str = "") -> str:
-    """What the dock says: "step 3 of 7: neuron h1", counting the update as the last step."""
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("StepLabel", text)
+
+
+def step_label(frame: Frame, step_count: int, neuron_name: str = "", forward_count: int = 0) -> str:
+    """What the dock says: "step 3 of 7: neuron h1", counting the update as the last step.
+
+    With `forward_count` forward steps first, both passes are counted:
+    "step 3 of 9: forward, neuron o1", then "step 5 of 9: backward, neuron o1".
+    """
+    if forward_count:
+        return _stepped_forward_label(frame, step_count, neuron_name, forward_count)
     total = step_count + 1
     if frame.kind == FORWARD:
         return f"forward pass — step 0 of {total}"
@@ -58,4 +78,26 @@ def step_label(frame: Frame, step_count: int, neuron_name: str = "") -> str:
     text = f"step {frame.step + 1} of {total}: neuron {neuron_name}"
     if frame.phase != WHOLE:
         text += f" — part {frame.phase} of 3: {PHASE_NAMES[frame.phase]}"
+    return text
+
+
+def _stepped_forward_label(
+    frame: Frame, step_count: int, neuron_name: str, forward_count: int
+) -> str:
+    total = forward_count + step_count + 1
+    if frame.kind == FORWARD_STEP:
+        return _tr("step {number} of {total}: forward, neuron {neuron}").format(
+            number=frame.step + 1, total=total, neuron=neuron_name
+        )
+    if frame.kind == UPDATE:
+        return _tr("step {number} of {total}: SGD update").format(number=total, total=total)
+    if frame.kind == APPLIED:
+        return _tr("step {number} of {total}: SGD update applied").format(number=total, total=total)
+    text = _tr("step {number} of {total}: backward, neuron {neuron}").format(
+        number=forward_count + frame.step + 1, total=total, neuron=neuron_name
+    )
+    if frame.phase != WHOLE:
+        text += _tr(" — part {part} of 3: {name}").format(
+            part=frame.phase, name=PHASE_NAMES[frame.phase]
+        )
     return text

@@ -2,24 +2,31 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtWidgets import QGraphicsView, QLabel
 
+from playground.gui.backward.forward_html import FORWARD_COLOUR
 from playground.gui.backward.math_html import GRADIENT_NEGATIVE, GRADIENT_POSITIVE
 
 MARGIN = 10
 
 
-def legend_html(scale: float = 1.0) -> str:
-    """The legend's rich text (also painted into exported pictures)."""
+def legend_html(scale: float = 1.0, forward: bool = True) -> str:
+    """The legend's rich text (also painted into exported pictures); `forward` adds the forward steps' colour."""
     bar = "<span style='color:{};'>&#9644;&#9644;</span>"
     size = f"{9 * scale:.1f}pt"
+    title = QCoreApplication.translate("GradientLegend", "Forward")
+    words = QCoreApplication.translate(
+        "GradientLegend", "w · y into the current neuron, which then shows its z and y"
+    )
     return (
         f"<div style='font-size:{size}'>"
         f"<b>Gradient</b> &nbsp;{bar.format(GRADIENT_POSITIVE)} positive &nbsp;"
         f"{bar.format(GRADIENT_NEGATIVE)} negative &nbsp;· wider = larger |value|<br>"
         "<span style='color:#d98c00'>&#9711;</span> current neuron &nbsp;· "
-        "pill: its ∂L/∂z once done &nbsp;· faded: not reached yet</div>"
+        "pill: its ∂L/∂z once done &nbsp;· faded: not reached yet"
+        + (f"<br><b>{title}</b> &nbsp;{bar.format(FORWARD_COLOUR)} {words}" if forward else "")
+        + "</div>"
     )
 
 
@@ -30,6 +37,8 @@ class GradientLegend(QLabel):
         # A child of the view, not of its viewport: the viewport scrolls its children when it pans.
         super().__init__(view)
         self.view = view
+        self.scale = 1.0
+        self.forward = True  # the forward steps' colour is explained while they are on
         self.setObjectName("gradient_legend")
         self.setTextFormat(Qt.TextFormat.RichText)
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
@@ -42,9 +51,16 @@ class GradientLegend(QLabel):
         self.hide()
 
     def set_scale(self, scale: float) -> None:
-        self.setText(legend_html(scale))
+        self.scale = scale
+        self.setText(legend_html(scale, self.forward))
         self.adjustSize()
         self.place()
+
+    def set_forward(self, forward: bool) -> None:
+        """Explain the forward steps' colour too (or not, while they are off)."""
+        if forward != self.forward:
+            self.forward = forward
+            self.set_scale(self.scale)
 
     def place(self) -> None:
         # The view's contents rectangle is already the new size when its Resize event arrives.

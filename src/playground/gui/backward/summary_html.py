@@ -99,6 +99,10 @@ class SummaryFormulas:
             )
         return _title("Forward pass", html.escape(sample)) + table + self._loss() + after
 
+    def loss(self) -> str:
+        """The loss of the sample, symbolically and with its numbers (also the last forward step's)."""
+        return self._loss()
+
     def _loss(self) -> str:
         loss = LOSS_FUNCTIONS[self.network.loss]
         show = self.numbers.show

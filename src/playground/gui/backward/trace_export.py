@@ -39,7 +39,7 @@ th { text-align: right; padding: 2px 8px; } td { padding: 1px 6px; }
 
 
 def canvas_picture(
-    scene: NetworkScene, overlay: CanvasOverlay, scale: float = PICTURE_SCALE
+    scene: NetworkScene, overlay: CanvasOverlay, scale: float = PICTURE_SCALE, forward: bool = True
 ) -> QImage:
     """The network with the overlay as it is now, on white, with the legend underneath."""
     selected = scene.selectedItems()
@@ -48,7 +48,7 @@ def canvas_picture(
     source = overlay.rect().adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN)
     scale = min(scale, LONGEST_SIDE / max(source.width(), source.height(), 1.0))
     legend = QTextDocument()
-    legend.setHtml(legend_html(scale))
+    legend.setHtml(legend_html(scale, forward))
     legend.setTextWidth(max(200.0, source.width() * scale - 2 * MARGIN))
     legend_height = legend.size().height() + MARGIN
     width = max(1, round(source.width() * scale))
@@ -86,14 +86,14 @@ def trace_page(session: TraceSession, overlay: CanvasOverlay, redraw: Callable[[
     if trace is None:
         raise ValueError(session.problem or "there is no trace to export")
     sample = session.sample.describe(network)
-    title = f"Backward pass of {sample} through “{network.name or 'the network'}”"
+    passes = "Forward and backward pass" if session.forward_steps else "Backward pass"
+    title = f"{passes} of {sample} through “{network.name or 'the network'}”"
     sections = []
     try:
         for number, frame in enumerate(session.frames):
             overlay.show(network, trace, frame, session.digits)
-            picture = base64.b64encode(png_bytes(canvas_picture(overlay.scene, overlay))).decode(
-                "ascii"
-            )
+            image = canvas_picture(overlay.scene, overlay, forward=session.forward_steps)
+            picture = base64.b64encode(png_bytes(image)).decode("ascii")
             if frame.kind == UPDATE:
                 body = SummaryFormulas(network, trace, session.digits, all_rows=True).update(
                     False, loss_after=True
@@ -111,7 +111,7 @@ def trace_page(session: TraceSession, overlay: CanvasOverlay, redraw: Callable[[
     return (
         f"<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>{html.escape(title)}</title>"
         f"<style>{PAGE_STYLE}</style></head><body><h1>{html.escape(title)}</h1>"
-        f"<p>{legend_html()}</p><p>Hover a number to see all its digits.</p>"
+        f"<p>{legend_html(forward=session.forward_steps)}</p><p>Hover a number to see all its digits.</p>"
         + "".join(sections)
         + "</body></html>"
     )
@@ -124,7 +124,9 @@ def export_trace_html(
     Path(path).write_text(trace_page(session, overlay, redraw), encoding="utf-8")
 
 
-def export_canvas_png(path: str | Path, scene: NetworkScene, overlay: CanvasOverlay) -> None:
+def export_canvas_png(
+    path: str | Path, scene: NetworkScene, overlay: CanvasOverlay, forward: bool = True
+) -> None:
     """Write the canvas at the current step to `path` as PNG."""
-    if not canvas_picture(scene, overlay).save(str(path), "PNG", PNG_QUALITY):
+    if not canvas_picture(scene, overlay, forward=forward).save(str(path), "PNG", PNG_QUALITY):
         raise OSError(f"could not write {path}")

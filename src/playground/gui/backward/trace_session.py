@@ -14,10 +14,11 @@ import dataclasses
 
 from PySide6.QtCore import QObject, Signal
 
-from playground.engine.backward_stepper import Trace, trace_sample
+from playground.engine.backward_stepper import Trace, forward_order, trace_sample
 from playground.engine.formatting import DEFAULT_DIGITS, neuron_names
 from playground.gui.backward.frames import (
     APPLIED,
+    FORWARD_STEP,
     GATHER,
     NEURON,
     UPDATE,
@@ -57,6 +58,8 @@ class TraceSession(QObject):
         self.document = document
         self.sample = first_choice(document.network)
         self.detailed = False
+        self.forward_steps = True  # step the forward pass neuron by neuron before the backward pass
+        self.forward_order: list[str] = []  # the neurons of the forward steps, in their order
         self.digits = DEFAULT_DIGITS
         self.trace: Trace | None = None
         self.problem: str | None = None  # why there is no trace, in the user's words
@@ -103,10 +106,17 @@ class TraceSession(QObject):
         if frame is None or self.trace is None:
             return self.problem or "no trace"
         name = ""
+        neuron_id = None
         if frame.kind == NEURON:
             neuron_id = self.trace.steps[frame.step].neuron
+        elif frame.kind == FORWARD_STEP:
+            neuron_id = self.forward_order[frame.step]
+        if neuron_id is not None:
             name = neuron_names(self.network).get(neuron_id, neuron_id)
-        return step_label(frame, len(self.trace.steps), name)
+        return step_label(frame, len(self.trace.steps), name, self._forward_count())
+
+    def _forward_count(self) -> int:
+        return len(self.forward_order) if self.forward_steps else 0
 
     def can_step_forward(self) -> bool:
         return self.trace is not None and not self.applied
@@ -142,13 +152,43 @@ class TraceSession(QObject):
         self.detailed = detailed
         if self.trace is None:
             return
-        self.frames = build_frames(len(self.trace.steps), detailed)
-        if current is not None and current.kind == NEURON:
-            wanted = Frame(NEURON, current.step, GATHER if detailed else WHOLE)
-            self.cursor = self.frames.index(wanted)
-        elif current is not None and current.kind in (UPDATE, APPLIED):
-            self.cursor = len(self.frames) - 1
+        self._rebuild_frames(current)
         self.changed.emit()
+
+    def set_forward_steps(self, forward_steps: bool) -> None:
+        """Step the forward pass neuron by neuron first (or show it at once), keeping the place where it can."""
+        if forward_steps == self.forward_steps:
+            return
+        current = self.frame
+        self.forward_steps = forward_steps
+        if self.trace is None:
+            return
+        if not self._is_current():
+            # The network changed while the panel was hidden: trace it again, with the new setting.
+            if self._active:
+                self.refresh()
+            else:
+                self._stale = True
+            return
+        self._rebuild_frames(current)
+        self.changed.emit()
+
+    def _rebuild_frames(self, current: Frame | None) -> None:
+        """New frames for the present settings; the cursor stays at the same moment, or the nearest."""
+        assert self.trace is not None
+        self.frames = build_frames(len(self.trace.steps), self.detailed, self._forward_count())
+        if current is None:
+            self.cursor = 0
+        elif current.kind == NEURON:
+            wanted = Frame(NEURON, current.step, GATHER if self.detailed else WHOLE)
+            self.cursor = self.frames.index(wanted)
+        elif current.kind in (UPDATE, APPLIED):
+            self.cursor = len(self.frames) - 1
+        elif current in self.frames:
+            self.cursor = self.frames.index(current)
+        else:
+            # FORWARD ↔ FORWARD_STEP: the forward pass starts again at its beginning.
+            self.cursor = 0
 
     def set_digits(self, digits: int) -> None:
         digits = max(MIN_DIGITS, min(MAX_DIGITS, int(digits)))
@@ -256,6 +296,7 @@ class TraceSession(QObject):
         self._applied_at = None
         self.cursor = 0
         self.trace, self.problem, self.frames = None, None, []
+        self.forward_order = []
         count = split_size(self.network, self.sample.split)
         if self.sample.split != BY_HAND and count and self.sample.index >= count:
             self.sample = dataclasses.replace(self.sample, index=0)
@@ -265,7 +306,8 @@ class TraceSession(QObject):
         except PlaygroundError as problem:
             self.problem = f"Nothing to trace: {problem}."
         else:
-            self.frames = build_frames(len(self.trace.steps), self.detailed)
+            self.forward_order = forward_order(self.network)
+            self.frames = build_frames(len(self.trace.steps), self.detailed, self._forward_count())
         self._fingerprint = self._compute_fingerprint()
         if reason and progressed:
             self.restarted.emit(reason)
