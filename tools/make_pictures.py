@@ -270,8 +270,9 @@ def training_picture() -> None:
     close(window)
 
 
-def backward_picture() -> None:
-    """The 2-2-2 example stepped to its first hidden neuron, the Training panel closed for room."""
+def stepped_picture(name: str, label_end: str) -> None:
+    """The 2-2-2 example stepped until the step's label ends with `label_end`, the Training
+    panel closed for room."""
     from PySide6.QtCore import Qt
 
     window = new_window()
@@ -283,11 +284,21 @@ def backward_picture() -> None:
     window.resizeDocks([backward.dock], [BACKWARD_DOCK_HEIGHT], Qt.Orientation.Vertical)
     wait(100)
     backward.fit_view()
-    while not backward.session.label().endswith("neuron h1"):
+    while not backward.session.label().endswith(label_end):
         backward.actions["step"].trigger()
     wait(900)  # the dots that carry the gradient have arrived and gone
-    save(window.grab(), "backward.png")
+    save(window.grab(), name)
     close(window)
+
+
+def forward_picture() -> None:
+    """The forward pass at hidden neuron h1: z = b + Σ w·y with the numbers, then y = f(z)."""
+    stepped_picture("forward.png", "forward, neuron h1")
+
+
+def backward_picture() -> None:
+    """The backward pass at hidden neuron h1: the gradient flowing back, the chain rule below."""
+    stepped_picture("backward.png", "backward, neuron h1")
 
 
 def drawing_picture() -> None:
@@ -429,6 +440,7 @@ def main() -> int:
             start_picture,
             drawing_picture,
             layered_picture,
+            forward_picture,
             backward_picture,
             training_picture,
             data_picture,
