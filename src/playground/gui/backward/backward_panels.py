@@ -187,11 +187,12 @@ class BackwardPanels:
         else:
             html = frame_html(
                 session.network,
-                session.trace,
+                session.trace_for(frame),
                 frame,
                 session.digits,
-                session.sample.describe(session.network),
+                session.describe_frame(frame),
                 panel.formula.columns,
+                minibatch=session.minibatch,
             )
             panel.formula.show_html(html)
         panel.back_button.setEnabled(session.can_step_back())
@@ -209,7 +210,7 @@ class BackwardPanels:
             self.overlay.clear()
             self.legend.hide()
         else:
-            self.overlay.show(session.network, session.trace, frame, session.digits)
+            self.overlay.show(session.network, session.trace_for(frame), frame, session.digits)
             self.legend.show()
             self.legend.raise_()
 
@@ -217,6 +218,8 @@ class BackwardPanels:
         session = self.session
         text = session.sample.describe(session.network)
         trace = session.trace
+        if session.minibatch is not None:
+            return text
         if trace is not None and len(trace.x) + len(trace.targets) <= 6:
             x = ", ".join(format_number(v, 3) for v in trace.x)
             t = ", ".join(format_number(v, 3) for v in trace.targets)

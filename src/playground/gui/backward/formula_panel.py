@@ -12,9 +12,11 @@ from PySide6.QtGui import QFont, QHelpEvent, QTextOption
 from PySide6.QtWidgets import QTextBrowser, QToolTip, QWidget
 
 from playground.engine.backward_stepper import Trace
+from playground.engine.minibatch import MinibatchTrace
 from playground.gui.backward.formula_html import NeuronFormulas
 from playground.gui.backward.forward_html import ForwardFormulas
-from playground.gui.backward.frames import APPLIED, FORWARD, FORWARD_STEP, NEURON, Frame
+from playground.gui.backward.frames import APPLIED, FORWARD, FORWARD_STEP, MEAN, NEURON, Frame
+from playground.gui.backward.minibatch_html import MeanFormulas
 from playground.gui.backward.summary_html import SummaryFormulas
 from playground.model.network import Network
 
@@ -29,13 +31,21 @@ def frame_html(
     digits: int,
     sample: str,
     columns: bool = False,
+    minibatch: MinibatchTrace | None = None,
 ) -> str:
-    """The rich text of one frame (shared by the panel and the HTML export); `columns` for a wide panel."""
+    """The rich text of one frame (shared by the panel and the HTML export); `columns` for a wide panel.
+
+    In a minibatch, `trace` is the frame's sample's own trace, or for the mean and update
+    frames the minibatch's (its mean gradients and loss, see `trace_session.mean_trace`).
+    """
+    if frame.kind == MEAN and minibatch is not None:
+        return MeanFormulas(network, minibatch, digits).html(columns)
     if frame.kind == NEURON:
         return NeuronFormulas(network, trace, digits).html(frame, columns)
     if frame.kind == FORWARD_STEP:
         return ForwardFormulas(network, trace, digits).html(frame, columns)
-    summary = SummaryFormulas(network, trace, digits)
+    batch_size = len(minibatch.samples) if minibatch is not None else 0
+    summary = SummaryFormulas(network, trace, digits, batch_size=batch_size)
     if frame.kind == FORWARD:
         first = trace.steps[0].neuron if trace.steps else None
         return summary.forward(f"Sample: {sample}", first, columns)

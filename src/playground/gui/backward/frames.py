@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication
 FORWARD = "forward"
 FORWARD_STEP = "forward_step"  # one neuron of the forward pass: `step` indexes `forward_order`
 NEURON = "neuron"
+MEAN = "mean"  # a minibatch's mean gradients, between the samples' passes and the update
 UPDATE = "update"
 APPLIED = "applied"
 
@@ -26,11 +27,12 @@ PHASE_NAMES = {
 
 @dataclass(frozen=True)
 class Frame:
-    """One moment: `kind`, and for a neuron the index of its step in the trace and the phase."""
+    """One moment: `kind`, for a neuron its step's index and the phase; in a minibatch, which sample."""
 
     kind: str
     step: int = -1
     phase: int = WHOLE
+    sample: int = 0  # the position in the minibatch (always 0 for one sample)
 
     def shows(self, phase: int) -> bool:
         """Whether this neuron frame has reached `phase` (WHOLE shows every phase)."""
@@ -54,6 +56,17 @@ def build_frames(step_count: int, detailed: bool, forward_count: int = 0) -> lis
             frames.append(Frame(NEURON, k))
     frames.append(Frame(UPDATE))
     return frames
+
+
+def build_minibatch_frames(
+    step_counts: list[int], detailed: bool, forward_count: int = 0
+) -> list[Frame]:
+    """Each sample's forward and backward pass in turn, then the mean gradients, then the update."""
+    frames = []
+    for sample, step_count in enumerate(step_counts):
+        one = build_frames(step_count, detailed, forward_count)[:-1]
+        frames += [Frame(f.kind, f.step, f.phase, sample) for f in one]
+    return frames + [Frame(MEAN), Frame(UPDATE)]
 
 
 def _tr(text: str) -> str:
@@ -101,3 +114,30 @@ def _stepped_forward_label(
             part=frame.phase, name=PHASE_NAMES[frame.phase]
         )
     return text
+
+
+def minibatch_label(
+    frame: Frame, number: int, total: int, sample_count: int, neuron_name: str = ""
+) -> str:
+    """ "step 7 of 13 · sample 2 of 3 · backward, neuron h1", or "… · minibatch of 3 · mean gradients"."""
+    where = _tr("step {number} of {total}").format(number=number, total=total)
+    if frame.kind in (MEAN, UPDATE, APPLIED):
+        what = {
+            MEAN: _tr("mean gradients"),
+            UPDATE: _tr("SGD update"),
+            APPLIED: _tr("SGD update applied"),
+        }[frame.kind]
+        batch = _tr("minibatch of {count}").format(count=sample_count)
+        return f"{where} · {batch} · {what}"
+    sample = _tr("sample {number} of {count}").format(number=frame.sample + 1, count=sample_count)
+    if frame.kind == FORWARD:
+        what = _tr("forward pass")
+    elif frame.kind == FORWARD_STEP:
+        what = _tr("forward, neuron {neuron}").format(neuron=neuron_name)
+    else:
+        what = _tr("backward, neuron {neuron}").format(neuron=neuron_name)
+        if frame.phase != WHOLE:
+            what += _tr(" — part {part} of 3: {name}").format(
+                part=frame.phase, name=PHASE_NAMES[frame.phase]
+            )
+    return f"{where} · {sample} · {what}"

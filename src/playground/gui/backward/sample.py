@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass, field
 
+from PySide6.QtCore import QCoreApplication
+
 from playground.model.errors import DataError
 from playground.model.network import Network
 
@@ -17,6 +19,17 @@ class SampleChoice:
     index: int = 0
     typed_x: dict[str, float] = field(default_factory=dict, hash=False, compare=True)
     typed_t: dict[str, float] = field(default_factory=dict, hash=False, compare=True)
+    # A minibatch: the rows (counted from 0) of `split` traced together; empty for one sample.
+    batch: tuple[int, ...] = ()
+
+    def resolve_batch(self, network: Network) -> tuple[list[list[float]], list[list[float]]]:
+        """Each row's inputs and targets of the minibatch, in the order chosen."""
+        xs, targets = [], []
+        for index in self.batch:
+            x, t = SampleChoice(self.split, index).resolve(network)
+            xs.append(x)
+            targets.append(t)
+        return xs, targets
 
     def resolve(self, network: Network) -> tuple[list[float], list[float]]:
         """The sample's inputs (in `input_ids` order) and targets (in `output_ids` order)."""
@@ -50,12 +63,17 @@ class SampleChoice:
         """ "train sample 3 of 250", or "a sample typed by hand"."""
         if self.split == BY_HAND:
             return "a sample typed by hand"
+        if self.batch:
+            rows = ", ".join(str(k + 1) for k in self.batch)
+            return _tr("a minibatch of {count} {split} samples ({rows})").format(
+                count=len(self.batch), split=self.split, rows=rows
+            )
         return f"{self.split} sample {self.index + 1} of {split_size(network, self.split)}"
 
     def following(self, network: Network) -> "SampleChoice":
         """The next row of the same split, back to the first after the last."""
         count = split_size(network, self.split)
-        if self.split == BY_HAND or count == 0:
+        if self.split == BY_HAND or count == 0 or self.batch:
             return self
         return SampleChoice(self.split, (self.index + 1) % count, self.typed_x, self.typed_t)
 
@@ -73,3 +91,36 @@ def first_choice(network: Network) -> SampleChoice:
         if split_size(network, split):
             return SampleChoice(split, 0)
     return SampleChoice(BY_HAND)
+
+
+def parse_batch(text: str, count: int) -> tuple[int, ...]:
+    """The rows of a minibatch typed as the app counts samples, from 1: "1,3,5" or "1:4" (4 excluded).
+
+    The same shape as `playground trace --samples`, each number one more (the CLI counts from 0).
+    Returns the rows counted from 0; raises ValueError with a message for the user.
+    """
+    text = text.strip()
+    if ":" in text:
+        start_text, _, end_text = text.partition(":")
+        start, end = int(start_text), int(end_text)
+        rows = list(range(start, end))
+        if not rows:
+            raise ValueError(
+                _tr("{text} is an empty range; its end is left out, so try {start}:{end}").format(
+                    text=text, start=start, end=start + 2
+                )
+            )
+    else:
+        rows = [int(part) for part in text.split(",") if part.strip()]
+    if not rows:
+        raise ValueError(_tr("type sample numbers such as 1,3,5 or a range such as 1:4"))
+    for row in rows:
+        if not 1 <= row <= count:
+            raise ValueError(
+                _tr("there is no sample {row}; the data has {count}").format(row=row, count=count)
+            )
+    return tuple(row - 1 for row in rows)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("SampleChoice", text)

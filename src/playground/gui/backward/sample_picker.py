@@ -22,7 +22,14 @@ from PySide6.QtWidgets import (
 )
 
 from playground.engine.formatting import full_number, neuron_names
-from playground.gui.backward.sample import BY_HAND, TEST, TRAIN, SampleChoice, split_size
+from playground.gui.backward.sample import (
+    BY_HAND,
+    TEST,
+    TRAIN,
+    SampleChoice,
+    parse_batch,
+    split_size,
+)
 from playground.gui.backward.sample_table import SampleTableModel
 from playground.gui.dialogs.prompts import literal_rich_text
 from playground.model.errors import PlaygroundError
@@ -83,6 +90,20 @@ class SamplePicker(QWidget):
         row.addWidget(self.count)
         row.addStretch(1)
         data_layout.addLayout(row)
+        # A minibatch, counted from 1 as the spin box counts: "1,3,5", or "1:4" (4 excluded,
+        # as in `playground trace --samples`, whose numbers count from 0).
+        self.batch = QLineEdit()
+        self.batch.setObjectName("minibatch")
+        self.batch.setClearButtonEnabled(True)
+        self.batch.setPlaceholderText(self.tr("e.g. 1,3,5 or 1:4 — empty: one sample"))
+        self.batch.setToolTip(self._batch_tip())
+        self.batch.editingFinished.connect(self._batch_changed)
+        batch_row = QHBoxLayout()
+        batch_label = QLabel(self.tr("Minibatch"))
+        batch_label.setBuddy(self.batch)
+        batch_row.addWidget(batch_label)
+        batch_row.addWidget(self.batch, 1)
+        data_layout.addLayout(batch_row)
         data_layout.addWidget(self.table)
 
         self.typed_page = QWidget()
@@ -121,7 +142,11 @@ class SamplePicker(QWidget):
                 self.index.setRange(1, max(1, count))
                 self.index.setValue(choice.index + 1)
                 self.count.setText(self.tr("of {count}").format(count=count))
-                self._select_row(choice.index)
+                self.index.setEnabled(not choice.batch)
+                if not self.batch.hasFocus():
+                    self.batch.setText(batch_text(choice.batch))
+                    self._mark_batch("")
+                self._select_row(choice.batch[0] if choice.batch else choice.index)
         finally:
             self._syncing = False
 
@@ -213,6 +238,38 @@ class SamplePicker(QWidget):
         self._select_row(value - 1)
         self._emit(SampleChoice(self.choice.split, value - 1))
 
+    def _batch_changed(self) -> None:
+        if self._syncing or self.network is None or self.choice.split == BY_HAND:
+            return
+        text = self.batch.text().strip()
+        if not text:
+            self._mark_batch("")
+            self._emit(SampleChoice(self.choice.split, self.index.value() - 1))
+            return
+        try:
+            rows = parse_batch(text, split_size(self.network, self.choice.split))
+        except ValueError as problem:
+            message = str(problem)
+            if "invalid literal" in message:
+                message = self.tr("{text!r} is not a list such as 1,3,5 or a range such as 1:4")
+                message = message.format(text=text)
+            self._mark_batch(message)
+            return
+        self._mark_batch("")
+        self._emit(SampleChoice(self.choice.split, rows[0], batch=rows))
+
+    def _mark_batch(self, problem: str) -> None:
+        """A red frame and the reason on hover for a minibatch that cannot be read."""
+        self.batch.setStyleSheet("border: 1px solid #d12c2c" if problem else "")
+        self.batch.setToolTip(literal_rich_text(problem) if problem else self._batch_tip())
+
+    def _batch_tip(self) -> str:
+        return self.tr(
+            "Trace several samples as one minibatch, the way SGD uses it: each sample's "
+            "passes, then the mean gradients, then one update. Samples count from 1; "
+            "in a range A:B, B is left out (1:4 is samples 1, 2 and 3)."
+        )
+
     def _typed_changed(self) -> None:
         if self._syncing or self.network is None:
             return
@@ -234,3 +291,8 @@ class SamplePicker(QWidget):
         typed_x = {n: v for (is_input, n), v in values.items() if is_input}
         typed_t = {n: v for (is_input, n), v in values.items() if not is_input}
         self._emit(SampleChoice(BY_HAND, 0, typed_x, typed_t))
+
+
+def batch_text(rows: tuple[int, ...]) -> str:
+    """A minibatch's rows as the field shows them, counted from 1: "1, 3, 5"."""
+    return ", ".join(str(row + 1) for row in rows)

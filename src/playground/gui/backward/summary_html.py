@@ -50,7 +50,15 @@ def _row(cells: list[str], header: bool = False) -> str:
 class SummaryFormulas:
     """Writes the forward, update and applied frames of a trace."""
 
-    def __init__(self, network: Network, trace: Trace, digits: int, all_rows: bool = False) -> None:
+    def __init__(
+        self,
+        network: Network,
+        trace: Trace,
+        digits: int,
+        all_rows: bool = False,
+        batch_size: int = 0,
+    ) -> None:
+        self.batch_size = batch_size  # a minibatch's: the trace holds its mean gradients and loss
         self.all_rows = all_rows  # every weight and bias in the update table (the HTML export)
         self.network = network
         self.trace = trace
@@ -168,7 +176,19 @@ class SummaryFormulas:
             parts.append(self._loss_change())
         else:
             moves = (
-                "One step of gradient descent from this sample alone: each weight and bias moves "
+                (
+                    _tr(
+                        "One step of gradient descent from the minibatch: each weight and bias "
+                        "moves against its mean gradient over the {count} samples."
+                    )
+                    if update.update_biases
+                    else _tr(
+                        "One step of gradient descent from the minibatch: each weight moves "
+                        "against its mean gradient over the {count} samples; the biases stay fixed."
+                    )
+                ).format(count=self.batch_size)
+                if self.batch_size
+                else "One step of gradient descent from this sample alone: each weight and bias moves "
                 "against its gradient."
                 if update.update_biases
                 else _tr(
@@ -266,8 +286,9 @@ class SummaryFormulas:
         change = after - before
         colour = GRADIENT_NEGATIVE if change < 0 else "#b8336a" if change > 0 else MUTED
         verdict = "lower" if change < 0 else "higher" if change > 0 else "unchanged"
+        whose = _tr("The minibatch’s mean loss:") if self.batch_size else "This sample’s loss:"
         return (
-            f"<p style='font-size:large; margin:6px 0'>This sample’s loss: {var('L')} = "
+            f"<p style='font-size:large; margin:6px 0'>{whose} {var('L')} = "
             f"{show(before, 'L before')} → {show(after, 'L after', bold=True)}"
             f" &nbsp;<span style='color:{colour}'>(Δ{var('L')} = {show(change, 'ΔL')}, {verdict})</span></p>"
         )

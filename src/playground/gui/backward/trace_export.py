@@ -17,8 +17,9 @@ from PySide6.QtGui import QColor, QImage, QPainter, QTextDocument
 
 from playground.gui.backward.canvas_overlay import CanvasOverlay
 from playground.gui.backward.formula_panel import frame_html
-from playground.gui.backward.frames import UPDATE
+from playground.gui.backward.frames import MEAN, UPDATE
 from playground.gui.backward.legend import legend_html
+from playground.gui.backward.minibatch_html import MeanFormulas
 from playground.gui.backward.summary_html import SummaryFormulas
 from playground.gui.backward.trace_session import TraceSession
 from playground.gui.canvas.scene import NetworkScene
@@ -91,15 +92,28 @@ def trace_page(session: TraceSession, overlay: CanvasOverlay, redraw: Callable[[
     sections = []
     try:
         for number, frame in enumerate(session.frames):
+            trace = session.trace_for(frame)
             overlay.show(network, trace, frame, session.digits)
             image = canvas_picture(overlay.scene, overlay, forward=session.forward_steps)
             picture = base64.b64encode(png_bytes(image)).decode("ascii")
             if frame.kind == UPDATE:
-                body = SummaryFormulas(network, trace, session.digits, all_rows=True).update(
-                    False, loss_after=True
-                )
+                batch_size = len(session.traces) if session.minibatch is not None else 0
+                body = SummaryFormulas(
+                    network, trace, session.digits, all_rows=True, batch_size=batch_size
+                ).update(False, loss_after=True)
+            elif frame.kind == MEAN and session.minibatch is not None:
+                body = MeanFormulas(
+                    network, session.minibatch, session.digits, all_rows=True
+                ).html()
             else:
-                body = frame_html(network, trace, frame, session.digits, sample)
+                body = frame_html(
+                    network,
+                    trace,
+                    frame,
+                    session.digits,
+                    session.describe_frame(frame),
+                    minibatch=session.minibatch,
+                )
             label = html.escape(session.label_of(frame))
             sections.append(
                 f'<section id="step-{number}"><h2>{label}</h2>'

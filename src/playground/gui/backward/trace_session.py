@@ -16,15 +16,19 @@ from PySide6.QtCore import QObject, Signal
 
 from playground.engine.backward_stepper import Trace, forward_order, trace_sample
 from playground.engine.formatting import DEFAULT_DIGITS, neuron_names
+from playground.engine.minibatch import MinibatchTrace, trace_minibatch
 from playground.gui.backward.frames import (
     APPLIED,
     FORWARD_STEP,
     GATHER,
+    MEAN,
     NEURON,
     UPDATE,
     WHOLE,
     Frame,
     build_frames,
+    build_minibatch_frames,
+    minibatch_label,
     step_label,
 )
 from playground.gui.backward.sample import BY_HAND, SampleChoice, first_choice, split_size
@@ -61,7 +65,9 @@ class TraceSession(QObject):
         self.forward_steps = True  # step the forward pass neuron by neuron before the backward pass
         self.forward_order: list[str] = []  # the neurons of the forward steps, in their order
         self.digits = DEFAULT_DIGITS
-        self.trace: Trace | None = None
+        self.trace: Trace | None = None  # for a minibatch: its mean gradients and update
+        self.traces: list[Trace] = []  # a minibatch's samples, each traced on its own
+        self.minibatch: MinibatchTrace | None = None
         self.problem: str | None = None  # why there is no trace, in the user's words
         self.frames: list[Frame] = []
         self.cursor = 0
@@ -108,12 +114,47 @@ class TraceSession(QObject):
         name = ""
         neuron_id = None
         if frame.kind == NEURON:
-            neuron_id = self.trace.steps[frame.step].neuron
+            neuron_id = self.trace_for(frame).steps[frame.step].neuron
         elif frame.kind == FORWARD_STEP:
             neuron_id = self.forward_order[frame.step]
         if neuron_id is not None:
             name = neuron_names(self.network).get(neuron_id, neuron_id)
+        if self.minibatch is not None:
+            total = len(self.frames)
+            number = total if frame.kind == APPLIED else self.frames.index(frame) + 1
+            return minibatch_label(frame, number, total, len(self.traces), name)
         return step_label(frame, len(self.trace.steps), name, self._forward_count())
+
+    def trace_for(self, frame: Frame | None) -> Trace | None:
+        """The trace `frame` draws from: in a minibatch, its sample's own trace before the mean."""
+        if (
+            self.minibatch is not None
+            and frame is not None
+            and frame.kind
+            not in (
+                MEAN,
+                UPDATE,
+                APPLIED,
+            )
+        ):
+            return self.traces[frame.sample]
+        return self.trace
+
+    def describe_frame(self, frame: Frame | None) -> str:
+        """ "train sample 3 of 4" for a frame of one sample's pass, else the whole choice."""
+        if (
+            self.minibatch is not None
+            and frame is not None
+            and frame.kind
+            not in (
+                MEAN,
+                UPDATE,
+                APPLIED,
+            )
+        ):
+            one = SampleChoice(self.sample.split, self.sample.batch[frame.sample])
+            return one.describe(self.network)
+        return self.sample.describe(self.network)
 
     def _forward_count(self) -> int:
         return len(self.forward_order) if self.forward_steps else 0
@@ -129,7 +170,11 @@ class TraceSession(QObject):
         return frame is not None and frame.kind == UPDATE
 
     def can_go_to_next_sample(self) -> bool:
-        return self.sample.split != BY_HAND and split_size(self.network, self.sample.split) > 1
+        return (
+            self.sample.split != BY_HAND
+            and not self.sample.batch
+            and split_size(self.network, self.sample.split) > 1
+        )
 
     # ----------------------------------------------------------------- settings
 
@@ -176,19 +221,28 @@ class TraceSession(QObject):
     def _rebuild_frames(self, current: Frame | None) -> None:
         """New frames for the present settings; the cursor stays at the same moment, or the nearest."""
         assert self.trace is not None
-        self.frames = build_frames(len(self.trace.steps), self.detailed, self._forward_count())
+        self.frames = self._build_frames()
         if current is None:
             self.cursor = 0
         elif current.kind == NEURON:
-            wanted = Frame(NEURON, current.step, GATHER if self.detailed else WHOLE)
+            wanted = Frame(NEURON, current.step, GATHER if self.detailed else WHOLE, current.sample)
             self.cursor = self.frames.index(wanted)
         elif current.kind in (UPDATE, APPLIED):
             self.cursor = len(self.frames) - 1
         elif current in self.frames:
             self.cursor = self.frames.index(current)
         else:
-            # FORWARD ↔ FORWARD_STEP: the forward pass starts again at its beginning.
-            self.cursor = 0
+            # FORWARD ↔ FORWARD_STEP: the (sample's) forward pass starts again at its beginning.
+            self.cursor = next(
+                k for k, frame in enumerate(self.frames) if frame.sample == current.sample
+            )
+
+    def _build_frames(self) -> list[Frame]:
+        assert self.trace is not None
+        if self.minibatch is not None:
+            counts = [len(one.steps) for one in self.traces]
+            return build_minibatch_frames(counts, self.detailed, self._forward_count())
+        return build_frames(len(self.trace.steps), self.detailed, self._forward_count())
 
     def set_digits(self, digits: int) -> None:
         digits = max(MIN_DIGITS, min(MAX_DIGITS, int(digits)))
@@ -296,18 +350,26 @@ class TraceSession(QObject):
         self._applied_at = None
         self.cursor = 0
         self.trace, self.problem, self.frames = None, None, []
+        self.traces, self.minibatch = [], None
         self.forward_order = []
         count = split_size(self.network, self.sample.split)
         if self.sample.split != BY_HAND and count and self.sample.index >= count:
             self.sample = dataclasses.replace(self.sample, index=0)
         try:
-            x, targets = self.sample.resolve(self.network)
-            self.trace = trace_sample(self.network, x, targets)
+            if self.sample.batch:
+                xs, targets_list = self.sample.resolve_batch(self.network)
+                minibatch = trace_minibatch(self.network, xs, targets_list)
+                traces = [trace_sample(self.network, x, t) for x, t in zip(xs, targets_list)]
+                self.trace = mean_trace(minibatch, traces[0])
+                self.minibatch, self.traces = minibatch, traces
+            else:
+                x, targets = self.sample.resolve(self.network)
+                self.trace = trace_sample(self.network, x, targets)
         except PlaygroundError as problem:
             self.problem = f"Nothing to trace: {problem}."
         else:
             self.forward_order = forward_order(self.network)
-            self.frames = build_frames(len(self.trace.steps), self.detailed, self._forward_count())
+            self.frames = self._build_frames()
         self._fingerprint = self._compute_fingerprint()
         if reason and progressed:
             self.restarted.emit(reason)
@@ -315,6 +377,14 @@ class TraceSession(QObject):
 
     def _sample_values(self) -> tuple:
         try:
+            if self.sample.batch:
+                xs, targets_list = self.sample.resolve_batch(self.network)
+                return (
+                    self.sample.split,
+                    self.sample.batch,
+                    tuple(map(tuple, xs)),
+                    tuple(map(tuple, targets_list)),
+                )
             x, targets = self.sample.resolve(self.network)
         except PlaygroundError as problem:
             return ("problem", str(problem))
@@ -346,3 +416,32 @@ class TraceSession(QObject):
             self._stale = True
             return
         self.refresh("Another network is open, so the trace started again.")
+
+
+def mean_trace(minibatch: MinibatchTrace, first: Trace) -> Trace:
+    """The minibatch as one Trace for the update frames: its mean gradients, mean loss and update.
+
+    The update table and the canvas read ∂L/∂w and ∂L/∂b from a trace's steps, so the first
+    sample's steps carry the minibatch's means there; its other numbers are not shown.
+    """
+    dL_dw = {(w.source, w.target): w.dL_dw for w in minibatch.mean.weights}
+    dL_db = {b.neuron: b.dL_db for b in minibatch.mean.biases}
+    steps = [
+        dataclasses.replace(
+            step,
+            dL_db=dL_db[step.neuron],
+            weight_grads=[
+                dataclasses.replace(g, dL_dw=dL_dw[(g.source, g.target)]) for g in step.weight_grads
+            ],
+        )
+        for step in first.steps
+    ]
+    return Trace(
+        first.x,
+        first.targets,
+        first.forward,
+        minibatch.loss,
+        steps,
+        minibatch.update,
+        minibatch.loss_after,
+    )

@@ -1,0 +1,135 @@
+"""The minibatch's mean-gradient frame as rich text: each gradient's per-sample values and their mean.
+
+SGD moves every weight against the mean of the samples' gradients, so the
+frame writes each sum out, "(a + b + c) / 3 = m", with every number through
+`Numbers.show` (the one formatter; the full value on hover).
+"""
+
+from PySide6.QtCore import QCoreApplication
+
+from playground.engine.formatting import neuron_names
+from playground.engine.minibatch import MinibatchTrace
+from playground.gui.backward.formula_html import side_by_side
+from playground.gui.backward.math_html import MUTED, Numbers, partial, sign_colour
+from playground.gui.backward.summary_html import TABLE, UPDATE_ROWS_SHOWN
+from playground.model.network import Network
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("MeanFormulas", text)
+
+
+def _row(cells: list[str], header: bool = False) -> str:
+    tag = "th" if header else "td"
+    # The symbol stays on one line; a long sum may wrap between its terms in a narrow panel.
+    symbol, sum_cell = cells
+    return (
+        f'<tr><{tag} align="left" style="white-space:nowrap; padding-right:10px">{symbol}</{tag}>'
+        f'<{tag} align="left">{sum_cell}</{tag}></tr>'
+    )
+
+
+class MeanFormulas:
+    """Writes the mean-gradient frame of a minibatch."""
+
+    def __init__(
+        self, network: Network, minibatch: MinibatchTrace, digits: int, all_rows: bool = False
+    ) -> None:
+        self.network = network
+        self.minibatch = minibatch
+        self.numbers = Numbers(digits)
+        self.names = neuron_names(network)
+        self.all_rows = all_rows  # every weight and bias (the HTML export)
+
+    def name(self, neuron_id: str) -> str:
+        return self.names.get(neuron_id, neuron_id)
+
+    def html(self, columns: bool = False) -> str:
+        count = len(self.minibatch.samples)
+        title = _tr("Mean gradients of the minibatch")
+        note = _tr(
+            "SGD averages each gradient over the minibatch’s {count} samples: "
+            "∂<i>L</i>/∂<i>w</i> = (∂<i>L</i><sub>1</sub>/∂<i>w</i> + … + "
+            "∂<i>L</i><sub>{count}</sub>/∂<i>w</i>) / {count}, and the same for each bias."
+        ).format(count=count)
+        loss = self.numbers.show(self.minibatch.loss, "L mean")
+        parts = [
+            f'<p style="font-size:large; margin:0"><b>{title}</b></p>',
+            f'<p style="margin:2px 0 6px 0; color:{MUTED}">{note}</p>',
+            "<p style='margin:2px 0'>"
+            + _tr("The minibatch’s loss, the mean of the samples’ losses: {equation}").format(
+                equation=f'<span style="white-space:nowrap"><i>L</i> = {loss}</span>'
+            )
+            + "</p>",
+            self._table(columns),
+            "<p style='margin-top:8px'>"
+            + _tr("▶ Step shows the SGD update from these means.")
+            + "</p>",
+        ]
+        return "".join(parts)
+
+    def _table(self, columns: bool) -> str:
+        count = len(self.minibatch.samples)
+        per_weight: dict[tuple[str, str], list[float]] = {}
+        per_bias: dict[str, list[float]] = {}
+        for one in self.minibatch.samples:
+            for step in one.steps:
+                per_bias.setdefault(step.neuron, []).append(step.dL_db)
+                for g in step.weight_grads:
+                    per_weight.setdefault((g.source, g.target), []).append(g.dL_dw)
+        rows = []
+        for w in self.minibatch.mean.weights:
+            i, j = self.name(w.source), self.name(w.target)
+            symbol = f"∂L/∂w_{i},{j}"
+            rows.append(
+                self._mean_row(
+                    partial("L", "w", f"{i},{j}"),
+                    symbol,
+                    per_weight[(w.source, w.target)],
+                    w.dL_dw,
+                )
+            )
+        for b in self.minibatch.mean.biases:
+            j = self.name(b.neuron)
+            rows.append(
+                self._mean_row(partial("L", "b", j), f"∂L/∂b_{j}", per_bias[b.neuron], b.dL_db)
+            )
+        header = _row(
+            [
+                "",
+                _tr("mean over the {count} samples").format(count=count),
+            ],
+            header=True,
+        )
+        hidden = len(rows) - UPDATE_ROWS_SHOWN if not self.all_rows else 0
+        note = ""
+        if hidden > 0:
+            rows = rows[:UPDATE_ROWS_SHOWN]
+            note = (
+                f"<p style='color:{MUTED}'>"
+                + _tr(
+                    "… and {hidden} more weights and biases: the HTML export and "
+                    "<tt>playground trace --samples</tt> list them all."
+                ).format(hidden=hidden)
+                + "</p>"
+            )
+        if columns and len(rows) > 4:
+            half = (len(rows) + 1) // 2
+            halves = [rows[:half], rows[half:]]
+            return (
+                side_by_side([f"<table {TABLE}>{header}{''.join(h)}</table>" for h in halves])
+                + note
+            )
+        return f"<table {TABLE}>{header}{''.join(rows)}</table>" + note
+
+    def _mean_row(self, symbol: str, name: str, values: list[float], mean: float) -> str:
+        show = self.numbers.show
+        count = len(values)
+        # A negative term after the first is wrapped in parentheses: "0.1 + (−0.2)".
+        terms = " + ".join(
+            show(v, _tr("{name}, sample {number}").format(name=name, number=k + 1), operand=k > 0)
+            for k, v in enumerate(values)
+        )
+        result = show(mean, name, bold=True, colour=sign_colour(mean))
+        equals = f'<span style="white-space:nowrap">/ {count} = {result}</span>'
+        return _row([symbol, f"({terms}) {equals}"])
