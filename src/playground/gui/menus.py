@@ -206,10 +206,13 @@ def build_menus(window: MainWindow) -> tuple[dict[str, QMenu], dict[str, QAction
     menu = menus["help"] = bar.addMenu("&Help")
     actions["user_guide"] = _action(
         window,
-        "&User Guide",
+        QCoreApplication.translate("MainWindow", "&User Guide"),
         window.show_user_guide,
         [Keys.HelpContents],
-        tip="Drawing, stepping the backward pass, training, data and files, with pictures",
+        tip=QCoreApplication.translate(
+            "MainWindow",
+            "Drawing, stepping the backward pass, training, data and files, with pictures",
+        ),
     )
     menu.addAction(actions["user_guide"])
     menu.addAction(
