@@ -9,9 +9,8 @@ from PySide6.QtCore import QCoreApplication
 
 from playground.engine.formatting import neuron_names
 from playground.engine.minibatch import MinibatchTrace
-from playground.gui.backward.formula_html import side_by_side
 from playground.gui.backward.math_html import MUTED, Numbers, partial, sign_colour
-from playground.gui.backward.summary_html import TABLE, UPDATE_ROWS_SHOWN
+from playground.gui.backward.summary_html import UPDATE_ROWS_SHOWN, rows_table
 from playground.model.network import Network
 
 
@@ -113,14 +112,7 @@ class MeanFormulas:
                 ).format(hidden=hidden)
                 + "</p>"
             )
-        if columns and len(rows) > 4:
-            half = (len(rows) + 1) // 2
-            halves = [rows[:half], rows[half:]]
-            return (
-                side_by_side([f"<table {TABLE}>{header}{''.join(h)}</table>" for h in halves])
-                + note
-            )
-        return f"<table {TABLE}>{header}{''.join(rows)}</table>" + note
+        return rows_table(header, rows, columns) + note
 
     def _mean_row(self, symbol: str, name: str, values: list[float], mean: float) -> str:
         show = self.numbers.show

@@ -30,6 +30,19 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("SummaryFormulas", text)
 
 
+def rows_table(header: str, rows: list[str], columns: bool) -> str:
+    """One table of rows under `header`, or, with `columns`, two side by side when long."""
+    if columns and len(rows) > 4:
+        half = (len(rows) + 1) // 2
+        return side_by_side(
+            [
+                f"<table {TABLE}>{header}{''.join(part)}</table>"
+                for part in (rows[:half], rows[half:])
+            ]
+        )
+    return f"<table {TABLE}>{header}{''.join(rows)}</table>"
+
+
 def _title(text: str, note: str = "") -> str:
     words = f'<p style="margin:2px 0 6px 0; color:{MUTED}">{note}</p>' if note else ""
     return f'<p style="font-size:large; margin:0"><b>{text}</b></p>{words}'
@@ -271,14 +284,7 @@ class SummaryFormulas:
                 f"<p style='color:{MUTED}'>… and {hidden} more weights and biases: the HTML export "
                 "(Backward ▸ Export Trace) and <tt>playground trace</tt> list them all.</p>"
             )
-        if columns and len(rows) > 4:
-            half = (len(rows) + 1) // 2
-            halves = [rows[:half], rows[half:]]
-            return (
-                side_by_side([f"<table {TABLE}>{header}{''.join(h)}</table>" for h in halves])
-                + note
-            )
-        return f"<table {TABLE}>{header}{''.join(rows)}</table>" + note
+        return rows_table(header, rows, columns) + note
 
     def _loss_change(self) -> str:
         show = self.numbers.show

@@ -125,33 +125,23 @@ class TraceSession(QObject):
             return minibatch_label(frame, number, total, len(self.traces), name)
         return step_label(frame, len(self.trace.steps), name, self._forward_count())
 
-    def trace_for(self, frame: Frame | None) -> Trace | None:
-        """The trace `frame` draws from: in a minibatch, its sample's own trace before the mean."""
-        if (
+    def _own_sample(self, frame: Frame | None) -> bool:
+        """Whether `frame` belongs to one sample of a minibatch (not its mean or its update)."""
+        return (
             self.minibatch is not None
             and frame is not None
-            and frame.kind
-            not in (
-                MEAN,
-                UPDATE,
-                APPLIED,
-            )
-        ):
+            and frame.kind not in (MEAN, UPDATE, APPLIED)
+        )
+
+    def trace_for(self, frame: Frame | None) -> Trace | None:
+        """The trace `frame` draws from: in a minibatch, its sample's own trace before the mean."""
+        if self._own_sample(frame):
             return self.traces[frame.sample]
         return self.trace
 
     def describe_frame(self, frame: Frame | None) -> str:
         """ "train sample 3 of 4" for a frame of one sample's pass, else the whole choice."""
-        if (
-            self.minibatch is not None
-            and frame is not None
-            and frame.kind
-            not in (
-                MEAN,
-                UPDATE,
-                APPLIED,
-            )
-        ):
+        if self._own_sample(frame):
             one = SampleChoice(self.sample.split, self.sample.batch[frame.sample])
             return one.describe(self.network)
         return self.sample.describe(self.network)
