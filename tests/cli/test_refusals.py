@@ -8,6 +8,7 @@ import pytest
 
 from playground.cli import main
 from tests.cli.helpers import example_document, example_path, run_playground
+from tests.model.test_network_name import png_bytes
 
 BASE = example_document("two_two_two")
 
@@ -48,6 +49,8 @@ BASE_TEXT = example_path("two_two_two").read_text(encoding="utf-8")
 REFUSALS = [
     ("not JSON", b'{"format": "nn-playground", "version": 1,', "not valid JSON"),
     ("not UTF-8", BASE_TEXT.replace("2-2-2", "2\xe9").encode("latin-1"), "UTF-8"),
+    ("a PNG", png_bytes(), "this is a PNG image, not a network file"),
+    ("binary bytes", bytes(range(256)), "this is a binary file, not a network file"),
     ("wrong format", _edited(_set(("format",), "tensorflow")), "format"),
     ("larger version", _edited(_set(("version",), 2)), "version 2"),
     ("unknown version", _edited(_set(("version",), 0)), "version"),
@@ -148,3 +151,14 @@ def test_refusal_in_a_fresh_interpreter(tmp_path, command):
     line = _assert_refused(result.returncode, result.stdout, result.stderr)
     assert "neurons[2].activation" in line and "sigmod" in line
     assert sorted(p.name for p in tmp_path.iterdir()) == ["broken.json"]
+
+
+def test_a_png_given_to_playground_is_not_a_network_file(tmp_path):
+    picture = tmp_path / "picture.png"
+    picture.write_bytes(png_bytes())
+    result = run_playground("check", str(picture))
+    assert result.returncode == 1 and result.stdout == ""
+    assert result.stderr.strip().endswith(
+        "picture.png: this is a PNG image, not a network file (a network file is JSON text)"
+    )
+    assert "UTF-8" not in result.stderr and "Traceback" not in result.stderr

@@ -3,6 +3,7 @@
 import pytest
 from PySide6.QtCore import Qt
 
+from playground.gui.canvas import style
 from tests.gui.helpers import (
     SHIFT,
     assert_scene_matches,
@@ -239,3 +240,107 @@ def test_space_drag_pans_without_editing(qtbot, window):
     moved = view.mapToScene(view.viewport().rect().center())
     assert moved.x() == pytest.approx(centre.x() + 50, abs=2)
     assert window.document.undo_stack.count() == 0
+
+
+# ----------------------------------------------------------------- the reason beside the cursor
+
+
+def tip_beside_cursor(window, scene_pos) -> bool:
+    """The refusal label is shown within a few pixels right-below or left-above the cursor."""
+    tip = window.view.refusal_tip
+    cursor = at(window.view, *scene_pos)
+    box = tip.geometry()
+    near_x = abs(box.left() - cursor.x()) < 40 or abs(box.right() - cursor.x()) < 40
+    near_y = abs(box.top() - cursor.y()) < 40 or abs(box.bottom() - cursor.y()) < 40
+    return tip.isVisible() and near_x and near_y
+
+
+@pytest.mark.parametrize("shift", [False, True], ids=["connect tool", "shift-drag"])
+def test_a_refused_target_shows_the_models_reason_beside_the_cursor_until_release(
+    qtbot, window, shift
+):
+    view, tip = window.view, window.view.refusal_tip
+    if not shift:
+        window.action_by_name["tool_connect"].trigger()
+    modifiers = SHIFT if shift else Qt.KeyboardModifier.NoModifier
+    assert not tip.isVisible()
+    press_and_move(qtbot, view, POS["o1"], POS["h1"], modifiers)
+    reason = window.document.network.connection_refusal("o1", "h1")
+    assert reason is not None and "cycle" in reason
+    assert reason in tip.text()
+    assert tip_beside_cursor(window, POS["h1"])
+    assert window.view._drag.line.pen().color() == style.REFUSED
+    release(qtbot, view, POS["h1"], modifiers)
+    assert not tip.isVisible()
+    assert window.document.undo_stack.count() == 0
+
+
+def test_the_reason_changes_with_the_target_and_goes_when_the_target_is_allowed(qtbot, window):
+    view, tip = window.view, window.view.refusal_tip
+    window.action_by_name["tool_connect"].trigger()
+    press_and_move(qtbot, view, POS["h1"], POS["i2"])
+    assert "i2 is an input neuron" in tip.text() and tip.isVisible()
+    qtbot.mouseMove(view.viewport(), at(view, *POS["o1"]))  # h1 → o1 exists already
+    assert "exists already" in tip.text() and tip_beside_cursor(window, POS["o1"])
+    qtbot.mouseMove(view.viewport(), at(view, 300, 260))  # empty canvas: nothing to refuse
+    assert not tip.isVisible()
+    qtbot.mouseMove(view.viewport(), at(view, *POS["h2"]))  # h1 → h2 is allowed
+    assert not tip.isVisible()
+    assert window.scene.neuron_items["h2"]._connect_state == "allowed"
+    release(qtbot, view, POS["h2"])
+    assert window.document.network.has_connection("h1", "h2")
+
+
+def test_escape_during_a_refused_drag_hides_the_reason(qtbot, window):
+    window.action_by_name["tool_connect"].trigger()
+    press_and_move(qtbot, window.view, POS["o1"], POS["h2"])
+    assert window.view.refusal_tip.isVisible()
+    qtbot.keyClick(window.view, Qt.Key.Key_Escape)
+    assert not window.view.refusal_tip.isVisible()
+    release(qtbot, window.view, POS["h2"])
+    assert window.document.undo_stack.count() == 0
+
+
+def test_near_the_right_edge_the_reason_flips_left_of_the_cursor_and_stays_on_the_canvas(
+    qtbot, window
+):
+    view, tip = window.view, window.view.refusal_tip
+    # o1 near the canvas's right edge: the label would run off it on the cursor's right.
+    view.centerOn(400 - view.viewport().width() / 2 + 30, 0)
+    window.action_by_name["tool_connect"].trigger()
+    press_and_move(qtbot, view, POS["i1"], POS["o1"])  # i1 → o1 is allowed: made here
+    release(qtbot, view, POS["o1"])
+    press_and_move(qtbot, view, POS["i1"], POS["o1"])  # now it exists: refused
+    assert tip.isVisible()
+    assert view.viewport().rect().contains(tip.geometry())
+    assert tip.geometry().right() < at(view, *POS["o1"]).x()
+    release(qtbot, view, POS["o1"])
+
+
+# ----------------------------------------------------------------- stale refusals
+
+
+def test_a_refusal_in_the_status_bar_goes_after_a_later_good_edit(qtbot, window):
+    window.action_by_name["tool_connect"].trigger()
+    drag(qtbot, window.view, POS["o1"], POS["h1"])
+    assert "Not connected" in status(window)
+    # Refused in the inspector too: a hidden neuron with incoming connections cannot be an input.
+    window.action_by_name["tool_select"].trigger()
+    click(qtbot, window.view, *POS["h1"])
+    inspector = window.inspector
+    inspector.role_combo.setCurrentIndex(inspector.role_combo.findText("input"))
+    inspector.role_combo.activated.emit(inspector.role_combo.currentIndex())
+    assert status(window).startswith("Not changed:")
+    inspector.bias_edit.selectAll()
+    qtbot.keyClicks(inspector.bias_edit, "0.5")
+    qtbot.keyClick(inspector.bias_edit, Qt.Key.Key_Return)
+    assert window.document.network.neuron("h1").bias == 0.5
+    assert status(window) == ""
+
+
+def test_a_good_edit_keeps_its_own_message(qtbot, window):
+    window.action_by_name["tool_connect"].trigger()
+    drag(qtbot, window.view, POS["o1"], POS["h1"])
+    assert "Not connected" in status(window)
+    drag(qtbot, window.view, POS["i1"], POS["o1"])
+    assert status(window).startswith("Connected i1 → o1")

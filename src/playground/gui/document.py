@@ -16,6 +16,7 @@ from PySide6.QtGui import QUndoStack
 
 from playground.gui.commands.add_items import AddItemsCommand
 from playground.gui.commands.move_neurons import MoveNeuronsCommand
+from playground.gui.commands.network_properties import SetNetworkPropertiesCommand
 from playground.gui.commands.network_settings import (
     SetDataCommand,
     SetLossCommand,
@@ -32,7 +33,7 @@ from playground.model.initialisation import (
     initial_weight,
     new_connection_weight,
 )
-from playground.model.network import Network, finite_number
+from playground.model.network import UNTITLED, Network, finite_number, name_refusal
 from playground.model.network_file import load_network, save_network
 from playground.model.neuron import Neuron
 from playground.model.training_settings import TrainingSettings
@@ -69,10 +70,12 @@ class Document(QObject):
     # How the network trains changed (training settings or loss): training and stepping restart.
     settings_changed = Signal()
     data_changed = Signal()
+    # The network's name or description changed (Network ▸ Properties, a first save).
+    properties_changed = Signal()
 
     def __init__(self, network: Network | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._network = network if network is not None else Network(name="Untitled")
+        self._network = network if network is not None else Network(name=UNTITLED)
         self._path: Path | None = None
         self.undo_stack = QUndoStack(self)
         self.undo_stack.cleanChanged.connect(self._clean_changed)
@@ -132,7 +135,17 @@ class Document(QObject):
         target = Path(path) if path is not None else self._path
         if target is None:
             raise ValueError("the network has no file yet; choose one with Save As")
-        save_network(self._network, target)
+        name = self._network.name
+        if self._path is None and self._network.is_untitled and not name_refusal(target.stem):
+            # A first save names a new network after its file (not an undo step: the file has it).
+            self._network.name = target.stem
+        try:
+            save_network(self._network, target)
+        except BaseException:
+            self._network.name = name  # not saved, so not renamed either
+            raise
+        if self._network.name != name:
+            self.properties_changed.emit()
         self._set_path(target)
         self.undo_stack.setClean()
 
@@ -321,6 +334,21 @@ class Document(QObject):
             self.set_loss(loss)
         finally:
             self.undo_stack.endMacro()
+
+    def set_properties(self, name: str, description: str) -> None:
+        """Rename the network and set its description as one undo step; a bad name is refused."""
+        name = name.strip()
+        reason = name_refusal(name)
+        if reason:
+            raise NetworkEditError(reason)
+        if (name, description) != (self._network.name, self._network.description):
+            renamed = name != self._network.name
+            text = (
+                self.tr("Rename Network to {name}").format(name=name)
+                if renamed
+                else self.tr("Change Network Description")
+            )
+            self.undo_stack.push(SetNetworkPropertiesCommand(self, text, name, description))
 
     def set_data(self, dataset: Dataset | None, text: str) -> None:
         """Give the network other data (a generator's, an imported table) as one undo step."""

@@ -7,6 +7,7 @@ open network as it was.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QRectF, QSettings, QSize, Qt, Signal
@@ -17,9 +18,10 @@ from playground.export import exported_bytes, imported_network
 from playground.gui.canvas.scene import NetworkScene
 from playground.gui.dialogs.prompts import CANCEL, SAVE, ask_unsaved_changes, show_error
 from playground.gui.document import Document
+from playground.gui.file_dialogs import remember_folder, start_folder, start_path
 from playground.model.errors import PlaygroundError
 from playground.model.examples import DEFAULT_EXAMPLE, example_names, example_path
-from playground.model.network import Network
+from playground.model.network import UNTITLED, Network
 from playground.model.network_file import write_bytes_atomically
 
 RECENT_KEY = "recent_files"
@@ -67,7 +69,7 @@ class FileActions(QObject):
         """An empty network with one input and one output, so the canvas is never blank."""
         if not self.confirm_discard(self.tr("starting a new network")):
             return False
-        network = Network(name="Untitled")
+        network = Network(name=UNTITLED)
         self.document.replace(network)
         self.document.add_neuron("input", 0.0, 0.0)
         self.document.add_neuron("output", 200.0, 0.0)
@@ -84,15 +86,16 @@ class FileActions(QObject):
     def open_dialog(self) -> bool:
         if not self.confirm_discard(self.tr("opening another network")):
             return False
-        start = str(self.document.path.parent) if self.document.path else ""
-        path, _ = QFileDialog.getOpenFileName(
-            self.window, self.tr("Open Network"), start, self.tr("Networks (*.json);;All files (*)")
-        )
+        path = self._ask_open(self.tr("Open Network"), self.tr("Networks (*.json);;All files (*)"))
         if not path:
             return False
         return self.open_path(path, ask=False)
 
-    def open_path(self, path: str | Path, ask: bool = True) -> bool:
+    def open_recent(self, path: str) -> bool:
+        """Open a file from Open Recent; one that is gone or unreadable leaves the list."""
+        return self.open_path(path, recent=True)
+
+    def open_path(self, path: str | Path, ask: bool = True, recent: bool = False) -> bool:
         """Open a file; on failure show the loader's message and keep the open network.
 
         A named pipe, a device or a folder is refused by the loader without reading it, so
@@ -100,38 +103,53 @@ class FileActions(QObject):
         """
         if ask and not self.confirm_discard(self.tr("opening another network")):
             return False
-        title = self.tr("Cannot open network")
         try:
             self.document.open(path)
-        except PlaygroundError as problem:
-            show_error(self.window, title, str(problem))
-            return False
-        except OSError as problem:
-            show_error(self.window, title, f"{path}: {problem.strerror or problem}")
-            return False
         except Exception as problem:  # noqa: BLE001 - a file must never make Open do nothing
-            show_error(
-                self.window,
-                title,
-                self.tr("{path}: cannot open the file ({problem})").format(
-                    path=path, problem=problem
-                ),
-            )
+            message = self._open_problem(path, problem)
+            if recent and not _readable(Path(path)):
+                self.remove_recent(str(path))
+                message += "\n\n" + self.tr("It was removed from Open Recent.")
+            show_error(self.window, self.tr("Cannot open network"), message)
             return False
         self.add_recent(str(Path(path).resolve()))
         self.status_message.emit(self.tr("Opened {path}").format(path=path))
         return True
+
+    def _open_problem(self, path: str | Path, problem: Exception) -> str:
+        """What went wrong opening `path`, in the user's words (the loader's own where it has them)."""
+        if isinstance(problem, PlaygroundError):
+            return str(problem)
+        if isinstance(problem, OSError):
+            return f"{path}: {problem.strerror or problem}"
+        return self.tr("{path}: cannot open the file ({problem})").format(
+            path=path, problem=problem
+        )
+
+    def _ask_open(self, title: str, kinds: str) -> str:
+        """A file to read, from a dialog starting where `start_folder` says; "" if cancelled."""
+        path, _ = QFileDialog.getOpenFileName(
+            self.window, title, str(start_folder(self.document.path)), kinds
+        )
+        if path:
+            remember_folder(path)
+        return path
+
+    def _ask_save(self, title: str, suffix: str, kinds: str) -> str:
+        """A file to write, suggested from the network's file or safe name; "" if cancelled."""
+        start = start_path(self.document.path, self.document.display_name, suffix)
+        path, _ = QFileDialog.getSaveFileName(self.window, title, start, kinds)
+        if path:
+            remember_folder(path)
+        return path
 
     def import_onnx(self, path: str | None = None) -> bool:
         """Read an ONNX model as a new, unsaved network (Save then asks where)."""
         if not self.confirm_discard(self.tr("importing a model")):
             return False
         if path is None:
-            path, _ = QFileDialog.getOpenFileName(
-                self.window,
-                self.tr("Import ONNX Model"),
-                "",
-                self.tr("ONNX models (*.onnx);;All files (*)"),
+            path = self._ask_open(
+                self.tr("Import ONNX Model"), self.tr("ONNX models (*.onnx);;All files (*)")
             )
             if not path:
                 return False
@@ -157,10 +175,7 @@ class FileActions(QObject):
         title = (
             self.tr("Export PyTorch Script") if form == "pytorch" else self.tr("Export ONNX Model")
         )
-        start = f"{self.document.display_name}.{suffix}"
-        if self.document.path is not None:
-            start = str(self.document.path.with_suffix(f".{suffix}"))
-        path, _ = QFileDialog.getSaveFileName(self.window, title, start, kind)
+        path = self._ask_save(title, suffix, kind)
         if not path:
             return False
         if not path.lower().endswith(f".{suffix}"):
@@ -194,11 +209,8 @@ class FileActions(QObject):
         return self._save_to(self.document.path)
 
     def save_as(self) -> bool:
-        start = (
-            str(self.document.path) if self.document.path else f"{self.document.display_name}.json"
-        )
-        path, _ = QFileDialog.getSaveFileName(
-            self.window, self.tr("Save Network"), start, self.tr("Networks (*.json);;All files (*)")
+        path = self._ask_save(
+            self.tr("Save Network"), "json", self.tr("Networks (*.json);;All files (*)")
         )
         if not path:
             return False
@@ -237,6 +249,10 @@ class FileActions(QObject):
         QSettings().setValue(RECENT_KEY, files[:MAX_RECENT])
         self.recent_changed.emit()
 
+    def remove_recent(self, path: str) -> None:
+        QSettings().setValue(RECENT_KEY, [p for p in self.recent_files() if p != path])
+        self.recent_changed.emit()
+
     def clear_recent(self) -> None:
         QSettings().setValue(RECENT_KEY, [])
         self.recent_changed.emit()
@@ -246,11 +262,8 @@ class FileActions(QObject):
     def export_image(self, kind: str) -> bool:
         """Ask for a file and write the canvas as PNG or SVG."""
         suffix = kind.lower()
-        start = f"{self.document.display_name}.{suffix}"
         filters = self.tr("PNG image (*.png)") if suffix == "png" else self.tr("SVG image (*.svg)")
-        path, _ = QFileDialog.getSaveFileName(
-            self.window, self.tr("Export {kind}").format(kind=kind), start, filters
-        )
+        path = self._ask_save(self.tr("Export {kind}").format(kind=kind), suffix, filters)
         if not path:
             return False
         if not path.lower().endswith(f".{suffix}"):
@@ -265,6 +278,11 @@ class FileActions(QObject):
                 self.tr("{path} could not be written.").format(path=path),
             )
         return ok
+
+
+def _readable(path: Path) -> bool:
+    """True while `path` is a file this user may read (a broken one stays in Open Recent)."""
+    return path.is_file() and os.access(path, os.R_OK)
 
 
 def _export_rect(scene: NetworkScene) -> QRectF:

@@ -46,7 +46,8 @@ class MainWindow(QMainWindow):
         self.gradient_check_window: GradientCheckWindow | None = None
 
         self.inspector = Inspector(self.document, self.scene)
-        self.inspector.status_message.connect(self.show_message)
+        # Everything the inspector reports is a refused edit.
+        self.inspector.status_message.connect(self.show_refusal)
         self.menus, self.action_by_name = build_menus(self)
         self.role_picker = build_tool_bar(self, self.action_by_name)
         self.inspector_dock = self.add_panel_dock(
@@ -59,6 +60,10 @@ class MainWindow(QMainWindow):
         self.counts = QLabel()
         self.statusBar().addPermanentWidget(self.counts)
         self.view.status_message.connect(self.show_message)
+        self.view.refusal_message.connect(self.show_refusal)
+        self._refusal: str | None = None
+        self.document.undo_stack.indexChanged.connect(self._withdraw_refusal)
+        self.document.properties_changed.connect(self.update_title)
         self.document.dirty_changed.connect(self.update_title)
         self.document.path_changed.connect(self.update_title)
         self.document.network_replaced.connect(self._network_replaced)
@@ -101,6 +106,17 @@ class MainWindow(QMainWindow):
 
     def show_message(self, message: str) -> None:
         self.statusBar().showMessage(message, STATUS_TIMEOUT_MS)
+
+    def show_refusal(self, message: str) -> None:
+        """Why an edit was refused: shown until it times out or a later edit succeeds."""
+        self.show_message(message)
+        self._refusal = message
+
+    def _withdraw_refusal(self) -> None:
+        # Only the refusal itself goes: a newer message stays.
+        if self._refusal is not None and self.statusBar().currentMessage() == self._refusal:
+            self.statusBar().clearMessage()
+        self._refusal = None
 
     def update_title(self, *_) -> None:
         path = self.document.path

@@ -15,6 +15,7 @@ from playground import __version__
 from playground.export import onnx_missing
 from playground.gui.canvas.tools import ADD_NEURON, CONNECT, SELECT
 from playground.gui.dialogs.layered_network_dialog import INITIALISATION_NAMES
+from playground.gui.dialogs.network_properties_dialog import edit_network_properties
 from playground.model.examples import example_names
 from playground.model.initialisation import INITIALISATIONS
 from playground.model.vocabulary import ROLES
@@ -201,6 +202,18 @@ def build_menus(window: MainWindow) -> tuple[dict[str, QMenu], dict[str, QAction
         ),
     )
     menu.addAction(actions["check_gradients"])
+    menu.addSeparator()
+    actions["network_properties"] = _action(
+        window,
+        QCoreApplication.translate("MainWindow", "&Properties…"),
+        lambda: edit_network_properties(window, document),
+        [QKeySequence("Alt+Return"), QKeySequence("Alt+Enter")],
+        tip=QCoreApplication.translate(
+            "MainWindow", "The network's name (shown in the title) and description, saved with it"
+        ),
+    )
+    actions["network_properties"].setToolTip(actions["network_properties"].statusTip())
+    menu.addAction(actions["network_properties"])
 
     # ----------------------------------------------------------------- Help
     menu = menus["help"] = bar.addMenu("&Help")
@@ -298,7 +311,7 @@ def _fill_recent(window: MainWindow, menu: QMenu) -> None:
     menu.clear()
     files = window.files.recent_files()
     for path in files:
-        menu.addAction(_action(window, path, lambda p=path: window.files.open_path(p)))
+        menu.addAction(_action(window, path, lambda p=path: window.files.open_recent(p)))
     if not files:
         menu.addAction("(none)").setEnabled(False)
     else:

@@ -24,6 +24,24 @@ ID_PREFIX = {"input": "i", "hidden": "h", "output": "o"}
 CROSS_ENTROPY = "binary_cross_entropy"
 CROSS_ENTROPY_ACTIVATION = "sigmoid"
 
+# The name a new network gets; its first save names it after its file instead.
+UNTITLED = "Untitled"
+# A description is a top-level field format 1 leaves to writers: kept in `extra`, so any
+# reader round-trips it.
+DESCRIPTION_FIELD = "description"
+MAX_NAME_LENGTH = 200
+
+
+def name_refusal(name: str) -> str | None:
+    """Why `name` cannot be a network's name (empty, several lines, too long), or None."""
+    if not name.strip():
+        return "a network needs a name; it may not be empty or only spaces"
+    if any(ord(c) < 32 or ord(c) == 127 for c in name):
+        return "a network's name is one line, without tabs or other control characters"
+    if len(name) > MAX_NAME_LENGTH:
+        return f"a network's name may be at most {MAX_NAME_LENGTH} characters long"
+    return None
+
 
 class AdditionRefused(NetworkEditError):
     """A batch of additions refused; `index` is the connection at fault, None for the batch as a whole."""
@@ -556,6 +574,36 @@ class Network:
         old = (neuron.role, neuron.activation, neuron.bias)
         neuron.role, neuron.activation, neuron.bias = role, new_activation, new_bias
         self.structure_version += 1
+        return old
+
+    @property
+    def is_untitled(self) -> bool:
+        """True while the network has no name of its own (none, blank, or New's placeholder)."""
+        return self.name is None or not self.name.strip() or self.name == UNTITLED
+
+    @property
+    def description(self) -> str:
+        """The free text saved with the network ("" when there is none)."""
+        value = self.extra.get(DESCRIPTION_FIELD)
+        return value if isinstance(value, str) else ""
+
+    def set_name(self, name: str | None) -> str | None:
+        """Rename the network (None: no name, as a file may have); returns the old name."""
+        if name is not None:
+            reason = name_refusal(name)
+            if reason:
+                raise NetworkEditError(reason)
+        old, self.name = self.name, name
+        return old
+
+    def set_description(self, description: object) -> object:
+        """Set the description ("" or None removes it); returns the old value, None if absent.
+
+        The old value goes back unchanged on undo, even one another writer made that is no text.
+        """
+        old = self.extra.pop(DESCRIPTION_FIELD, None)
+        if description is not None and description != "":
+            self.extra[DESCRIPTION_FIELD] = description
         return old
 
     def set_loss(self, loss: str) -> str:

@@ -153,20 +153,42 @@ def _kind_of_file(mode: int) -> str:
     return "not a regular file"
 
 
+# The first bytes of files people pick by mistake, so the message can say what was picked.
+_SIGNATURES = {
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"GIF8": "a GIF image",
+    b"%PDF": "a PDF document",
+    b"PK\x03\x04": "a ZIP archive (or a document packed as one)",
+}
+
+
 def _decode(source: str, data: bytes) -> str:
     # A byte order mark is allowed (some editors add one) and skipped.
     skip = 3 if data.startswith(b"\xef\xbb\xbf") else 0
+    # No JSON text starts with these signatures or holds a NUL byte: safe to judge up front.
+    kind = next((k for s, k in _SIGNATURES.items() if data.startswith(s)), None)
+    if kind is None and b"\x00" in data[:4096]:
+        kind = "a binary file"
     try:
-        return data[skip:].decode("utf-8")
+        text = data[skip:].decode("utf-8")
     except UnicodeDecodeError as error:
-        start = error.start + skip
-        line_start = data.rfind(b"\n", 0, start) + 1
-        line = data.count(b"\n", 0, start) + 1
-        column = len(data[line_start:start].decode("utf-8", errors="replace")) + 1
+        if kind is None and error.start > 0:
+            # Text but for some bytes (another encoding): say where, to fix them in an editor.
+            start = error.start + skip
+            line_start = data.rfind(b"\n", 0, start) + 1
+            line = data.count(b"\n", 0, start) + 1
+            column = len(data[line_start:start].decode("utf-8", errors="replace")) + 1
+            raise NetworkFileError(
+                f"{source}: line {line}, column {column}: the file is not UTF-8 text "
+                f"(byte 0x{data[start]:02x} cannot start or continue a UTF-8 character)"
+            ) from None
+        kind = kind or "a binary file"  # not even its first character is text
+    if kind is not None:
         raise NetworkFileError(
-            f"{source}: line {line}, column {column}: the file is not UTF-8 text "
-            f"(byte 0x{data[start]:02x} cannot start or continue a UTF-8 character)"
-        ) from None
+            f"{source}: this is {kind}, not a network file (a network file is JSON text)"
+        )
+    return text
 
 
 def _children(value: object) -> Iterable[tuple[object, object]]:

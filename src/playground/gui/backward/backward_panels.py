@@ -26,6 +26,7 @@ from playground.gui.backward.presentation import PresentationMode
 from playground.gui.backward.space_key import SpaceStepper
 from playground.gui.backward.trace_export import export_canvas_png, export_trace_html
 from playground.gui.backward.trace_session import TraceSession
+from playground.gui.file_dialogs import start_folder
 
 if TYPE_CHECKING:
     from playground.gui.main_window import MainWindow
@@ -365,7 +366,10 @@ class BackwardPanels:
 
     def export_html_dialog(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
-            self.window, "Export Trace as HTML", "backward-pass.html", "HTML pages (*.html)"
+            self.window,
+            "Export Trace as HTML",
+            str(start_folder(self.window.document.path) / "backward-pass.html"),
+            "HTML pages (*.html)",
         )
         if path:
             self.export_html(path)
@@ -387,7 +391,10 @@ class BackwardPanels:
 
     def export_png_dialog(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
-            self.window, "Export Canvas at This Step", "backward-step.png", "PNG images (*.png)"
+            self.window,
+            "Export Canvas at This Step",
+            str(start_folder(self.window.document.path) / "backward-step.png"),
+            "PNG images (*.png)",
         )
         if path:
             self.export_png(path)

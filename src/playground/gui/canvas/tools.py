@@ -19,7 +19,7 @@ EXPLANATIONS = {
     "Delete removes. Shift+drag from a neuron connects.",
     ADD_NEURON: "Add neuron: click on empty canvas to place a {role} neuron.",
     CONNECT: "Connect: drag from one neuron to another. Green: allowed; red: refused, "
-    "with the reason here.",
+    "with the reason beside the cursor.",
 }
 
 
@@ -34,6 +34,7 @@ class ConnectionDrag:
         self.scene = scene
         self.source = source
         self.target: NeuronItem | None = None
+        # Why the neuron under the cursor would be refused, while it is lit red; else None.
         self.refusal: str | None = None
         self._left_source = False
         pen = QPen(style.MUTED_TEXT, 1.5, Qt.PenStyle.DashLine)
@@ -59,6 +60,7 @@ class ConnectionDrag:
         self.refusal = self.scene.document.network.connection_refusal(source_id, target.neuron_id)
         if target is self.source and not self._left_source:
             # Not lit while the drag is still leaving its own neuron; refused if dropped there.
+            self.refusal = None
             self._paint_line(pos, style.MUTED_TEXT)
             return f"Connect {source_id} → … drop on another neuron"
         target.set_connect_state("refused" if self.refusal else "allowed")

@@ -12,6 +12,7 @@ from playground.gui.canvas import style
 from playground.gui.canvas.connection_item import ConnectionItem
 from playground.gui.canvas.inline_editor import InlineEditor
 from playground.gui.canvas.neuron_item import NeuronItem
+from playground.gui.canvas.refusal_tip import RefusalTip
 from playground.gui.canvas.scene import NetworkScene
 from playground.gui.canvas.tools import (
     ADD_NEURON,
@@ -33,6 +34,8 @@ class NetworkView(QGraphicsView):
     """Shows a NetworkScene and turns mouse gestures into document edits."""
 
     status_message = Signal(str)
+    # An edit refused, with the reason: shown until a later edit succeeds.
+    refusal_message = Signal(str)
     tool_changed = Signal(str)
 
     def __init__(self, scene: NetworkScene, parent: QWidget | None = None) -> None:
@@ -41,6 +44,7 @@ class NetworkView(QGraphicsView):
         self.tool = SELECT
         self.new_role = "hidden"
         self._drag: ConnectionDrag | None = None
+        self.refusal_tip = RefusalTip(self.viewport())
         self._pan_from: QPoint | None = None
         self._space_down = False
         self.editor: InlineEditor | None = None
@@ -136,7 +140,7 @@ class NetworkView(QGraphicsView):
             shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
             if neuron is not None and (self.tool == CONNECT or shift):
                 self._drag = ConnectionDrag(self.network_scene, neuron)
-                self.status_message.emit(self._drag.move_to(pos))
+                self._drag_moved(pos, event.position().toPoint())
                 event.accept()
                 return
             if self.tool == ADD_NEURON and self.itemAt(event.position().toPoint()) is None:
@@ -155,8 +159,8 @@ class NetworkView(QGraphicsView):
             event.accept()
             return
         if self._drag is not None:
-            pos = self.mapToScene(event.position().toPoint())
-            self.status_message.emit(self._drag.move_to(pos))
+            cursor = event.position().toPoint()
+            self._drag_moved(self.mapToScene(cursor), cursor)
             event.accept()
             return
         super().mouseMoveEvent(event)
@@ -172,12 +176,19 @@ class NetworkView(QGraphicsView):
             return
         if self._drag is not None and event.button() == Qt.MouseButton.LeftButton:
             drag, self._drag = self._drag, None
+            self.refusal_tip.hide()
             drag.move_to(self.mapToScene(event.position().toPoint()))
-            _, message = drag.finish()
-            self.status_message.emit(message)
+            created, message = drag.finish()
+            (self.status_message if created else self.refusal_message).emit(message)
             event.accept()
             return
         super().mouseReleaseEvent(event)
+
+    def _drag_moved(self, pos: QPointF, cursor: QPoint) -> None:
+        """The connection drag follows the cursor: status bar and the label beside it say why not."""
+        assert self._drag is not None
+        self.status_message.emit(self._drag.move_to(pos))
+        self.refusal_tip.follow(self._drag.refusal, cursor)
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         pos = self.mapToScene(event.position().toPoint())
@@ -227,6 +238,7 @@ class NetworkView(QGraphicsView):
         if event.key() == Qt.Key.Key_Escape and self._drag is not None:
             self._drag.cancel()
             self._drag = None
+            self.refusal_tip.hide()
             self.status_message.emit("Connection cancelled.")
             return
         if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
@@ -279,9 +291,9 @@ class NetworkView(QGraphicsView):
                 weight = float(text.replace("−", "-"))
                 document.set_weight(*key, weight)
             except ValueError:
-                self.status_message.emit(f"{text!r} is not a number; the weight is unchanged.")
+                self.refusal_message.emit(f"{text!r} is not a number; the weight is unchanged.")
             except NetworkEditError as refused:
-                self.status_message.emit(f"Weight unchanged: {refused}")
+                self.refusal_message.emit(f"Weight unchanged: {refused}")
 
         line = item.line()
         self._open_editor(line.pointAt(0.5), repr(item.weight), commit)

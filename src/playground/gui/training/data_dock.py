@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from playground.gui.dialogs.prompts import literal_rich_text
 from playground.gui.document import Document
+from playground.gui.file_dialogs import remember_folder, start_folder
 from playground.gui.training.csv_import_dialog import CsvImportDialog
 from playground.gui.training.data_import import import_dataset
 from playground.gui.training.number_controls import pair_row
@@ -293,10 +294,14 @@ class DataDock(QWidget):
         """Ask for a CSV file (unless given), preview it, and use the columns chosen; True if imported."""
         if path is None:
             path, _ = QFileDialog.getOpenFileName(
-                self, "Import CSV", "", "CSV files (*.csv *.tsv *.txt);;All files (*)"
+                self,
+                "Import CSV",
+                str(start_folder(self.document.path)),
+                "CSV files (*.csv *.tsv *.txt);;All files (*)",
             )
             if not path:
                 return False
+            remember_folder(path)
         try:
             # The first rows at once; the dialog reads the whole file once, on Import.
             table = read_csv_preview(path)
