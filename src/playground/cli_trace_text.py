@@ -3,12 +3,13 @@
 First the forward pass (every z as its sum with the numbers in it, every y as
 f(z)), then the loss, then the backward pass neuron by neuron — each formula of
 the chain rule written symbolically and again with its numbers — and finally
-the SGD step and the sample's loss after it. Every number comes from the
-stepper's records; this module only writes them down.
+the SGD step and the sample's loss after it. What to write comes from
+`engine.trace_description` (as for the app's panel and canvas); this module
+only writes it down as plain text.
 """
 
-from playground.engine.activations import ACTIVATION_FUNCTIONS
-from playground.engine.backward_stepper import NeuronStep, SamplePass, SgdUpdate, Trace
+from playground.engine.backward_stepper import SamplePass, Trace, forward_step
+from playground.engine.derivation import Derivation
 from playground.engine.formatting import (
     DEFAULT_DIGITS,
     Format,
@@ -18,27 +19,18 @@ from playground.engine.formatting import (
 )
 from playground.engine.losses import LOSS_FUNCTIONS
 from playground.engine.minibatch import MinibatchTrace
+from playground.engine.trace_description import TraceDescriber
+from playground.engine.update_description import MeanRow, UpdateDescription
+from playground.engine.written import Expr, Num, Text, plain
 from playground.model.network import Network
+
+__all__ = ["format_number", "minibatch_text", "neuron_names", "operand_format", "trace_text"]
 
 # Why the update leaves the biases alone, where it does.
 BIASES_FIXED = (
     "every bias stays fixed: update_biases is false in the file's training settings, "
     "as in Mazur's worked 2-2-2 example, so only the weights move"
 )
-
-# How f(z) reads with z's number put in; {z} is the number, {zp} the number in
-# parentheses when it is negative (where it follows an operator).
-_APPLIED = {
-    "linear": "{z}",
-    "sigmoid": "σ({z})",
-    "tanh": "tanh({z})",
-    "relu": "max(0, {z})",
-    "leaky_relu": "max(0.01 × {zp}, {z})",
-    "elu": "elu({z})",
-    "softplus": "ln(1 + e^{zp})",
-    "swish": "{zp} · σ({z})",
-    "sin": "sin({z})",
-}
 
 
 class TraceText:
@@ -47,9 +39,10 @@ class TraceText:
     def __init__(self, network: Network, trace: SamplePass, digits: int = DEFAULT_DIGITS) -> None:
         self.network = network
         self.trace = trace
+        self.digits = digits
         self.fmt: Format = lambda value: format_number(value, digits)
-        self.op: Format = operand_format(self.fmt)
-        self.name = neuron_names(network)
+        self.describer = TraceDescriber(network)
+        self.name = self.describer.names
         self.lines: list[str] = []
 
     def render(self, heading: str) -> str:
@@ -89,164 +82,92 @@ class TraceText:
         targets = ", ".join(self.fmt(v) for v in self.trace.targets)
         self.lines.append(f"  x = ({values})    t = ({targets})")
 
+    def _text(self, expr: Expr) -> str:
+        return plain(expr, self.digits)
+
+    def _derivation(self, derivation: Derivation) -> str:
+        """left = row = … = value, in one line; a piecewise f' says where z fell."""
+        rows = [self._text(row.expr) for row in derivation.shown(self.digits, detail=False)]
+        line = f"{self._text(derivation.left)} = {' = '.join(rows)}"
+        if derivation.kink is not None:
+            kink = derivation.kink
+            side = ">" if kink.above else "≤"
+            z = self._text((kink.variable, Text(" = "), kink.z))
+            line += f"    ({z} {side} {self.fmt(kink.kink)})"
+        return line
+
     def _forward(self) -> None:
         self._section("FORWARD PASS    z_j = b_j + Σ_i w_i,j · y_i    y_j = f(z_j)")
         for neuron_id, values in self.trace.forward.items():
             neuron = self.network.neuron(neuron_id)
-            j = self._sub(neuron_id)
             if values.z is None:
                 label = f" “{neuron.label}”" if neuron.label and neuron.label != neuron_id else ""
-                self.lines.append(f"  y_{j} = {self.fmt(values.y)}    (input{label})")
+                self.lines.append(
+                    f"  y_{self._sub(neuron_id)} = {self.fmt(values.y)}    (input{label})"
+                )
                 continue
-            parts = [self.fmt(neuron.bias)] + [
-                f"{self.op(c.weight)} × {self.op(self.trace.forward[c.source].y)}"
-                for c in self.network.incoming(neuron_id)
-            ]
+            step = self.describer.forward(forward_step(self.network, self.trace.forward, neuron_id))
             self.lines.append(f"  {self._describe(neuron_id)}")
-            self.lines.append(f"    z_{j} = {' + '.join(parts)} = {self.fmt(values.z)}")
-            symbol = ACTIVATION_FUNCTIONS[neuron.activation].symbol.replace("z", f"z_{j}")
-            applied = _APPLIED[neuron.activation].format(z=self.fmt(values.z), zp=self.op(values.z))
-            if neuron.activation == "linear":
-                self.lines.append(f"    y_{j} = {symbol} = {self.fmt(values.y)}")
-            else:
-                self.lines.append(f"    y_{j} = {symbol} = {applied} = {self.fmt(values.y)}")
+            self.lines.append(f"    {self._derivation(step.weighted_sum)}")
+            self.lines.append(f"    {self._derivation(step.activation)}")
 
     def _loss(self) -> None:
         loss = LOSS_FUNCTIONS[self.network.loss]
+        described = self.describer.loss(self.trace)
         self._section(f"LOSS    {loss.formula}    ({self.network.loss.replace('_', ' ')})")
-        shares = []
-        for output_id, target in zip(self.network.output_ids(), self.trace.targets):
-            values = self.trace.forward[output_id]
-            share = float(loss.value(values.z, values.y, target))
-            if self.network.loss == "squared_error":
-                worked = f"½ × ({self.fmt(values.y)} − {self.op(target)})²"
-            else:
-                y, t = self.op(values.y), self.op(target)
-                worked = f"−[{self.fmt(target)} × ln {y} + (1 − {t}) × ln(1 − {y})]"
-            shares.append((output_id, worked, share))
-        if len(shares) == 1:
-            _, worked, _ = shares[0]
-            self.lines.append(f"  L = {worked} = {self.fmt(self.trace.loss)}")
+        if len(described.shares) == 1:
+            (share,) = described.shares
+            self.lines.append(
+                f"  L = {self._text(share.rows[0].expr)} = {self.fmt(described.total.value)}"
+            )
             return
-        for output_id, worked, share in shares:
-            self.lines.append(f"  L_{self._sub(output_id)} = {worked} = {self.fmt(share)}")
-        total = " + ".join(self.op(share) for _, _, share in shares)
-        self.lines.append(f"  L = {total} = {self.fmt(self.trace.loss)}")
+        for share in described.shares:
+            self.lines.append(f"  {self._derivation(share)}")
+        total = self._text(described.sum_of_shares.expr)
+        self.lines.append(f"  L = {total} = {self.fmt(described.total.value)}")
 
     def _backward(self) -> None:
         self._section("BACKWARD PASS    one neuron at a time, each after every neuron it feeds")
         for step in self.trace.steps:
             self.lines.append(f"  {self._describe(step.neuron)}")
-            self.lines += [f"    {line}" for line in self._chain_rule(step)]
-
-    def _chain_rule(self, step: NeuronStep) -> list[str]:
-        j = self._sub(step.neuron)
-        neuron = self.network.neuron(step.neuron)
-        activation = ACTIVATION_FUNCTIONS[neuron.activation]
-        lines = [self._dL_dy(step)]
-        worked = self._worked_derivative(step)
-        if worked == activation.derivative:
-            lines.append(f"∂y_{j}/∂z_{j} = {worked}")
-        else:
-            lines.append(f"∂y_{j}/∂z_{j} = {activation.derivative} = {worked}")
-        lines.append(
-            f"∂L/∂z_{j} = ∂y_{j}/∂z_{j} · ∂L/∂y_{j} = "
-            f"{self.fmt(step.dy_dz)} × {self.op(step.dL_dy)} = {self.fmt(step.dL_dz)}"
-        )
-        lines.append(f"∂L/∂b_{j} = ∂L/∂z_{j} = {self.fmt(step.dL_db)}")
-        for g in step.weight_grads:
-            i = self._sub(g.source)
-            lines.append(
-                f"∂L/∂w_{i},{j} = y_{i} · ∂L/∂z_{j} = "
-                f"{self.fmt(g.y_source)} × {self.op(step.dL_dz)} = {self.fmt(g.dL_dw)}"
-            )
-        return lines
-
-    def _worked_derivative(self, step: NeuronStep) -> str:
-        """f'(z) with its numbers in, then its value; a piecewise f' says which piece z fell in."""
-        activation = ACTIVATION_FUNCTIONS[self.network.neuron(step.neuron).activation]
-        worked = activation.worked(step.z, step.y, self.op)
-        value = self.fmt(step.dy_dz)
-        if ", since" in worked:
-            side = ">" if step.z > 0 else "≤"
-            return f"{value}    (z = {self.fmt(step.z)} {side} 0)"
-        if worked == value:
-            return value
-        return f"{worked} = {value}"
-
-    def _dL_dy(self, step: NeuronStep) -> str:
-        j = self._sub(step.neuron)
-        symbolic, worked = [], []
-        if step.terms:
-            symbolic.append(f"Σ_k w_{j},k · ∂L/∂z_k")
-            worked += [
-                f"{(self.op if k else self.fmt)(t.weight)} × {self.op(t.dL_dz)}"
-                for k, t in enumerate(step.terms)
+            described = self.describer.neuron(step)
+            lines = [self._derivation(described.gather)]
+            if described.unused:
+                lines[0] += (
+                    f"    ({step.neuron} feeds no other neuron and is not an output, "
+                    "so the loss does not depend on it)"
+                )
+            lines += [
+                self._derivation(d)
+                for d in (described.slope, described.chain, described.bias, *described.weights)
             ]
-        if step.loss_derivative is not None:
-            loss = LOSS_FUNCTIONS[self.network.loss]
-            from_loss = loss.worked(step.y, step.target, self.op)
-            if step.terms:
-                symbolic.append(f"({loss.derivative})")
-                worked.append(f"({from_loss})")
-            else:
-                symbolic.append(loss.derivative)
-                worked.append(from_loss)
-        if not symbolic:
-            return (
-                f"∂L/∂y_{j} = 0    ({step.neuron} feeds no other neuron and is not an output, "
-                "so the loss does not depend on it)"
-            )
-        return f"∂L/∂y_{j} = {' + '.join(symbolic)} = {' + '.join(worked)} = {self.fmt(step.dL_dy)}"
+            self.lines += [f"    {line}" for line in lines]
 
     def _update(self, trace: Trace) -> None:
-        dL_dw = {(g.source, g.target): g.dL_dw for s in trace.steps for g in s.weight_grads}
-        dL_db = {s.neuron: s.dL_db for s in trace.steps}
-        self._update_from(trace.update, dL_dw, dL_db)
+        self._update_from(self.describer.sample_update(trace, trace.update))
 
-    def _update_from(
-        self,
-        update: SgdUpdate,
-        dL_dw: dict[tuple[str, str], float],
-        dL_db: dict[str, float],
-        whose: str = "",
-    ) -> None:
-        """The SGD step as rows `w = before − η × gradient = after`, from the given gradients."""
-        eta = self.fmt(update.learning_rate)
-        weight_rule = "w ← w − η · (∂L/∂w + λ · w)" if update.l2 else "w ← w − η · ∂L/∂w"
+    def _update_from(self, update: UpdateDescription, whose: str = "") -> None:
+        """The SGD step as rows `w = before − η × gradient = after`, a row per parameter."""
+        eta = self.fmt(update.learning_rate.value)
+        weight_rule = self._text(update.weight_rule)
         bias_rule = "b ← b − η · ∂L/∂b" if update.update_biases else "b unchanged"
-        rates = f"η = {eta}, λ = {self.fmt(update.l2)}" if update.l2 else f"η = {eta}"
+        rates = f"η = {eta}, λ = {self.fmt(update.l2.value)}" if update.l2 else f"η = {eta}"
         self._section(f"SGD UPDATE{whose}    {weight_rule}    {bias_rule}    {rates}")
         if update.momentum:
             self.lines.append(
-                f"  (momentum {self.fmt(update.momentum)} adds nothing to a first step: "
+                f"  (momentum {self.fmt(update.momentum.value)} adds nothing to a first step: "
                 "the velocity starts at 0)"
             )
-        if not update.update_biases and update.biases:
+        if not update.update_biases and any(row.fixed for row in update.rows):
             self.lines.append(f"  ({BIASES_FIXED})")
-        rows = []
-        for w in update.weights:
-            gradient = self.op(dL_dw[(w.source, w.target)])
-            if update.l2:
-                gradient = f"({gradient} + {self.op(update.l2)} × {self.op(w.before)})"
-            rows.append(
-                (
-                    f"w_{self._sub(w.source)},{self._sub(w.target)}",
-                    f"{self.fmt(w.before)} − {self.op(update.learning_rate)} × {gradient}",
-                    w.after,
-                )
-            )
-        fixed = []
-        for b in update.biases:
-            name = f"b_{self._sub(b.neuron)}"
-            if update.update_biases:
-                work = (
-                    f"{self.fmt(b.before)} − {self.op(update.learning_rate)} × "
-                    f"{self.op(dL_db[b.neuron])}"
-                )
-                rows.append((name, work, b.after))
-            else:
-                fixed.append((name, b.after, dL_db[b.neuron]))
+        rows, fixed = [], []
+        for row in update.rows:
+            name = self._text((row.parameter,))
+            if row.fixed:
+                fixed.append((name, row.after.value, row.gradient.value))
+                continue
+            work = self._text((row.before, *self._minus_rate(row.rate), *row.step_gradient))
+            rows.append((name, work, row.after.value))
         name_width = max((len(name) for name, _, _ in rows + fixed), default=0)
         work_width = max((len(work) for _, work, _ in rows), default=0)
         for name, work, after in rows:
@@ -256,6 +177,10 @@ class TraceText:
                 f"  {name:<{name_width}} = {self.fmt(after)}    "
                 f"(unchanged; its ∂L/∂b = {self.fmt(gradient)} is not used)"
             )
+
+    @staticmethod
+    def _minus_rate(rate: Num) -> Expr:
+        return (Text(" − "), rate, Text(" × "))
 
     def _loss_after(self, before: float, after: float, what: str = "") -> None:
         self._section("LOSS AFTER THE UPDATE")
@@ -288,12 +213,7 @@ class MinibatchText(TraceText):
             self._pass(f"SAMPLE {k + 1} OF {count}: {described}")
         self._means()
         self._batch_loss()
-        self._update_from(
-            batch.update,
-            {(w.source, w.target): w.dL_dw for w in batch.mean.weights},
-            {b.neuron: b.dL_db for b in batch.mean.biases},
-            " (with the mean gradients)",
-        )
+        self._update_from(self.describer.batch_update(batch), " (with the mean gradients)")
         self._loss_after(batch.loss, batch.loss_after, f"the mean over the {count} samples; ")
         return "\n".join(self.lines) + "\n"
 
@@ -303,38 +223,27 @@ class MinibatchText(TraceText):
             f"MEAN GRADIENTS    ∂L/∂w = (∂L/∂w of each sample, summed) / {count}, "
             "and the same for ∂L/∂b"
         )
-        dL_dw = [
-            {(g.source, g.target): g.dL_dw for s in one.steps for g in s.weight_grads}
-            for one in self.batch.samples
-        ]
-        dL_db = [{s.neuron: s.dL_db for s in one.steps} for one in self.batch.samples]
-        rows = [
-            (
-                f"∂L/∂w_{self._sub(w.source)},{self._sub(w.target)}",
-                [each[(w.source, w.target)] for each in dL_dw],
-                w.dL_dw,
-            )
-            for w in self.batch.mean.weights
-        ] + [
-            (f"∂L/∂b_{self._sub(b.neuron)}", [each[b.neuron] for each in dL_db], b.dL_db)
-            for b in self.batch.mean.biases
-        ]
-        self._mean_rows(rows)
+        self._mean_rows(self.describer.means(self.batch))
 
     def _batch_loss(self) -> None:
         count = len(self.batch.samples)
         self._section(f"LOSS OF THE MINIBATCH    L = (the samples' losses, summed) / {count}")
-        self._mean_rows([("L", [one.loss for one in self.batch.samples], self.batch.loss)])
+        self._mean_rows([self.describer.batch_loss(self.batch)])
 
-    def _mean_rows(self, rows: list[tuple[str, list[float], float]]) -> None:
-        name_width = max((len(name) for name, _, _ in rows), default=0)
+    def _mean_rows(self, rows: list[MeanRow]) -> None:
+        op = operand_format(self.fmt)
+        names = [self._text(row.symbol) for row in rows]
+        name_width = max((len(name) for name in names), default=0)
         sums = [
-            f"({' + '.join([self.fmt(v[0])] + [self.op(x) for x in v[1:]])}) / {len(v)}"
-            for _, v, _ in rows
+            f"({' + '.join([self.fmt(row.values[0])] + [op(x) for x in row.values[1:]])}) "
+            f"/ {len(row.values)}"
+            for row in rows
         ]
         sum_width = max((len(text) for text in sums), default=0)
-        for (name, _, mean), text in zip(rows, sums):
-            self.lines.append(f"  {name:<{name_width}} = {text:<{sum_width}} = {self.fmt(mean)}")
+        for name, row, text in zip(names, rows, sums):
+            self.lines.append(
+                f"  {name:<{name_width}} = {text:<{sum_width}} = {self.fmt(row.mean.value)}"
+            )
 
 
 def minibatch_text(

@@ -1,9 +1,12 @@
-"""The activation functions of the file format, each f beside its derivative f'.
+"""The activation functions of the file format, each f beside its derivative f', each written out.
 
 `df` takes both z and y = f(z): several derivatives are cheapest written in y
 (tanh: 1 − y²), others need z (relu: 1 if z > 0). Every function works on numpy
-arrays and on plain floats. `derivative` is the formula the formula panel and
-`playground trace` print; `worked` fills in its numbers.
+arrays and on plain floats. Each activation also says how it is written, as
+templates of `engine.written` ({z} is z, {(z)} z in parentheses when it is a
+negative number): f, f with z's number in, f' and f' with its numbers in. An
+activation with a kink says so in `piecewise`, with f' written on each side,
+so no renderer has to guess which piece z fell in.
 """
 
 from collections.abc import Callable
@@ -11,20 +14,59 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from playground.engine.formatting import format_number
+from playground.engine.written import plain_form
+
 LEAKY_RELU_SLOPE = 0.01
 ELU_ALPHA = 1.0
 
-Number = Callable[[float], str]
+
+@dataclass(frozen=True)
+class Piecewise:
+    """f' of an activation with a kink: one written form for z above the kink, one at or below it."""
+
+    kink: float
+    above: str
+    at_or_below: str
+
+    def is_above(self, z: float) -> bool:
+        return z > self.kink
+
+    def piece(self, z: float) -> str:
+        """f' written for the side of the kink where z is."""
+        return self.above if self.is_above(z) else self.at_or_below
+
+    def written(self) -> str:
+        kink = format_number(self.kink)
+        return f"{self.above} if {{z}} > {kink}, else {self.at_or_below}"
 
 
 @dataclass(frozen=True)
 class Activation:
     name: str
-    symbol: str  # how the function is written, e.g. "σ(z)"
+    f_written: str  # f(z) written, e.g. "σ({z})"
     f: Callable
     df: Callable  # f'(z), given (z, y)
-    derivative: str  # f'(z) written out
-    worked: Callable[[float, float, Number], str]  # f'(z) with its numbers, given (z, y, fmt)
+    df_written: str = ""  # f'(z) written out; a piecewise f' writes its own
+    df_worked: str = ""  # f'(z) with its numbers in (z and y); empty for a piecewise f'
+    f_worked: str = ""  # f(z) with z's number in, where it differs from `f_written`
+    piecewise: Piecewise | None = None
+
+    def __post_init__(self) -> None:
+        if self.piecewise is not None:
+            object.__setattr__(self, "df_written", self.piecewise.written())
+        if not self.f_worked:
+            object.__setattr__(self, "f_worked", self.f_written)
+
+    @property
+    def symbol(self) -> str:
+        """How the function is written, e.g. "σ(z)"."""
+        return plain_form(self.f_written)
+
+    @property
+    def derivative(self) -> str:
+        """f'(z) written out, e.g. "σ(z)(1 − σ(z))"."""
+        return plain_form(self.df_written)
 
 
 def sigmoid(z: np.ndarray) -> np.ndarray:
@@ -41,76 +83,76 @@ ACTIVATION_FUNCTIONS: dict[str, Activation] = {
     for a in (
         Activation(
             "linear",
-            "z",
+            "{z}",
             f=lambda z: 1.0 * z,
             df=lambda z, y: np.ones_like(z, dtype=float),
-            derivative="1",
-            worked=lambda z, y, fmt: "1",
+            df_written="1",
+            df_worked="1",
         ),
         Activation(
             "sigmoid",
-            "σ(z)",
+            "σ({z})",
             f=sigmoid,
             # σ(z)·σ(−z) rather than y·(1 − y): for large z, 1 − y rounds to 0 but σ(−z) does not.
             df=lambda z, y: y * sigmoid(-z),
-            derivative="σ(z)(1 − σ(z))",
-            worked=lambda z, y, fmt: f"{fmt(y)} × (1 − {fmt(y)})",
+            df_written="σ({z})(1 − σ({z}))",
+            df_worked="{(y)} × (1 − {(y)})",
         ),
         Activation(
             "tanh",
-            "tanh(z)",
+            "tanh({z})",
             f=np.tanh,
             df=lambda z, y: 1.0 - y * y,
-            derivative="1 − tanh²(z)",
-            worked=lambda z, y, fmt: f"1 − {fmt(y)}²",
+            df_written="1 − tanh²({z})",
+            df_worked="1 − {(y)}²",
         ),
         Activation(
             "relu",
-            "max(0, z)",
+            "max(0, {z})",
             f=lambda z: np.maximum(z, 0.0),
             df=lambda z, y: _step(z, 0.0),
-            derivative="1 if z > 0, else 0",
-            worked=lambda z, y, fmt: f"{'1, since z > 0' if z > 0 else '0, since z ≤ 0'}",
+            piecewise=Piecewise(0.0, "1", "0"),
         ),
         Activation(
             "leaky_relu",
-            "max(0.01z, z)",
+            "max(0.01{z}, {z})",
+            f_worked="max(0.01 × {(z)}, {z})",
             f=lambda z: np.where(z > 0, z, LEAKY_RELU_SLOPE * z),
             df=lambda z, y: _step(z, LEAKY_RELU_SLOPE),
-            derivative="1 if z > 0, else 0.01",
-            worked=lambda z, y, fmt: f"{'1, since z > 0' if z > 0 else '0.01, since z ≤ 0'}",
+            piecewise=Piecewise(0.0, "1", "0.01"),
         ),
         Activation(
             "elu",
-            "elu(z)",
+            "elu({z})",
             f=lambda z: np.where(z > 0, z, ELU_ALPHA * np.expm1(np.minimum(z, 0.0))),
             df=lambda z, y: np.where(z > 0, 1.0, ELU_ALPHA * np.exp(np.minimum(z, 0.0))),
-            derivative="1 if z > 0, else e^z",
-            worked=lambda z, y, fmt: "1, since z > 0" if z > 0 else f"e^{fmt(z)}",
+            piecewise=Piecewise(0.0, "1", "e^{(z)}"),
         ),
         Activation(
             "softplus",
-            "ln(1 + e^z)",
+            "ln(1 + e^{z})",
+            f_worked="ln(1 + e^{(z)})",
             f=lambda z: np.logaddexp(0.0, z),
             df=lambda z, y: sigmoid(z),
-            derivative="σ(z) = 1 / (1 + e^−z)",
-            worked=lambda z, y, fmt: f"σ({fmt(z)})",
+            df_written="σ({z}) = 1 / (1 + e^−{z})",
+            df_worked="σ({z})",
         ),
         Activation(
             "swish",
-            "z·σ(z)",
+            "{z}·σ({z})",
+            f_worked="{(z)} · σ({z})",
             f=lambda z: z * sigmoid(z),
             df=lambda z, y: sigmoid(z) * (1.0 + z * sigmoid(-z)),
-            derivative="σ(z)(1 + z(1 − σ(z)))",
-            worked=lambda z, y, fmt: f"σ({fmt(z)}) × (1 + {fmt(z)} × (1 − σ({fmt(z)})))",
+            df_written="σ({z})(1 + {z}(1 − σ({z})))",
+            df_worked="σ({z}) × (1 + {(z)} × (1 − σ({z})))",
         ),
         Activation(
             "sin",
-            "sin(z)",
+            "sin({z})",
             f=np.sin,
             df=lambda z, y: np.cos(z),
-            derivative="cos(z)",
-            worked=lambda z, y, fmt: f"cos({fmt(z)})",
+            df_written="cos({z})",
+            df_worked="cos({z})",
         ),
     )
 }
@@ -118,4 +160,5 @@ ACTIVATION_FUNCTIONS: dict[str, Activation] = {
 
 def kinks(name: str) -> tuple[float, ...]:
     """Values of z where f' jumps; finite differences are not valid near them."""
-    return (0.0,) if name in ("relu", "leaky_relu", "elu") else ()
+    piecewise = ACTIVATION_FUNCTIONS[name].piecewise
+    return () if piecewise is None else (piecewise.kink,)

@@ -41,6 +41,11 @@ def format_number(value: float, digits: int = DEFAULT_DIGITS) -> str:
     return text.replace("-", MINUS)
 
 
+def format_count(count: int) -> str:
+    """A count of things (samples, weights, epochs) with its thousands grouped: 13,886."""
+    return f"{count:,}"
+
+
 def full_number(value: float) -> str:
     """Every digit a float holds (its shortest exact repr), with a true minus sign."""
     return repr(float(value)).replace("-", MINUS)

@@ -2,6 +2,9 @@
 
 Both take the output neurons' z as well as y, so that binary cross-entropy can
 be computed from z without ever taking ln(0), however saturated the sigmoid.
+Each loss also says how it is written, as templates of `engine.written`
+({y} is y, {(y)} y in parentheses when it is a negative number): one output's
+term, the factor in front of the sum, ∂L/∂y, and both with their numbers in.
 """
 
 from collections.abc import Callable
@@ -10,20 +13,31 @@ from dataclasses import dataclass
 import numpy as np
 
 from playground.engine.activations import sigmoid
+from playground.engine.written import plain_form
 
 _TINY = np.finfo(float).tiny
-
-Number = Callable[[float], str]
 
 
 @dataclass(frozen=True)
 class Loss:
     name: str
-    formula: str  # per sample, summed over output neurons
+    sum_written: str  # L per sample, summed over output neurons: the right side of L = …
     value: Callable  # (z, y, t) → L of each element; the caller sums over outputs
     dL_dy: Callable  # (z, y, t) → ∂L/∂y of each element
-    derivative: str  # ∂L/∂y written out
-    worked: Callable[[float, float, Number], str]  # ∂L/∂y with its numbers, given (y, t, fmt)
+    factor: str  # written before the sum of the outputs' terms: L = factor (term + term)
+    term: str  # one output's term of the sum, with its numbers in
+    dL_dy_written: str  # ∂L/∂y written out
+    dL_dy_worked: str  # ∂L/∂y with its numbers in
+
+    @property
+    def formula(self) -> str:
+        """The loss written out, e.g. "L = ½ Σ (y − t)²"."""
+        return "L = " + plain_form(self.sum_written)
+
+    @property
+    def derivative(self) -> str:
+        """∂L/∂y written out, e.g. "y − t"."""
+        return plain_form(self.dL_dy_written)
 
 
 def _squared_error(z, y, t):
@@ -47,19 +61,23 @@ LOSS_FUNCTIONS: dict[str, Loss] = {
     for loss in (
         Loss(
             "squared_error",
-            formula="L = ½ Σ (y − t)²",
+            sum_written="½ Σ ({y} − {t})²",
             value=_squared_error,
             dL_dy=lambda z, y, t: y - t,
-            derivative="y − t",
-            worked=lambda y, t, fmt: f"{fmt(y)} − {fmt(t)}",
+            factor="½ × ",
+            term="({y} − {(t)})²",
+            dL_dy_written="{y} − {t}",
+            dL_dy_worked="{(y)} − {(t)}",
         ),
         Loss(
             "binary_cross_entropy",
-            formula="L = −Σ [t ln y + (1 − t) ln(1 − y)]",
+            sum_written="−Σ [{t} ln {y} + (1 − {t}) ln(1 − {y})]",
             value=_binary_cross_entropy,
             dL_dy=_binary_cross_entropy_gradient,
-            derivative="(y − t) / (y(1 − y))",
-            worked=lambda y, t, fmt: f"({fmt(y)} − {fmt(t)}) / ({fmt(y)} × (1 − {fmt(y)}))",
+            factor="−",
+            term="[{t} × ln {(y)} + (1 − {(t)}) × ln(1 − {(y)})]",
+            dL_dy_written="({y} − {t}) / ({y}(1 − {y}))",
+            dL_dy_worked="({(y)} − {(t)}) / ({(y)} × (1 − {(y)}))",
         ),
     )
 }

@@ -181,7 +181,7 @@ class BackwardPanels:
         session, panel = self.session, self.panel
         frame = session.frame
         panel.step_label.setText(session.label())
-        panel.picker.show_choice(session.network, session.sample)
+        panel.picker.show_choice(session.network, session.sample, session.digits)
         panel.set_sample_summary(self._sample_summary())
         if frame is None:
             panel.formula.show_message(session.problem or "")
@@ -222,8 +222,8 @@ class BackwardPanels:
         if session.minibatch is not None:
             return text
         if trace is not None and len(trace.x) + len(trace.targets) <= 6:
-            x = ", ".join(format_number(v, 3) for v in trace.x)
-            t = ", ".join(format_number(v, 3) for v in trace.targets)
+            x = ", ".join(format_number(v, session.digits) for v in trace.x)
+            t = ", ".join(format_number(v, session.digits) for v in trace.targets)
             text += f" · x = ({x}) · t = ({t})"
         return text
 

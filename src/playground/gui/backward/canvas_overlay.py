@@ -23,6 +23,8 @@ from PySide6.QtWidgets import QGraphicsItem
 
 from playground.engine.backward_stepper import NeuronStep, Trace, forward_order, forward_step
 from playground.engine.formatting import format_number, neuron_names
+from playground.engine.trace_description import TraceDescriber
+from playground.engine.written import plain
 from playground.gui.backward.forward_html import FORWARD_COLOUR
 from playground.gui.backward.frames import (
     APPLIED,
@@ -113,6 +115,7 @@ class CanvasOverlay:
         self.clear()
         self.network, self.trace, self.frame = network, trace, frame
         self.fmt = lambda value: format_number(value, digits)
+        self.digits = digits
         self.names = neuron_names(network)
         if frame.kind == FORWARD_STEP:
             self._forward_frame(frame.step)
@@ -310,7 +313,8 @@ class CanvasOverlay:
         labelled = lambda value: abs(value) >= cut
         if step.loss_derivative is not None and gathering:
             self._loss_flow(step, glowing)
-        for term in step.terms:
+        described = TraceDescriber(self.network).neuron(step)
+        for term, derivation in zip(step.terms, described.terms):
             connection = self.scene.connection_items.get((step.neuron, term.target))
             if connection is None:
                 continue
@@ -324,7 +328,7 @@ class CanvasOverlay:
             t = self._sub(term.target)
             lines = [
                 TextLine(f"w · ∂L/∂z{t}", 6.5, MUTED),
-                TextLine(f"{self.fmt(term.weight)} × {self._op(term.dL_dz)}", 7.5),
+                TextLine(html.escape(plain(derivation.rows[-2].expr, self.digits)), 7.5),
                 TextLine(f"= {self.fmt(term.product)}", 8.5, colour, bold=True),
             ]
             if labelled(term.product):
@@ -332,7 +336,7 @@ class CanvasOverlay:
                     line, lines[2:] if compact else lines, colour, (0.62, 0.5, 0.72, 0.4, 0.8)
                 )
         if self.frame.shows(GRADIENTS):
-            for g in step.weight_grads:
+            for g, derivation in zip(step.weight_grads, described.weights):
                 connection = self.scene.connection_items.get((g.source, g.target))
                 if connection is None:
                     continue
@@ -342,7 +346,8 @@ class CanvasOverlay:
                 i, j = self.names[g.source], self.names[g.target]
                 lines = [
                     TextLine(f"∂L/∂w<sub>{html.escape(i)},{html.escape(j)}</sub>", 6.5, MUTED),
-                    TextLine(f"{self.fmt(g.y_source)} × {self._op(self.current.dL_dz)}", 7.5),
+                    # y_i × ∂L/∂z_j with its numbers: the row before the result, as in the panel.
+                    TextLine(html.escape(plain(derivation.rows[-2].expr, self.digits)), 7.5),
                     TextLine(f"= {self.fmt(g.dL_dw)}", 8.5, colour, bold=True),
                 ]
                 if labelled(g.dL_dw):
@@ -361,11 +366,9 @@ class CanvasOverlay:
             self._add(Glow(line, colour, 10 + 10 * self._intensity(step.loss_derivative)))
             self.paths.append((line.p2(), line.p1(), colour))
         j = self._sub(step.neuron)
-        y, t = self.fmt(step.y), self._op(step.target)
-        if self.network.loss == "squared_error":
-            worked = f"{y} − {t}"
-        else:
-            worked = f"({y} − {t}) / ({y} × (1 − {y}))"
+        # The loss's ∂L/∂y with its numbers in: the row before the result, as in the panel.
+        from_loss = TraceDescriber(self.network).neuron(step).loss_gradient
+        worked = html.escape(plain(from_loss.rows[-2].expr, self.digits)) if from_loss else ""
         label = self._tag(
             [
                 TextLine(f"∂L/∂y{j} from the loss", 6.5, MUTED),
@@ -443,7 +446,8 @@ class CanvasOverlay:
             if len(step.terms) > MAX_LABELLED
             else 0.0
         )
-        for term in step.terms:
+        described = TraceDescriber(self.network).forward(step).terms
+        for term, derivation in zip(step.terms, described):
             connection = self.scene.connection_items.get((term.source, step.neuron))
             if connection is None:
                 continue
@@ -459,7 +463,7 @@ class CanvasOverlay:
             self.paths.append((line.p1(), line.p2(), FORWARD_COLOUR))
             lines = [
                 TextLine(f"w · y{self._sub(term.source)}", 6.5, MUTED),
-                TextLine(f"{self.fmt(term.weight)} × {self._op(term.y_source)}", 7.5),
+                TextLine(html.escape(plain(derivation.rows[-2].expr, self.digits)), 7.5),
                 TextLine(f"= {self.fmt(term.product)}", 8.5, FORWARD_COLOUR, bold=True),
             ]
             if abs(term.product) >= cut:
@@ -523,10 +527,6 @@ class CanvasOverlay:
 
     def _sub(self, neuron_id: str) -> str:
         return f"<sub>{html.escape(self.names[neuron_id])}</sub>"
-
-    def _op(self, value: float) -> str:
-        text = self.fmt(value)
-        return f"({text})" if text.startswith("−") else text
 
     def _intensity(self, value: float) -> float:
         """0.15 … 1 by |value| against the trace's largest gradient; square root so small ones still show."""

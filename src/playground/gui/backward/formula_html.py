@@ -7,27 +7,26 @@ Formulas are laid out as aligned derivations, as on a blackboard:
              = 0.05540 + (−0.01905)
              = 0.03635
 
-Every number comes from the stepper's `NeuronStep`; this module only writes
-them down (as `cli_trace_text` does for the terminal).
+What to write is `engine.trace_description`'s description of the step (the
+same the terminal and the canvas write); this module only writes it as rich
+text, every number through `Numbers.show`.
 """
 
 import html
 
 from playground.engine.activations import ACTIVATION_FUNCTIONS
 from playground.engine.backward_stepper import NeuronStep, Trace
-from playground.engine.formatting import neuron_names
-from playground.engine.losses import LOSS_FUNCTIONS
+from playground.engine.derivation import Derivation
+from playground.engine.trace_description import NeuronDescription, TraceDescriber
 from playground.gui.backward.frames import DERIVATIVE, GATHER, GRADIENTS, NEURON, WHOLE, Frame
 from playground.gui.backward.math_html import (
     MUTED,
     Numbers,
-    dy_dz,
+    expr_html,
     partial,
-    raise_exponents,
+    result_html,
     sign_colour,
-    sub,
     var,
-    with_subscripts,
 )
 from playground.model.network import Network
 
@@ -44,6 +43,23 @@ def derivation(left: str, rows: list[str]) -> str:
             f'<td style="white-space:pre">{EQUALS}</td><td>{row}</td></tr>'
         )
     return "".join(cells)
+
+
+def derivation_of(described: Derivation, numbers: Numbers, colour: str | None = None) -> str:
+    """An engine derivation as table rows: its shown rows, the result bold (and coloured).
+
+    A piecewise f' says, after its value, which side of the kink z fell on.
+    """
+    shown = described.shown(numbers.digits)
+    rows = [expr_html(row.expr, numbers) for row in shown[:-1]]
+    last = result_html(described.result, numbers, colour)
+    if described.kink is not None:
+        kink = described.kink
+        side = "&gt;" if kink.above else "≤"
+        z = numbers.show(kink.z.value, kink.z.name)
+        z_j = expr_html((kink.variable,), numbers)
+        last += f" &nbsp; (since {z_j} = {z} {side} {numbers.text(kink.kink)})"
+    return derivation(expr_html(described.left, numbers), [*rows, last])
 
 
 def aligned(*derivations: str) -> str:
@@ -72,7 +88,8 @@ class NeuronFormulas:
         self.network = network
         self.trace = trace
         self.numbers = Numbers(digits)
-        self.names = neuron_names(network)
+        self.describer = TraceDescriber(network)
+        self.names = self.describer.names
         self.compact = (
             False  # a wide, low panel (presentation): the parts side by side, no sentences
         )
@@ -93,6 +110,7 @@ class NeuronFormulas:
             raise ValueError(f"not a neuron frame: {frame}")
         step = self.trace.steps[frame.step]
         self.compact = columns
+        described = self.describer.neuron(step)
         parts = [self.heading(step)]
         for phase, writer in (
             (GATHER, self.gather),
@@ -101,7 +119,7 @@ class NeuronFormulas:
         ):
             if frame.shows(phase):
                 faded = frame.phase not in (WHOLE, phase)
-                parts.append(writer(step, faded))
+                parts.append(writer(step, described, faded))
         if columns:
             return parts[0] + side_by_side(parts[1:])
         return "".join(parts)
@@ -120,47 +138,21 @@ class NeuronFormulas:
             f" {var('y', j)} = {show(step.y, f'y_{j}')}</p>"
         )
 
-    def gather(self, step: NeuronStep, faded: bool) -> str:
+    def _colour(self, value: float, faded: bool) -> str | None:
+        return None if faded else sign_colour(value)
+
+    def gather(self, step: NeuronStep, described: NeuronDescription, faded: bool) -> str:
         """∂L/∂y: the outgoing terms w · ∂L/∂z, plus the loss's derivative at an output."""
         j = self.name(step.neuron)
-        show = self.numbers.show
-        colour = None if faded else sign_colour(step.dL_dy)
-        result = show(step.dL_dy, f"∂L/∂y_{j}", bold=True, colour=colour)
-        symbolic, worked, products = [], [], []
-        if step.terms:
-            symbolic.append(f"Σ{sub('k')} {var('w', f'{j},k')} · {partial('L', 'z', 'k')}")
-            for k, term in enumerate(step.terms):
-                t = self.name(term.target)
-                worked.append(
-                    f"{show(term.weight, f'w_{j},{t}', operand=k > 0)} × "
-                    f"{show(term.dL_dz, f'∂L/∂z_{t}', operand=True)}"
-                )
-                products.append(show(term.product, f"w_{j},{t} · ∂L/∂z_{t}", operand=k > 0))
-        loss = LOSS_FUNCTIONS[self.network.loss] if step.loss_derivative is not None else None
-        if loss is not None:
-            formula = with_subscripts(loss.derivative, j)
-            from_loss = self._loss_worked(step, loss)
-            name = f"∂L/∂y_{j} from the loss"
-            if step.terms:
-                symbolic.append(f"({formula})")
-                worked.append(f"({from_loss})")
-                products.append(show(step.loss_derivative, name, operand=True))
-            else:
-                symbolic.append(formula)
-                worked.append(from_loss)
-        left = partial("L", "y", j)
-        if not symbolic:
-            body = aligned(derivation(left, [result]))
+        body = aligned(
+            derivation_of(described.gather, self.numbers, self._colour(step.dL_dy, faded))
+        )
+        if described.unused:
             note = (
                 f"{html.escape(j)} feeds no other neuron and is not an output, "
                 "so the loss does not depend on it."
             )
             return self.section("1 · Gather ∂L/∂y", body, note, faded)
-        rows = [" + ".join(symbolic), " + ".join(worked)]
-        if len(products) > 1:
-            rows.append(" + ".join(products))
-        rows.append(result)
-        body = aligned(derivation(left, rows))
         return self.section("1 · Gather ∂L/∂y", body, self._gather_note(step, j), faded)
 
     def _gather_note(self, step: NeuronStep, j: str) -> str:
@@ -174,84 +166,26 @@ class NeuronFormulas:
             return f"{html.escape(j)} feeds {fed}; each sends back w · ∂L/∂z, and {html.escape(j)} adds them up."
         return f"{html.escape(j)} is an output: the gradient starts at the loss."
 
-    def _loss_worked(self, step: NeuronStep, loss) -> str:
-        j = self.name(step.neuron)
-
-        def fmt(value: float) -> str:
-            name = f"y_{j}" if value == step.y else f"t_{j}"
-            return self.numbers.show(value, name, operand=True)
-
-        return loss.worked(step.y, step.target, fmt)
-
-    def derivative(self, step: NeuronStep, faded: bool) -> str:
+    def derivative(self, step: NeuronStep, described: NeuronDescription, faded: bool) -> str:
         """f′(z), then ∂L/∂z = f′(z) · ∂L/∂y."""
         j = self.name(step.neuron)
-        show = self.numbers.show
-        activation = ACTIVATION_FUNCTIONS[self.network.neuron(step.neuron).activation]
-        value = show(step.dy_dz, f"∂y_{j}/∂z_{j}", bold=True)
-
-        def fmt(number: float) -> str:
-            name = f"y_{j}" if number == step.y and number != step.z else f"z_{j}"
-            return show(number, name, operand=True)
-
-        worked = raise_exponents(activation.worked(step.z, step.y, fmt))
-        rows = [with_subscripts(activation.derivative, j)]
-        if ", since" in worked:
-            side = "&gt;" if step.z > 0 else "≤"
-            rows.append(f"{value} &nbsp; (since {var('z', j)} = {show(step.z, f'z_{j}')} {side} 0)")
-        elif worked.strip() == "1":
-            rows.append(value)
-        else:
-            rows += [worked, value]
-        slope = derivation(dy_dz(j), rows)
-        colour = None if faded else sign_colour(step.dL_dz)
-        chain = derivation(
-            partial("L", "z", j),
-            [
-                f"{dy_dz(j)} · {partial('L', 'y', j)}",
-                f"{show(step.dy_dz, f'∂y_{j}/∂z_{j}')} × {show(step.dL_dy, f'∂L/∂y_{j}', operand=True)}",
-                show(step.dL_dz, f"∂L/∂z_{j}", bold=True, colour=colour),
-            ],
-        )
-        z_text = show(step.z, f"z_{j}")
+        activation = ACTIVATION_FUNCTIONS[self.network.neuron(step.neuron).activation_name]
+        slope = derivation_of(described.slope, self.numbers)
+        chain = derivation_of(described.chain, self.numbers, self._colour(step.dL_dz, faded))
+        z_text = self.numbers.show(step.z, f"z_{j}")
         note = (
             f"Back through the activation ({activation.name.replace('_', ' ')}): "
             f"multiply by its slope at {var('z', j)} = {z_text}."
         )
         return self.section("2 · Through the activation", aligned(slope, chain), note, faded)
 
-    def gradients(self, step: NeuronStep, faded: bool) -> str:
+    def gradients(self, step: NeuronStep, described: NeuronDescription, faded: bool) -> str:
         """∂L/∂b = ∂L/∂z, and ∂L/∂w = y_i · ∂L/∂z for each incoming connection."""
         j = self.name(step.neuron)
-        show = self.numbers.show
-        dL_dz = show(step.dL_dz, f"∂L/∂z_{j}", operand=True)
-        blocks = [
-            derivation(
-                partial("L", "b", j),
-                [
-                    partial("L", "z", j),
-                    show(
-                        step.dL_db,
-                        f"∂L/∂b_{j}",
-                        bold=True,
-                        colour=None if faded else sign_colour(step.dL_db),
-                    ),
-                ],
-            )
+        blocks = [derivation_of(described.bias, self.numbers, self._colour(step.dL_db, faded))] + [
+            derivation_of(d, self.numbers, self._colour(d.result.value, faded))
+            for d in described.weights
         ]
-        for g in step.weight_grads:
-            i = self.name(g.source)
-            colour = None if faded else sign_colour(g.dL_dw)
-            blocks.append(
-                derivation(
-                    partial("L", "w", f"{i},{j}"),
-                    [
-                        f"{var('y', i)} · {partial('L', 'z', j)}",
-                        f"{show(g.y_source, f'y_{i}')} × {dL_dz}",
-                        show(g.dL_dw, f"∂L/∂w_{i},{j}", bold=True, colour=colour),
-                    ],
-                )
-            )
         if step.weight_grads:
             note = (
                 f"A weight’s gradient is what came in along it (y of its source) times "

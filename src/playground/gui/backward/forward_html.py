@@ -6,30 +6,30 @@
          = 0.3775
     y_h1 = σ(z_h1) = σ(0.3775) = 0.5933
 
-Every number is the stepper's (`forward_step` reads the trace's own z and y);
-this module only writes them down, through the same `Numbers` as the backward frames.
+Every number is the stepper's (`forward_step` reads the trace's own z and y),
+described by `engine.trace_description` as for the terminal; this module only
+writes them down, through the same `Numbers` as the backward frames.
 """
 
 from __future__ import annotations
 
 import html
-import re
 
 from PySide6.QtCore import QCoreApplication
 
 from playground.engine.activations import ACTIVATION_FUNCTIONS
 from playground.engine.backward_stepper import ForwardStep, Trace, forward_order, forward_step
-from playground.engine.formatting import neuron_names
-from playground.gui.backward.formula_html import aligned, derivation, section, side_by_side
-from playground.gui.backward.frames import FORWARD_STEP, Frame
-from playground.gui.backward.math_html import (
-    MUTED,
-    Numbers,
-    raise_exponents,
-    sub,
-    var,
-    with_subscripts,
+from playground.engine.formatting import format_count
+from playground.engine.trace_description import TraceDescriber
+from playground.gui.backward.formula_html import (
+    aligned,
+    derivation,
+    derivation_of,
+    section,
+    side_by_side,
 )
+from playground.gui.backward.frames import FORWARD_STEP, Frame
+from playground.gui.backward.math_html import MUTED, Numbers, expr_html, result_html
 from playground.gui.backward.summary_html import SummaryFormulas
 from playground.model.network import Network
 
@@ -38,8 +38,6 @@ FORWARD_COLOUR = "#6741d9"
 
 # Past this many incoming connections the sum is written in part; z is still the whole sum.
 TERMS_WRITTEN = 12
-
-_Z = re.compile(r"(?<![A-Za-z])z(?![A-Za-z])")
 
 
 def _tr(text: str) -> str:
@@ -54,7 +52,8 @@ class ForwardFormulas:
         self.trace = trace
         self.digits = digits
         self.numbers = Numbers(digits)
-        self.names = neuron_names(network)
+        self.describer = TraceDescriber(network)
+        self.names = self.describer.names
 
     def name(self, neuron_id: str) -> str:
         return self.names.get(neuron_id, neuron_id)
@@ -93,36 +92,28 @@ class ForwardFormulas:
     def weighted_sum(self, step: ForwardStep, compact: bool = False) -> str:
         """z = b + Σ w · y, the terms w × y, their products, the sum."""
         j = self.name(step.neuron)
-        show = self.numbers.show
-        bias = show(step.bias, f"b_{j}")
-        symbolic = var("b", j)
+        described = self.describer.forward(step).weighted_sum
+        rows = described.rows
+        # The rule, then (with terms) the terms w × y and their products, then z.
+        texts = [expr_html(rows[0].expr, self.numbers)]
         if step.terms:
-            symbolic += f" + Σ{sub('i')} {var('w', f'i,{j}')} · {var('y', 'i')}"
-        worked, products = [bias], [bias]
-        written = step.terms[:TERMS_WRITTEN]
-        for term in written:
-            i = self.name(term.source)
+            worked, products = rows[1].terms, rows[2].terms
+            shown = TERMS_WRITTEN + 1  # the bias, then the terms
             # A term is never split over two lines; the sum breaks between terms.
-            worked.append(
-                f"{show(term.weight, f'w_{i},{j}', operand=True)}&nbsp;×&nbsp;"
-                f"{show(term.y_source, f'y_{i}', operand=True)}"
-            )
-            products.append(
-                show(term.product, f"w_{i},{j} · y_{i}", operand=True, colour=FORWARD_COLOUR)
-            )
-        if len(step.terms) > len(written):
-            more = _tr("… ({count} more terms: the canvas shows the largest)").format(
-                count=len(step.terms) - len(written)
-            )
-            more = f'<span style="color:{MUTED}">{more}</span>'
-            worked.append(more)
-            products.append(more)
-        rows = [symbolic]
-        if step.terms:
-            rows.append(" + ".join(worked))
-            rows.append(" + ".join(products))
-        rows.append(show(step.z, f"z_{j}", bold=True))
-        body = aligned(derivation(var("z", j), rows))
+            worked_html = [expr_html(t, self.numbers, nowrap=True) for t in worked[:shown]]
+            products_html = [expr_html(products[0], self.numbers)] + [
+                expr_html(t, self.numbers, colour=FORWARD_COLOUR) for t in products[1:shown]
+            ]
+            if len(worked) > shown:
+                more = _tr("… ({count} more terms: the canvas shows the largest)").format(
+                    count=format_count(len(worked) - shown)
+                )
+                more = f'<span style="color:{MUTED}">{more}</span>'
+                worked_html.append(more)
+                products_html.append(more)
+            texts += [" + ".join(worked_html), " + ".join(products_html)]
+        texts.append(result_html(described.result, self.numbers))
+        body = aligned(derivation(expr_html(described.left, self.numbers), texts))
         if step.terms:
             sources = ", ".join(html.escape(self.name(t.source)) for t in step.terms)
             note = _tr(
@@ -137,31 +128,12 @@ class ForwardFormulas:
 
     def activation(self, step: ForwardStep, compact: bool = False) -> str:
         """y = f(z), written as the activation writes itself, then with z's number."""
-        j = self.name(step.neuron)
-        show = self.numbers.show
         activation = ACTIVATION_FUNCTIONS[self.network.neuron(step.neuron).activation_name]
-        rows = [with_subscripts(activation.symbol, j)]
-        if activation.symbol != "z":
-            rows.append(self._worked(activation.symbol, show(step.z, f"z_{j}"), step.z < 0))
-        rows.append(show(step.y, f"y_{j}", bold=True))
-        body = aligned(derivation(var("y", j), rows))
+        body = aligned(derivation_of(self.describer.forward(step).activation, self.numbers))
         note = _tr("Through the activation ({name}).").format(
             name=html.escape(activation.name.replace("_", " "))
         )
         return section(_tr("2 · Activation"), body, "" if compact else note)
-
-    @staticmethod
-    def _worked(symbol: str, number: str, negative: bool) -> str:
-        """The written form with z's number in place of z ("0.01z" becomes "0.01 × z")."""
-        pieces = _Z.split(symbol)
-        text = html.escape(pieces[0], quote=False)
-        for piece in pieces[1:]:
-            before = text[-1:] if text else ""
-            if before.isdigit():
-                text += " × "
-            wrapped = f"({number})" if negative and (before.isdigit() or before == "^") else number
-            text += wrapped + html.escape(piece, quote=False)
-        return raise_exponents(text)
 
     def next_step(self, order: list[str], k: int) -> str:
         if k + 1 < len(order):

@@ -9,13 +9,13 @@ import html
 import re
 
 from playground.engine.formatting import MINUS, format_number, full_number
+from playground.engine.written import Expr, Num, Partial, Sum, Text, Token, Var
 
 # Gradient colours on the canvas and in the panel: by sign, distinct from the weights' blue/orange.
 GRADIENT_POSITIVE = "#b8336a"
 GRADIENT_NEGATIVE = "#1f8a70"
 MUTED = "#8a8a8a"
 
-_VARIABLE = re.compile(r"(?<![A-Za-z])([yzt])(?![A-Za-z])")
 _EXPONENT = re.compile(r"e\^(\(?−?(?:<i>z</i><sub>[^<]*</sub>|<span[^>]*>[^<]*</span>|[\w.]+)\)?)")
 
 
@@ -37,16 +37,6 @@ def var(letter: str, subscript: str | None = None) -> str:
 def partial(of: str, by: str, subscript: str) -> str:
     """∂of/∂by_subscript, e.g. ∂L/∂z_h1 (the numerator without subscript)."""
     return f"∂{var(of)}/∂{var(by, subscript)}"
-
-
-def dy_dz(j: str) -> str:
-    return f"∂{var('y', j)}/∂{var('z', j)}"
-
-
-def with_subscripts(formula: str, j: str) -> str:
-    """A formula written with bare y, z, t (from the engine) in HTML with y_j, z_j, t_j and exponents raised."""
-    text = _VARIABLE.sub(lambda m: var(m[1], j), html.escape(formula, quote=False))
-    return raise_exponents(text)
 
 
 def raise_exponents(text: str) -> str:
@@ -81,3 +71,36 @@ class Numbers:
         if operand and self.text(value).startswith(MINUS):
             return f"({span})"
         return span
+
+
+def token_html(token: Token, numbers: Numbers, colour: str | None = None) -> str:
+    """One token of an engine formula as rich text; a variable always with its subscript."""
+    if isinstance(token, Num):
+        return numbers.show(token.value, token.name, operand=token.operand, colour=colour)
+    if isinstance(token, Var):
+        return var(token.letter, token.subscript or None)
+    if isinstance(token, Partial):
+        return f"∂{token_html(token.of, numbers)}/∂{token_html(token.by, numbers)}"
+    if isinstance(token, Sum):
+        return f"Σ{sub(token.index)}"
+    assert isinstance(token, Text)
+    return html.escape(token.text, quote=False)
+
+
+def expr_html(expr: Expr, numbers: Numbers, nowrap: bool = False, colour: str | None = None) -> str:
+    """An engine formula (`engine.written` tokens) as rich text, exponents raised.
+
+    `nowrap` keeps it on one line (its spaces unbreakable); `colour` colours its numbers.
+    """
+    parts = []
+    for token in expr:
+        text = token_html(token, numbers, colour)
+        if nowrap and isinstance(token, Text):
+            text = text.replace(" ", "&nbsp;")
+        parts.append(text)
+    return raise_exponents("".join(parts))
+
+
+def result_html(number: Num, numbers: Numbers, colour: str | None = None) -> str:
+    """A derivation's result: bold, in `colour` when given."""
+    return numbers.show(number.value, number.name, bold=True, colour=colour)

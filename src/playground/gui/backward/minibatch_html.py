@@ -2,14 +2,17 @@
 
 SGD moves every weight against the mean of the samples' gradients, so the
 frame writes each sum out, "(a + b + c) / 3 = m", with every number through
-`Numbers.show` (the one formatter; the full value on hover).
+`Numbers.show` (the one formatter; the full value on hover). The rows are
+`engine.trace_description`'s, as on the terminal.
 """
 
 from PySide6.QtCore import QCoreApplication
 
-from playground.engine.formatting import neuron_names
+from playground.engine.formatting import format_count
 from playground.engine.minibatch import MinibatchTrace
-from playground.gui.backward.math_html import MUTED, Numbers, partial, sign_colour
+from playground.engine.trace_description import TraceDescriber
+from playground.engine.update_description import MeanRow
+from playground.gui.backward.math_html import MUTED, Numbers, expr_html, sign_colour
 from playground.gui.backward.summary_html import UPDATE_ROWS_SHOWN, rows_table
 from playground.model.network import Network
 
@@ -37,11 +40,8 @@ class MeanFormulas:
         self.network = network
         self.minibatch = minibatch
         self.numbers = Numbers(digits)
-        self.names = neuron_names(network)
+        self.describer = TraceDescriber(network)
         self.all_rows = all_rows  # every weight and bias (the HTML export)
-
-    def name(self, neuron_id: str) -> str:
-        return self.names.get(neuron_id, neuron_id)
 
     def html(self, columns: bool = False) -> str:
         count = len(self.minibatch.samples)
@@ -69,30 +69,7 @@ class MeanFormulas:
 
     def _table(self, columns: bool) -> str:
         count = len(self.minibatch.samples)
-        per_weight: dict[tuple[str, str], list[float]] = {}
-        per_bias: dict[str, list[float]] = {}
-        for one in self.minibatch.samples:
-            for step in one.steps:
-                per_bias.setdefault(step.neuron, []).append(step.dL_db)
-                for g in step.weight_grads:
-                    per_weight.setdefault((g.source, g.target), []).append(g.dL_dw)
-        rows = []
-        for w in self.minibatch.mean.weights:
-            i, j = self.name(w.source), self.name(w.target)
-            symbol = f"∂L/∂w_{i},{j}"
-            rows.append(
-                self._mean_row(
-                    partial("L", "w", f"{i},{j}"),
-                    symbol,
-                    per_weight[(w.source, w.target)],
-                    w.dL_dw,
-                )
-            )
-        for b in self.minibatch.mean.biases:
-            j = self.name(b.neuron)
-            rows.append(
-                self._mean_row(partial("L", "b", j), f"∂L/∂b_{j}", per_bias[b.neuron], b.dL_db)
-            )
+        rows = [self._mean_row(row) for row in self.describer.means(self.minibatch)]
         header = _row(
             [
                 "",
@@ -109,19 +86,21 @@ class MeanFormulas:
                 + _tr(
                     "… and {hidden} more weights and biases: the HTML export and "
                     "<tt>playground trace --samples</tt> list them all."
-                ).format(hidden=hidden)
+                ).format(hidden=format_count(hidden))
                 + "</p>"
             )
         return rows_table(header, rows, columns) + note
 
-    def _mean_row(self, symbol: str, name: str, values: list[float], mean: float) -> str:
+    def _mean_row(self, row: MeanRow) -> str:
         show = self.numbers.show
-        count = len(values)
+        count = len(row.values)
         # A negative term after the first is wrapped in parentheses: "0.1 + (−0.2)".
         terms = " + ".join(
-            show(v, _tr("{name}, sample {number}").format(name=name, number=k + 1), operand=k > 0)
-            for k, v in enumerate(values)
+            show(
+                v, _tr("{name}, sample {number}").format(name=row.name, number=k + 1), operand=k > 0
+            )
+            for k, v in enumerate(row.values)
         )
-        result = show(mean, name, bold=True, colour=sign_colour(mean))
+        result = show(row.mean.value, row.mean.name, bold=True, colour=sign_colour(row.mean.value))
         equals = f'<span style="white-space:nowrap">/ {count} = {result}</span>'
-        return _row([symbol, f"({terms}) {equals}"])
+        return _row([expr_html(row.symbol, self.numbers), f"({terms}) {equals}"])

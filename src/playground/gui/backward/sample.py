@@ -4,6 +4,7 @@ from dataclasses import dataclass, field
 
 from PySide6.QtCore import QCoreApplication
 
+from playground.engine.formatting import format_count
 from playground.model.errors import DataError
 from playground.model.network import Network
 
@@ -42,7 +43,8 @@ class SampleChoice:
             raise DataError(f"the network has no {self.split} data; type a sample by hand")
         if not 0 <= self.index < count:
             raise DataError(
-                f"there is no {self.split} sample {self.index + 1}; the {self.split} data has {count}"
+                f"there is no {self.split} sample {format_count(self.index + 1)}; "
+                f"the {self.split} data has {format_count(count)}"
             )
         x, y = network.data.split(self.split)
         if x.shape[1] != len(network.input_ids()) or y.shape[1] != len(network.output_ids()):
@@ -62,13 +64,17 @@ class SampleChoice:
     def describe(self, network: Network) -> str:
         """ "train sample 3 of 250", or "a sample typed by hand"."""
         if self.split == BY_HAND:
-            return "a sample typed by hand"
+            return _tr("a sample typed by hand")
         if self.batch:
-            rows = ", ".join(str(k + 1) for k in self.batch)
+            rows = ", ".join(format_count(k + 1) for k in self.batch)
             return _tr("a minibatch of {count} {split} samples ({rows})").format(
                 count=len(self.batch), split=self.split, rows=rows
             )
-        return f"{self.split} sample {self.index + 1} of {split_size(network, self.split)}"
+        return _tr("{split} sample {number} of {count}").format(
+            split=self.split,
+            number=format_count(self.index + 1),
+            count=format_count(split_size(network, self.split)),
+        )
 
     def following(self, network: Network) -> "SampleChoice":
         """The next row of the same split, back to the first after the last."""

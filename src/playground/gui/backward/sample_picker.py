@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from playground.engine.formatting import full_number, neuron_names
+from playground.engine.formatting import DEFAULT_DIGITS, format_count, full_number, neuron_names
 from playground.gui.backward.sample import (
     BY_HAND,
     TEST,
@@ -123,8 +123,10 @@ class SamplePicker(QWidget):
 
     # ----------------------------------------------------------------- showing
 
-    def show_choice(self, network: Network, choice: SampleChoice) -> None:
-        """Show `choice` for `network` without emitting `chosen`."""
+    def show_choice(
+        self, network: Network, choice: SampleChoice, digits: int = DEFAULT_DIGITS
+    ) -> None:
+        """Show `choice` for `network` without emitting `chosen`; the table's numbers to `digits`."""
         self._syncing = True
         try:
             self.network, self.choice = network, choice
@@ -138,10 +140,10 @@ class SamplePicker(QWidget):
             else:
                 self.pages.setCurrentIndex(0)
                 count = split_size(network, choice.split)
-                self.table_model.show(network, choice.split)
+                self.table_model.show(network, choice.split, digits)
                 self.index.setRange(1, max(1, count))
                 self.index.setValue(choice.index + 1)
-                self.count.setText(self.tr("of {count}").format(count=count))
+                self.count.setText(self.tr("of {count}").format(count=format_count(count)))
                 self.index.setEnabled(not choice.batch)
                 if not self.batch.hasFocus():
                     self.batch.setText(batch_text(choice.batch))
@@ -223,7 +225,7 @@ class SamplePicker(QWidget):
             )
         else:
             choice = SampleChoice(split, 0)
-        self.show_choice(self.network, choice)
+        self.show_choice(self.network, choice, self.table_model.digits)
         self.chosen.emit(choice)
 
     def _current_values(self) -> tuple[list[float], list[float]]:

@@ -5,11 +5,16 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from playground.engine.formatting import format_number, neuron_names
+from playground.engine.formatting import (
+    DEFAULT_DIGITS,
+    format_count,
+    format_number,
+    full_number,
+    neuron_names,
+)
 from playground.model.network import Network
 
 Index = QModelIndex | QPersistentModelIndex
-TABLE_DIGITS = 3
 TOP = QModelIndex()  # the root: a table's rows hang from it
 
 
@@ -21,10 +26,12 @@ class SampleTableModel(QAbstractTableModel):
         self.x = np.zeros((0, 0))
         self.y = np.zeros((0, 0))
         self.headers: list[str] = []
+        self.digits = DEFAULT_DIGITS  # the trace's: a sample reads in the table as in the formulas
 
-    def show(self, network: Network, split: str) -> None:
-        """Take the rows of `split`; column names are the input and output neurons' names."""
+    def show(self, network: Network, split: str, digits: int = DEFAULT_DIGITS) -> None:
+        """Take the rows of `split`, written to `digits`; column names are the neurons' names."""
         self.beginResetModel()
+        self.digits = digits
         if network.data is None:
             self.x, self.y = np.zeros((0, 0)), np.zeros((0, 0))
         else:
@@ -49,9 +56,9 @@ class SampleTableModel(QAbstractTableModel):
         width = self.x.shape[1]
         value = self.x[row, column] if column < width else self.y[row, column - width]
         if role == Qt.ItemDataRole.DisplayRole:
-            return format_number(float(value), TABLE_DIGITS)
+            return format_number(float(value), self.digits)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return repr(float(value))
+            return full_number(float(value))
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -62,5 +69,5 @@ class SampleTableModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Vertical:
-            return str(section + 1)
+            return format_count(section + 1)
         return self.headers[section] if section < len(self.headers) else ""

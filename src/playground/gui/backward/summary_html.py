@@ -1,21 +1,24 @@
-"""The frames around the neurons as rich text: the forward pass with the loss, and the SGD update."""
+"""The frames around the neurons as rich text: the forward pass with the loss, and the SGD update.
+
+The loss and the update's rows are `engine.trace_description`'s, as on the terminal.
+"""
 
 import html
 
 from PySide6.QtCore import QCoreApplication
 
 from playground.engine.backward_stepper import Trace
-from playground.engine.formatting import neuron_names
-from playground.engine.losses import LOSS_FUNCTIONS
+from playground.engine.formatting import format_count
+from playground.engine.trace_description import TraceDescriber
+from playground.engine.update_description import UpdateRow
 from playground.gui.backward.formula_html import aligned, derivation, side_by_side
 from playground.gui.backward.math_html import (
     GRADIENT_NEGATIVE,
     MUTED,
     Numbers,
-    partial,
+    expr_html,
     sub,
     var,
-    with_subscripts,
 )
 from playground.model.network import Network
 
@@ -76,7 +79,8 @@ class SummaryFormulas:
         self.network = network
         self.trace = trace
         self.numbers = Numbers(digits)
-        self.names = neuron_names(network)
+        self.describer = TraceDescriber(network)
+        self.names = self.describer.names
 
     def name(self, neuron_id: str) -> str:
         return self.names.get(neuron_id, neuron_id)
@@ -125,31 +129,11 @@ class SummaryFormulas:
         return self._loss()
 
     def _loss(self) -> str:
-        loss = LOSS_FUNCTIONS[self.network.loss]
-        show = self.numbers.show
-        symbolic = with_subscripts(loss.formula.removeprefix("L = "), "")
-        symbolic = symbolic.replace("<sub></sub>", "")
-        rows = [symbolic]
-        outputs = list(zip(self.network.output_ids(), self.trace.targets))
-        if len(outputs) <= LOSS_TERMS_WRITTEN:
-            pieces = []
-            for output_id, target in outputs:
-                j = self.name(output_id)
-                y = self.trace.forward[output_id].y
-                y_text, t_text = show(y, f"y_{j}"), show(target, f"t_{j}", operand=True)
-                if self.network.loss == "squared_error":
-                    pieces.append(f"({y_text} − {t_text})²")
-                else:
-                    yp = show(y, f"y_{j}", operand=True)
-                    pieces.append(
-                        f"[{show(target, f't_{j}')} ln {yp} + (1 − {t_text}) ln(1 − {yp})]"
-                    )
-            joined = " + ".join(pieces)
-            if self.network.loss == "squared_error":
-                rows.append(f"½ × ({joined})" if len(pieces) > 1 else f"½ × {joined}")
-            else:
-                rows.append(f"−({joined})" if len(pieces) > 1 else f"−{joined}")
-        rows.append(show(self.trace.loss, "L", bold=True))
+        described = self.describer.loss(self.trace)
+        rows = [expr_html(described.formula, self.numbers)]
+        if len(described.shares) <= LOSS_TERMS_WRITTEN:
+            rows.append(expr_html(described.together, self.numbers))
+        rows.append(self.numbers.show(described.total.value, described.total.name, bold=True))
         name = self.network.loss.replace("_", " ")
         return (
             f"<p style='margin:10px 0 0 0'><b>Loss</b> <span style='color:{MUTED}'>({name})</span></p>"
@@ -162,14 +146,12 @@ class SummaryFormulas:
         """The update as a table of before → after; once applied (or asked for), the loss it brings."""
         update = self.trace.update
         show = self.numbers.show
+        described = self.describer.sample_update(self.trace, update)
         eta = show(update.learning_rate, "η")
-        if update.l2:
-            rule = f"<i>w</i> ← <i>w</i> − η · ({partial('L', 'w', '')} + λ · <i>w</i>)".replace(
-                "<sub></sub>", ""
-            )
-            rates = f"η = {eta}, λ = {show(update.l2, 'λ')}"
+        rule = expr_html(described.weight_rule, self.numbers)
+        if described.l2 is not None:
+            rates = f"η = {eta}, λ = {show(described.l2.value, described.l2.name)}"
         else:
-            rule = "<i>w</i> ← <i>w</i> − η · ∂<i>L</i>/∂<i>w</i>"
             rates = f"η = {eta}"
         if update.update_biases:
             rule += f", &nbsp; <i>b</i> ← <i>b</i> − η · ∂<i>L</i>/∂<i>b</i>, &nbsp; {rates}"
@@ -237,54 +219,34 @@ class SummaryFormulas:
         return "".join(parts)
 
     def _update_table(self, columns: bool = False) -> str:
-        update = self.trace.update
-        show = self.numbers.show
-        dL_dw = {(g.source, g.target): g.dL_dw for s in self.trace.steps for g in s.weight_grads}
-        dL_db = {s.neuron: s.dL_db for s in self.trace.steps}
-        eta = show(update.learning_rate, "η", operand=True)
+        described = self.describer.sample_update(self.trace, self.trace.update)
         header = _row(["", "before", "− η × gradient", "after"], header=True)
-        rows = []
-        for w in update.weights:
-            i, j = self.name(w.source), self.name(w.target)
-            gradient = show(dL_dw[(w.source, w.target)], f"∂L/∂w_{i},{j}", operand=True)
-            if update.l2:
-                gradient = (
-                    f"({gradient} + {show(update.l2, 'λ', operand=True)} × "
-                    f"{show(w.before, f'w_{i},{j} before', operand=True)})"
-                )
-            rows.append(
-                _row(
-                    [
-                        var("w", f"{i},{j}"),
-                        show(w.before, f"w_{i},{j} before"),
-                        f"− {eta} × {gradient}",
-                        "→ " + show(w.after, f"w_{i},{j} after", bold=True),
-                    ]
-                )
-            )
-        for b in update.biases:
-            j = self.name(b.neuron)
-            gradient = show(dL_db[b.neuron], f"∂L/∂b_{j}", operand=True)
-            change = f"− {eta} × {gradient}" if update.update_biases else _tr("kept fixed")
-            rows.append(
-                _row(
-                    [
-                        var("b", j),
-                        show(b.before, f"b_{j} before"),
-                        change,
-                        "→ " + show(b.after, f"b_{j} after", bold=True),
-                    ]
-                )
-            )
-        hidden = len(rows) - UPDATE_ROWS_SHOWN if not self.all_rows else 0
+        hidden = len(described.rows) - UPDATE_ROWS_SHOWN if not self.all_rows else 0
+        shown = described.rows[:UPDATE_ROWS_SHOWN] if hidden > 0 else described.rows
+        rows = [self._update_row(row) for row in shown]
         note = ""
         if hidden > 0:
-            rows = rows[:UPDATE_ROWS_SHOWN]
             note = (
-                f"<p style='color:{MUTED}'>… and {hidden} more weights and biases: the HTML export "
+                f"<p style='color:{MUTED}'>… and {format_count(hidden)} more weights and biases: the HTML export "
                 "(Backward ▸ Export Trace) and <tt>playground trace</tt> list them all.</p>"
             )
         return rows_table(header, rows, columns) + note
+
+    def _update_row(self, row: UpdateRow) -> str:
+        """One parameter: its symbol, before, − η × gradient (with regularisation), after."""
+        show = self.numbers.show
+        if row.fixed:
+            change = _tr("kept fixed")
+        else:
+            change = f"− {expr_html((row.rate,), self.numbers)} × {expr_html(row.step_gradient, self.numbers)}"
+        return _row(
+            [
+                expr_html((row.parameter,), self.numbers),
+                show(row.before.value, row.before.name),
+                change,
+                "→ " + show(row.after.value, row.after.name, bold=True),
+            ]
+        )
 
     def _loss_change(self) -> str:
         show = self.numbers.show
