@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
-from PySide6.QtGui import QCloseEvent
+import shiboken6
+from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QObject, QSettings, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import QDockWidget, QInputDialog, QLabel, QMainWindow, QWidget
 
 from playground.gui import clipboard, network_actions
@@ -12,6 +13,7 @@ from playground.gui.canvas.scene import NetworkScene
 from playground.gui.canvas.tools import explanation
 from playground.gui.canvas.view import NetworkView
 from playground.gui.dialogs.layered_network_dialog import LayeredNetworkDialog
+from playground.gui.dialogs.shortcut_sheet import ShortcutSheet
 from playground.gui.dialogs.user_guide import UserGuideWindow
 from playground.gui.document import Document
 from playground.gui.file_actions import FileActions
@@ -31,6 +33,8 @@ class MainWindow(QMainWindow):
     def __init__(self, document: Document | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("MainWindow")
+        # The window's width and the side docks' widths there, given back when it widens again.
+        self._roomy: tuple[int, dict[QDockWidget, int]] | None = None
         self.document = document or Document()
         if self.document.parent() is None:
             self.document.setParent(self)
@@ -43,6 +47,7 @@ class MainWindow(QMainWindow):
         self.recovery.write_failed.connect(self.show_message)
         self.randomize_seed = 1
         self.user_guide: UserGuideWindow | None = None
+        self.shortcut_sheet: ShortcutSheet | None = None
         self.gradient_check_window: GradientCheckWindow | None = None
 
         self.inspector = Inspector(self.document, self.scene)
@@ -56,6 +61,7 @@ class MainWindow(QMainWindow):
         self.training = TrainingPanels(self)
         self.backward = BackwardPanels(self)
         self._first_run_layout()
+        self.scene.selectionChanged.connect(self._bring_inspector_forward)
 
         self.counts = QLabel()
         self.statusBar().addPermanentWidget(self.counts)
@@ -82,6 +88,7 @@ class MainWindow(QMainWindow):
         dock.setObjectName(f"dock:{title}")
         dock.setWidget(widget)
         self.addDockWidget(area, dock)
+        dock.installEventFilter(self)
         # A dock added after restoreState() takes the place it had last time.
         self.restoreDockWidget(dock)
         self.menus["panels"].addAction(dock.toggleViewAction())
@@ -101,6 +108,69 @@ class MainWindow(QMainWindow):
         backward.hide()
         self.resizeDocks([output, self.inspector_dock], [430, 400], Qt.Orientation.Vertical)
         self.resizeDocks([training, output], [350, 370], Qt.Orientation.Horizontal)
+
+    def _bring_inspector_forward(self) -> None:
+        """A selection on the canvas is to be seen in the Inspector, even from behind the Data tab."""
+        dock = self.inspector_dock
+        if not shiboken6.isValid(dock) or not shiboken6.isValid(self.scene):
+            return  # the window is being torn down
+        if self.scene.selectedItems() and dock.isVisible() and dock.visibleRegion().isEmpty():
+            dock.raise_()
+
+    def _side_docks(self) -> list[QDockWidget]:
+        sides = (Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea)
+        return [
+            dock
+            for dock in self.findChildren(QDockWidget)
+            if not dock.isHidden() and not dock.isFloating() and self.dockWidgetArea(dock) in sides
+        ]
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # A dock resized while the window keeps its width: the user moved a separator, and
+        # that is the width to give back after the window has been narrower.
+        if (
+            event.type() == QEvent.Type.Resize
+            and self._roomy is not None
+            and self.width() == self._roomy[0]
+            and watched in self._side_docks()
+        ):
+            resize: QResizeEvent = event
+            if resize.size().width() != resize.oldSize().width():
+                self._roomy[1][watched] = resize.size().width()
+        return super().eventFilter(watched, event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Give the side docks back their widths as the window widens again.
+
+        QMainWindow gives a widening window's room to the canvas alone, so docks squeezed to
+        their minimum (with cut labels) would stay there.
+        """
+        super().resizeEvent(event)
+        width, old = event.size().width(), event.oldSize().width()
+        if self._roomy is None:
+            self._roomy = (width, {dock: dock.width() for dock in self._side_docks()})
+        elif width > old:
+            # After the layout has placed the docks at the new size: it would undo it otherwise.
+            QTimer.singleShot(0, self._give_back_widths)
+
+    def _give_back_widths(self) -> None:
+        if self._roomy is None or not shiboken6.isValid(self):
+            return
+        roomy_width, widths = self._roomy
+        share = min(1.0, self.width() / roomy_width)
+        docks = [dock for dock in self._side_docks() if dock in widths and dock.isVisible()]
+        wanted = [max(dock.width(), round(widths[dock] * share)) for dock in docks]
+        if docks and wanted != [dock.width() for dock in docks]:
+            self.resizeDocks(docks, wanted, Qt.Orientation.Horizontal)
+            # Now, not at some later layout request, where it would pass for the user's widths.
+            QCoreApplication.sendPostedEvents(self, QEvent.Type.LayoutRequest)
+        if self.width() >= roomy_width:
+            # Wider than ever: the widths from now on are the ones to remember.
+            self._roomy = (
+                self.width(),
+                dict(zip(docks, wanted))
+                | {dock: dock.width() for dock in self._side_docks() if dock not in docks},
+            )
 
     # ----------------------------------------------------------------- status and title
 
@@ -206,6 +276,16 @@ class MainWindow(QMainWindow):
         self.user_guide.show()
         self.user_guide.raise_()
         self.user_guide.activateWindow()
+
+    def show_shortcut_sheet(self) -> None:
+        """Help ▸ Keyboard Shortcuts: the table is read from the actions each time it opens."""
+        if self.shortcut_sheet is None:
+            self.shortcut_sheet = ShortcutSheet(self)
+        else:
+            self.shortcut_sheet.fill(self)
+        self.shortcut_sheet.show()
+        self.shortcut_sheet.raise_()
+        self.shortcut_sheet.activateWindow()
 
     # ----------------------------------------------------------------- settings
 

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 import numpy
 import PySide6
+import shiboken6
 from PySide6.QtCore import QCoreApplication, qVersion
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QComboBox, QMenu, QMessageBox
@@ -16,6 +17,7 @@ from playground.export import onnx_missing
 from playground.gui.canvas.tools import ADD_NEURON, CONNECT, SELECT
 from playground.gui.dialogs.layered_network_dialog import INITIALISATION_NAMES
 from playground.gui.dialogs.network_properties_dialog import edit_network_properties
+from playground.gui.dialogs.shortcut_sheet import SHEET_TEXT
 from playground.model.examples import example_names
 from playground.model.initialisation import INITIALISATIONS
 from playground.model.vocabulary import ROLES
@@ -24,19 +26,6 @@ if TYPE_CHECKING:
     from playground.gui.main_window import MainWindow
 
 Keys = QKeySequence.StandardKey
-
-CANVAS_HELP = (
-    "<table>"
-    "<tr><td><b>V</b></td><td>Select: click, Ctrl+click, drag a box; drag neurons to move</td></tr>"
-    "<tr><td><b>N</b></td><td>Add neuron: click on empty canvas (role from the tool bar)</td></tr>"
-    "<tr><td><b>C</b></td><td>Connect: drag from one neuron to another</td></tr>"
-    "<tr><td><b>Shift+drag</b></td><td>Connect, from any tool</td></tr>"
-    "<tr><td><b>Double-click</b></td><td>Edit a connection's weight or a neuron's label</td></tr>"
-    "<tr><td><b>Delete</b></td><td>Remove the selection</td></tr>"
-    "<tr><td><b>Wheel, Ctrl+= / Ctrl+-</b></td><td>Zoom; <b>Ctrl+0</b> fits the network</td></tr>"
-    "<tr><td><b>Middle drag, Space+drag</b></td><td>Pan</td></tr>"
-    "</table>"
-)
 
 
 def _action(window, text, slot=None, shortcuts=(), checkable=False, tip=None) -> QAction:
@@ -228,13 +217,16 @@ def build_menus(window: MainWindow) -> tuple[dict[str, QMenu], dict[str, QAction
         ),
     )
     menu.addAction(actions["user_guide"])
-    menu.addAction(
-        _action(
-            window,
-            "Canvas &Shortcuts",
-            lambda: QMessageBox.information(window, "Canvas shortcuts", CANVAS_HELP),
-        )
+    actions["shortcut_sheet"] = _action(
+        window,
+        QCoreApplication.translate("MainWindow", "&Keyboard Shortcuts…"),
+        window.show_shortcut_sheet,
+        [QKeySequence("Ctrl+/")],
+        tip=QCoreApplication.translate(
+            "MainWindow", "Every command's keys and the canvas's mouse gestures, in one table"
+        ),
     )
+    menu.addAction(actions["shortcut_sheet"])
     menu.addAction(_action(window, "&About", lambda: show_about(window)))
 
     return menus, actions
@@ -269,7 +261,7 @@ def show_about(window: MainWindow) -> None:
 
 def build_tool_bar(window: MainWindow, actions: dict[str, QAction]) -> QComboBox:
     """The tool bar: the canvas tools, the role of new neurons, undo and fit; returns the role picker."""
-    tools = window.addToolBar("Tools")
+    tools = window.addToolBar(QCoreApplication.translate("MainWindow", "Tools"))
     tools.setObjectName("toolbar:tools")
     tools.setMovable(False)
     group = QActionGroup(window)
@@ -301,10 +293,26 @@ def build_tool_bar(window: MainWindow, actions: dict[str, QAction]) -> QComboBox
     role.currentIndexChanged.connect(lambda _: window.view.set_new_role(role.currentData()))
     tools.addWidget(role)
     tools.addSeparator()
+    _keep_short_text(actions["undo"], QCoreApplication.translate("MainWindow", "Undo"))
+    _keep_short_text(actions["redo"], QCoreApplication.translate("MainWindow", "Redo"))
     tools.addActions([actions["undo"], actions["redo"]])
     tools.addSeparator()
     tools.addAction(actions["fit"])
     return role
+
+
+def _keep_short_text(action: QAction, short: str) -> None:
+    """The tool bar shows `short` ("Undo"), the menu and the tooltip the whole text
+    ("Undo Add Connection h2 → o1"): a button that changes width would move every button after it."""
+    action.setIconText(short)
+    action.setProperty(SHEET_TEXT, short)  # the shortcut sheet's name for it, too
+
+    def follow() -> None:
+        if shiboken6.isValid(action):  # a QAction announces a change while it is destroyed
+            action.setToolTip(action.text().replace("&", ""))
+
+    action.changed.connect(follow)
+    follow()
 
 
 def _fill_recent(window: MainWindow, menu: QMenu) -> None:

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QSizePolicy,
     QSlider,
     QSpinBox,
@@ -25,11 +25,15 @@ SECONDS_PER_TICK = 0.25  # the speed slider counts quarter seconds: 0.25 s to 3 
 SLOWEST_TICKS = 12
 
 
-def _button(text: str, tip: str, icon: QStyle.StandardPixmap | None = None) -> QPushButton:
-    button = QPushButton(text)
+def _button(text: str, tip: str, icon: QStyle.StandardPixmap | None = None) -> QToolButton:
+    """A push-button-like tool button: `bind_actions` gives it its action (and so its enabled state)."""
+    button = QToolButton()
+    button.setText(text)
     if icon is not None:
         button.setIcon(button.style().standardIcon(icon))
     button.setToolTip(tip)
+    button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+    button.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
     # A click must leave the keyboard focus where it was (the canvas), so Space keeps stepping.
     button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
     return button
@@ -72,7 +76,6 @@ class BackwardDock(QWidget):
         self.end_button = _button(
             "To the end", "To the SGD update (End)", media.SP_MediaSkipForward
         )
-        self.step_button.setDefault(True)
         steps = QHBoxLayout()
         for button in (self.restart_button, self.back_button, self.step_button, self.end_button):
             steps.addWidget(button)
@@ -152,6 +155,31 @@ class BackwardDock(QWidget):
         layout.addWidget(self.formula, 1)
         layout.addWidget(self.footer)
         self.setMinimumWidth(380)
+
+    def buttons_by_action(self) -> dict[str, QToolButton]:
+        """Each step button under the name of the Backward menu's action it stands for."""
+        return {
+            "restart": self.restart_button,
+            "back": self.back_button,
+            "step": self.step_button,
+            "to_end": self.end_button,
+            "play": self.play_button,
+            "apply": self.apply_button,
+            "next": self.next_button,
+        }
+
+    def bind_actions(self, actions: dict[str, QAction]) -> None:
+        """Make each button show its menu action: one enabled (and checked) state for both.
+
+        The action takes the button's words, icon and tooltip; its menu text stays its own.
+        """
+        for name, button in self.buttons_by_action().items():
+            action = actions[name]
+            action.setIconText(button.text())
+            if not button.icon().isNull():
+                action.setIcon(button.icon())
+            action.setToolTip(button.toolTip())
+            button.setDefaultAction(action)
 
     def show_picker(self, shown: bool) -> None:
         """Unfold (or fold away) the sample picker."""

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QMenu
 
 if TYPE_CHECKING:
     from playground.gui.backward.backward_panels import BackwardPanels
+    from playground.gui.backward.trace_session import TraceSession
     from playground.gui.main_window import MainWindow
 
 
@@ -130,11 +131,23 @@ def build_backward_menu(window: MainWindow, panels: BackwardPanels) -> dict[str,
     menu.addAction(actions["presentation"])
     menu.addSeparator()
     menu.addActions([actions["export_html"], actions["export_png"]])
-    actions["open"].setIconText("◀ Backward Pass")
+    # The tool bar's button opens the panel and, clicked again, closes it: it shows whether the
+    # panel is open (BackwardPanels keeps it checked with the dock's visibility).
+    actions["panel"] = _action(
+        window,
+        QCoreApplication.translate("BackwardMenu", "Backward Pass Panel"),
+        panels.show_panel,
+        [],
+        QCoreApplication.translate(
+            "BackwardMenu", "Show or hide the Backward Pass panel and the trace on the canvas"
+        ),
+        checkable=True,
+    )
+    actions["panel"].setIconText(QCoreApplication.translate("BackwardMenu", "◀ Backward Pass"))
     tools = window.addToolBar("Backward")
     tools.setObjectName("toolbar:backward")
     tools.setMovable(False)
-    tools.addAction(actions["open"])
+    tools.addAction(actions["panel"])
     help_menu = window.menus.get("help")
     if help_menu is not None:
         window.menuBar().insertMenu(help_menu.menuAction(), menu)
@@ -142,3 +155,27 @@ def build_backward_menu(window: MainWindow, panels: BackwardPanels) -> dict[str,
         window.menuBar().addMenu(menu)
     window.menus["backward"] = menu
     return actions
+
+
+def update_enabled(actions: dict[str, QAction], session: TraceSession, showing: bool) -> None:
+    """Enable each stepping action (and so the panel's button showing it) as the trace allows.
+
+    The stepping keys act only while the trace is on screen; on a plain canvas they are
+    the editor's.
+    """
+    can_go_on = session.can_step_forward() and not session.at_update()
+    for name, enabled in (
+        ("step", session.can_step_forward()),
+        ("back", session.can_step_back()),
+        ("restart", session.trace is not None),
+        ("to_end", can_go_on),
+        ("play", can_go_on or actions["play"].isChecked()),  # playing: it must be able to pause
+        ("apply", session.trace is not None and not session.applied),
+        ("next", session.can_go_to_next_sample()),
+        ("export_html", True),
+        ("export_png", True),
+    ):
+        actions[name].setEnabled(showing and enabled)
+    translate = QCoreApplication.translate
+    step = translate("BackwardDock", "Apply update") if session.at_update() else None
+    actions["step"].setIconText(step or translate("BackwardDock", "Step"))

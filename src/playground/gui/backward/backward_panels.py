@@ -11,12 +11,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QRectF, QSettings, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QRectF, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QStyle
 
 from playground.engine.formatting import format_number
 from playground.gui.backward.backward_dock import BackwardDock
-from playground.gui.backward.backward_menu import build_backward_menu
+from playground.gui.backward.backward_menu import build_backward_menu, update_enabled
 from playground.gui.backward.canvas_overlay import CanvasOverlay
 from playground.gui.backward.flow_animation import DEFAULT_MS, FlowAnimation
 from playground.gui.backward.formula_panel import frame_html
@@ -60,11 +60,9 @@ class BackwardPanels:
         self.space.step_at_once_in(self.panel.formula)
         self.space.step_at_once_in(self.panel.formula.viewport())
         self.actions = build_backward_menu(window, self)
+        self.panel.bind_actions(self.actions)
         self._showing = False
-        self._dock_visible = (
-            False  # its tab is the current one (a tab behind another is "visible" too)
-        )
-        self._enable_stepping(False)
+        self._dock_visible = False  # its tab is the current one (a tab behind is "visible" too)
         self._load_settings()
         self._connect()
         self.redraw()
@@ -73,13 +71,6 @@ class BackwardPanels:
 
     def _connect(self) -> None:
         panel, session = self.panel, self.session
-        panel.restart_button.clicked.connect(self.restart)
-        panel.back_button.clicked.connect(self.back)
-        panel.step_button.clicked.connect(self.step)
-        panel.end_button.clicked.connect(self.to_end)
-        panel.play_button.toggled.connect(self.set_playing)
-        panel.apply_button.clicked.connect(self.apply_update)
-        panel.next_button.clicked.connect(self.next_sample)
         panel.detailed.toggled.connect(self.set_detailed)
         panel.forward_steps.toggled.connect(self.set_forward_steps)
         panel.digits.valueChanged.connect(self._digits_changed)
@@ -142,6 +133,13 @@ class BackwardPanels:
             # After the dock has taken its room, so the fit uses the canvas's final size.
             QTimer.singleShot(0, self.fit_view)
 
+    def show_panel(self, shown: bool) -> None:
+        """The tool bar's ◀ Backward Pass: open the panel, or close it when it is open."""
+        if shown:
+            self.open()
+        else:
+            self.dock.hide()
+
     def _dock_visibility(self, visible: bool) -> None:
         if not all(
             shiboken6.isValid(w) for w in (self.panel, self.panel.play_button, self.panel.formula)
@@ -151,7 +149,11 @@ class BackwardPanels:
         showing = self.is_showing()
         was_showing, self._showing = self._showing, showing
         self.session.set_active(showing)
-        self._enable_stepping(showing)
+        toggle = self.actions["panel"]
+        toggle.blockSignals(True)
+        toggle.setChecked(not self.dock.isHidden())
+        toggle.blockSignals(False)
+        self._update_enabled()
         if showing and not was_showing:
             self.redraw()
             self._fit_if_hidden()
@@ -161,20 +163,9 @@ class BackwardPanels:
             self.overlay.clear()
             self.legend.hide()
 
-    def _enable_stepping(self, enabled: bool) -> None:
-        """The stepping keys act only while the trace is on screen; on a plain canvas they are the editor's."""
-        for name in (
-            "step",
-            "back",
-            "restart",
-            "to_end",
-            "play",
-            "apply",
-            "next",
-            "export_html",
-            "export_png",
-        ):
-            self.actions[name].setEnabled(enabled)
+    def _update_enabled(self) -> None:
+        """One enabled state for each menu action and its button (the button shows the action)."""
+        update_enabled(self.actions, self.session, self._showing)
 
     def redraw(self) -> None:
         """Show the session's current frame in the dock and, while showing, on the canvas."""
@@ -195,15 +186,8 @@ class BackwardPanels:
                 panel.formula.columns,
                 minibatch=session.minibatch,
             )
-            panel.formula.show_html(html)
-        panel.back_button.setEnabled(session.can_step_back())
-        panel.restart_button.setEnabled(session.trace is not None)
-        panel.step_button.setEnabled(session.can_step_forward())
-        panel.end_button.setEnabled(session.can_step_forward() and not session.at_update())
-        panel.apply_button.setEnabled(session.trace is not None and not session.applied)
-        panel.next_button.setEnabled(session.can_go_to_next_sample())
-        panel.play_button.setEnabled(session.can_step_forward() and not session.at_update())
-        panel.step_button.setText("Apply update" if session.at_update() else "Step")
+            panel.formula.show_frame(html, frame)
+        self._update_enabled()
         self.animation.stop()
         if not self._showing and not self.presentation.active:
             return
@@ -319,14 +303,17 @@ class BackwardPanels:
             self.is_showing() and self.session.can_step_forward() and not self.session.at_update()
         ):
             playing = False
-        if self.panel.play_button.isChecked() != playing:
-            self.panel.play_button.setChecked(playing)
-        self.panel.play_button.setText("Pause" if playing else "Play")
+        play = self.actions["play"]  # the Play button shows this action
+        translate = QCoreApplication.translate
+        play.setIconText(
+            translate("BackwardDock", "Pause") if playing else translate("BackwardDock", "Play")
+        )
         icon = (
             QStyle.StandardPixmap.SP_MediaPause if playing else QStyle.StandardPixmap.SP_MediaPlay
         )
-        self.panel.play_button.setIcon(self.panel.style().standardIcon(icon))
-        self.actions["play"].setChecked(playing)
+        play.setIcon(self.panel.style().standardIcon(icon))
+        play.setChecked(playing)
+        self._update_enabled()
         if playing:
             self.player.start(int(self.panel.seconds_per_step() * 1000))
         else:

@@ -7,21 +7,39 @@ found under the mouse through the document layout.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
-from PySide6.QtGui import QFont, QHelpEvent, QTextOption
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRegularExpression, Qt
+from PySide6.QtGui import QFont, QHelpEvent, QTextCursor, QTextOption
 from PySide6.QtWidgets import QTextBrowser, QToolTip, QWidget
 
 from playground.engine.backward_stepper import Trace
 from playground.engine.minibatch import MinibatchTrace
 from playground.gui.backward.formula_html import NeuronFormulas
 from playground.gui.backward.forward_html import ForwardFormulas
-from playground.gui.backward.frames import APPLIED, FORWARD, FORWARD_STEP, MEAN, NEURON, Frame
+from playground.gui.backward.frames import (
+    APPLIED,
+    DERIVATIVE,
+    FORWARD,
+    FORWARD_STEP,
+    GRADIENTS,
+    MEAN,
+    NEURON,
+    Frame,
+)
 from playground.gui.backward.minibatch_html import MeanFormulas
 from playground.gui.backward.summary_html import SummaryFormulas
 from playground.model.network import Network
 
 NORMAL_POINT_SIZE = 10.5
 PRESENTATION_POINT_SIZE = 16.0
+TOP_MARGIN = 4  # pixels left above a part scrolled to the top, so its title is not cramped
+
+
+def new_part_title(frame: Frame | None) -> QRegularExpression | None:
+    """The title of the part a detailed sub-step adds ("2 · …", "3 · …"); None when the whole
+    frame is new and its top is the place to show."""
+    if frame is not None and frame.kind == NEURON and frame.phase in (DERIVATIVE, GRADIENTS):
+        return QRegularExpression(f"^{frame.phase} · ")
+    return None
 
 
 def frame_html(
@@ -36,7 +54,7 @@ def frame_html(
     """The rich text of one frame (shared by the panel and the HTML export); `columns` for a wide panel.
 
     In a minibatch, `trace` is the frame's sample's own trace, or for the mean and update
-    frames the minibatch's (its mean gradients and loss, see `trace_session.mean_trace`).
+    frames the minibatch's (its mean gradients and loss, see `mean_trace.mean_trace`).
     """
     if frame.kind == MEAN and minibatch is not None:
         return MeanFormulas(network, minibatch, digits).html(columns)
@@ -63,6 +81,7 @@ class FormulaPanel(QTextBrowser):
         # Break lines between words only: a number split over two lines cannot be read.
         self.setWordWrapMode(QTextOption.WrapMode.WordWrap)
         self.body = ""
+        self.frame: Frame | None = None  # the frame shown, to tell a new step from a redraw
         self.columns = False  # parts side by side, when the panel is wide and low
         self.set_point_size(NORMAL_POINT_SIZE)
 
@@ -79,8 +98,44 @@ class FormulaPanel(QTextBrowser):
         self.setHtml(body)
         self.verticalScrollBar().setValue(scroll)
 
+    def show_frame(self, body: str, frame: Frame) -> None:
+        """Show a frame's text; a new frame scrolls its new part into sight, a redraw stays put."""
+        if frame == self.frame:
+            self.show_html(body)
+            return
+        self.frame = frame
+        self.body = body
+        self.setHtml(body)
+        self.scroll_to_new_part()
+
+    def new_part_cursor(self) -> QTextCursor | None:
+        """Where the current frame's new part begins, or None when it is the whole text."""
+        title = new_part_title(self.frame)
+        if title is None:
+            return None
+        cursor = self.document().find(title)
+        return None if cursor.isNull() else cursor
+
+    def scroll_to_new_part(self) -> None:
+        """Scroll so the new part starts in sight and as much of it as fits is shown.
+
+        A whole new frame starts at the top. A detailed sub-step's part is added below the
+        faded earlier parts: scroll just far enough to show it to its end, but never past its
+        title, so the earlier parts stay in sight where there is room.
+        """
+        bar = self.verticalScrollBar()
+        bar.setValue(0)
+        cursor = self.new_part_cursor()
+        if cursor is None:
+            return
+        self.document().documentLayout().documentSize()  # laid out, so the scroll range is final
+        title_top = self.cursorRect(cursor).top() - TOP_MARGIN
+        to_the_end = bar.maximum()
+        bar.setValue(max(0, min(title_top, to_the_end)))
+
     def show_message(self, text: str) -> None:
         self.body = ""
+        self.frame = None
         self.setPlainText(text)
 
     # ----------------------------------------------------------------- tooltips

@@ -2,10 +2,12 @@
 
 The session owns no numbers of its own: `trace` is `trace_sample`'s record
 for the document's network and the chosen sample. Whenever the network, its
-loss, its training settings or the sample change (an edit, an undo, another
-file), the trace is computed again and the cursor goes back to the forward
-pass, so the panel and the canvas never show numbers of a network that is
-gone. Its own "Apply SGD update" is the one change it expects.
+loss or the sample change (an edit, an undo, another file), the trace is
+computed again and the cursor goes back to the forward pass, so the panel and
+the canvas never show numbers of a network that is gone. A change of the
+training settings (η, momentum, L2) alters only the SGD update and a new label
+only the names, so those keep the place: the update is traced again, or the
+frame is just drawn again. Its own "Apply SGD update" is the one change it expects.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from playground.gui.backward.frames import (
     minibatch_label,
     step_label,
 )
+from playground.gui.backward.mean_trace import mean_trace
 from playground.gui.backward.sample import BY_HAND, SampleChoice, first_choice, split_size
 from playground.gui.document import Document
 from playground.model.errors import PlaygroundError
@@ -39,16 +42,21 @@ from playground.model.network import Network
 MIN_DIGITS, MAX_DIGITS = 3, 8
 
 
-def fingerprint(network: Network, sample: tuple) -> tuple:
-    """Everything a trace's numbers and names depend on; positions are left out on purpose."""
-    return (
+def fingerprint(network: Network, sample: tuple) -> tuple[tuple, tuple, tuple]:
+    """What a trace depends on, in three parts: (the passes, the update's settings, the names).
+
+    The forward and backward numbers depend on the first part only, the SGD update also on
+    the second (η, momentum, L2…), the labels on the third. Positions are left out on purpose.
+    """
+    passes = (
         id(network),
         network.loss,
-        dataclasses.astuple(network.training),
-        tuple((n.id, n.role, n.activation, n.bias, n.label) for n in network.neurons),
+        tuple((n.id, n.role, n.activation, n.bias) for n in network.neurons),
         tuple((c.source, c.target, c.weight) for c in network.connections),
         sample,
     )
+    names = tuple((n.id, n.label) for n in network.neurons)
+    return passes, dataclasses.astuple(network.training), names
 
 
 class TraceSession(QObject):
@@ -171,7 +179,7 @@ class TraceSession(QObject):
     def set_active(self, active: bool) -> None:
         """An inactive session (its panel hidden) defers recomputing until it is shown again."""
         self._active = active
-        if active and (self._stale or not self._is_current()):
+        if active and (self._stale or not (self._is_current() or self._keep_place())):
             self.refresh()
 
     def set_sample(self, sample: SampleChoice) -> None:
@@ -198,7 +206,7 @@ class TraceSession(QObject):
         self.forward_steps = forward_steps
         if self.trace is None:
             return
-        if not self._is_current():
+        if not (self._is_current() or self._keep_place()):
             # The network changed while the panel was hidden: trace it again, with the new setting.
             if self._active:
                 self.refresh()
@@ -282,11 +290,29 @@ class TraceSession(QObject):
         self.refresh()
 
     def ensure_current(self) -> bool:
-        """Restart if the network or the sample changed behind our back; True when nothing changed."""
-        if self._is_current():
+        """Catch up with the network and the sample; True when the place in the trace still holds.
+
+        A change only the update or the names depend on keeps the place; any other restarts.
+        """
+        if self._is_current() or self._keep_place():
             return True
         self.refresh("The network changed, so the trace started again.")
         return False
+
+    def _keep_place(self) -> bool:
+        """Follow a change of the training settings or of a label at the same frame, if that is all."""
+        old, now = self._fingerprint, self._compute_fingerprint()
+        if self._stale or old is None or self.trace is None or self.applied or old[0] != now[0]:
+            return False
+        if old[1] != now[1]:
+            cursor = self.cursor
+            self._compute_trace()  # the passes come out the same; the update follows the settings
+            if self.trace is None:
+                return False  # the new update cannot be made (a weight would become infinite)
+            self.cursor = cursor
+        self._fingerprint = now
+        self.changed.emit()
+        return True
 
     # ----------------------------------------------------------------- the update
 
@@ -339,12 +365,19 @@ class TraceSession(QObject):
         self.applied = False
         self._applied_at = None
         self.cursor = 0
-        self.trace, self.problem, self.frames = None, None, []
-        self.traces, self.minibatch = [], None
-        self.forward_order = []
         count = split_size(self.network, self.sample.split)
         if self.sample.split != BY_HAND and count and self.sample.index >= count:
             self.sample = dataclasses.replace(self.sample, index=0)
+        self._compute_trace()
+        if reason and progressed:
+            self.restarted.emit(reason)
+        self.changed.emit()
+
+    def _compute_trace(self) -> None:
+        """Trace the sample through the network as it is now, or say why not; the cursor is left alone."""
+        self.trace, self.problem, self.frames = None, None, []
+        self.traces, self.minibatch = [], None
+        self.forward_order = []
         try:
             if self.sample.batch:
                 xs, targets_list = self.sample.resolve_batch(self.network)
@@ -361,9 +394,6 @@ class TraceSession(QObject):
             self.forward_order = forward_order(self.network)
             self.frames = self._build_frames()
         self._fingerprint = self._compute_fingerprint()
-        if reason and progressed:
-            self.restarted.emit(reason)
-        self.changed.emit()
 
     def _sample_values(self) -> tuple:
         try:
@@ -389,14 +419,12 @@ class TraceSession(QObject):
     def _document_changed(self, *_) -> None:
         if self._own_edit or self._replacing():
             return
-        if not self._active:
-            self._stale = True
-            return
-        self.ensure_current()
+        if self._active:  # else the fingerprint tells what changed when the panel is shown again
+            self.ensure_current()
 
     def _replacing(self) -> bool:
         # Opening a file clears the undo stack before it announces the new network; wait for that.
-        return self._fingerprint is not None and self._fingerprint[0] != id(self.network)
+        return self._fingerprint is not None and self._fingerprint[0][0] != id(self.network)
 
     def _network_replaced(self) -> None:
         self.sample = first_choice(self.network)
@@ -406,32 +434,3 @@ class TraceSession(QObject):
             self._stale = True
             return
         self.refresh("Another network is open, so the trace started again.")
-
-
-def mean_trace(minibatch: MinibatchTrace, first: Trace) -> Trace:
-    """The minibatch as one Trace for the update frames: its mean gradients, mean loss and update.
-
-    The update table and the canvas read ∂L/∂w and ∂L/∂b from a trace's steps, so the first
-    sample's steps carry the minibatch's means there; its other numbers are not shown.
-    """
-    dL_dw = {(w.source, w.target): w.dL_dw for w in minibatch.mean.weights}
-    dL_db = {b.neuron: b.dL_db for b in minibatch.mean.biases}
-    steps = [
-        dataclasses.replace(
-            step,
-            dL_db=dL_db[step.neuron],
-            weight_grads=[
-                dataclasses.replace(g, dL_dw=dL_dw[(g.source, g.target)]) for g in step.weight_grads
-            ],
-        )
-        for step in first.steps
-    ]
-    return Trace(
-        first.x,
-        first.targets,
-        first.forward,
-        minibatch.loss,
-        steps,
-        minibatch.update,
-        minibatch.loss_after,
-    )
