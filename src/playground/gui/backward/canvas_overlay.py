@@ -39,6 +39,7 @@ from playground.gui.backward.frames import (
 from playground.gui.backward.label_placement import LabelPlacer
 from playground.gui.backward.math_html import MUTED, sign_colour
 from playground.gui.backward.overlay_items import Glow, Ring, Tag, TextLine
+from playground.gui.backward.overlay_layout import DOWN, RIGHT, RING_RADIUS, UP, LabelLayout
 from playground.gui.canvas import style
 from playground.gui.canvas.scene import NetworkScene
 from playground.model.network import Network
@@ -56,13 +57,14 @@ BIAS_TEXT_HEIGHT = 14.0
 DONE_OPACITY = 0.5
 
 
-class CanvasOverlay:
+class CanvasOverlay(LabelLayout):
     """Applies one frame of a trace to a NetworkScene, and takes it off again."""
 
     def __init__(self, scene: NetworkScene) -> None:
         self.scene = scene
         self.text_scale = 1.0  # larger in presentation mode
         self.items: list[QGraphicsItem] = []
+        self.wanted: list = []  # connection labels waiting for `_place_labels`
         self.loss_anchor: QPointF | None = None
         self.paths: list[tuple[QPointF, QPointF, str]] = []  # where the gradient flows now
         self.labels: dict[
@@ -76,11 +78,17 @@ class CanvasOverlay:
 
     def clear(self) -> None:
         """Remove the overlay's items and give every editor item its own look back."""
+        self._take_off()
+        # The editor's weight labels show again, at the digits the trace last used (see `show`).
+        self.scene.connection_layer.cover_weight_labels(False)
+
+    def _take_off(self) -> None:
         for item in self.items:
             # The scene deletes every item when it rebuilds; skip the ones already gone.
             if shiboken6.isValid(item) and item.scene() is self.scene:
                 self.scene.removeItem(item)
         self.items = []
+        self.wanted = []
         self.paths = []
         self.labels = {}
         self.loss_anchor = None
@@ -112,10 +120,16 @@ class CanvasOverlay:
 
     def show(self, network: Network, trace: Trace, frame: Frame, digits: int) -> None:
         """Draw `frame` of `trace` (which was computed from `network`'s structure)."""
-        self.clear()
+        self._take_off()
         self.network, self.trace, self.frame = network, trace, frame
         self.fmt = lambda value: format_number(value, digits)
         self.digits = digits
+        # The overlay writes every weight it needs; the editor's labels (the old weights at the
+        # update) would only show through. Once the dock closes they keep the trace's digits, so
+        # a weight changed by an SGD step reads changed (0.1498, not 0.150).
+        layer = self.scene.connection_layer
+        layer.cover_weight_labels(True)
+        layer.set_label_digits(max(style.CANVAS_DIGITS, digits))
         self.names = neuron_names(network)
         if frame.kind == FORWARD_STEP:
             self._forward_frame(frame.step)
@@ -131,7 +145,10 @@ class CanvasOverlay:
         elif frame.kind != FORWARD:
             self.done = set(steps)
         self.scale = _largest_gradient(trace)
-        self.placer = LabelPlacer(self._neuron_rects())
+        # At the update the bias tags take the place of the editor's bias texts.
+        self.placer = LabelPlacer(self._neuron_rects(bias_texts=frame.kind in (FORWARD, NEURON)))
+        self.ringed = self.current.neuron if self.current is not None else None
+        self._block_ring()
         self._style_editor_items()
         if frame.kind in (FORWARD, NEURON):
             # The update frames are about weights and biases: their labels need the room.
@@ -142,12 +159,6 @@ class CanvasOverlay:
             self._current_neuron()
         elif frame.kind != FORWARD:
             self._update_labels()
-
-    def _neuron_rects(self) -> list[QRectF]:
-        return [
-            QRectF(item.pos().x() - R - 10, item.pos().y() - R - 10, 2 * R + 20, 2 * R + 20)
-            for item in self.scene.neuron_items.values()
-        ]
 
     def _style_editor_items(self) -> None:
         shows_gradients = self.frame.kind == NEURON and self.frame.shows(GRADIENTS)
@@ -212,9 +223,8 @@ class CanvasOverlay:
             else:
                 text = f"z {self.fmt(values.z)}   y {self.fmt(values.y)}"
             tag = self._tag([TextLine(text, 7.5, "#3d3d3d")], background="#e6ffffff")
-            tag.setPos(item.pos() + QPointF(0, -R - 3 - tag.size().height() / 2))
+            self._put(tag, item.pos() + QPointF(0, -self._clear(neuron_id, tag)), UP)
             tag.setOpacity(0.35 if self._dimmed(neuron_id) and neuron_id not in self.used else 1.0)
-            self.placer.block(tag.sceneBoundingRect())
             self._add(tag)
 
     def _gradient_pills(self) -> None:
@@ -240,9 +250,8 @@ class CanvasOverlay:
             )
             # Below the bias the editor writes under the neuron.
             below_bias = R + 3 + BIAS_TEXT_HEIGHT * self.text_scale
-            pill.setPos(item.pos() + QPointF(0, below_bias + pill.size().height() / 2))
+            self._put(pill, item.pos() + QPointF(0, below_bias + pill.size().height() / 2), DOWN)
             pill.setZValue(pill.zValue() + 1)  # a neuron's own result is never hidden by a label
-            self.placer.block(pill.sceneBoundingRect())
             self._add(pill)
 
     def _loss_node(self) -> None:
@@ -266,10 +275,6 @@ class CanvasOverlay:
         else:
             lines.append(TextLine(f"L = {self.fmt(self.trace.loss)}", 9.5, "#202020", bold=True))
         node = self._tag(lines, background="#fffdf3d6", border="#3a3a3a")
-        node.setPos(anchor)
-        self.placer.block(node.sceneBoundingRect())
-        self._add(node)
-        self.loss_rect = node.sceneBoundingRect()
         targets = dict(zip(self.network.output_ids(), self.trace.targets))
         self.target_tags: dict[str, Tag] = {}
         for output_id, position in zip(outputs, positions):
@@ -278,11 +283,16 @@ class CanvasOverlay:
                 background="#f0fff1d6",
                 border="#b58a3a",
             )
-            tag.setPos(position + QPointF(R + 6 + tag.size().width() / 2, 0))
-            self.placer.block(tag.sceneBoundingRect())
+            self._put(tag, position + QPointF(R + 6 + tag.size().width() / 2, 0), RIGHT)
             self._add(tag)
             self.target_tags[output_id] = tag
-            start = QPointF(tag.sceneBoundingRect().right(), position.y())
+        # Right of the outputs' targets; further right if a wide text would reach them.
+        self._put(node, anchor, RIGHT)
+        self._add(node)
+        self.loss_rect = node.sceneBoundingRect()
+        self.loss_anchor = anchor = node.pos()
+        for output_id, position in zip(outputs, positions):
+            start = QPointF(self.target_tags[output_id].sceneBoundingRect().right(), position.y())
             end = QPointF(self.loss_rect.left(), anchor.y())
             link = Glow(QLineF(start, end), "#9a9a9a", 0.0, dashed=True)
             link.setOpacity(0.35 if self._dimmed(output_id) else 1.0)
@@ -297,7 +307,7 @@ class CanvasOverlay:
             return
         item.set_highlighted(True)
         self.touched_neurons.add(step.neuron)
-        self._add(Ring(item.pos(), R + 9, RING_COLOUR))
+        self._add(Ring(item.pos(), RING_RADIUS, RING_COLOUR))
         gathering = self.frame.shows(GATHER)
         glowing = self.frame.phase in (0, GATHER)
         values = [t.product for t in step.terms]
@@ -332,8 +342,13 @@ class CanvasOverlay:
                 TextLine(f"= {self.fmt(term.product)}", 8.5, colour, bold=True),
             ]
             if labelled(term.product):
-                self.labels[(step.neuron, term.target)] = self._label_on(
-                    line, lines[2:] if compact else lines, colour, (0.62, 0.5, 0.72, 0.4, 0.8)
+                self._want_label(
+                    (step.neuron, term.target),
+                    term.product,
+                    line,
+                    lines[2:] if compact else lines,
+                    colour,
+                    (0.62, 0.5, 0.72, 0.4, 0.8, 0.3),
                 )
         if self.frame.shows(GRADIENTS):
             for g, derivation in zip(step.weight_grads, described.weights):
@@ -351,9 +366,14 @@ class CanvasOverlay:
                     TextLine(f"= {self.fmt(g.dL_dw)}", 8.5, colour, bold=True),
                 ]
                 if labelled(g.dL_dw):
-                    self.labels[(g.source, g.target)] = self._label_on(
-                        connection.line(), lines[2:] if compact else lines, colour
+                    self._want_label(
+                        (g.source, g.target),
+                        g.dL_dw,
+                        connection.line(),
+                        lines[2:] if compact else lines,
+                        colour,
                     )
+        self._place_labels()
 
     def _loss_flow(self, step: NeuronStep, glowing: bool) -> None:
         tag = self.target_tags.get(step.neuron)
@@ -382,9 +402,10 @@ class CanvasOverlay:
         size, box = label.size(), self.loss_rect
         above = QPointF(box.center().x(), box.top() - size.height() / 2 - 4)
         below = QPointF(box.center().x(), box.bottom() + size.height() / 2 + 4)
-        label.setPos(
-            self.placer.place(size, [above, below] + [line.pointAt(k / 4) for k in (2, 1, 3)])
-        )
+        higher = [QPointF(above.x(), above.y() - k * (size.height() + 3)) for k in (1, 2)]
+        lower = [QPointF(below.x(), below.y() + k * (size.height() + 3)) for k in (1, 2)]
+        on_link = [line.pointAt(k / 4) for k in (2, 1, 3)]
+        label.setPos(self.placer.place(size, [above, below, *on_link, *higher, *lower]))
         self._add(label)
         self.labels["loss"] = label
 
@@ -400,6 +421,8 @@ class CanvasOverlay:
         self.used = {step.neuron} | {t.source for t in step.terms}
         self.loss_known = k == len(order) - 1
         self.placer = LabelPlacer(self._neuron_rects())
+        self.ringed = step.neuron
+        self._block_ring()
         for neuron_id in self.pending:
             item = self.scene.neuron_items.get(neuron_id)
             if item is not None:
@@ -428,9 +451,8 @@ class CanvasOverlay:
             )
             # The current neuron's incoming lines arrive from the left: its tag leans right, off them.
             lean = tag.size().width() / 2 - R if current else 0.0
-            tag.setPos(item.pos() + QPointF(lean, -R - 3 - tag.size().height() / 2))
+            self._put(tag, item.pos() + QPointF(lean, -self._clear(neuron_id, tag)), UP)
             tag.setZValue(tag.zValue() + 1)  # a neuron's own value is never hidden by a label
-            self.placer.block(tag.sceneBoundingRect())
             self._add(tag)
         self._loss_node()
         item = self.scene.neuron_items.get(step.neuron)
@@ -438,7 +460,7 @@ class CanvasOverlay:
             return
         item.set_highlighted(True)
         self.touched_neurons.add(step.neuron)
-        self._add(Ring(item.pos(), R + 9, RING_COLOUR))
+        self._add(Ring(item.pos(), RING_RADIUS, RING_COLOUR))
         largest = max((abs(t.product) for t in step.terms if math.isfinite(t.product)), default=0)
         compact = len(step.terms) > MAX_FLOW_LABELS
         cut = (
@@ -467,9 +489,14 @@ class CanvasOverlay:
                 TextLine(f"= {self.fmt(term.product)}", 8.5, FORWARD_COLOUR, bold=True),
             ]
             if abs(term.product) >= cut:
-                self.labels[(term.source, step.neuron)] = self._label_on(
-                    line, lines[2:] if compact else lines, FORWARD_COLOUR
+                self._want_label(
+                    (term.source, step.neuron),
+                    term.product,
+                    line,
+                    lines[2:] if compact else lines,
+                    FORWARD_COLOUR,
                 )
+        self._place_labels()
 
     # ----------------------------------------------------------------- the update
 
@@ -491,8 +518,7 @@ class CanvasOverlay:
                 background="#fafafa",
                 border="#9a9a9a",
             )
-            tag.setPos(item.pos() + QPointF(0, R + 2 + tag.size().height() / 2))
-            self.placer.block(tag.sceneBoundingRect())
+            self._put(tag, item.pos() + QPointF(0, R + 2 + tag.size().height() / 2), DOWN)
             self._add(tag)
         if len(update.weights) <= MAX_UPDATE_LABELS:
             for w in update.weights:
@@ -500,30 +526,24 @@ class CanvasOverlay:
                 if connection is None:
                     continue
                 # Near the arrowhead: where lines cross in the middle, a label could be either's.
-                self.labels[(w.source, w.target)] = self._label_on(
+                self._want_label(
+                    (w.source, w.target),
+                    w.after - w.before,
                     connection.line(),
                     [
                         TextLine(f"{self.fmt(w.before)} → {self.fmt(w.after)}", 7.5, bold=True),
                     ],
-                    "#9a9a9a",
-                    (0.72, 0.62, 0.8, 0.5, 0.38, 0.28),
+                    # Bordered in its line's colour: one more way to tell crossing lines' boxes apart.
+                    style.connection_pen(style.weight_style(w.after)).color().name(),
+                    (0.72, 0.62, 0.8, 0.5, 0.38, 0.28, 0.2),
+                    short=[],
                 )
+            self._place_labels()
 
     # ----------------------------------------------------------------- helpers
 
     def _tag(self, lines: list[TextLine], **style) -> Tag:
         return Tag(lines, scale=self.text_scale, **style)
-
-    def _label_on(self, line: QLineF, lines: list[TextLine], border: str, along=None) -> Tag:
-        tag = self._tag(lines, background="#f5ffffff", border=border)
-        centre = (
-            self.placer.place_on_line(tag.size(), line, along)
-            if along
-            else self.placer.place_on_line(tag.size(), line)
-        )
-        tag.setPos(centre)
-        self._add(tag)
-        return tag
 
     def _sub(self, neuron_id: str) -> str:
         return f"<sub>{html.escape(self.names[neuron_id])}</sub>"

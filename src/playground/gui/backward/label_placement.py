@@ -1,17 +1,38 @@
-"""Where to put a label so that it covers no neuron and no other label: a greedy first fit."""
+"""Where to put a label so that it covers no neuron and no other label: a greedy first fit.
+
+Pure geometry (rectangles and lines, no scene): each label is placed once, in
+the order the caller gives (the most important first), at the first candidate
+position where it overlaps nothing already placed. Among the free candidates
+it prefers one that covers no other labelled connection's line, so that where
+two lines cross, each box sits on its own line and cannot be read as the
+other's. A label pushed off its line gets a leader back to it.
+"""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from PySide6.QtCore import QLineF, QPointF, QRectF
 
 # Positions along a connection to try. The middle comes third: it is where the lines of a layered
 # network cross, and a label there could belong to either.
 ALONG = (0.62, 0.38, 0.5, 0.72, 0.28, 0.8, 0.2)
+LEADER_GAP = 10.0  # between a line and a label pushed off it, to leave room for the leader
+CELL = 80.0  # side of the grid cells that index what is taken
 
 
-def _overlap(rect: QRectF, others: Iterable[QRectF]) -> float:
+@dataclass(frozen=True)
+class Spot:
+    """A label's centre, and where its leader meets its line (None: the label sits on its line)."""
+
+    centre: QPointF
+    anchor: QPointF | None = None
+
+
+def overlap_area(rect: QRectF, others: Iterable[QRectF]) -> float:
+    """How much of `others` (summed) `rect` covers."""
     total = 0.0
     for other in others:
         common = rect.intersected(other)
@@ -20,41 +41,178 @@ def _overlap(rect: QRectF, others: Iterable[QRectF]) -> float:
     return total
 
 
+def crosses(line: QLineF, rect: QRectF) -> bool:
+    """Whether the segment `line` passes through `rect` (Liang–Barsky clipping)."""
+    x0, y0, dx, dy = line.x1(), line.y1(), line.dx(), line.dy()
+    low, high = 0.0, 1.0
+    for p, q in (
+        (-dx, x0 - rect.left()),
+        (dx, rect.right() - x0),
+        (-dy, y0 - rect.top()),
+        (dy, rect.bottom() - y0),
+    ):
+        if p == 0:
+            if q < 0:
+                return False  # parallel to this edge and outside it
+            continue
+        t = q / p
+        if p < 0:
+            low = max(low, t)
+        else:
+            high = min(high, t)
+        if low > high:
+            return False
+    return True
+
+
+def nearest_on(line: QLineF, point: QPointF) -> QPointF:
+    """The point of the segment `line` nearest to `point`."""
+    length2 = line.dx() ** 2 + line.dy() ** 2
+    if length2 == 0:
+        return line.p1()
+    t = ((point.x() - line.x1()) * line.dx() + (point.y() - line.y1()) * line.dy()) / length2
+    return line.pointAt(max(0.0, min(1.0, t)))
+
+
+def _cells(rect: QRectF) -> Iterable[tuple[int, int]]:
+    left, right = math.floor(rect.left() / CELL), math.floor(rect.right() / CELL)
+    top, bottom = math.floor(rect.top() / CELL), math.floor(rect.bottom() / CELL)
+    return ((i, j) for i in range(left, right + 1) for j in range(top, bottom + 1))
+
+
+def edge_towards(rect: QRectF, point: QPointF) -> QPointF:
+    """The point of `rect` nearest to `point` (on its border when `point` lies outside)."""
+    return QPointF(
+        min(max(point.x(), rect.left()), rect.right()),
+        min(max(point.y(), rect.top()), rect.bottom()),
+    )
+
+
 class LabelPlacer:
     """Remembers what is already on the canvas and finds free room for each new label."""
 
-    def __init__(self, obstacles: Iterable[QRectF] = ()) -> None:
-        self.taken: list[QRectF] = [QRectF(r) for r in obstacles]
+    def __init__(self, obstacles: Iterable[QRectF] = (), lines: Iterable[QLineF] = ()) -> None:
+        self.taken: list[QRectF] = []
+        # A thousand neurons each with its tags: a grid finds the few rectangles near a place.
+        self._grid: dict[tuple[int, int], list[int]] = {}
+        for rect in obstacles:
+            self.block(rect)
+        # Lines that carry a label in this picture: another label should not sit on them.
+        self.lines: list[QLineF] = [QLineF(line) for line in lines]
 
     def block(self, rect: QRectF) -> None:
         self.taken.append(QRectF(rect))
+        index = len(self.taken) - 1
+        for cell in _cells(rect):
+            self._grid.setdefault(cell, []).append(index)
 
-    def place(self, size: QRectF, candidates: Iterable[QPointF]) -> QPointF:
-        """The first candidate centre where a box of `size` overlaps nothing, else the least crowded."""
-        best, best_overlap = None, float("inf")
-        for centre in candidates:
-            rect = size.translated(centre)
-            overlap = _overlap(rect, self.taken)
-            if overlap < best_overlap:
-                best, best_overlap = centre, overlap
-            if overlap == 0:
-                break
-        if best is None:
-            raise ValueError("no candidate position")
-        self.block(size.translated(best))
-        return best
+    def near(self, rect: QRectF) -> list[QRectF]:
+        """What is taken in the grid cells `rect` touches (a superset of what it overlaps)."""
+        found: set[int] = set()
+        for cell in _cells(rect):
+            found.update(self._grid.get(cell, ()))
+        return [self.taken[k] for k in sorted(found)]
+
+    def is_free(self, rect: QRectF) -> bool:
+        return not any(rect.intersects(other) for other in self.near(rect))
+
+    def place(
+        self, size: QRectF, candidates: Iterable[QPointF], own: QLineF | None = None
+    ) -> QPointF:
+        """The best free candidate centre for a box of `size`, else the least crowded one; taken."""
+        centre = self._choose(size, candidates, own, required=True)
+        assert centre is not None  # required: some candidate always wins
+        return centre
+
+    def try_place(
+        self, size: QRectF, candidates: Iterable[QPointF], own: QLineF | None = None
+    ) -> QPointF | None:
+        """The best candidate centre where a box of `size` overlaps nothing (taken), or None."""
+        return self._choose(size, candidates, own, required=False)
 
     def place_on_line(self, size: QRectF, line: QLineF, along: Iterable[float] = ALONG) -> QPointF:
-        """A centre on `line` at the first fraction of `along` with room, else just off the line."""
+        """A centre on (or beside) `line`, free if there is room, else where it covers least."""
+        candidates = self.candidates_on_line(size, line, along)
+        return self.place(size, candidates, own=line)
+
+    def spot_on_line(
+        self, size: QRectF, line: QLineF, along: Iterable[float] = ALONG
+    ) -> Spot | None:
+        """A free place for a label of `line` (taken), with its leader if it sits off the line;
+        None if there is no free place.
+
+        Each box that covers another labelled line, and each leader, counts against a place:
+        a box on its own line alone is the clearest, one off it with a leader the next.
+        """
+        best: Spot | None = None
+        best_cost = float("inf")
+        for centre in self.candidates_on_line(size, line, along):
+            rect = size.translated(centre)
+            if not self.is_free(rect):
+                continue
+            cost = float(self._crossings(rect, line))
+            anchor = None
+            if not crosses(line, rect.adjusted(-1, -1, 1, 1)):
+                anchor = nearest_on(line, centre)
+                leader = QLineF(edge_towards(rect, anchor), anchor)
+                reach = QRectF(leader.p1(), leader.p2()).normalized()
+                if any(crosses(leader, other) for other in self.near(reach)):
+                    continue  # a leader through another label or a neuron would mislead
+                cost += 1.0 + leader.length() / 1000
+            if cost < best_cost:
+                best, best_cost = Spot(centre, anchor), cost
+                if cost == 0:
+                    break
+        if best is not None:
+            self.block(size.translated(best.centre))
+        return best
+
+    def candidates_on_line(
+        self, size: QRectF, line: QLineF, along: Iterable[float] = ALONG
+    ) -> list[QPointF]:
+        """On the line first, then just beside it (still touching), then off it (needing a leader)."""
         along = list(along)
-        on_line = [line.pointAt(t) for t in along]
         length = line.length() or 1.0
-        # Half a label's height off the line: it still touches its own line, never drifts onto another.
         nx, ny = -line.dy() / length, line.dx() / length
-        clear = size.height() / 2
-        beside = [
-            QPointF(p.x() + side * nx * clear, p.y() + side * ny * clear)
-            for p in on_line
-            for side in (-1, 1)
-        ]
-        return self.place(size, on_line + beside)
+        # How far the box reaches across the line from its centre.
+        reach = abs(nx) * size.width() / 2 + abs(ny) * size.height() / 2
+        offsets = (0.0, 0.7 * reach, reach + LEADER_GAP, 2 * reach + 2 * LEADER_GAP)
+        result = []
+        for offset in offsets:
+            for t in along:
+                p = line.pointAt(t)
+                for side in (1, -1) if offset else (1,):
+                    result.append(QPointF(p.x() + side * nx * offset, p.y() + side * ny * offset))
+        return result
+
+    def _crossings(self, rect: QRectF, own: QLineF | None) -> int:
+        return sum(1 for line in self.lines if line != own and crosses(line, rect))
+
+    def _choose(
+        self, size: QRectF, candidates: Iterable[QPointF], own: QLineF | None, required: bool
+    ) -> QPointF | None:
+        best: QPointF | None = None
+        best_crossings = len(self.lines) + 1
+        tried = []  # kept for the fallback; candidates may come from a generator
+        for centre in candidates:
+            tried.append(centre)
+            rect = size.translated(centre)
+            if not self.is_free(rect):
+                continue
+            crossings = self._crossings(rect, own)
+            if crossings < best_crossings:
+                best, best_crossings = centre, crossings
+                if crossings == 0:
+                    break
+        if not tried:
+            raise ValueError("no candidate position")
+        if best is None:
+            if not required:
+                return None
+            # Nowhere free: where the box covers least of what is already there.
+            best = min(
+                tried,
+                key=lambda c: overlap_area(size.translated(c), self.near(size.translated(c))),
+            )
+        self.block(size.translated(best))
+        return best

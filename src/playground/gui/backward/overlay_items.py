@@ -143,6 +143,29 @@ class Glow(QGraphicsItem):
             painter.drawLine(self.line)
 
 
+class Leader(QGraphicsItem):
+    """A thin line from a label pushed off its connection back to the connection."""
+
+    def __init__(self, start: QPointF, end: QPointF, colour: str) -> None:
+        super().__init__()
+        self.line = QLineF(start, end)
+        self.colour = QColor(colour)
+        _passive(self, TAG_Z - 0.5)  # over the lines, under every label
+        self._bounds = QRectF(start, end).normalized().adjusted(-2, -2, 2, 2)
+
+    def boundingRect(self) -> QRectF:
+        return self._bounds
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(self.colour, 1.0))
+        painter.drawLine(self.line)
+        painter.setBrush(self.colour)
+        painter.drawEllipse(self.line.p2(), 1.8, 1.8)  # a dot where it meets its line
+
+
 class Ring(QGraphicsItem):
     """A coloured ring around the current neuron, on top of the editor's glow."""
 

@@ -111,11 +111,12 @@ class ConnectionItem(QGraphicsPathItem):
     def flow_colour(self) -> QColor | None:
         return self.flow[1] if self.flow is not None else None
 
-    def label_text(self, show_weight: bool) -> str | None:
-        """The text drawn on the line: the overlay's, else the weight when weight labels are on."""
+    def label_text(self, show_weight: bool, digits: int = CANVAS_DIGITS) -> str | None:
+        """The text drawn on the line: the overlay's, else the weight (to `digits` significant
+        digits) when weight labels are on."""
         if self.flow is not None and self.flow[0] is not None:
             return self.flow[0]
-        return format_number(self.weight, CANVAS_DIGITS) if show_weight else None
+        return format_number(self.weight, digits) if show_weight else None
 
     def update_special(self) -> None:
         """Note whether the layer must draw this connection on its own (overlay, fade or halo)."""

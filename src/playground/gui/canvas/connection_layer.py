@@ -52,6 +52,8 @@ class ConnectionLayer(QGraphicsItem):
         self._selection_stale = False
         self._bounds = QRectF()
         self._show_weight_labels = False
+        self._weight_labels_covered = False  # an overlay writes the weights its own way
+        self.label_digits = style.CANVAS_DIGITS
         self._deferred = False
         self._deferred_change = False
 
@@ -145,6 +147,25 @@ class ConnectionLayer(QGraphicsItem):
         if show != self._show_weight_labels:
             self._show_weight_labels = show
             self.update()
+
+    def cover_weight_labels(self, covered: bool) -> None:
+        """Leave the weight labels out while an overlay (the backward pass) shows its own."""
+        if covered != self._weight_labels_covered:
+            self._weight_labels_covered = covered
+            if self._show_weight_labels:
+                self.update()
+
+    def set_label_digits(self, digits: int) -> None:
+        """Write the weight labels to this many significant digits."""
+        if digits != self.label_digits:
+            self.label_digits = digits
+            if self._show_weight_labels:
+                self.update()
+
+    def shown_label(self, item: ConnectionItem) -> str | None:
+        """The text written on a connection now (as `_paint_labels` writes it), or None."""
+        show_weight = self._show_weight_labels and not self._weight_labels_covered
+        return item.label_text(show_weight, self.label_digits)
 
     def _repaint(self, item: ConnectionItem, old_line: QLineF | None = None) -> None:
         self._plan = None
@@ -262,7 +283,7 @@ class ConnectionLayer(QGraphicsItem):
                 painter.drawPolygon(head)
 
     def _paint_labels(self, painter: QPainter, exposed: QRectF) -> None:
-        show_weight = self._show_weight_labels
+        show_weight = self._show_weight_labels and not self._weight_labels_covered
         items = self._items if show_weight else self._with_text
         if not items:
             return
@@ -270,7 +291,7 @@ class ConnectionLayer(QGraphicsItem):
         painter.setFont(style.font(7))
         background = style.fill_brush("#f2ffffff")
         for item in self._items if show_weight else [i for i in self._items if i in items]:
-            text = item.label_text(show_weight)
+            text = item.label_text(show_weight, self.label_digits)
             if not text or not item.drawable:
                 continue
             # A little past the middle towards the target, where fans of lines spread out.

@@ -1,0 +1,134 @@
+"""Where the backward overlay puts its labels: the geometry half of CanvasOverlay.
+
+Every tag goes through a LabelPlacer: a neuron's own tags (z and y above it,
+its ∂L/∂z pill below, its target and the loss to the right) at their usual
+place or the nearest free room; then the connections' labels, the largest
+value first, on or beside their own line, in short form or left out when
+there is no free room. So no label covers a neuron or another label, and
+where lines cross each box stays on its own line.
+"""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QLineF, QPointF, QRectF
+from PySide6.QtGui import QFontMetricsF
+from PySide6.QtWidgets import QGraphicsItem
+
+from playground.gui.backward.label_placement import ALONG, LabelPlacer, edge_towards
+from playground.gui.backward.overlay_items import Leader, Tag, TextLine
+from playground.gui.canvas import style
+from playground.gui.canvas.scene import NetworkScene
+
+R = style.NEURON_RADIUS
+RING_RADIUS = R + 9  # the current neuron's ring
+UP, DOWN, RIGHT = QPointF(0, -1), QPointF(0, 1), QPointF(1, 0)
+
+
+class LabelLayout:
+    """Placement of the overlay's tags; mixed into CanvasOverlay, which draws them."""
+
+    scene: NetworkScene
+    placer: LabelPlacer
+    labels: dict[object, Tag]
+    wanted: list  # connection labels waiting for `_place_labels`
+    ringed: str | None  # the neuron with the ring, if any
+
+    def _tag(self, lines: list[TextLine], **style) -> Tag:
+        raise NotImplementedError
+
+    def _add(self, item: QGraphicsItem) -> QGraphicsItem:
+        raise NotImplementedError
+
+    def _neuron_rects(self, bias_texts: bool = True) -> list[QRectF]:
+        """What labels must leave uncovered: each neuron with room for the current one's ring,
+        whatever it shows as child items, and (unless a tag replaces it) its bias text."""
+        rects = []
+        metrics = QFontMetricsF(style.font(8.5))
+        for item in self.scene.neuron_items.values():
+            rects.append(item.mapRectToScene(item.shape().boundingRect()))
+            rects += [c.sceneBoundingRect() for c in item.childItems() if c.isVisible()]
+            text = getattr(item, "bias_text", None)
+            if bias_texts and text:
+                # Painted by the item itself under the neuron (see NeuronItem.paint).
+                width = metrics.horizontalAdvance(text) + 4
+                rects.append(QRectF(item.x() - width / 2, item.y() + R + 1, width, 16))
+        return rects
+
+    def _want_label(
+        self,
+        key: tuple[str, str],
+        value: float,
+        line: QLineF,
+        lines: list[TextLine],
+        border: str,
+        along: tuple[float, ...] | None = None,
+        short: list[TextLine] | None = None,
+    ) -> None:
+        """Note a connection's label; `_place_labels` places them all, the largest value first."""
+        short = lines[-1:] if short is None else short
+        self.wanted.append(
+            (key, value, line, lines, border, along, short if short != lines else [])
+        )
+
+    def _place_labels(self) -> None:
+        # Every labelled line is known before the first is placed, so no box lands on a line
+        # whose own box comes later.
+        self.placer.lines += [line for _, _, line, *_ in self.wanted]
+        by_size = sorted(
+            self.wanted, key=lambda w: -abs(w[1]) if math.isfinite(w[1]) else -math.inf
+        )
+        for key, _, line, lines, border, along, short in by_size:
+            tag = self._label_on(line, lines, border, along, short)
+            if tag is not None:
+                self.labels[key] = tag
+        self.wanted = []
+
+    def _block_ring(self) -> None:
+        item = self.scene.neuron_items.get(self.ringed) if self.ringed else None
+        if item is not None:
+            r = RING_RADIUS + 2
+            self.placer.block(QRectF(item.x() - r, item.y() - r, 2 * r, 2 * r))
+
+    def _clear(self, neuron_id: str, tag: Tag) -> float:
+        """How far above a neuron its tag's centre goes: clear of the neuron, and of the ring."""
+        top = RING_RADIUS + 2 if neuron_id == self.ringed else R + 4
+        return top + tag.size().height() / 2
+
+    def _put(self, tag: Tag, at: QPointF, away: QPointF) -> None:
+        """A neuron's own tag at `at`, else the nearest free room beside it or further `away`."""
+        size = tag.size()
+        # Sideways: across the direction `away` from the neuron.
+        across = QPointF(size.width() / 2 + 4, 0) if away.x() == 0 else QPointF(0, size.height())
+        step = QPointF(away.x() * (size.width() / 2 + 4), away.y() * (size.height() + 3))
+        # Made one by one as the placer asks: usually the first is free.
+        candidates = (at + k * step + side * across for k in range(4) for side in (0, 1, -1, 2, -2))
+        tag.setPos(self.placer.place(size, candidates))
+
+    def _label_on(
+        self,
+        line: QLineF,
+        lines: list[TextLine],
+        border: str,
+        along: tuple[float, ...] | None = None,
+        short: list[TextLine] | None = None,
+    ) -> Tag | None:
+        """A label of a connection where it covers nothing; its `short` form if only that fits;
+        else none (the colour and width of the line still show the value, its tooltip all)."""
+        for form in (lines, short):
+            if not form:
+                continue
+            tag = self._tag(form, background="#f5ffffff", border=border)
+            spot = self.placer.spot_on_line(tag.size(), line, along or ALONG)
+            if spot is None:
+                continue
+            tag.setPos(spot.centre)
+            self._add(tag)
+            if spot.anchor is not None:
+                # Pushed off its line: a thin leader says which line it belongs to.
+                self._add(
+                    Leader(edge_towards(tag.sceneBoundingRect(), spot.anchor), spot.anchor, border)
+                )
+            return tag
+        return None

@@ -1,0 +1,186 @@
+"""Labels of the backward overlay cover no neuron and no other label, and the canvas writes the
+weights at the trace's digits (issue 10)."""
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+
+from playground.engine.formatting import format_number
+from playground.gui.backward.label_placement import LabelPlacer, crosses
+from playground.gui.backward.overlay_items import Leader, Tag
+from playground.gui.canvas import style
+from playground.model.examples import example_names, example_path
+from playground.model.network_file import load_network
+from tests.gui.backward.helpers import tag_on
+
+LEFT = Qt.MouseButton.LeftButton
+
+
+# ----------------------------------------------------------------- the geometry alone
+
+
+def test_a_segment_crosses_a_rectangle_only_where_it_passes_through_it():
+    box = QRectF(0, 0, 10, 10)
+    assert crosses(QLineF(-5, 5, 15, 5), box)  # straight through
+    assert crosses(QLineF(2, 2, 3, 3), box)  # wholly inside
+    assert not crosses(QLineF(-5, -5, 15, -1), box)  # above it
+    assert not crosses(QLineF(-10, 20, 20, 11), box)  # its line would, the segment stops short
+    assert crosses(QLineF(-5, 15, 15, -5), box)  # corner to corner
+
+
+def test_boxes_of_two_crossing_lines_each_sit_on_their_own_line_alone():
+    down, up = QLineF(0, 0, 200, 100), QLineF(0, 100, 200, 0)  # an X, crossing at (100, 50)
+    placer = LabelPlacer(lines=[down, up])
+    size = QRectF(-25, -8, 50, 16)
+    # The middle first: a placer that ignored the other line would put both boxes on the crossing.
+    boxes = [
+        size.translated(placer.place_on_line(size, line, (0.5, 0.62, 0.38))) for line in (down, up)
+    ]
+    for line, other, box in ((down, up, boxes[0]), (up, down, boxes[1])):
+        assert crosses(line, box), "a label leaves its own line"
+        assert not crosses(other, box), "a label sits where it could be the other line's"
+    assert not boxes[0].intersects(boxes[1])
+
+
+def test_a_label_with_no_room_on_its_line_goes_beside_it_with_a_leader_through_a_gap():
+    line = QLineF(0, 0, 300, 0)
+    # Along the line all is taken but a gap too narrow for the label: room for its leader only.
+    left, right = QRectF(-10, -12, 155, 24), QRectF(155, -12, 160, 24)
+    placer = LabelPlacer([left, right])
+    size = QRectF(-20, -6, 40, 12)
+    spot = placer.spot_on_line(size, line)
+    assert spot is not None and spot.anchor is not None
+    box = size.translated(spot.centre)
+    assert not box.intersects(left) and not box.intersects(right)
+    assert spot.anchor == QPointF(150, 0)  # the leader ends on the line, in the gap
+    assert not crosses(QLineF(spot.centre, spot.anchor), left)
+    assert not crosses(QLineF(spot.centre, spot.anchor), right)
+    assert placer.taken[-1] == box  # and the box is now taken
+
+
+def test_with_no_free_room_at_all_a_label_is_left_out():
+    line = QLineF(0, 0, 100, 0)
+    placer = LabelPlacer([QRectF(-200, -200, 500, 400)])
+    assert placer.spot_on_line(QRectF(-20, -6, 40, 12), line) is None
+    assert len(placer.taken) == 1
+
+
+# ----------------------------------------------------------------- every example, every step
+
+
+def _overlaps(scene) -> list[str]:
+    """Each pair (label, label) or (label, neuron) whose rectangles overlap, by name."""
+    tags = [item for item in scene.items() if isinstance(item, Tag) and item.isVisible()]
+    boxes = [(tag.text.replace("\n", " "), tag.mapRectToScene(tag.size())) for tag in tags]
+    r = style.NEURON_RADIUS
+    neurons = [
+        (f"neuron {neuron_id}", QRectF(item.x() - r, item.y() - r, 2 * r, 2 * r))
+        for neuron_id, item in scene.neuron_items.items()
+    ]
+    found = []
+    for k, (name, box) in enumerate(boxes):
+        for other, other_box in boxes[k + 1 :] + neurons:
+            if box.intersects(other_box):
+                found.append(f"“{name}” on “{other}”")
+    return found
+
+
+def _step_through(window, qtbot) -> list[str]:
+    """Every frame of the trace, forward steps and parts included, through the update applied:
+    the overlaps seen, by step."""
+    backward = window.backward
+    backward.actions["forward_steps"].setChecked(True)
+    backward.actions["detailed"].setChecked(True)
+    backward.actions["restart"].trigger()
+    problems, frames = [], 0
+    while True:
+        frames += 1
+        assert backward.overlay.items, f"nothing drawn at {backward.session.label()}"
+        problems += [f"{backward.session.label()}: {o}" for o in _overlaps(window.scene)]
+        if backward.session.applied:
+            break
+        backward.actions["step"].trigger()  # at the update, Step applies it
+    assert frames == len(backward.session.frames) + 1
+    return problems
+
+
+@pytest.mark.parametrize("name", example_names())
+def test_no_label_covers_another_or_a_neuron_at_any_step(trace_window, qtbot, name):
+    menu = trace_window.menus["examples"]
+    next(a for a in menu.actions() if a.text() == name.replace("_", " ")).trigger()
+    example = load_network(example_path(name))
+    assert trace_window.document.network == example
+    assert len(trace_window.scene.neuron_items) == len(example.neurons)
+    problems = _step_through(trace_window, qtbot)
+    assert not problems, "\n".join(problems[:20])
+
+
+def test_in_presentation_mode_the_larger_labels_cover_nothing_either(trace_window, qtbot):
+    backward = trace_window.backward
+    backward.actions["presentation"].trigger()
+    assert backward.presentation.active
+    problems = _step_through(trace_window, qtbot)
+    assert not problems, "\n".join(problems[:20])
+    backward.presentation.leave()
+
+
+def test_on_the_2_2_2_every_weight_is_labelled_at_the_update_even_in_presentation(
+    trace_window, qtbot
+):
+    backward = trace_window.backward
+    backward.actions["presentation"].trigger()
+    backward.actions["to_end"].trigger()
+    assert backward.session.at_update()
+    keys = list(trace_window.scene.connection_items)
+    for source, target in keys:
+        tag = tag_on(trace_window, source, target)  # on or beside its own line
+        assert tag is not None, f"{source} → {target} has no label"
+    # A box pushed off its line is tied to it by a leader that ends on that line.
+    for leader in (i for i in trace_window.scene.items() if isinstance(i, Leader)):
+        end = leader.line.p2()
+        assert any(
+            min((c.line().pointAt(k / 200) - end).manhattanLength() for k in range(201)) < 1.5
+            for c in trace_window.scene.connection_items.values()
+        )
+    backward.presentation.leave()
+
+
+# ----------------------------------------------------------------- digits on the canvas
+
+
+def _mazur_update(eta: float = 0.5) -> float:
+    """w(i1→h1) after one SGD step on the 2-2-2 example's sample, by hand with numpy."""
+    x, t = np.array([0.05, 0.1]), np.array([0.01, 0.99])
+    w_hidden = np.array([[0.15, 0.20], [0.25, 0.30]])  # rows: h1, h2; columns: i1, i2
+    w_out = np.array([[0.40, 0.45], [0.50, 0.55]])  # rows: o1, o2; columns: h1, h2
+    sigmoid = lambda z: 1 / (1 + np.exp(-z))
+    h = sigmoid(w_hidden @ x + 0.35)
+    o = sigmoid(w_out @ h + 0.60)
+    delta_out = (o - t) * o * (1 - o)  # ∂L/∂z of the outputs, L = ½ Σ (t − o)²
+    delta_hidden = (w_out.T @ delta_out) * h * (1 - h)
+    return float(0.15 - eta * delta_hidden[0] * x[0])
+
+
+def test_after_the_update_the_canvas_writes_the_new_weight_at_the_trace_digits(trace_window, qtbot):
+    backward, scene = trace_window.backward, trace_window.scene
+    network = trace_window.document.network
+    assert network.connection("i1", "h1").weight == 0.15  # the example is the one worked by hand
+    trace_window.action_by_name["weight_labels"].trigger()  # View ▸ Show Weight Labels
+    layer, item = scene.connection_layer, scene.connection_items[("i1", "h1")]
+    backward.panel.digits.setValue(6)
+    qtbot.mouseClick(backward.panel.end_button, LEFT)
+    # While the trace shows, the editor's own (old) weight labels do not show through it.
+    assert layer.shown_label(item) is None
+    qtbot.mouseClick(backward.panel.apply_button, LEFT)
+    new = _mazur_update()
+    assert abs(network.connection("i1", "h1").weight - new) < 1e-12
+    written = format_number(new, 6)
+    assert written == "0.149781"  # the change shows at six digits (three would write 0.150)
+    assert tag_on(trace_window, "i1", "h1").text == f"0.15 → {written}"
+    # Closing the dock, the editor's label comes back with the same digits.
+    backward.dock.close()
+    qtbot.waitUntil(lambda: not backward.is_showing())
+    assert layer.shown_label(item) == written
+    assert layer.shown_label(scene.connection_items[("h1", "o1")]) == format_number(
+        network.connection("h1", "o1").weight, 6
+    )
