@@ -365,11 +365,34 @@ def data_picture() -> None:
     window.training.data_dock_widget.raise_()
     wait(200)
     output = window.training.output_dock_widget.geometry()
-    summary = window.training.data_dock.summary  # the panel's last line: below it, empty room
+    summary = window.training.data_dock.feature_picker  # the panel's last part: then empty room
     bottom = summary.mapTo(window, summary.rect().bottomLeft()).y() + 10
     column = QRect(output.left(), output.top(), window.width() - output.left(), 0)
     column.setBottom(bottom)
     save(window.grab(column), "data.png")
+    close(window)
+
+
+def features_picture() -> None:
+    """The circle example after ticking X₁² and X₂² in the Data panel: the canvas and the
+    right-hand column, with the two new input neurons and their ticked boxes."""
+    from PySide6.QtCore import QRect, Qt
+    from PySide6.QtTest import QTest
+
+    window = new_window()
+    open_example(window, "circle")
+    window.training.data_dock_widget.raise_()
+    wait(100)
+    picker = window.training.data_dock.feature_picker
+    for feature in ("x1^2", "x2^2"):
+        QTest.mouseClick(picker.check_boxes[feature], Qt.MouseButton.LeftButton)
+    wait(200)
+    view = window.view
+    canvas = QRect(view.mapTo(window, view.rect().topLeft()), view.size())
+    bottom = picker.mapTo(window, picker.rect().bottomLeft()).y() + 10
+    region = QRect(canvas.left(), canvas.top(), window.width() - canvas.left(), 0)
+    region.setBottom(max(bottom, canvas.top() + 560))
+    save(window.grab(region), "features.png")
     close(window)
 
 
@@ -444,6 +467,7 @@ def main() -> int:
             backward_picture,
             training_picture,
             data_picture,
+            features_picture,
             lambda: csv_picture(Path(folder)),
             files_picture,
         ):

@@ -105,7 +105,11 @@ def check_data(network: Network) -> Dataset | None:
     if data is None or not len(data.train_x):
         return None
     check_data_fits(network, data)
-    return Dataset(train_x=data.train_x[:CHECK_SAMPLES], train_y=data.train_y[:CHECK_SAMPLES])
+    return Dataset(
+        train_x=data.train_x[:CHECK_SAMPLES],
+        train_y=data.train_y[:CHECK_SAMPLES],
+        features=data.features,
+    )
 
 
 def check_sample(network: Network, samples: int = 8, seed: int = 0) -> Dataset:
@@ -289,7 +293,8 @@ def check_gradients(
     warn: they are reported as such (`GradientCheck.nonfinite`).
     """
     data = dataset if dataset is not None and len(dataset.train_x) else check_sample(network)
-    x, t = np.asarray(data.train_x, dtype=float), data.train_y
+    x, t = data.split("train")  # what the input neurons take: derived columns with features
+    x = np.asarray(x, dtype=float)
     compiled = CompiledNetwork(network)
     every = _parameters(compiled)
     chosen = every

@@ -188,9 +188,10 @@ class Trainer:
 
     def _shuffle(self) -> None:
         """A fresh order of the training samples for the epoch that starts."""
-        self._order = self.rng.permutation(len(self.dataset.train_x))
-        self._x_shuffled = self.dataset.train_x[self._order]
-        self._y_shuffled = self.dataset.train_y[self._order]
+        x, y = self.dataset.split("train")  # the network's inputs: derived columns with features
+        self._order = self.rng.permutation(len(x))
+        self._x_shuffled = x[self._order]
+        self._y_shuffled = y[self._order]
 
     def _step(self, x: np.ndarray, targets: np.ndarray) -> None:
         compiled = self.compiled

@@ -28,6 +28,8 @@ from playground.gui.commands.remove_items import RemoveItemsCommand
 from playground.model.connection import Connection
 from playground.model.dataset import Dataset
 from playground.model.errors import NetworkEditError
+from playground.model.feature_inputs import drop_feature, use_feature
+from playground.model.features import feature_label
 from playground.model.initialisation import (
     INITIALISATIONS,
     initial_weight,
@@ -353,6 +355,23 @@ class Document(QObject):
     def set_data(self, dataset: Dataset | None, text: str) -> None:
         """Give the network other data (a generator's, an imported table) as one undo step."""
         self.undo_stack.push(SetDataCommand(self, text, dataset))
+
+    def set_feature_used(self, feature: str, used: bool) -> None:
+        """Feed `feature` to a new input neuron, or drop it and its neuron: one undo step.
+
+        The model plans the edit and refuses (DataError) one it cannot make, saying why."""
+        label = feature_label(feature)
+        if used:
+            plan = use_feature(self._network, feature, self.initialisation, self._rng)
+            self.undo_stack.beginMacro(self.tr("Use Feature {name}").format(name=label))
+            self.undo_stack.push(AddItemsCommand(self, "", [plan.neuron], plan.connections))
+            self.undo_stack.push(SetDataCommand(self, "", plan.data))
+        else:
+            drop = drop_feature(self._network, feature)
+            self.undo_stack.beginMacro(self.tr("Drop Feature {name}").format(name=label))
+            self.undo_stack.push(SetDataCommand(self, "", drop.data))
+            self.undo_stack.push(RemoveItemsCommand(self, "", [drop.neuron_id], []))
+        self.undo_stack.endMacro()
 
     def _push_field(self, text: str, field: str, ids: list[str], value: object) -> None:
         current = [getattr(self._network.neuron(n), field) for n in ids]

@@ -151,10 +151,15 @@ def check_fits_network(dataset: Dataset, network: Network) -> None:
     """Refuse data whose input or target columns do not match the network's input or output neurons."""
     source = f"the {dataset.generator.name!r} data" if dataset.generator else "the CSV"
     for part, given, neurons in (
-        ("input", dataset.train_x.shape[1], len(network.input_ids())),
+        ("input", dataset.input_width, len(network.input_ids())),
         ("target", dataset.train_y.shape[1], len(network.output_ids())),
     ):
         role = "input" if part == "input" else "output"
+        if given != neurons and part == "input" and dataset.features is not None:
+            raise DataError(
+                f"{source} feeds {_count(given, 'input feature')} ({', '.join(dataset.features)}) "
+                f"but the network has {_count(neurons, 'input neuron')}"
+            )
         if given != neurons:
             raise DataError(
                 f"{source} gives {_count(given, part + ' column')} but the network has "

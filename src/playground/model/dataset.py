@@ -1,11 +1,13 @@
 """A network's data: train and test tables, made by a generator or embedded in the file."""
 
 import math
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
 from playground.model.errors import DataError
+from playground.model.features import check_features, feature_columns, identity_features
 from playground.model.training_settings import MAX_WHOLE
 from playground.model.vocabulary import GENERATORS
 
@@ -83,27 +85,76 @@ def _empty(width: int = 0) -> np.ndarray:
 
 @dataclass
 class Dataset:
-    """Rows of inputs (`*_x`) and targets (`*_y`), float64, one row per sample."""
+    """Rows of raw inputs (`*_x`) and targets (`*_y`), float64, one row per sample.
+
+    With `features`, the network's input neurons take the derived columns they name (see
+    `playground.model.features`) instead of the raw ones; `split` gives what the network takes.
+    """
 
     train_x: np.ndarray = field(default_factory=_empty)
     train_y: np.ndarray = field(default_factory=_empty)
     test_x: np.ndarray = field(default_factory=_empty)
     test_y: np.ndarray = field(default_factory=_empty)
     generator: GeneratorSpec | None = None
+    features: tuple[str, ...] | None = None
+    # The derived columns of each split, computed once: training asks for them every epoch.
+    _inputs: dict = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        if self.features is not None:
+            self.features = check_features(self.features, self.raw_width)
+
+    @property
+    def raw_width(self) -> int:
+        """How many raw input columns `x` holds."""
+        return int(self.train_x.shape[1])
+
+    @property
+    def input_width(self) -> int:
+        """How many input neurons the data feeds: one per feature, else one per raw column."""
+        return len(self.features) if self.features is not None else self.raw_width
 
     def split(self, name: str) -> tuple[np.ndarray, np.ndarray]:
-        """The (x, y) arrays of `train` or `test`."""
+        """The (network inputs, targets) of `train` or `test`: the derived columns with features."""
+        raw_x, y = self.raw_split(name)
+        return self.network_inputs(raw_x, name), y
+
+    def raw_split(self, name: str) -> tuple[np.ndarray, np.ndarray]:
+        """The (raw x, targets) arrays of `train` or `test`, as the file holds them."""
         if name == "train":
             return self.train_x, self.train_y
         if name == "test":
             return self.test_x, self.test_y
         raise ValueError(f"unknown split {name!r}")
 
+    def network_inputs(self, raw_x: np.ndarray, cache_as: str | None = None) -> np.ndarray:
+        """What the input neurons take for these raw rows (any rows, such as a plot's grid)."""
+        if self.features is None:
+            return raw_x
+        key = (id(raw_x), self.features)
+        cached = self._inputs.get(cache_as)
+        if cached is not None and cached[0] == key:
+            return cached[1]
+        inputs = feature_columns(self.features, raw_x)
+        if cache_as is not None:
+            self._inputs[cache_as] = (key, inputs)
+        return inputs
+
+    def with_features(self, features: Sequence[str] | None) -> "Dataset":
+        """The same rows feeding these features; the raw columns in order count as none at all."""
+        if features is not None and tuple(features) == identity_features(self.raw_width):
+            features = None
+        return replace(self, features=None if features is None else tuple(features))
+
     def same_as(self, other: "Dataset") -> bool:
-        return self.generator == other.generator and all(
-            np.array_equal(a, b)
-            for a, b in zip(
-                (self.train_x, self.train_y, self.test_x, self.test_y),
-                (other.train_x, other.train_y, other.test_x, other.test_y),
+        return (
+            self.generator == other.generator
+            and self.features == other.features
+            and all(
+                np.array_equal(a, b)
+                for a, b in zip(
+                    (self.train_x, self.train_y, self.test_x, self.test_y),
+                    (other.train_x, other.train_y, other.test_x, other.test_y),
+                )
             )
         )

@@ -19,6 +19,7 @@ import numpy as np
 from playground.model.connection import Connection
 from playground.model.dataset import Dataset, GeneratorSpec
 from playground.model.errors import DataError, NetworkEditError, NetworkFileError
+from playground.model.features import columns_read
 from playground.model.network import AdditionRefused, Network
 from playground.model.neuron import Neuron
 from playground.model.training_settings import SettingsError, TrainingSettings
@@ -220,22 +221,55 @@ def _training(document: dict) -> TrainingSettings:
 
 def _data(block: dict, network: Network) -> Dataset:
     inputs, outputs = network.input_ids(), network.output_ids()
+    features = _get(block, "features", "data", list, required=False)
     if "generator" in block:
         if "train" in block or "test" in block:
             raise _Refusal("data", "give either a generator or train/test tables, not both")
-        return _generated(block, inputs, outputs)
+        return _with_features(_generated(block, inputs, outputs, features), features, inputs)
     if "train" not in block:
         raise _Refusal("data", "needs either 'train' (and optionally 'test') or 'generator'")
-    train_x, train_y = _table(_get(block, "train", "data", dict), "data.train", inputs, outputs)
+    raw = inputs if features is None else _raw_columns(block)
+    role = "input" if features is None else "raw input"
+    train_x, train_y = _table(_get(block, "train", "data", dict), "data.train", raw, outputs, role)
     if "test" in block:
-        test_x, test_y = _table(_get(block, "test", "data", dict), "data.test", inputs, outputs)
+        test_x, test_y = _table(_get(block, "test", "data", dict), "data.test", raw, outputs, role)
     else:
-        test_x, test_y = np.zeros((0, len(inputs))), np.zeros((0, len(outputs)))
-    return Dataset(train_x, train_y, test_x, test_y)
+        test_x, test_y = np.zeros((0, len(raw))), np.zeros((0, len(outputs)))
+    return _with_features(Dataset(train_x, train_y, test_x, test_y), features, inputs)
 
 
-def _table(table: dict, place: str, inputs: list[str], outputs: list[str]) -> tuple:
-    x = _rows(_get(table, "x", place, list), f"{place}.x", inputs, "input")
+def _raw_columns(block: dict) -> list[str]:
+    """With features, the raw x rows need not match the input neurons: the first row sets the width."""
+    for split in ("train", "test"):
+        table = block.get(split)
+        rows = table.get("x") if isinstance(table, dict) else None
+        if isinstance(rows, list) and rows and isinstance(rows[0], list):
+            return [f"x{k + 1}" for k in range(len(rows[0]))]
+    # No rows at all: as many raw columns as the features read (the model checks the names).
+    return [f"x{k + 1}" for k in range(columns_read(block["features"]))]
+
+
+def _with_features(data: Dataset, features: list | None, inputs: list[str]) -> Dataset:
+    """The data feeding `features` (checked by the model), one per input neuron in file order."""
+    if features is None:
+        return data
+    try:
+        data = dataclasses.replace(data, features=tuple(features))
+    except DataError as refusal:
+        raise _Refusal("data.features", str(refusal)) from None
+    if len(features) != len(inputs):
+        raise _Refusal(
+            "data.features",
+            f"lists {_count(len(features), 'feature')} but the network has "
+            f"{_count(len(inputs), 'input neuron')}: one feature per input neuron, in file order",
+        )
+    return data
+
+
+def _table(
+    table: dict, place: str, inputs: list[str], outputs: list[str], role: str = "input"
+) -> tuple:
+    x = _rows(_get(table, "x", place, list), f"{place}.x", inputs, role)
     y = _rows(_get(table, "y", place, list), f"{place}.y", outputs, "output")
     if len(x) != len(y):
         raise _Refusal(
@@ -256,6 +290,12 @@ def _rows(rows: list, place: str, ids: list[str], role: str) -> np.ndarray:
             raise _Refusal(
                 f"{place}[{r}]", f"expected a row (a list of numbers), found {_kind(row)}"
             )
+        if len(row) != width and role == "raw input":
+            raise _Refusal(
+                f"{place}[{r}]",
+                f"has {_count(len(row), 'value')}, but the first row of data has {width}: with "
+                "features, every row holds the same raw input columns",
+            )
         if len(row) != width:
             before = f"the rows before it have {width}" if r else f"the network has {width}"
             raise _Refusal(
@@ -275,13 +315,17 @@ def _rows(rows: list, place: str, ids: list[str], role: str) -> np.ndarray:
         raise
 
 
-def _generated(block: dict, inputs: list[str], outputs: list[str]) -> Dataset:
+def _generated(
+    block: dict, inputs: list[str], outputs: list[str], features: list | None = None
+) -> Dataset:
     # Imported here: the generators draw on numpy's random module, needed only by such files.
     from playground.model.generators import generate, generator_shape
 
     name = _choice(block, "generator", "data", GENERATORS)
     shape = generator_shape(name)
-    if shape != (len(inputs), len(outputs)):
+    # With features, the input neurons take the features (checked after), not the raw columns.
+    expected = (shape[0] if features is not None else len(inputs), len(outputs))
+    if shape != expected:
         raise _Refusal(
             "data.generator",
             f"{name} makes rows of {_count(shape[0], 'input')} and {_count(shape[1], 'output')}, "

@@ -331,15 +331,26 @@ def _neuron_to_dict(neuron: Neuron) -> dict:
 
 
 def _data_to_dict(data: Dataset) -> dict:
+    block = _data_source_to_dict(data)
+    if data.features is not None:
+        block["features"] = list(data.features)  # only when named: older files save as they were
+    return block
+
+
+def _data_source_to_dict(data: Dataset) -> dict:
     spec = data.generator
     if spec is None:
-        # tolist() gives Python floats, whose repr reads back to the same bits.
+        # tolist() gives Python floats, whose repr reads back to the same bits. Raw columns:
+        # features are computed from them on load.
         return {
             split: {
                 "x": np.asarray(x, dtype=np.float64).tolist(),
                 "y": np.asarray(y, dtype=np.float64).tolist(),
             }
-            for split, (x, y) in (("train", data.split("train")), ("test", data.split("test")))
+            for split, (x, y) in (
+                ("train", data.raw_split("train")),
+                ("test", data.raw_split("test")),
+            )
         }
     block = {
         "generator": spec.name,

@@ -1,9 +1,18 @@
-"""The rows of one data split as a table model: the sample number, its inputs and its targets."""
+"""The rows of one data split as a table model: the sample number, its inputs and its targets.
+
+With derived features, the raw columns come first: the input neurons' values are computed from them.
+"""
 
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 
 from playground.engine.formatting import (
     DEFAULT_DIGITS,
@@ -12,6 +21,7 @@ from playground.engine.formatting import (
     full_number,
     neuron_names,
 )
+from playground.model.features import feature_label
 from playground.model.network import Network
 
 Index = QModelIndex | QPersistentModelIndex
@@ -25,6 +35,7 @@ class SampleTableModel(QAbstractTableModel):
         super().__init__()
         self.x = np.zeros((0, 0))
         self.y = np.zeros((0, 0))
+        self.raw = np.zeros((0, 0))  # the raw columns, shown only when features feed the inputs
         self.headers: list[str] = []
         self.digits = DEFAULT_DIGITS  # the trace's: a sample reads in the table as in the formulas
 
@@ -36,25 +47,39 @@ class SampleTableModel(QAbstractTableModel):
             self.x, self.y = np.zeros((0, 0)), np.zeros((0, 0))
         else:
             self.x, self.y = network.data.split(split)
+        data = network.data
+        features = data is not None and data.features is not None
+        self.raw = data.raw_split(split)[0] if data is not None and features else self.x[:, :0]
         names = neuron_names(network)
-        self.headers = [f"x {names[i]}" for i in network.input_ids()][: self.x.shape[1]] + [
+        self.headers = [
+            QCoreApplication.translate("SampleTableModel", "raw {name}").format(
+                name=feature_label(f"x{k + 1}")
+            )
+            for k in range(self.raw.shape[1])
+        ]
+        self.headers += [f"x {names[i]}" for i in network.input_ids()][: self.x.shape[1]] + [
             f"t {names[o]}" for o in network.output_ids()
         ][: self.y.shape[1]]
-        self.headers += [""] * (self.x.shape[1] + self.y.shape[1] - len(self.headers))
+        self.headers += [""] * (self.columnCount() - len(self.headers))
         self.endResetModel()
 
     def rowCount(self, parent: Index = TOP) -> int:
         return 0 if parent.isValid() else int(self.x.shape[0])
 
     def columnCount(self, parent: Index = TOP) -> int:
-        return 0 if parent.isValid() else int(self.x.shape[1] + self.y.shape[1])
+        return 0 if parent.isValid() else int(self.raw.shape[1] + self.x.shape[1] + self.y.shape[1])
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
         row, column = index.row(), index.column()
-        width = self.x.shape[1]
-        value = self.x[row, column] if column < width else self.y[row, column - width]
+        raw, width = self.raw.shape[1], self.x.shape[1]
+        if column < raw:
+            value = self.raw[row, column]
+        elif column < raw + width:
+            value = self.x[row, column - raw]
+        else:
+            value = self.y[row, column - raw - width]
         if role == Qt.ItemDataRole.DisplayRole:
             return format_number(float(value), self.digits)
         if role == Qt.ItemDataRole.ToolTipRole:

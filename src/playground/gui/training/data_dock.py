@@ -25,10 +25,12 @@ from playground.gui.document import Document
 from playground.gui.file_dialogs import remember_folder, start_folder
 from playground.gui.training.csv_import_dialog import CsvImportDialog
 from playground.gui.training.data_import import import_dataset
+from playground.gui.training.feature_picker import FeaturePicker
 from playground.gui.training.number_controls import pair_row
 from playground.model.csv_import import check_fits_network, read_csv_preview
 from playground.model.dataset import MAX_NOISE, MAX_SAMPLES, Dataset, GeneratorSpec
 from playground.model.errors import DataError
+from playground.model.feature_inputs import input_width_for, keep_features
 from playground.model.generators import generate, generator_shape
 from playground.model.training_settings import MAX_WHOLE
 from playground.model.vocabulary import CLASSIFICATION_GENERATORS, GENERATORS
@@ -127,6 +129,8 @@ class DataDock(QWidget):
         layout.addLayout(form)
         layout.addLayout(buttons)
         layout.addWidget(self.summary)
+        self.feature_picker = FeaturePicker(document)
+        layout.addWidget(self.feature_picker)
         layout.addWidget(self.message)
         layout.addStretch(1)
         self.setMinimumWidth(280)
@@ -165,9 +169,10 @@ class DataDock(QWidget):
                     "" if self._table is not None else "The file holds no table of data"
                 )
                 continue
-            fits = generator_shape(name) == shape
-            item.setEnabled(fits)
             inputs, outputs = generator_shape(name)
+            # With features in use, the generator's raw columns feed the features.
+            fits = (input_width_for(network, inputs), outputs) == shape
+            item.setEnabled(fits)
             item.setToolTip(
                 ""
                 if fits
@@ -280,6 +285,7 @@ class DataDock(QWidget):
         self._use(dataset, text)
 
     def _use(self, dataset: Dataset, text: str) -> None:
+        dataset = keep_features(self.document.network.data, dataset)
         try:
             check_fits_network(dataset, self.document.network)
         except DataError as refusal:

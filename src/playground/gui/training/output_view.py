@@ -30,6 +30,7 @@ from playground.engine.formatting import format_number
 from playground.gui.canvas.style import CANVAS_DIGITS
 from playground.gui.document import Document
 from playground.model.dataset import Dataset
+from playground.model.feature_inputs import axis_names, network_inputs, plotted_inputs
 
 GRID_SIZE = 120  # heatmap cells per side
 # During a run the picture changes slowly; redrawing it every other frame keeps it live for
@@ -203,7 +204,8 @@ class OutputView(QWidget):
         """Recompute the picture; `rebuild` also redoes the layout, the points and the compiled network."""
         self._pending_rebuild = False
         network = self.document.network
-        inputs, outputs = len(network.input_ids()), len(network.output_ids())
+        # With features the plot spans the raw X₁, X₂ plane, whatever the inputs take.
+        inputs, outputs = plotted_inputs(network), len(network.output_ids())
         if (
             rebuild
             or self.compiled is None
@@ -261,24 +263,20 @@ class OutputView(QWidget):
             xs, ys = np.linspace(x0, x1, GRID_SIZE), np.linspace(y0, y1, GRID_SIZE)
             gx, gy = np.meshgrid(xs, ys, indexing="ij")
             self.grid = np.column_stack([gx.ravel(), gy.ravel()])
+            self.grid_inputs = network_inputs(self.document.network, self.grid)
             dx, dy = xs[1] - xs[0], ys[1] - ys[0]
             # Applied after each setImage: before the first image there is nothing to place.
             self._image_rect = QRectF(x0 - dx / 2, y0 - dy / 2, x1 - x0 + dx, y1 - y0 + dy)
             self.plot.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
-            names = [
-                self.document.network.neuron(i).display_name
-                for i in self.document.network.input_ids()
-            ]
+            names = axis_names(self.document.network)
             # pyqtgraph writes axis labels as HTML; a neuron's name from the file is not markup.
             self.plot.setLabel("bottom", html.escape(names[0]))
             self.plot.setLabel("left", html.escape(names[1]))
         else:
             ((x0, x1),) = ranges
             self.grid = np.linspace(x0, x1, CURVE_POINTS).reshape(-1, 1)
-            names = [
-                self.document.network.neuron(i).display_name
-                for i in self.document.network.input_ids()
-            ]
+            self.grid_inputs = network_inputs(self.document.network, self.grid)
+            names = axis_names(self.document.network)
             self.plot.setLabel("bottom", html.escape(names[0]))
             self.plot.setLabel("left", html.escape(self.tr("output")))
         self.image.setVisible(self.mode == "heatmap")
@@ -303,7 +301,7 @@ class OutputView(QWidget):
         self._points_note = ""
         fits = (
             data is not None
-            and data.train_x.shape[1] == len(network.input_ids())
+            and data.input_width == len(network.input_ids())
             and data.train_y.shape[1] == len(network.output_ids())
         )
         if not fits:
@@ -314,7 +312,7 @@ class OutputView(QWidget):
         low, high = target_levels(data, k)
         chosen = self._chosen_rows(data, k)
         for split, item in (("train", self.train_points), ("test", self.test_points)):
-            x, y = data.split(split)
+            x, y = data.raw_split(split)  # drawn on the raw plane, as the heatmap is
             rows = chosen[split]
             x, values = x[rows], y[rows, k]
             if self.mode == "heatmap":
@@ -342,7 +340,7 @@ class OutputView(QWidget):
         """The rows of each split to draw: the drawable ones, or a seeded sample of MAX_POINTS."""
         rows = {}
         for split in ("train", "test"):
-            x, y = data.split(split)
+            x, y = data.raw_split(split)
             ok = drawable(x).all(axis=1)
             if self.mode == "curve":
                 ok &= drawable(y[:, output])
@@ -389,7 +387,7 @@ class OutputView(QWidget):
         """The grid's values now shown: the chosen output's, or the hovered neuron's."""
         compiled = self.compiled
         with np.errstate(all="ignore"):
-            run = compiled.forward(self.grid)
+            run = compiled.forward(self.grid_inputs)
         if self.hovered is not None and self.hovered in compiled.location:
             level, column = compiled.location[self.hovered]
             return run.y[level][:, column]
