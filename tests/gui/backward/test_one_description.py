@@ -27,10 +27,11 @@ LEFT = Qt.MouseButton.LeftButton
 def relu_network(x: float, t: float) -> Network:
     """A 1-2-1 network whose relu neurons land on both sides of the kink; its one sample is (x, t)."""
     network = Network(name="relu", training=TrainingSettings(learning_rate=0.5))
-    network.add_neuron(Neuron("i1", "input"))
-    network.add_neuron(Neuron("h1", "hidden", "relu", 0.1))
-    network.add_neuron(Neuron("h2", "hidden", "relu", -0.2))
-    network.add_neuron(Neuron("o1", "output", "linear", 0.05))
+    # Laid out as a user would draw it, so every label has room on the canvas.
+    network.add_neuron(Neuron("i1", "input", x=0.0, y=0.0))
+    network.add_neuron(Neuron("h1", "hidden", "relu", 0.1, x=200.0, y=-100.0))
+    network.add_neuron(Neuron("h2", "hidden", "relu", -0.2, x=200.0, y=100.0))
+    network.add_neuron(Neuron("o1", "output", "linear", 0.05, x=400.0, y=0.0))
     network.connect("i1", "h1", 0.5)
     network.connect("i1", "h2", -0.3)
     network.connect("h1", "o1", 2.0)
