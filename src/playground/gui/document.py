@@ -35,6 +35,7 @@ from playground.model.initialisation import (
     initial_weight,
     new_connection_weight,
 )
+from playground.model.layout import nudge_apart
 from playground.model.network import UNTITLED, Network, finite_number, name_refusal
 from playground.model.network_file import load_network, save_network
 from playground.model.neuron import Neuron
@@ -158,8 +159,10 @@ class Document(QObject):
     # ----------------------------------------------------------------- edits
 
     def add_neuron(self, role: str, x: float, y: float, activation: str | None = None) -> str:
-        """Place a new neuron with a fresh id; returns the id."""
+        """Place a new neuron with a fresh id, clear of the others; returns the id."""
         neuron_id = self._network.fresh_id(role)
+        others = {n.id: (n.x, n.y) for n in self._network.neurons}
+        x, y = nudge_apart({neuron_id: (float(x), float(y))}, others)[neuron_id]
         if role == "input":
             neuron = Neuron(neuron_id, role, None, None, float(x), float(y))
         else:

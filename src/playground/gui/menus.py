@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import numpy
 import PySide6
 import shiboken6
-from PySide6.QtCore import QCoreApplication, qVersion
+from PySide6.QtCore import QCoreApplication, QSettings, qVersion
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QComboBox, QMenu, QMessageBox
 
@@ -143,7 +143,27 @@ def build_menus(window: MainWindow) -> tuple[dict[str, QMenu], dict[str, QAction
     actions["fit"] = _action(window, "&Fit Network", view.fit, [QKeySequence("Ctrl+0")])
     actions["weight_labels"] = _action(window, "Show &Weight Labels", checkable=True)
     actions["weight_labels"].toggled.connect(window.scene.set_show_weight_labels)
-    menu.addActions([actions[k] for k in ("zoom_in", "zoom_out", "fit", "weight_labels")])
+    actions["neuron_pictures"] = _action(
+        window,
+        QCoreApplication.translate("MainWindow", "&Neuron Output Pictures"),
+        checkable=True,
+        tip=QCoreApplication.translate(
+            "MainWindow",
+            "Beside each neuron, a picture of its output over the two inputs' plane "
+            "(networks with two inputs)",
+        ),
+    )
+    actions["neuron_pictures"].toggled.connect(window.scene.set_show_neuron_pictures)
+    # Remembered here rather than with the window: the choice is the canvas's, made once.
+    actions["neuron_pictures"].toggled.connect(
+        lambda on: QSettings().setValue("view/neuron_pictures", on)
+    )
+    actions["neuron_pictures"].setChecked(
+        QSettings().value("view/neuron_pictures", False) in (True, "true")
+    )
+    menu.addActions(
+        [actions[k] for k in ("zoom_in", "zoom_out", "fit", "weight_labels", "neuron_pictures")]
+    )
     menu.addSeparator()
     menus["panels"] = menu.addMenu("&Panels")
 

@@ -7,7 +7,9 @@ neighbours in the next column), which removes most crossings in a few sweeps.
 
 import bisect
 import itertools
+import math
 import re
+from collections.abc import Callable
 
 from playground.model.errors import NetworkEditError
 from playground.model.network import Network
@@ -168,3 +170,101 @@ def _positions(columns: list[list[str]]) -> dict[str, tuple[float, float]]:
         for neuron_id, xy in zip(column, column_positions(len(column), k)):
             positions[neuron_id] = xy
     return positions
+
+
+# ----------------------------------------------------------------- keeping neurons apart
+
+# Room left between two neurons' shapes, and how far a dropped neuron is allowed to travel
+# (in rings around where it was dropped) to find that room.
+NEURON_CLEARANCE = 10.0
+NUDGE_RINGS = 12
+NUDGE_DIRECTIONS = 16
+
+# A neuron's extent as (half width, half height) around its centre. The canvas draws a neuron
+# 36 px across; one with a long label is wider, and the canvas passes its own extents then.
+Extent = tuple[float, float]
+NEURON_EXTENT: Extent = (18.0, 18.0)
+Point = tuple[float, float]
+
+
+def too_close(
+    a: tuple[float, float], b: tuple[float, float], extent_a: Extent, extent_b: Extent
+) -> bool:
+    """Whether two neurons at these centres would touch or overlap, clearance included."""
+    return (
+        abs(a[0] - b[0]) < extent_a[0] + extent_b[0] + NEURON_CLEARANCE
+        and abs(a[1] - b[1]) < extent_a[1] + extent_b[1] + NEURON_CLEARANCE
+    )
+
+
+def nudge_apart(
+    dropped: dict[str, Point], others: dict[str, Point], extents: dict[str, Extent] | None = None
+) -> dict[str, Point]:
+    """New centres for the dropped neurons, each moved the least it takes to touch no other.
+
+    A dropped neuron keeps its place when it is clear. Otherwise it is pushed away from the
+    neuron it lands on, and if that place is taken too, the nearest free place on rings
+    around the drop point is used. `others` stay where they are; dropped neurons keep clear
+    of each other too, in the order given. `extents` gives each neuron's half width and half
+    height (NEURON_EXTENT for those it does not name).
+    """
+    sizes = extents or {}
+    placed = dict(others)
+    result: dict[str, Point] = {}
+    for neuron_id, centre in dropped.items():
+        extent = sizes.get(neuron_id, NEURON_EXTENT)
+
+        def clear(point: Point, extent: Extent = extent) -> bool:
+            return not any(
+                too_close(point, where, extent, sizes.get(other, NEURON_EXTENT))
+                for other, where in placed.items()
+            )
+
+        spot = centre
+        if not clear(centre):
+            spot = _free_spot(centre, extent, placed, sizes, clear)
+        result[neuron_id] = spot
+        placed[neuron_id] = spot
+    return result
+
+
+def _free_spot(
+    centre: Point,
+    extent: Extent,
+    placed: dict[str, Point],
+    sizes: dict[str, Extent],
+    clear: Callable[[Point], bool],
+) -> Point:
+    """The first free point: straight away from the nearest neuron, then rings around `centre`."""
+    x, y = centre
+    nearest = min(placed, key=lambda n: (placed[n][0] - x) ** 2 + (placed[n][1] - y) ** 2)
+    nx, ny = placed[nearest]
+    dx, dy = x - nx, y - ny
+    if abs(dx) < 1e-9 and abs(dy) < 1e-9:
+        dx = 1.0  # dropped exactly on it: to the right
+    length = (dx * dx + dy * dy) ** 0.5
+    ux, uy = dx / length, dy / length
+    other = sizes.get(nearest, NEURON_EXTENT)
+    # Just far enough along the push direction for the two boxes to be clear.
+    reach = min(
+        (extent[0] + other[0] + NEURON_CLEARANCE + 1.0) / abs(ux) if abs(ux) > 1e-9 else math.inf,
+        (extent[1] + other[1] + NEURON_CLEARANCE + 1.0) / abs(uy) if abs(uy) > 1e-9 else math.inf,
+    )
+    # Whole numbers keep the file tidy; the +1 above keeps the rounded point clear.
+    pushed = (float(round(nx + ux * reach)), float(round(ny + uy * reach)))
+    if clear(pushed):
+        return pushed
+    start = math.atan2(uy, ux)
+    step = max(extent[0], extent[1]) + NEURON_CLEARANCE
+    for ring in range(1, NUDGE_RINGS + 1):
+        for k in range(NUDGE_DIRECTIONS):
+            # Alternate either side of the push direction, nearest angles first.
+            turn = (k + 1) // 2 * (1 if k % 2 else -1) * 2 * math.pi / NUDGE_DIRECTIONS
+            angle = start + turn
+            point = (
+                float(round(x + math.cos(angle) * step * ring)),
+                float(round(y + math.sin(angle) * step * ring)),
+            )
+            if clear(point):
+                return point
+    return centre

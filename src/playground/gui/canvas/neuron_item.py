@@ -1,7 +1,10 @@
-"""A neuron on the canvas: a shape by role, its name inside, its bias below.
+"""A neuron on the canvas: a shape by role as wide as its name, with its activation's curve
+under the name, its bias and (View ▸ Neuron Output Pictures) its output picture beside it.
 
 Connections follow a moving neuron through `move_to` / `adjust_connections`
 (the elasticnodes habit, without an itemChange override; see `adjust_connections`).
+The sides the bias and the picture take are chosen by the scene, where no
+connection crosses them (see decoration_sides); the item only draws them there.
 
 The item shows the model and holds nothing the file needs. Its public styling
 methods (badge, dimmed, highlighted, value text) let overlays such as the
@@ -10,18 +13,28 @@ backward step-through draw on it without touching the editor's own look.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QFontMetricsF, QPainter, QPainterPath
+from functools import cache
+
+from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
+from PySide6.QtGui import QFontMetricsF, QImage, QPainter, QPainterPath
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from playground.engine.formatting import format_number
-from playground.gui.canvas import style
+from playground.gui.canvas import activation_glyph, neuron_shape, style
+from playground.gui.canvas.decoration_sides import SIDES, side_rect
 from playground.gui.canvas.style import CANVAS_DIGITS
 from playground.model.neuron import Neuron
 
 R = style.NEURON_RADIUS
-BOUNDS = QRectF(-60.0, -46.0, 120.0, 92.0)
-NAME_RECT = QRectF(-R + 2, -R + 2, 2 * R - 4, 2 * R - 4)
+BIAS_FONT_SIZE = 8.5
+BIAS_HEIGHT = 14.0
+# A bias label's side is chosen for its text and this margin. The side is kept while the text
+# shrinks, and chosen again (by the scene) once a longer text outgrows it. A wider margin
+# would re-choose less often in training, but a dense network (the spiral) then has sides
+# left where no line crosses the label.
+BIAS_ROOM = 4.0
+PICTURE_SIZE = 26.0  # px on the canvas at 100 % (the picture itself has fewer cells)
+GLOW = 8.0  # the highlight's reach around the body
 
 
 class NeuronItem(QGraphicsItem):
@@ -36,7 +49,17 @@ class NeuronItem(QGraphicsItem):
         self._connect_state: str | None = None  # "allowed" / "refused" while a connection is drawn
         self._highlighted = False
         self._tip = ""
-        self._shown: tuple[str, str, str | None] | None = None
+        self._bias_tip = ""
+        self.needs_new_side = False  # the bias text outgrew the room its side was chosen for
+        self._shown: tuple[str, str, str | None, str | None] | None = None
+        self.activation: str | None = None
+        self.half_width = R
+        self.bias_side = "below"
+        self.picture_side = "above"
+        self._bias_room = 0.0  # the width the bias side was chosen for
+        self.picture: QImage | None = None
+        self._picture_note: str | None = None  # why there is no picture, when pictures are on
+        self._bounds = QRectF()
         self.setFlags(
             QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
             | QGraphicsItem.GraphicsItemFlag.ItemIsMovable
@@ -56,24 +79,145 @@ class NeuronItem(QGraphicsItem):
             neuron.role,
             neuron.display_name,
             None if neuron.is_input else "b " + format_number(neuron.bias, CANVAS_DIGITS),
+            neuron.activation,
         )
-        self.activation = neuron.activation
         tip = f"{neuron.id}" + (f" “{neuron.label}”" if neuron.label else "") + f" — {neuron.role}"
         if not neuron.is_input:
             tip += f"\nactivation {neuron.activation}\nbias {neuron.bias!r}"
-        if tip != self._tip:
-            self._tip = tip
-            self.setToolTip(tip)
+        if tip != self._bias_tip:
+            self._bias_tip = tip
+            self._refresh_tooltip()
         # The picture is cached; redrawing it only when its text changes keeps a
         # restyle during training from redrawing every neuron.
         changed = shown != self._shown
         if changed:
+            old = self._shown
             self._shown = shown
-            self.role, self.name, self.bias_text = shown
+            self.role, self.name, self.bias_text, self.activation = shown
+            half_width = neuron_shape.half_width(self.role, self.name)
+            # Asked by the scene after a restyle: only a changed text can outgrow its side.
+            self.needs_new_side = self.bias_outgrew_its_side()
+            if old is None or old[:2] != shown[:2] or self.needs_new_side:
+                self.relayout()
+            if half_width != self.half_width:
+                self.half_width = half_width
+                self.relayout()
+                self.adjust_connections()  # the outline they end at moved
         if self.pos() != QPointF(neuron.x, neuron.y):
             self.move_to(neuron.x, neuron.y)
         if changed:
             self.update()
+
+    def _refresh_tooltip(self) -> None:
+        tip = self._bias_tip
+        if self._picture_note:
+            tip += "\n" + self._picture_note
+        if tip != self._tip:
+            self._tip = tip
+            self.setToolTip(tip)
+
+    # ----------------------------------------------------------------- decorations
+
+    @property
+    def shown_name(self) -> str:
+        """The name as drawn: whole unless longer than the widest body allows (then elided)."""
+        return neuron_shape.shown_name(self.role, self.name)
+
+    def name_rect(self) -> QRectF:
+        """Where the name is drawn, inside the body (raised to leave room for the curve)."""
+        lift = activation_glyph.NAME_LIFT if self.activation is not None else 0.0
+        return neuron_shape.body_rect(self.role, self.half_width).adjusted(
+            neuron_shape.NAME_PADDING - 2, 1, -neuron_shape.NAME_PADDING + 2, -1 - 2 * lift
+        )
+
+    def extent(self) -> tuple[float, float]:
+        """Half width and half height of the body (for keeping neurons apart)."""
+        return self.half_width, neuron_shape.half_height(self.role)
+
+    def glyph_rect(self) -> QRectF | None:
+        """The box of the activation's curve, inside the body under the name; None for inputs."""
+        if self.activation is None:
+            return None
+        return activation_glyph.CURVE.translated(0, activation_glyph.BELOW_CENTRE)
+
+    def bias_size(self) -> QSizeF | None:
+        """The room the bias label needs, with a small margin; None for inputs."""
+        if self.bias_text is None:
+            return None
+        width = _bias_metrics().horizontalAdvance(self.bias_text)
+        return QSizeF(width + BIAS_ROOM, BIAS_HEIGHT)
+
+    def picture_size(self) -> QSizeF | None:
+        return QSizeF(PICTURE_SIZE, PICTURE_SIZE) if self.picture is not None else None
+
+    def side_rect(self, side: str, size: QSizeF) -> QRectF:
+        """The rectangle a decoration of `size` takes on one side (neuron coordinates)."""
+        top = -neuron_shape.half_height(self.role)
+        return side_rect(side, size, self.half_width, top, -top)
+
+    def decoration_rects(self, size: QSizeF) -> dict[str, QRectF]:
+        """Every side a decoration of `size` could take (neuron coordinates)."""
+        return {side: self.side_rect(side, size) for side in SIDES}
+
+    def bias_rect(self) -> QRectF | None:
+        """Where the bias label is drawn (neuron coordinates); None for inputs."""
+        size = self.bias_size()
+        if size is None:
+            return None
+        # The text sits at the body's end of its room (centred above and below): see _BIAS_ALIGN.
+        return self.side_rect(
+            self.bias_side, QSizeF(max(size.width(), self._bias_room), size.height())
+        )
+
+    def picture_rect(self) -> QRectF | None:
+        """Where the output picture is drawn (neuron coordinates); None without one."""
+        size = self.picture_size()
+        return None if size is None else self.side_rect(self.picture_side, size)
+
+    def occupied_rects(self) -> list[QRectF]:
+        """The body and the decorations, in scene coordinates: where another label must not go."""
+        centre = self.pos()
+        parts = [neuron_shape.body_rect(self.role, self.half_width)]
+        parts += [self.bias_rect(), self.picture_rect()]
+        return [part.translated(centre) for part in parts if part is not None]
+
+    def bias_outgrew_its_side(self) -> bool:
+        """The bias text grew wider than the room its side was chosen for."""
+        size = self.bias_size()
+        return size is not None and size.width() > self._bias_room + 0.5
+
+    def set_sides(self, bias_side: str, picture_side: str) -> None:
+        """Take the sides the scene chose for the bias label and the picture."""
+        size = self.bias_size()
+        self._bias_room = size.width() if size is not None else 0.0
+        self.needs_new_side = False
+        self.bias_side, self.picture_side = bias_side, picture_side
+        self.relayout()
+
+    def set_picture(self, picture: QImage | None, note: str | None = None) -> None:
+        """Show this picture of the neuron's output (None: none), or say in the tooltip why none."""
+        had = self.picture is not None
+        self.picture = picture
+        self._picture_note = note
+        self._refresh_tooltip()
+        if had != (picture is not None):
+            self.relayout()
+        self.update()
+
+    def relayout(self) -> None:
+        """The body or a decoration changed size or side: new bounds."""
+        rect = neuron_shape.body_rect(self.role, self.half_width, GLOW)
+        for part in (self.bias_rect(), self.picture_rect()):
+            if part is not None:
+                rect = rect.united(part)
+        # Kept symmetric about the centre: a box selection tests the bounds' centre.
+        half_w = max(abs(rect.left()), abs(rect.right())) + 1
+        half_h = max(abs(rect.top()), abs(rect.bottom())) + 1
+        bounds = QRectF(-half_w, -half_h, 2 * half_w, 2 * half_h)
+        if bounds != self._bounds:
+            self.prepareGeometryChange()
+            self._bounds = bounds
+        self.update()
 
     # ----------------------------------------------------------------- overlays
 
@@ -100,27 +244,14 @@ class NeuronItem(QGraphicsItem):
     # ----------------------------------------------------------------- geometry
 
     def boundingRect(self) -> QRectF:
-        return BOUNDS
+        return self._bounds
 
     def shape(self) -> QPainterPath:
-        path = QPainterPath()
-        path.addEllipse(QPointF(0, 0), R + 2, R + 2)
-        return path
+        return neuron_shape.body_path(self.role, self.half_width, 2.0)
 
     def border_point(self, towards: QPointF) -> QPointF:
         """Where a line from the centre towards `towards` (scene coordinates) leaves the shape."""
-        centre = self.pos()
-        dx, dy = towards.x() - centre.x(), towards.y() - centre.y()
-        length = (dx * dx + dy * dy) ** 0.5
-        if length < 1e-9:
-            return centre
-        reach = R + 1.0
-        if self.role == "input":
-            # A rounded square: leave at the square's side (not further than the corner).
-            side = style.INPUT_HALF_SIDE + 1.0
-            reach = side / max(abs(dx), abs(dy)) * length
-            reach = min(reach, side * 1.3)
-        return QPointF(centre.x() + dx / length * reach, centre.y() + dy / length * reach)
+        return neuron_shape.border_point(self.role, self.half_width, self.pos(), towards)
 
     def move_to(self, x: float, y: float) -> None:
         """Place the neuron and bring its connections along."""
@@ -139,10 +270,11 @@ class NeuronItem(QGraphicsItem):
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        role, half = self.role, self.half_width
         if self._highlighted:
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(style.fill_brush("#ffe28a"))
-            painter.drawEllipse(QPointF(0, 0), R + 8, R + 8)
+            painter.drawPath(neuron_shape.body_path(role, half, GLOW))
         ring = None
         if self._connect_state == "allowed":
             ring = style.ALLOWED
@@ -153,38 +285,55 @@ class NeuronItem(QGraphicsItem):
         if ring is not None:
             painter.setPen(style.outline_pen(ring.name(), 4.0))
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            if self.role == "input":
-                side = style.INPUT_HALF_SIDE + 4
-                painter.drawRoundedRect(QRectF(-side, -side, 2 * side, 2 * side), 7, 7)
-            else:
-                painter.drawEllipse(QPointF(0, 0), R + 4, R + 4)
+            painter.drawPath(neuron_shape.body_path(role, half, 4.0))
 
-        border = style.ROLE_BORDER[self.role].name()
-        painter.setBrush(style.fill_brush(style.ROLE_FILL[self.role].name()))
-        if self.role == "input":
-            painter.setPen(style.outline_pen(border, 1.6))
-            side = style.INPUT_HALF_SIDE
-            painter.drawRoundedRect(QRectF(-side, -side, 2 * side, 2 * side), 5, 5)
-        elif self.role == "output":
-            painter.setPen(style.outline_pen(border, 1.6))
-            painter.drawEllipse(QPointF(0, 0), R, R)
+        painter.setPen(style.outline_pen(style.ROLE_BORDER[role].name(), 1.6))
+        painter.setBrush(style.fill_brush(style.ROLE_FILL[role].name()))
+        painter.drawPath(neuron_shape.body_path(role, half))
+        if role == "output":
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawEllipse(QPointF(0, 0), R - 3.5, R - 3.5)
-        else:
-            painter.setPen(style.outline_pen(border, 1.6))
-            painter.drawEllipse(QPointF(0, 0), R, R)
+            painter.drawPath(neuron_shape.body_path(role, half, -3.5))
 
         painter.setPen(style.TEXT)
-        name_font = style.font(9.0 if len(self.name) <= 3 else 7.5, bold=True)
-        painter.setFont(name_font)
-        name = QFontMetricsF(name_font).elidedText(
-            self.name, Qt.TextElideMode.ElideRight, NAME_RECT.width()
-        )
-        painter.drawText(NAME_RECT, Qt.AlignmentFlag.AlignCenter, name)
+        painter.setFont(neuron_shape.font_for(self.name))
+        painter.drawText(self.name_rect(), Qt.AlignmentFlag.AlignCenter, self.shown_name)
 
-        if self.bias_text is not None:
-            painter.setFont(style.font(8.5))
+        self._paint_glyph(painter)
+        bias = self.bias_rect()
+        if bias is not None:
+            painter.setFont(style.font(BIAS_FONT_SIZE))
             painter.setPen(style.MUTED_TEXT)
-            painter.drawText(
-                QRectF(-58, R + 1, 116, 16), Qt.AlignmentFlag.AlignHCenter, self.bias_text
-            )
+            painter.drawText(bias, _BIAS_ALIGN[self.bias_side], self.bias_text)
+        picture = self.picture_rect()
+        if picture is not None and self.picture is not None:
+            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+            painter.drawImage(picture, self.picture)
+            painter.setPen(style.outline_pen(style.MUTED_TEXT.name(), 0.8))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(picture)
+
+    def _paint_glyph(self, painter: QPainter) -> None:
+        box = self.glyph_rect()
+        if box is None or self.activation is None:
+            return
+        painter.setPen(style.outline_pen(style.GLYPH.name(), 1.2))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(activation_glyph.glyph_path(self.activation).translated(box.center()))
+
+
+@cache
+def _bias_metrics() -> QFontMetricsF:
+    return QFontMetricsF(style.font(BIAS_FONT_SIZE))
+
+
+# Beside the body the bias text keeps close to it; above or below it is centred.
+_BIAS_ALIGN = {
+    "below": Qt.AlignmentFlag.AlignCenter,
+    "above": Qt.AlignmentFlag.AlignCenter,
+    "below_right": Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+    "above_right": Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+    "right": Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+    "below_left": Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+    "above_left": Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+    "left": Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+}

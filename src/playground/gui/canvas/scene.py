@@ -9,7 +9,7 @@ items are there to be clicked, selected and told what changed.
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import QObject, QPointF, QRectF
+from PySide6.QtCore import QObject, QPointF, QRectF, Qt, QTimer
 from PySide6.QtWidgets import (
     QGraphicsScene,
     QGraphicsSceneHelpEvent,
@@ -20,11 +20,21 @@ from PySide6.QtWidgets import (
 from playground.gui.canvas import style
 from playground.gui.canvas.connection_item import ConnectionItem
 from playground.gui.canvas.connection_layer import ConnectionLayer
+from playground.gui.canvas.decoration_sides import SIDES, choose_side
 from playground.gui.canvas.neuron_item import NeuronItem
+from playground.gui.canvas.neuron_pictures import NeuronPictures
 from playground.gui.document import Document
+from playground.model.layout import nudge_apart
 
 Key = tuple[str, str]
 BSP_TREE_DEPTH = 8
+# Up to this many neurons (and ten times as many connections), any change re-chooses every
+# neuron's decoration sides (a moved line may now cross a label anywhere). Above it, only the
+# changed neurons': at 500 neurons and 10,000 connections choosing all
+# would take seconds, so a large network opens with its biases below.
+PLACE_ALL_UP_TO = 300
+PICTURE_SIDES = ("above", "above_right", "above_left", "below", "below_right", "below_left")
+PICTURE_SIDES += ("right", "left")
 
 
 class NetworkScene(QGraphicsScene):
@@ -41,6 +51,14 @@ class NetworkScene(QGraphicsScene):
         self.connection_items: dict[Key, ConnectionItem] = {}
         self._show_weight_labels = False
         self.connection_layer: ConnectionLayer | None = None
+        self.pictures = NeuronPictures(document, lambda: self.neuron_items, self.place_all, self)
+        # Neurons whose bias label and picture need their sides chosen again (None: all),
+        # gathered over one edit's many signals and chosen once, when the events are done.
+        self._to_place: set[str] | None = set()
+        self._placement = QTimer(self)
+        self._placement.setSingleShot(True)
+        self._placement.setInterval(0)
+        self._placement.timeout.connect(self.place_decorations)
         self.selectionChanged.connect(self._selection_changed)
         document.network_replaced.connect(self.rebuild)
         document.neuron_added.connect(self._add_neuron)
@@ -76,6 +94,11 @@ class NetworkScene(QGraphicsScene):
         layer.add(self.connection_items.values())
         self.addItem(layer)
         self.connection_layer = layer
+        if self._small():
+            self.place_all()
+            self.place_decorations()
+        if self.pictures.shown:
+            self.pictures.refresh()
 
     def restyle_all(self) -> None:
         """Re-read every weight and bias from the model (after a bulk change).
@@ -100,8 +123,12 @@ class NetworkScene(QGraphicsScene):
                         item.restyle(new_style)
                     elif labels:
                         layer.repaint(item)
+        neuron_items = self.neuron_items
         for neuron in network.neurons:
-            self.neuron_items[neuron.id].update_from(neuron)
+            item = neuron_items[neuron.id]
+            item.update_from(neuron)
+            if item.needs_new_side:
+                self._place_later([neuron.id])
 
     @property
     def show_weight_labels(self) -> bool:
@@ -110,6 +137,77 @@ class NetworkScene(QGraphicsScene):
     def set_show_weight_labels(self, show: bool) -> None:
         self._show_weight_labels = show
         self.connection_layer.set_show_weight_labels(show)
+
+    @property
+    def show_neuron_pictures(self) -> bool:
+        return self.pictures.shown
+
+    def set_show_neuron_pictures(self, show: bool) -> None:
+        """Draw each neuron's output over the input plane beside it (two-input networks)."""
+        self.pictures.set_shown(show)
+
+    # ----------------------------------------------------------------- decoration sides
+
+    def place_all(self) -> None:
+        """Choose every neuron's decoration sides again, once the current events are done."""
+        self._to_place = None
+        self._placement.start()
+
+    def _small(self) -> bool:
+        return (
+            len(self.neuron_items) <= PLACE_ALL_UP_TO
+            and len(self.connection_items) <= PLACE_ALL_UP_TO * 10
+        )
+
+    def _place_later(self, neuron_ids: list[str]) -> None:
+        """These neurons (with every other, in a small network) choose their sides again."""
+        if self._to_place is None:
+            return
+        if self._small():
+            self.place_all()
+            return
+        # Only the named neurons: a neighbour in a dense network has hundreds of lines to test.
+        self._to_place.update(neuron_ids)
+        self._placement.start()
+
+    def place_decorations(self) -> None:
+        """Put each pending neuron's bias label, then its picture, where the fewest lines cross."""
+        self._placement.stop()
+        pending, self._to_place = self._to_place, set()
+        items = self.neuron_items
+        chosen = items.values() if pending is None else [items[i] for i in pending if i in items]
+        for item in chosen:
+            self._place(item)
+
+    def _place(self, item: NeuronItem) -> None:
+        bias_size, picture_size = item.bias_size(), item.picture_size()
+        if bias_size is None and picture_size is None:
+            return
+        centre = item.pos()
+        candidates = {}
+        for name, size in (("bias", bias_size), ("picture", picture_size)):
+            if size is not None:
+                candidates[name] = item.decoration_rects(size)
+        near = QRectF()
+        for rects in candidates.values():
+            for rect in rects.values():
+                near = near.united(rect.translated(centre))
+        lines, obstacles = [], []
+        # By bounding rectangle: a neighbour's labels lie outside its shape (its body).
+        for other in self.items(near, Qt.ItemSelectionMode.IntersectsItemBoundingRect):
+            if isinstance(other, ConnectionItem):
+                lines.append(other.drawn)
+            elif isinstance(other, NeuronItem) and other is not item:
+                obstacles.extend(other.occupied_rects())
+        bias_side, picture_side = item.bias_side, item.picture_side
+        if "bias" in candidates:
+            bias_side = choose_side(centre, candidates["bias"], lines, obstacles, SIDES)
+            obstacles.append(candidates["bias"][bias_side].translated(centre))
+        if "picture" in candidates:
+            picture_side = choose_side(
+                centre, candidates["picture"], lines, obstacles, PICTURE_SIDES
+            )
+        item.set_sides(bias_side, picture_side)
 
     # ----------------------------------------------------------------- selection
 
@@ -169,8 +267,18 @@ class NetworkScene(QGraphicsScene):
                 pos = item.pos()
                 if (pos.x(), pos.y()) != (neuron.x, neuron.y):
                     moved[item.neuron_id] = (pos.x(), pos.y())
-        if moved:
-            self.document.move_neurons(moved)
+        if not moved:
+            return
+        # Dropped onto another neuron: nudged clear of it, within the same Move step.
+        others = {n.id: (n.x, n.y) for n in network.neurons if n.id not in moved}
+        extents = {i: item.extent() for i, item in self.neuron_items.items()}
+        self.document.move_neurons(nudge_apart(moved, others, extents))
+        for neuron_id in moved:
+            # A neuron nudged back where it started made no step: its item goes back too.
+            neuron = network.neuron(neuron_id)
+            item = self.neuron_items[neuron_id]
+            if item.pos() != QPointF(neuron.x, neuron.y):
+                item.move_to(neuron.x, neuron.y)
 
     def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         super().mouseMoveEvent(event)
@@ -208,6 +316,7 @@ class NetworkScene(QGraphicsScene):
         item = NeuronItem(self.document.network.neuron(neuron_id))
         self.neuron_items[neuron_id] = item
         self.addItem(item)
+        self._place_later([neuron_id])
 
     def _remove_neuron(self, neuron_id: str) -> None:
         item = self.neuron_items.pop(neuron_id)
@@ -218,6 +327,7 @@ class NetworkScene(QGraphicsScene):
 
     def _update_neuron(self, neuron_id: str) -> None:
         self.neuron_items[neuron_id].update_from(self.document.network.neuron(neuron_id))
+        self._place_later([neuron_id])
 
     def _move_neurons(self, neuron_ids: list[str]) -> None:
         network = self.document.network
@@ -226,6 +336,7 @@ class NetworkScene(QGraphicsScene):
             item = self.neuron_items[neuron_id]
             if item.pos() != QPointF(neuron.x, neuron.y):
                 item.move_to(neuron.x, neuron.y)
+        self._place_later(neuron_ids)
 
     def _add_connection(self, source: str, target: str) -> None:
         weight = self.document.network.connection(source, target).weight
@@ -233,6 +344,7 @@ class NetworkScene(QGraphicsScene):
         self.connection_items[(source, target)] = item
         self.addItem(item)
         self.connection_layer.add([item])
+        self._place_later([source, target])
 
     def _remove_connection(self, source: str, target: str) -> None:
         item = self.connection_items.pop((source, target), None)
@@ -240,6 +352,7 @@ class NetworkScene(QGraphicsScene):
             self.connection_layer.remove(item)
             item.detach()
             self.removeItem(item)
+            self._place_later([source, target])
 
     def _update_connection(self, source: str, target: str) -> None:
         self.connection_items[(source, target)].set_weight(

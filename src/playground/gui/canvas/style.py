@@ -26,6 +26,7 @@ REFUSED = QColor("#d12c2c")
 HIGHLIGHT = QColor("#ffcc33")
 TEXT = QColor("#202020")
 MUTED_TEXT = QColor("#6b6b6b")
+GLYPH = QColor("#0877bd")  # the activation's curve under a neuron, as the Inspector draws f
 GRID = QColor("#ebebeb")
 BACKGROUND = QColor("#fbfbfb")
 
