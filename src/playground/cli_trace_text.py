@@ -152,6 +152,7 @@ class TraceText:
         weight_rule = self._text(update.weight_rule)
         bias_rule = "b ← b − η · ∂L/∂b" if update.update_biases else "b unchanged"
         rates = f"η = {eta}, λ = {self.fmt(update.l2.value)}" if update.l2 else f"η = {eta}"
+        rates += f", λ₁ = {self.fmt(update.l1.value)}" if update.l1 else ""
         self._section(f"SGD UPDATE{whose}    {weight_rule}    {bias_rule}    {rates}")
         if update.momentum:
             self.lines.append(

@@ -156,7 +156,14 @@ def trainer_step(network: Network, x: np.ndarray, t: np.ndarray) -> Trainer:
 
 @pytest.mark.parametrize(
     "settings",
-    [{}, {"l2": 0.01}, {"update_biases": False}, {"l2": 0.003, "update_biases": False}],
+    [
+        {},
+        {"l2": 0.01},
+        {"update_biases": False},
+        {"l2": 0.003, "update_biases": False},
+        {"l1": 0.01},
+        {"l1": 0.003, "l2": 0.01, "update_biases": False},
+    ],
 )
 def test_the_update_and_loss_after_are_one_full_batch_step_of_the_trainer(settings):
     network, x, t = xor()

@@ -1,9 +1,11 @@
 """The ONNX export runs in onnxruntime with the engine's numbers, and the import reads it back."""
 
+import json
 import os
 import subprocess
 import sys
 import textwrap
+from dataclasses import replace
 
 import numpy as np
 import pytest
@@ -440,3 +442,19 @@ def test_a_malformed_node_is_refused_not_a_traceback(tmp_path):
     del model.graph.node[0].input[1]  # a MatMul of one operand
     with pytest.raises(ExportError, match="node 'fc1' \\(MatMul\\)"):
         network_from_onnx(write(tmp_path, model.SerializeToString()))
+
+
+def test_l1_travels_in_the_metadata_and_an_older_model_without_it_imports_with_0(tmp_path):
+    network = two_two_two()
+    network.training = replace(network.training, l1=0.004, l2=0.01)
+    model = onnx.load_from_string(onnx_model_bytes(network, "two.json"))
+    imported = network_from_onnx(write(tmp_path, model.SerializeToString(), "l1.onnx"))
+    assert imported.training == network.training and imported.training.l1 == 0.004
+
+    # A model exported before l1 existed has no "l1" in its training settings.
+    (entry,) = [p for p in model.metadata_props if p.key == METADATA_KEY]
+    metadata = json.loads(entry.value)
+    del metadata["training"]["l1"]
+    entry.value = json.dumps(metadata)
+    older = network_from_onnx(write(tmp_path, model.SerializeToString(), "older.onnx"))
+    assert older.training == replace(network.training, l1=0.0)

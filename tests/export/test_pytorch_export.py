@@ -122,7 +122,7 @@ def test_each_activation_and_its_derivative_are_the_engines(name):
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.data())
 def test_full_batch_training_equals_the_engines_on_any_dag(data):
-    """Every gradient, masked weight, dead neuron, momentum and l2 step, through the losses."""
+    """Every gradient, masked weight, dead neuron, momentum, l2 and l1 step, through the losses."""
     network = data.draw(random_networks())
     x, t = data.draw(samples(network, 5))
     network.data = Dataset(train_x=x, train_y=t, test_x=x[:2], test_y=t[:2])
@@ -131,6 +131,7 @@ def test_full_batch_training_equals_the_engines_on_any_dag(data):
         learning_rate=data.draw(st.sampled_from([0.05, 0.3])),
         momentum=data.draw(st.sampled_from([0.0, 0.9])),
         l2=data.draw(st.sampled_from([0.0, 0.01])),
+        l1=data.draw(st.sampled_from([0.0, 0.02])),
     )
     module = exported(network)
     model = module["Network"]()
@@ -145,8 +146,18 @@ def test_full_batch_training_equals_the_engines_on_any_dag(data):
     trained = network.copy()
     trainer.store_parameters(trained)
     expected = exported(trained)["Network"]().state_dict()
+    # With l1, a weight whose data gradient is exactly 0 steps by η·l1 towards 0 and can land
+    # on it: exactly in the engine, within round-off in torch (its SGD adds with a fused
+    # multiply-add), where sign(w) is round-off's choice. Such a weight stays within its few
+    # l1 steps of 0 in both (η·l1·(3 + 2m + m²) over three epochs, at most 6·η·l1).
+    settings = network.training
+    kink = 6 * settings.learning_rate * settings.l1
     for key, value in model.state_dict().items():
-        np.testing.assert_allclose(value.numpy(), expected[key].numpy(), rtol=1e-9, atol=1e-9)
+        ours, theirs = value.numpy(), expected[key].numpy()
+        if key.endswith("weight"):
+            at_kink = (np.abs(ours) <= kink) & (np.abs(theirs) <= kink)
+            ours, theirs = np.where(at_kink, 0.0, ours), np.where(at_kink, 0.0, theirs)
+        np.testing.assert_allclose(ours, theirs, rtol=1e-9, atol=1e-9)
     for level in model.levels():
         if hasattr(level, "mask"):  # weights without a connection stay exactly 0
             assert torch.all(level.weight[level.mask == 0] == 0)
@@ -261,10 +272,30 @@ def test_the_script_runs_without_playground_and_trains_like_playground_train(tmp
     assert set(state) == {"level_1.weight", "level_1.bias", "level_2.weight", "level_2.bias"}
 
 
+def test_l1_trains_like_playground_train(tmp_path):
+    """The script adds L1·Σ|w| to its loss; `playground train` steps by l1·sign(w): the same."""
+    from playground.model.network_file import save_network
+
+    network = full_batch(load_network(example_path("xor")), momentum=0.5, l1=0.01)
+    save_network(network, tmp_path / "xor.json")
+    script = write_script(network, tmp_path)
+    assert "L1 = 0.01" in script.read_text(encoding="utf-8")
+    ours = run_json([sys.executable, str(script), "--epochs", "5", "--json"])
+    theirs = run_json(
+        [sys.executable, "-m", "playground", "train", str(tmp_path / "xor.json"), "--epochs", "5"]
+        + ["--json"]
+    )
+    np.testing.assert_allclose(ours["train_loss"], theirs["train_loss"], rtol=0, atol=1e-9)
+    # And L1 did something: without it the losses are others.
+    without = engine_losses(full_batch(network, l1=0.0), 5)[0]
+    assert np.max(np.abs(np.array(without) - ours["train_loss"])) > 1e-6
+
+
 @pytest.mark.parametrize(
     "name, settings",
     [
         ("spiral", {"momentum": 0.9, "l2": 0.01}),
+        ("sine", {"momentum": 0.9, "l1": 0.001, "l2": 0.001}),
         ("skip_connection", {"momentum": 0.5, "l2": 0.003, "learning_rate": 0.2}),
         ("sine", {}),
     ],
@@ -337,7 +368,7 @@ def test_torchrun_trains_with_ddp_and_takes_the_same_steps(tmp_path):
     network.connect("o1", "dead", 0.7)
     # 25 samples in batches of 8: the last batch of each epoch is 1 sample, and one process's
     # share of it is empty.
-    network.training = replace(network.training, batch_size=8, momentum=0.5, l2=0.01)
+    network.training = replace(network.training, batch_size=8, momentum=0.5, l2=0.01, l1=0.003)
     script = write_script(network, tmp_path)
     arguments = ("--epochs", "4", "--json")
     alone = run_json([sys.executable, str(script), *arguments])

@@ -12,8 +12,8 @@ reverse topological order (after every neuron it feeds):
     ∂L/∂b_j  = ∂L/∂z_j
     ∂L/∂w_ij = y_i · ∂L/∂z_j        for each incoming connection i → j
 
-then one SGD step, w ← w − η · (∂L/∂w + l2 · w) and b ← b − η · ∂L/∂b (or b
-unchanged, when the training settings keep the biases fixed).
+then one SGD step, w ← w − η · (∂L/∂w + l2 · w + l1 · sign(w)) and b ← b − η · ∂L/∂b
+(or b unchanged, when the training settings keep the biases fixed); sign(0) = 0.
 `Trace.to_json()` is the `trace --json` document of the command-line spec;
 the app's formula panel and `playground trace` both read these records.
 """
@@ -100,6 +100,7 @@ class SgdUpdate:
     learning_rate: float
     momentum: float
     l2: float
+    l1: float = 0.0
     weights: list[WeightUpdate] = field(default_factory=list)
     biases: list[BiasUpdate] = field(default_factory=list)
     # False when the training settings keep every bias fixed: each BiasUpdate's after is its before.
@@ -288,7 +289,7 @@ def backward_steps(
 
 
 def sgd_update(network: Network, steps: list[NeuronStep]) -> SgdUpdate:
-    """One SGD step from rest: w ← w − η(∂L/∂w + l2·w), b ← b − η·∂L/∂b (momentum starts at 0)."""
+    """One SGD step from rest: w ← w − η(∂L/∂w + l2·w + l1·sign(w)), b ← b − η·∂L/∂b."""
     dL_dw = {(g.source, g.target): g.dL_dw for step in steps for g in step.weight_grads}
     dL_db = {step.neuron: step.dL_db for step in steps}
     return sgd_update_from(network, dL_dw, dL_db)
@@ -302,10 +303,10 @@ def sgd_update_from(
     With `update_biases` off, each bias stays as it is: its `after` is its `before`.
     """
     settings = network.training
-    rate, l2 = settings.learning_rate, settings.l2
-    update = SgdUpdate(rate, settings.momentum, l2, update_biases=settings.update_biases)
+    rate, l2, l1 = settings.learning_rate, settings.l2, settings.l1
+    update = SgdUpdate(rate, settings.momentum, l2, l1, update_biases=settings.update_biases)
     for c in network.connections:
-        after = c.weight - rate * (dL_dw[c.key] + l2 * c.weight)
+        after = c.weight - rate * (dL_dw[c.key] + l2 * c.weight + l1 * sign(c.weight))
         update.weights.append(WeightUpdate(c.source, c.target, c.weight, after))
     for neuron in network.neurons:
         if not neuron.is_input:
@@ -313,6 +314,11 @@ def sgd_update_from(
             after = before - rate * dL_db[neuron.id] if settings.update_biases else before
             update.biases.append(BiasUpdate(neuron.id, before, after))
     return update
+
+
+def sign(value: float) -> float:
+    """−1, 0 or 1: the gradient of |w|, taken as 0 at w = 0 (as numpy's and torch's sign)."""
+    return float((value > 0) - (value < 0))
 
 
 def apply_update(network: Network, update: SgdUpdate) -> None:

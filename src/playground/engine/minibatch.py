@@ -7,7 +7,7 @@ for the minibatch is then the mean of the samples' gradients,
     ∂L/∂w = (∂L₁/∂w + ∂L₂/∂w + … + ∂Lₙ/∂w) / n,
 
 the minibatch's loss is the mean of the samples' losses, and one SGD step from
-rest with those means gives the update (l2 and `update_biases` as for one
+rest with those means gives the update (l2, l1 and `update_biases` as for one
 sample). `MinibatchTrace.to_json()` is the `trace --samples --json` document of
 the command-line spec.
 """

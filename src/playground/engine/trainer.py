@@ -2,12 +2,13 @@
 
 An epoch is one pass over the training set in minibatches of `batch_size`
 (the last may be smaller), shuffled with the seed's generator each epoch; each
-minibatch's gradient is the mean over its samples. The update, with momentum m
-and weight decay l2 (on weights, not biases), is
+minibatch's gradient is the mean over its samples. The update, with momentum m,
+weight decay l2 and the l1 penalty (both on weights, not biases), is
 
-    v ← m·v − η·(∂L/∂w + l2·w),   w ← w + v
+    v ← m·v − η·(∂L/∂w + l2·w + l1·sign(w)),   w ← w + v
 
-and the same for each bias (without l2), unless `update_biases` is off: then the
+(sign(0) = 0: the gradient of l1·|w| is taken as 0 at w = 0), and the same for
+each bias (without l2 or l1), unless `update_biases` is off: then the
 biases stay as they are, and gather no velocity either.
 
 After each epoch the trainer records the mean loss over the whole train and
@@ -197,10 +198,14 @@ class Trainer:
         compiled = self.compiled
         gradients = compiled.backward(compiled.forward(x), targets)
         rate, momentum, l2 = self.settings.learning_rate, self.settings.momentum, self.settings.l2
+        l1 = self.settings.l1
         update_biases = self.settings.update_biases
         for level, dW, db, (vW, vb) in zip(
             compiled.levels[1:], gradients.weights[1:], gradients.biases[1:], self._velocity[1:]
         ):
+            if l1:
+                # np.sign is 0 at 0: a weight at exactly 0 (or a masked pair) gets no pull.
+                dW += l1 * np.sign(level.weights)
             if l2:
                 dW += l2 * level.weights
             if momentum:

@@ -1,8 +1,8 @@
 """The SGD step and a minibatch's means, described for every renderer: a row per parameter.
 
 Each weight's row is after = before − η × (∂L/∂w + regularisation); the
-regularisation terms come from one place, `regularisation_terms` (l2 today),
-so a new kind (l1) is one more entry there and every renderer shows it.
+regularisation terms come from one place, `regularisation_terms` (l2 and l1),
+so every renderer shows each kind the same way.
 """
 
 from dataclasses import dataclass
@@ -20,7 +20,7 @@ class UpdateRow:
     before: Num
     rate: Num
     gradient: Num
-    regularisation: tuple[Expr, ...]  # with numbers: λ × w for l2 (one entry per kind)
+    regularisation: tuple[Expr, ...]  # with numbers: λ × w for l2, λ₁ × sign(w) for l1
     after: Num
     fixed: bool = False  # a bias that the settings keep fixed: after is before
 
@@ -36,6 +36,7 @@ class UpdateRow:
 class UpdateDescription:
     learning_rate: Num
     l2: Num | None
+    l1: Num | None
     momentum: Num | None
     update_biases: bool
     weight_rule: Expr  # w ← w − η · (∂L/∂w + regularisation)
@@ -53,16 +54,30 @@ class MeanRow:
 
 
 def regularisation_terms(update: SgdUpdate, name: str, before: float) -> tuple[Expr, ...]:
-    """What the training settings add to a weight's gradient, with its numbers (l2 today; l1 goes here)."""
+    """What the training settings add to a weight's gradient, with its numbers: λ is l2, λ₁ is l1."""
     terms: list[Expr] = []
     if update.l2:
         terms.append((Num(update.l2, "λ", True), Text(" × "), Num(before, f"{name} before", True)))
+    if update.l1:
+        terms.append(
+            (
+                Num(update.l1, "λ₁", True),
+                Text(" × sign("),
+                Num(before, f"{name} before"),
+                Text(")"),
+            )
+        )
     return tuple(terms)
 
 
 def regularisation_rule(update: SgdUpdate) -> tuple[Expr, ...]:
     """The same terms written symbolically, for the update's rule."""
-    return ((Text("λ · "), Var("w")),) if update.l2 else ()
+    terms: list[Expr] = []
+    if update.l2:
+        terms.append((Text("λ · "), Var("w")))
+    if update.l1:
+        terms.append((Text("λ₁ · sign("), Var("w"), Text(")")))
+    return tuple(terms)
 
 
 def describe_update(
@@ -106,6 +121,7 @@ def describe_update(
     return UpdateDescription(
         Num(update.learning_rate, "η"),
         Num(update.l2, "λ") if update.l2 else None,
+        Num(update.l1, "λ₁") if update.l1 else None,
         Num(update.momentum, "momentum") if update.momentum else None,
         update.update_biases,
         (Var("w"), Text(" ← "), Var("w"), Text(" − η · "), *step),

@@ -186,6 +186,7 @@ def _settings(network: Network, compiled: CompiledNetwork, levels: list[_Level])
         batch_size=repr(int(settings.batch_size)),
         momentum=repr(float(settings.momentum)),
         l2=repr(float(settings.l2)),
+        l1=repr(float(settings.l1)),
         seed=repr(int(settings.seed)),
         # Read as an option: files and settings from before it was added train every bias.
         update_biases=repr(bool(getattr(settings, "update_biases", True))),
@@ -397,6 +398,7 @@ LEARNING_RATE = $learning_rate  # η
 BATCH_SIZE = $batch_size  # samples per minibatch; the last of an epoch may be smaller
 MOMENTUM = $momentum
 L2 = $l2  # adds L2/2·Σw² to the loss, on weights only: SGD's weight_decay, weights' group only
+L1 = $l1  # adds L1·Σ|w| to the loss, on weights only; its gradient L1·sign(w) is 0 at w = 0
 SEED = $seed  # of the shuffling
 UPDATE_BIASES = $update_biases  # False keeps every bias as the file has it
 DEFAULT_EPOCHS = $epochs
@@ -580,7 +582,8 @@ class Diverged(Exception):
 
 
 class SummedLoss(nn.Module):
-    """The network followed by its loss: the sum of the per-sample losses of the rows given.
+    """The network followed by its loss: the sum of the per-sample losses of the rows given,
+    times `scale`, plus the L1 penalty L1·Σ|w| when L1 is on.
 
     DistributedDataParallel wraps this module, so every process's backward pass starts
     from the loss and its gradients are averaged across processes.
@@ -590,9 +593,15 @@ class SummedLoss(nn.Module):
         super().__init__()
         self.network = network
 
-    def forward(self, x, t):
+    def forward(self, x, t, scale=1.0):
         z, y = self.network.outputs_z_and_y(x)
-        return loss_per_sample(z, y, t).sum()
+        total = loss_per_sample(z, y, t).sum() * scale
+        if L1:
+            # Autograd's ∂|w|/∂w is sign(w), 0 at w = 0, as in the app. Added in forward, so
+            # DistributedDataParallel sees the weights used, and every process adds the same
+            # L1·sign(w), which its averaging keeps whole.
+            total = total + L1 * sum(level.weight.abs().sum() for level in self.network.levels())
+        return total
 
 
 def start_processes():
@@ -635,7 +644,8 @@ def train(network, epochs, rank=0, processes=1, progress=None):
     # The app's update, with momentum m and l2 on the weights only:
     #     v ← m·v − η·(∂L/∂w + l2·w),   w ← w + v
     # torch's SGD keeps buf = −v/η instead: buf ← m·buf + (∂L/∂w + l2·w), w ← w − η·buf,
-    # the same steps. Biases are a group of their own, without weight decay.
+    # the same steps. Biases are a group of their own, without weight decay. (L1's
+    # L1·sign(w) comes into ∂L/∂w from the loss, as SummedLoss adds it.)
     groups = [{"params": [level.weight for level in levels], "weight_decay": L2}]
     if UPDATE_BIASES:
         groups.append({"params": [level.bias for level in levels], "weight_decay": 0.0})
@@ -664,9 +674,9 @@ def train(network, epochs, rank=0, processes=1, progress=None):
             # This process's share of the minibatch, dealt out as DistributedSampler does.
             mine = batch[rank::processes]
             optimizer.zero_grad(set_to_none=False)
-            # The minibatch's mean loss: each process's sum over its share times
-            # processes / batch size; DistributedDataParallel averages over the processes.
-            loss = model(x[mine], t[mine]) * (processes / len(batch))
+            # The minibatch's mean loss (plus L1·Σ|w|): each process's sum over its share
+            # times processes / batch size; DistributedDataParallel averages over the processes.
+            loss = model(x[mine], t[mine], processes / len(batch))
             # The backward pass the app steps through one neuron at a time, done by autograd:
             # for each neuron ∂L/∂z = f'(z)·∂L/∂y, where ∂L/∂y = Σ w·∂L/∂z over the neurons
             # it feeds (plus the loss's own ∂L/∂y at an output neuron); then ∂L/∂b = ∂L/∂z,

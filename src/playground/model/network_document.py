@@ -206,6 +206,7 @@ def _training(document: dict) -> TrainingSettings:
         "batch_size": _whole(block, "batch_size", "training", defaults.batch_size),
         "momentum": _number(block, "momentum", "training", defaults.momentum),
         "l2": _number(block, "l2", "training", defaults.l2),
+        "l1": _number(block, "l1", "training", defaults.l1),
         "seed": _whole(block, "seed", "training", defaults.seed),
         "update_biases": block.get("update_biases", defaults.update_biases),
     }

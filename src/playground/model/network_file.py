@@ -311,6 +311,9 @@ def network_to_dict(network: Network) -> dict:
         # Written only when it differs from the default, so files that never set it (every
         # file before it existed) save back byte for byte as they were.
         document["training"]["update_biases"] = False
+    if t.l1:
+        # Likewise written only when set, so files from before l1 existed save back unchanged.
+        document["training"]["l1"] = float(t.l1)
     if network.data is not None:
         document["data"] = _data_to_dict(network.data)
     for key, value in network.extra.items():

@@ -49,6 +49,10 @@ RULES = {
         lambda v: is_number(v) and math.isfinite(v) and v >= 0,
         "must be a number of 0 or more",
     ),
+    "l1": (
+        lambda v: is_number(v) and math.isfinite(v) and v >= 0,
+        "must be a number of 0 or more",
+    ),
     "seed": (
         lambda v: is_whole(v) and 0 <= v <= MAX_WHOLE,
         f"must be a whole number from 0 to {MAX_WHOLE:,}",
@@ -74,6 +78,8 @@ class TrainingSettings:
     batch_size: int = 10
     momentum: float = 0.0
     l2: float = 0.0
+    # Adds l1·Σ|w| to the loss (weights only): each step moves a weight by η·l1 towards 0.
+    l1: float = 0.0
     seed: int = 0
     # False keeps every bias where it is during SGD, as Mazur's worked 2-2-2 example does.
     update_biases: bool = True

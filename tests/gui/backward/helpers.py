@@ -71,6 +71,7 @@ def named_numbers(network: Network, document: dict) -> dict[str, float]:
     update = document["update"]
     numbers["η"] = update["learning_rate"]
     numbers["λ"] = update["l2"]
+    numbers["λ₁"] = update.get("l1", 0.0)
     numbers["momentum"] = update["momentum"]
     for w in update["weights"]:
         key = f"w_{name[w['source']]},{name[w['target']]}"

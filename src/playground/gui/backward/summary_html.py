@@ -153,6 +153,9 @@ class SummaryFormulas:
             rates = f"η = {eta}, λ = {show(described.l2.value, described.l2.name)}"
         else:
             rates = f"η = {eta}"
+        if described.l1 is not None:
+            # Non-breaking: a wrapped line never parts λ₁ from its value.
+            rates += f", λ₁&nbsp;=&nbsp;{show(described.l1.value, described.l1.name)}"
         if update.update_biases:
             rule += f", &nbsp; <i>b</i> ← <i>b</i> − η · ∂<i>L</i>/∂<i>b</i>, &nbsp; {rates}"
         else:

@@ -160,6 +160,19 @@ class TrainingDock(QWidget):
         )
         self.l2.value_chosen.connect(lambda v: self._set("l2", v, f"Set L2 to {plain_number(v)}"))
         self.l2.refused.connect(lambda text: self.show_status(f"L2: {text}", True))
+        self.l1 = PresetNumberBox(L2_RATES, lambda l1: training_settings.refusal("l1", l1))
+        self.l1.setToolTip(
+            self.tr(
+                "L1 penalty: adds l1·sign(w) to each weight's gradient, pulling every weight "
+                "to 0 by the same amount whatever its size, so unneeded weights end near 0"
+            )
+        )
+        self.l1.value_chosen.connect(
+            lambda v: self._set("l1", v, self.tr("Set L1 to {value}").format(value=plain_number(v)))
+        )
+        self.l1.refused.connect(
+            lambda text: self.show_status(self.tr("L1: {reason}").format(reason=text), True)
+        )
         self.seed = QSpinBox()
         self.seed.setRange(0, MAX_WHOLE)
         self.seed.setKeyboardTracking(False)
@@ -177,7 +190,11 @@ class TrainingDock(QWidget):
         self.loss.activated.connect(lambda _: self._set_loss(self.loss.currentData()))
 
         form.addRow("Batch size:", pair_row(self.batch_size, "Momentum:", self.momentum))
-        form.addRow("L2:", pair_row(self.l2, "Seed:", self.seed))
+        form.addRow("L2:", pair_row(self.l2, self.tr("L1:"), self.l1))
+        seed_row = QHBoxLayout()
+        seed_row.addWidget(self.seed)
+        seed_row.addStretch(1)
+        form.addRow("Seed:", seed_row)
         form.addRow("Loss:", self.loss)
         self.update_biases = QCheckBox(self.tr("Update biases"))
         self.update_biases.setToolTip(
@@ -303,6 +320,7 @@ class TrainingDock(QWidget):
         settings = network.training
         self.learning_rate.set_value(settings.learning_rate)
         self.l2.set_value(settings.l2)
+        self.l1.set_value(settings.l1)
         for box, value in (
             (self.batch_size, settings.batch_size),
             (self.momentum, settings.momentum),
