@@ -162,3 +162,23 @@ def kinks(name: str) -> tuple[float, ...]:
     """Values of z where f' jumps; finite differences are not valid near them."""
     piecewise = ACTIVATION_FUNCTIONS[name].piecewise
     return () if piecewise is None else (piecewise.kink,)
+
+
+# The values each activation can take, (lowest, highest); ±inf where the values are unbounded.
+# Swish's minimum is z·σ(z) at z ≈ −1.2785.
+OUTPUT_RANGES: dict[str, tuple[float, float]] = {
+    "linear": (-np.inf, np.inf),
+    "sigmoid": (0.0, 1.0),
+    "tanh": (-1.0, 1.0),
+    "relu": (0.0, np.inf),
+    "leaky_relu": (-np.inf, np.inf),
+    "elu": (-ELU_ALPHA, np.inf),
+    "softplus": (0.0, np.inf),
+    "swish": (-0.2784645427610738, np.inf),
+    "sin": (-1.0, 1.0),
+}
+
+
+def output_range(name: str) -> tuple[float, float]:
+    """The range of an activation's values, (lowest, highest), with ±inf for an unbounded end."""
+    return OUTPUT_RANGES[name]

@@ -93,3 +93,25 @@ def test_going_back_to_the_table_after_a_generator(open_example):
     assert set(np.unique(window.document.network.data.train_y)) == {0.0, 1.0}
     choose(dock.source, "table")
     assert window.document.network.data is table
+
+
+def test_deleting_an_input_says_at_once_that_the_data_no_longer_fits(open_example, qtbot):
+    from PySide6.QtCore import Qt
+
+    from tests.gui.helpers import click as click_canvas
+
+    window = open_example("circle")
+    dock = window.training.data_dock
+    assert not dock.message.isVisibleTo(dock)
+    assert "2 inputs → 1 target" in dock.summary.text()
+    assert "Class labels −1 and 1." in dock.summary.text()  # a true minus, as everywhere
+    neuron = window.document.network.neuron("i2")
+    click_canvas(qtbot, window.view, neuron.x, neuron.y)
+    qtbot.keyClick(window.view, Qt.Key.Key_Delete)
+    assert not window.document.network.has_neuron("i2")
+    assert dock.message.isVisibleTo(dock)
+    text = dock.message.text()
+    assert text.startswith("The data no longer fits the network:")
+    assert "2 input columns" in text and "1 input neuron" in text
+    window.action_by_name["undo"].trigger()
+    assert not dock.message.isVisibleTo(dock)

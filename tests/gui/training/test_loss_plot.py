@@ -5,8 +5,10 @@ import math
 import numpy as np
 import pytest
 from PySide6.QtCore import QPointF
+from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QApplication
 
+from playground.engine.formatting import format_number
 from playground.engine.trainer import History
 from playground.gui.training.loss_plot import LossPlot, loss_axis, nice_ceiling
 from tests.gui.training.helpers import click
@@ -89,8 +91,8 @@ def test_the_crosshair_reads_out_the_epoch_under_the_mouse(plot, qtbot):
     qtbot.mouseMove(plot.plot_widget.viewport(), widget_point)
     qtbot.waitUntil(lambda: "epoch 12" in plot.readout.text())
     text = plot.readout.text()
-    assert f"train loss {h.train_loss[11]:.4g}" in text
-    assert f"test loss {h.test_loss[11]:.4g}" in text
+    assert f"train loss {format_number(float(h.train_loss[11]), 4)}" in text
+    assert f"test loss {format_number(float(h.test_loss[11]), 4)}" in text
     assert plot.crosshair.isVisible() and plot.crosshair.value() == 12
 
 
@@ -104,3 +106,90 @@ def test_auto_range_follows_the_run_again_after_a_zoom(plot, qtbot):
     assert plot.plot.vb.viewRange() == zoomed  # a zoomed view stays where the user put it
     click(qtbot, plot.auto_range)
     assert plot.plot.vb.viewRange()[0][1] >= 300
+
+
+def y_range(plot) -> list[float]:
+    return plot.plot.vb.viewRange()[1]
+
+
+def test_log_scale_leaves_the_accuracy_axis_in_percent(plot, qtbot):
+    h = history(40, accuracy=True)
+    plot.set_history(h)
+    click(qtbot, plot.log_scale)
+    axis = plot.plot.getAxis("right")
+    assert plot.plot.getAxis("left").logMode and not axis.logMode
+    low, high = plot.accuracy_box.viewRange()[1]
+    assert low == pytest.approx(-2) and high == pytest.approx(102)
+    # The accuracy curve is drawn at its percentages, not their logarithms.
+    drawn = plot.train_accuracy_curve.curve.getData()[1]
+    assert drawn == pytest.approx(100 * np.array(h.train_accuracy))
+    # Its ticks are percentages from 0 to 100, never 10¹⁰⁰.
+    major = axis.tickValues(low, high, 300)[0][1]
+    assert list(major) == [0, 20, 40, 60, 80, 100]
+    assert axis.tickStrings(major, 1, 20) == ["0", "20", "40", "60", "80", "100"]
+
+
+def test_an_emptied_plot_shows_a_plain_range_not_the_old_one(plot, qtbot):
+    # A run that blew up to 1e280 before it diverged, then undone.
+    plot.set_history(History([0.5, 3e150, 1.2e280], [0.6, 4e150, 1.1e280]))
+    assert y_range(plot)[1] >= 1.2e280
+    plot.set_history(History())
+    low, high = y_range(plot)
+    assert low == pytest.approx(-0.02) and high == pytest.approx(1.02)
+    click(qtbot, plot.log_scale)
+    assert y_range(plot) == pytest.approx([-1.02, 0.02])  # 10⁻¹ to 10⁰
+    click(qtbot, plot.log_scale)
+    # Auto-range after a zoom of the empty plot brings the plain range back too.
+    plot.plot.vb.scaleBy((0.1, 0.1))
+    plot.plot.vb.sigRangeChangedManually.emit([True, True])
+    assert y_range(plot)[1] < 0.6
+    click(qtbot, plot.auto_range)
+    assert y_range(plot) == pytest.approx([-0.02, 1.02])
+    assert plot.plot.vb.viewRange()[0] == pytest.approx([-0.2, 10.2])
+
+
+def test_the_key_names_only_the_curves_there_are(plot):
+    plot.set_history(History([0.5, 0.4], [], [0.6, 0.7], []))
+    key = plot.key.text()
+    assert "train loss" in key and "train accuracy" in key
+    assert "test" not in key
+    plot.set_history(history(5, accuracy=True))
+    key = plot.key.text()
+    assert "test loss" in key and "test accuracy" in key
+
+
+def test_the_readout_gives_each_kind_of_number_its_line(plot):
+    h = History([1.234567e280], [9.87e279], [0.5], [0.25])
+    plot.set_history(h)
+    lines = plot.readout.text().splitlines()
+    assert lines == [
+        "epoch 1 (latest)",
+        f"train loss {format_number(1.234567e280, 4)} · test loss {format_number(9.87e279, 4)}",
+        "accuracy 50 % / 25 % (train / test)",
+    ]
+
+
+def test_epochs_are_grouped_by_thousands_as_in_the_epoch_counter(plot):
+    from playground.gui.training.run_limits import run_text
+
+    h = History(list(np.linspace(1.0, 0.1, 13886)))
+    plot.set_history(h)
+    assert plot.readout.text().splitlines()[0] == "epoch 13,886 (latest)"
+    assert run_text(13886, 0) == "Train 13,886 epochs"
+
+
+def test_the_readout_fits_the_training_dock_at_1400_by_900(window, qtbot):
+    plot = window.training.training_dock.loss_plot
+    long = History([1.234567e280] * 12345, [9.87654e279] * 12345, [0.5] * 12345, [0.25] * 12345)
+    plot.set_history(long)
+    qtbot.wait(1)
+    readout = plot.readout
+    assert readout.isVisible() and readout.text().count("\n") == 2
+    # Every line is laid out inside the label's fixed height at the dock's width.
+    needed = QTextDocument()
+    needed.setDocumentMargin(0)
+    needed.setDefaultFont(readout.font())
+    needed.setHtml(readout._html)
+    needed.setTextWidth(readout.width())
+    assert needed.size().height() <= readout.height()
+    assert needed.lineCount() <= 3

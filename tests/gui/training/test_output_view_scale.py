@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
-from playground.gui.training.output_view import NEGATIVE, POSITIVE
+from playground.gui.training.output_scale import NEGATIVE, POSITIVE
 from playground.model.dataset import Dataset
 from tests.cli.helpers import example_document
 

@@ -5,6 +5,7 @@ from dataclasses import replace
 
 import numpy as np
 import pytest
+from PySide6.QtCore import Qt
 
 from playground.engine.trainer import Trainer
 from playground.model.examples import example_path
@@ -243,3 +244,42 @@ def test_undo_of_the_last_run_just_after_train_ends_the_new_run(open_example, qt
     assert weights(window.document.network) == before
     assert shown_epoch(window) == 0
     assert window.document.undo_stack.count() == 1 and window.document.undo_stack.index() == 0
+
+
+def test_train_again_after_a_divergence_adds_no_undo_step(open_example, qtbot):
+    window = open_example("sine")
+    dock = window.training.training_dock
+    box = dock.learning_rate.box
+    box.lineEdit().clear()
+    qtbot.keyClicks(box.lineEdit(), "10")
+    qtbot.keyClick(box.lineEdit(), "\r")
+    session = window.training.session
+    click(qtbot, dock.train_button)
+    qtbot.waitUntil(lambda: not session.running, timeout=10000)
+    assert "probably too high" in dock.status.text()
+    stack = window.document.undo_stack
+    steps, kept, epoch = stack.count(), weights(window.document.network), shown_epoch(window)
+    # From the kept weights the same rate diverges again at once: nothing changes.
+    click(qtbot, dock.train_button)
+    qtbot.waitUntil(lambda: not session.running, timeout=10000)
+    assert "probably too high" in dock.status.text()
+    assert weights(window.document.network) == kept and shown_epoch(window) == epoch
+    assert stack.count() == steps
+
+
+def test_cannot_train_is_taken_back_when_undo_puts_the_input_back(window, qtbot):
+    from tests.gui.helpers import click as click_canvas
+
+    window.document.open(example_path("circle"), remember_path=False)
+    qtbot.wait(1)
+    dock = window.training.training_dock
+    neuron = window.document.network.neuron("i2")
+    click_canvas(qtbot, window.view, neuron.x, neuron.y)
+    qtbot.keyClick(window.view, Qt.Key.Key_Delete)
+    assert not window.document.network.has_neuron("i2")
+    click(qtbot, dock.train_button)
+    assert dock.status.isVisible() and dock.status.text().startswith("Cannot train:")
+    assert "1 input" in dock.status.text()
+    window.action_by_name["undo"].trigger()
+    assert window.document.network.has_neuron("i2")
+    assert not dock.status.isVisible()

@@ -178,3 +178,59 @@ def test_changing_the_loss_starts_the_plot_again(open_example, qtbot):
     window.document.set_loss("binary_cross_entropy")
     assert shown_epoch(window) == 0
     assert window.training.training_dock.loss_plot.curve_values("train_loss").size == 0
+
+
+def test_the_preset_list_marks_only_the_value_in_force(open_example, qtbot):
+    window = open_example("circle")
+    box = window.training.training_dock.learning_rate.box
+    box.setCurrentIndex(box.findText("1"))
+    box.activated.emit(box.currentIndex())
+    assert window.document.network.training.learning_rate == 1.0
+    type_into(qtbot, box, "0.05")
+    assert window.document.network.training.learning_rate == 0.05
+    # 0.05 is no preset: no row of the list is marked, and "1" least of all.
+    assert box.currentIndex() == -1 and box.currentText() == "0.05"
+    box.showPopup()
+    assert box.view().selectionModel().selectedIndexes() == []
+    box.hidePopup()
+    # Back on a preset (the learning-rate edits merge into one undo step): that row is marked.
+    window.action_by_name["undo"].trigger()
+    assert window.document.network.training.learning_rate == 0.03
+    assert box.currentIndex() == box.findText("0.03")
+
+
+def test_enter_hands_the_keys_back_to_the_canvas(window, qtbot):
+    window.backward.open()
+    qtbot.waitUntil(window.backward.is_showing)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    box = window.training.training_dock.learning_rate.box
+    box.lineEdit().setFocus()
+    type_into(qtbot, box, "0.05")
+    assert window.document.network.training.learning_rate == 0.05
+    assert QApplication.focusWidget() is window.view
+    # → now steps the pass on the canvas rather than moving the box's cursor.
+    before = window.backward.session.label()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Right)
+    assert window.backward.session.label() != before
+
+
+def test_ctrl_z_in_a_box_showing_the_value_in_force_undoes_in_the_app(open_example, qtbot):
+    window = open_example("circle")
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    control = window.training.training_dock.learning_rate
+    type_into(qtbot, control.box, "0.05")
+    assert window.document.network.training.learning_rate == 0.05
+    # The user clicks back into the box and presses Ctrl+Z without typing anything.
+    control.box.lineEdit().setFocus()
+    qtbot.keyClick(control.box.lineEdit(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.document.network.training.learning_rate == 0.03
+    assert control.box.currentText() == "0.03"
+    # While a new number is being typed, Ctrl+Z takes back the typing, in the box.
+    qtbot.keyClicks(control.box.lineEdit(), "7")
+    assert control.box.currentText() == "0.037"
+    qtbot.keyClick(control.box.lineEdit(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert control.box.currentText() == "0.03"
+    assert window.document.network.training.learning_rate == 0.03
+    assert window.document.undo_stack.index() == 0

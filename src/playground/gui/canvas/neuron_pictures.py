@@ -19,13 +19,13 @@ from PySide6.QtGui import QImage
 from playground.engine.compiled_network import CompiledNetwork
 from playground.gui.canvas.neuron_item import NeuronItem
 from playground.gui.document import Document
-from playground.gui.training.output_view import COLOUR_MAP, drawable, input_ranges, target_levels
+from playground.gui.training.output_scale import COLOUR_MAP, input_ranges, neuron_levels
+from playground.model.feature_inputs import network_inputs, plotted_inputs
 
 CELLS = 24  # grid points per side of a picture
 REFRESH_PERIOD = 0.25  # seconds: at most four refreshes a second
 # A hidden neuron with a bounded activation is coloured over its whole range, so a sigmoid's
 # 0.5 is the middle colour; an unbounded one over its values' reach either side of zero.
-BOUNDED = {"sigmoid": (0.0, 1.0), "tanh": (-1.0, 1.0), "sin": (-1.0, 1.0)}
 COLOURS = COLOUR_MAP.getLookupTable(nPts=256, alpha=False).astype(np.uint8)  # (256, 3)
 
 
@@ -86,7 +86,7 @@ class NeuronPictures(QObject):
         self.refreshes += 1
         network = self.document.network
         items = self._items()
-        inputs = len(network.input_ids())
+        inputs = plotted_inputs(network)
         had = {i for i, item in items.items() if item.picture is not None}
         if inputs != 2:
             note = QCoreApplication.translate(
@@ -113,24 +113,16 @@ class NeuronPictures(QObject):
         gx, gy = np.meshgrid(np.linspace(x0, x1, CELLS), np.linspace(y1, y0, CELLS))
         self.grid = np.column_stack([gx.ravel(), gy.ravel()])
         with np.errstate(all="ignore"):
-            run = self.compiled.forward(self.grid)
-        outputs = network.output_ids()
+            # With derived features the plane is the raw X₁, X₂ one, as in the Output view.
+            run = self.compiled.forward(network_inputs(network, self.grid))
         for neuron_id, item in items.items():
             if item.role == "input" or neuron_id not in self.compiled.location:
                 item.set_picture(None)
                 continue
             level, column = self.compiled.location[neuron_id]
             values = run.y[level][:, column]
-            if neuron_id in outputs:
-                # As the Output view colours it: orange the lowest target, blue the highest.
-                low, high = target_levels(network.data, outputs.index(neuron_id))
-            elif item.activation in BOUNDED:
-                low, high = BOUNDED[item.activation]
-            else:
-                # Unbounded: zero in the middle, as the Output view shows a hovered neuron.
-                finite = values[drawable(values)]
-                reach = max(float(np.abs(finite).max()) if finite.size else 1.0, 1e-9)
-                low, high = -reach, reach
+            # The same scale as the Output view gives this neuron.
+            low, high = neuron_levels(network, neuron_id, values)
             item.set_picture(picture(values, low, high))
 
 

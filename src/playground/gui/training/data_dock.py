@@ -20,13 +20,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from playground.engine.formatting import format_number
 from playground.gui.dialogs.prompts import literal_rich_text
 from playground.gui.document import Document
 from playground.gui.file_dialogs import remember_folder, start_folder
 from playground.gui.training.csv_import_dialog import CsvImportDialog
 from playground.gui.training.data_import import import_dataset
 from playground.gui.training.feature_picker import FeaturePicker
-from playground.gui.training.number_controls import pair_row
+from playground.gui.training.number_controls import pair_row, whole_number
 from playground.model.csv_import import check_fits_network, read_csv_preview
 from playground.model.dataset import MAX_NOISE, MAX_SAMPLES, Dataset, GeneratorSpec
 from playground.model.errors import DataError
@@ -199,24 +200,44 @@ class DataDock(QWidget):
                 box.setValue(value)
                 box.blockSignals(False)
         self.summary.setText(self._describe(data))
-        self.show_problem("")
+        self.show_problem(self._misfit(data))
+
+    def _misfit(self, data: Dataset | None) -> str:
+        """Why the data no longer fits the network (after an input or output was added or
+        deleted), said at once rather than at the next Train; "" when it fits."""
+        if data is None:
+            return ""
+        try:
+            check_fits_network(data, self.document.network)
+        except DataError as misfit:
+            return self.tr(
+                "The data no longer fits the network: {reason}. Undo the edit, or choose data "
+                "that fits."
+            ).format(reason=misfit)
+        return ""
 
     def _network_replaced(self) -> None:
         self._table = None
         self.refresh()
 
-    @staticmethod
-    def _describe(data: Dataset | None) -> str:
+    def _describe(self, data: Dataset | None) -> str:
         if data is None:
-            return "No data yet: choose a generator or import a CSV file."
+            return self.tr("No data yet: choose a generator or import a CSV file.")
         train, test = len(data.train_x), len(data.test_x)
-        text = (
-            f"{train} training and {test} test samples; {data.train_x.shape[1]} input(s) → "
-            f"{data.train_y.shape[1]} target(s)."
+        inputs, targets = data.train_x.shape[1], data.train_y.shape[1]
+        text = self.tr("{train} training and {test} test samples; {inputs} → {targets}.").format(
+            train=whole_number(train),
+            test=whole_number(test),
+            inputs=self.tr("1 input") if inputs == 1 else self.tr("{n} inputs").format(n=inputs),
+            targets=self.tr("1 target")
+            if targets == 1
+            else self.tr("{n} targets").format(n=targets),
         )
         if data.generator is not None and data.generator.name in CLASSIFICATION_GENERATORS:
             low, high = data.generator.labels
-            text += f" Class labels {low:g} and {high:g}."
+            text += " " + self.tr("Class labels {low} and {high}.").format(
+                low=format_number(low), high=format_number(high)
+            )
         elif data.generator is None:
             text += " Stored in the network file."
         return text

@@ -14,14 +14,21 @@ import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from playground.engine.formatting import format_number
 from playground.engine.trainer import History
 from playground.gui.training.live_label import LiveLabel
+from playground.gui.training.number_controls import whole_number
 
 TRAIN_COLOUR = "#1d5f99"
 TEST_COLOUR = "#d9731a"
 ACCURACY_COLOUR = "#3d8b3d"
 # Loss values at or below 0 have no logarithm; in log scale they sit at this floor instead.
 LOG_FLOOR = 1e-300
+# The loss axis with no epochs to show: 0 to 1, or 10⁻¹ to 10⁰ in log scale (its logarithms),
+# never the range of a run that was undone.
+EMPTY_AXIS = {False: (0.0, 1.0), True: (-1.0, 0.0)}
+LOSS_DIGITS = 4
+ACCURACY_DIGITS = 3
 
 
 # Axis ends: round numbers about a quarter apart, so the curves fill most of the plot
@@ -90,12 +97,14 @@ class LossPlot(QWidget):
         self.plot_widget = pg.PlotWidget(background="w")
         self.plot_widget.setMinimumSize(260, 170)
         self.plot_widget.setToolTip(
-            "Loss after each epoch. Drag to pan, wheel to zoom; the A button or Auto-range "
-            "brings the whole run back into view."
+            self.tr(
+                "Loss after each epoch. Drag to pan, wheel to zoom; Auto-range brings the whole "
+                "run back into view."
+            )
         )
         plot = self.plot = self.plot_widget.getPlotItem()
-        plot.setLabel("bottom", "epoch")
-        plot.setLabel("left", "loss")
+        plot.setLabel("bottom", self.tr("epoch"))
+        plot.setLabel("left", self.tr("loss"))
         for side in ("left", "right", "bottom"):
             # Plain numbers: "0.6", not "600" with a "(x0.001)" tucked into the axis label.
             plot.getAxis(side).enableAutoSIPrefix(False)
@@ -121,7 +130,7 @@ class LossPlot(QWidget):
         self.accuracy_box.setMouseEnabled(x=False, y=False)
         plot.scene().addItem(self.accuracy_box)
         plot.getAxis("right").linkToView(self.accuracy_box)
-        plot.getAxis("right").setLabel("accuracy %", color=ACCURACY_COLOUR)
+        plot.getAxis("right").setLabel(self.tr("accuracy %"), color=ACCURACY_COLOUR)
         self.accuracy_box.setXLink(plot)
         self.accuracy_box.setYRange(0, 100, padding=0.02)
         self.train_accuracy_curve = pg.PlotDataItem(pen=pg.mkPen(ACCURACY_COLOUR, width=1))
@@ -139,27 +148,33 @@ class LossPlot(QWidget):
         plot.addItem(self.crosshair, ignoreBounds=True)
         plot.scene().sigMouseMoved.connect(self._mouse_moved)
 
-        self.log_scale = QCheckBox("Log scale")
+        self.log_scale = QCheckBox(self.tr("Log scale"))
         self.log_scale.setToolTip(
-            "Show the loss on a logarithmic scale, where slow late progress is visible"
+            self.tr(
+                "Show the loss on a logarithmic scale, where slow late progress is visible "
+                "(the accuracy stays in %)"
+            )
         )
         self.log_scale.toggled.connect(self.set_log_scale)
-        self.auto_range = QPushButton("Auto-range")
-        self.auto_range.setToolTip("Fit the whole run into view again and follow it as it grows")
+        self.auto_range = QPushButton(self.tr("Auto-range"))
+        self.auto_range.setToolTip(
+            self.tr("Fit the whole run into view again and follow it as it grows")
+        )
         self.auto_range.clicked.connect(self.fit)
-        self.readout = LiveLabel(2)
+        # One line each for the epoch, the losses and the accuracy: nothing wraps out of sight.
+        self.readout = LiveLabel(3)
         self.readout.setToolTip(
-            "The numbers of the epoch under the mouse, else of the latest epoch"
+            self.tr("The numbers of the epoch under the mouse, else of the latest epoch")
         )
 
         self.key = QLabel()
         self.key.setTextFormat(Qt.TextFormat.RichText)
         self.key.setWordWrap(True)
         self.key.setToolTip(
-            "Solid: measured on the training data; dashed or dotted: on the test data"
+            self.tr("Solid: measured on the training data; dashed or dotted: on the test data")
         )
         tools = QHBoxLayout()
-        tools.addWidget(QLabel("<b>Loss</b>"))
+        tools.addWidget(QLabel("<b>{}</b>".format(self.tr("Loss"))))
         tools.addStretch(1)
         tools.addWidget(self.log_scale)
         tools.addWidget(self.auto_range)
@@ -176,7 +191,9 @@ class LossPlot(QWidget):
         }
         self._hover_epoch: int | None = None
         self._has_accuracy = False
+        self._key_curves: tuple[bool, bool, bool] | None = None
         self._show_accuracy(False)
+        self._write_key()
         self._write_readout()
 
     # ----------------------------------------------------------------- data
@@ -199,6 +216,7 @@ class LossPlot(QWidget):
         accuracy = self._series["train_accuracy"].count > 0
         if accuracy != self._has_accuracy:
             self._show_accuracy(accuracy)
+        self._write_key()
         self._write_readout()
 
     def _draw(self, curve: pg.PlotDataItem, series: _Series, percent: bool) -> None:
@@ -215,21 +233,36 @@ class LossPlot(QWidget):
         self._has_accuracy = shown
         self.plot.showAxis("right", shown)
         self.accuracy_box.setVisible(shown)
-        key = (
-            f"<span style='color:{TRAIN_COLOUR}'>━ train loss</span>&nbsp;&nbsp;"
-            f"<span style='color:{TEST_COLOUR}'>╍ test loss</span>"
-        )
-        if shown:
-            key += (
-                f"&nbsp;&nbsp;<span style='color:{ACCURACY_COLOUR}'>━ train ┈ test accuracy "
-                "(right axis)</span>"
+
+    def _write_key(self) -> None:
+        """Name the curves there are: no test curves without test data, no accuracy without classes."""
+        test = self._series["test_loss"].count > 0
+        # Before the first epoch nobody knows whether there is test data: name the usual pair.
+        test = test or self._series["train_loss"].count == 0
+        curves = (test, self._has_accuracy, self._series["test_accuracy"].count > 0)
+        if curves == self._key_curves:
+            return
+        self._key_curves = curves
+        parts = [f"<span style='color:{TRAIN_COLOUR}'>━ {self.tr('train loss')}</span>"]
+        if test:
+            parts.append(f"<span style='color:{TEST_COLOUR}'>╍ {self.tr('test loss')}</span>")
+        if self._has_accuracy:
+            accuracy = (
+                self.tr("━ train ┈ test accuracy (right axis)")
+                if curves[2]
+                else self.tr("━ train accuracy (right axis)")
             )
-        self.key.setText(key)
+            parts.append(f"<span style='color:{ACCURACY_COLOUR}'>{accuracy}</span>")
+        self.key.setText("&nbsp;&nbsp;".join(parts))
 
     # ----------------------------------------------------------------- view
 
     def set_log_scale(self, on: bool) -> None:
         self.plot.setLogMode(x=False, y=on)
+        # setLogMode puts every axis in log scale; the accuracy is a percentage, always linear.
+        self.plot.getAxis("right").setLogMode(False, False)
+        # It also turns pyqtgraph's own auto-range back on; the plot keeps its round ranges.
+        self.plot.disableAutoRange()
         self._draw(self.train_curve, self._series["train_loss"], percent=False)
         self._draw(self.test_curve, self._series["test_loss"], percent=False)
         self.fit()
@@ -254,8 +287,8 @@ class LossPlot(QWidget):
         if wanted != self._shown_range:
             self._shown_range = wanted
             self.plot.setXRange(0, wanted[0], padding=0.02)
-            if wanted[1] is not None:
-                self.plot.setYRange(*wanted[1], padding=0.02)
+            loss_range = wanted[1] or EMPTY_AXIS[self.log_scale.isChecked()]
+            self.plot.setYRange(*loss_range, padding=0.02)
 
     def _match_boxes(self) -> None:
         self.accuracy_box.setGeometry(self.plot.vb.sceneBoundingRect())
@@ -276,27 +309,36 @@ class LossPlot(QWidget):
     def _write_readout(self) -> None:
         count = self._series["train_loss"].count
         if count == 0:
-            self.readout.setText("<span style='color:#777'>No epochs trained yet.</span>")
+            text = self.tr("No epochs trained yet.")
+            self.readout.setText(f"<span style='color:#777'>{text}</span>")
             return
         epoch = self._hover_epoch if self._hover_epoch is not None else count
         k = epoch - 1
-        parts = [f"<b>epoch {epoch}</b>" + ("" if self._hover_epoch is not None else " (latest)")]
+        heading = self.tr("epoch {epoch}").format(epoch=whole_number(epoch))
+        if self._hover_epoch is None:
+            heading = self.tr("{epoch} (latest)").format(epoch=heading)
+        lines = [f"<b>{heading}</b>"]
+        losses = []
         for name, label, colour in (
-            ("train_loss", "train loss", TRAIN_COLOUR),
-            ("test_loss", "test loss", TEST_COLOUR),
+            ("train_loss", self.tr("train loss"), TRAIN_COLOUR),
+            ("test_loss", self.tr("test loss"), TEST_COLOUR),
         ):
             series = self._series[name]
             if k < series.count:
-                parts.append(f"<span style='color:{colour}'>{label} {series.values[k]:.4g}</span>")
+                value = format_number(float(series.values[k]), LOSS_DIGITS)
+                losses.append(f"<span style='color:{colour}'>{label} {value}</span>")
+        lines.append(" · ".join(losses))
         accuracies = [
-            f"{100 * self._series[name].values[k]:.1f} %"
+            format_number(100 * float(self._series[name].values[k]), ACCURACY_DIGITS) + " %"
             for name in ("train_accuracy", "test_accuracy")
             if k < self._series[name].count
         ]
-        if accuracies:
-            parts.append(
-                f"<span style='color:{ACCURACY_COLOUR}'>accuracy {' / '.join(accuracies)}"
-                + (" (train / test)" if len(accuracies) == 2 else "")
-                + "</span>"
+        if len(accuracies) == 2:
+            accuracy = self.tr("accuracy {train} / {test} (train / test)").format(
+                train=accuracies[0], test=accuracies[1]
             )
-        self.readout.setText(" · ".join(parts))
+            lines.append(f"<span style='color:{ACCURACY_COLOUR}'>{accuracy}</span>")
+        elif accuracies:
+            accuracy = self.tr("accuracy {train}").format(train=accuracies[0])
+            lines.append(f"<span style='color:{ACCURACY_COLOUR}'>{accuracy}</span>")
+        self.readout.setText("<br>".join(lines))

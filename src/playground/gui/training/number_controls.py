@@ -7,8 +7,9 @@ import math
 from collections.abc import Callable
 
 import numpy as np
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSlider, QWidget
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QMainWindow, QSlider, QWidget
 
 from playground.model import training_settings
 
@@ -26,13 +27,22 @@ def pair_row(first: QWidget, label: str, second: QWidget) -> QHBoxLayout:
     return row
 
 
+def whole_number(count: int) -> str:
+    """An epoch or batch count as every training panel writes it: grouped by thousands, 13,886."""
+    return f"{count:,}"
+
+
 def plain_number(value: float) -> str:
     """0.00001 rather than 1e-05, as the presets are written."""
     return np.format_float_positional(value, trim="-", precision=8)
 
 
 class PresetNumberBox(QComboBox):
-    """An editable list of presets; a typed number is accepted too unless `refusal` says why not."""
+    """An editable list of presets; a typed number is accepted too unless `refusal` says why not.
+
+    Enter commits the number and hands the keyboard back to the canvas, so the arrows step the
+    passes again; while the box shows the value in force, Ctrl+Z undoes in the app, not the box.
+    """
 
     value_chosen = Signal(float)
     refused = Signal(str)  # why a typed value was not taken
@@ -52,19 +62,53 @@ class PresetNumberBox(QComboBox):
         self._value = presets[0]
         self.activated.connect(lambda _: self._commit())
         self.lineEdit().editingFinished.connect(self._commit)
+        self.lineEdit().returnPressed.connect(self._return_pressed)
+        self.lineEdit().installEventFilter(self)
 
     def value(self) -> float:
         return self._value
 
     def set_value(self, value: float) -> None:
-        """Show a value without announcing it."""
+        """Show a value without announcing it; the list marks its preset, or none if it is not one."""
         self._value = value
         self.blockSignals(True)
-        index = self.findText(plain_number(value))
-        if index >= 0:
-            self.setCurrentIndex(index)
+        # -1 when it is no preset: 0.05 must not leave "1" marked in the list.
+        self.setCurrentIndex(self.findText(plain_number(value)))
         self.setEditText(plain_number(value))
         self.blockSignals(False)
+
+    def _leaves_to_the_app(self, event: QEvent) -> bool:
+        """Undo or Redo while the box shows the value in force: nothing typed here to take back."""
+        return (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and (
+                event.matches(QKeySequence.StandardKey.Undo)
+                or event.matches(QKeySequence.StandardKey.Redo)
+            )
+            and self.currentText() == plain_number(self._value)
+        )
+
+    # Left unaccepted, the shortcut override lets the key reach the app's Undo. The line edit
+    # sees it first; then the combo box, which hands it to the line edit's own event().
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.lineEdit() and self._leaves_to_the_app(event):
+            return True
+        return super().eventFilter(watched, event)
+
+    def event(self, event: QEvent) -> bool:
+        if self._leaves_to_the_app(event):
+            return False
+        return super().event(event)
+
+    def _return_pressed(self) -> None:
+        self._commit()
+        window = self.window()
+        canvas = window.centralWidget() if isinstance(window, QMainWindow) else None
+        if canvas is not None:
+            canvas.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            self.lineEdit().clearFocus()
 
     def _commit(self) -> None:
         text = self.currentText().strip().replace("−", "-").replace(",", ".")

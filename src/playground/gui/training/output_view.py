@@ -6,12 +6,9 @@ inputs, never a Python loop over points. Training points are drawn filled,
 test points hollow. Hovering a neuron on the canvas shows that neuron's own
 output over the same grid, as TensorFlow Playground's thumbnails do.
 
-A data set of a million samples would take minutes to draw point by point and
-shows no more than a few thousand would: above MAX_POINTS the view draws a
-seeded random sample, says so in its caption, and colours the points from a
-small palette of shared brushes and pens. Values beyond ±DRAWABLE (up to
-±1.8e308 in a file) break pyqtgraph's geometry, so they are left out of the
-ranges and the points drawn.
+The data's points (thinned to a seeded sample when there are very many) are
+drawn by output_points.py. Each neuron has one colour scale, from its
+activation's range (output_scale.py).
 """
 
 from __future__ import annotations
@@ -23,13 +20,28 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QObject, QRectF, Qt, QTimer
 from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from playground.engine.compiled_network import CompiledNetwork
 from playground.engine.formatting import format_number
 from playground.gui.canvas.style import CANVAS_DIGITS
 from playground.gui.document import Document
-from playground.model.dataset import Dataset
+from playground.gui.training.output_points import DataPoints
+from playground.gui.training.output_scale import (
+    COLOUR_MAP,
+    drawable,
+    input_ranges,
+    neuron_levels,
+    target_levels,
+)
+from playground.gui.training.output_toggles import OutputToggles
 from playground.model.feature_inputs import axis_names, network_inputs, plotted_inputs
 
 GRID_SIZE = 120  # heatmap cells per side
@@ -37,63 +49,13 @@ GRID_SIZE = 120  # heatmap cells per side
 # half the cost (a forward pass of the whole grid and a new image).
 LIVE_PERIOD = 0.075  # seconds
 CURVE_POINTS = 300
-NEGATIVE, MIDDLE, POSITIVE = "#f59322", "#f2f2ee", "#0877bd"  # TF Playground's orange and blue
-COLOUR_MAP = pg.ColorMap([0.0, 0.5, 1.0], [NEGATIVE, MIDDLE, POSITIVE])
 # The heatmap is a paler version of the points' colours, so a point on a region of its own
 # class still stands out (TensorFlow Playground does the same).
 BACKGROUND_SHARE = 0.6
 HEATMAP_TABLE = (
     BACKGROUND_SHARE * COLOUR_MAP.getLookupTable(nPts=256) + (1 - BACKGROUND_SHARE) * 255
 ).astype(np.uint8)
-POINT_OUTLINE = "#2b2b2b"
 CURVE_COLOUR = "#202020"
-# More points than this cover the plot without showing anything more; a seeded sample is drawn.
-MAX_POINTS = 5_000
-POINT_SEED = 0
-# Beyond this a coordinate is not drawn: pyqtgraph's scene arithmetic overflows long before 1e308.
-DRAWABLE = 1e12
-# Point colours come from this many shared brushes (and pens) along the colour map, ends included.
-PALETTE_SIZE = 33
-
-
-def drawable(values: np.ndarray) -> np.ndarray:
-    """Where values are finite and small enough for the plot's arithmetic."""
-    with np.errstate(invalid="ignore"):
-        return np.isfinite(values) & (np.abs(values) <= DRAWABLE)
-
-
-def input_ranges(data: Dataset | None, inputs: int) -> list[tuple[float, float]]:
-    """For each input, the span of the data's values with a margin; (-1, 1) without data."""
-    if data is None or data.train_x.shape[1] != inputs:
-        return [(-1.0, 1.0)] * inputs
-    x = np.concatenate(
-        [part for part in (data.train_x, data.test_x) if len(part)] or [np.zeros((0, inputs))]
-    )
-    ranges = []
-    for column in x.T:
-        column = column[drawable(column)]
-        if len(column) == 0:
-            ranges.append((-1.0, 1.0))
-            continue
-        low, high = float(column.min()), float(column.max())
-        # A single sample (or one value of an input) has no span: show a unit around it instead.
-        margin = 0.08 * (high - low) if high > low else 1.0
-        ranges.append((low - margin, high + margin))
-    return ranges
-
-
-def target_levels(data: Dataset | None, output: int) -> tuple[float, float]:
-    """The colour scale of an output: the span of the data's targets for it, else 0 to 1."""
-    if data is None or data.train_y.shape[1] <= output:
-        return 0.0, 1.0
-    y = np.concatenate(
-        [part[:, output] for part in (data.train_y, data.test_y) if len(part)] or [np.zeros(0)]
-    )
-    y = y[drawable(y)]
-    if len(y) == 0:
-        return 0.0, 1.0
-    low, high = float(y.min()), float(y.max())
-    return (low, high) if high > low else (low - 1.0, high + 1.0)
 
 
 class OutputView(QWidget):
@@ -117,19 +79,27 @@ class OutputView(QWidget):
         )
         plot = self.plot = self.plot_widget.getPlotItem()
         plot.setMenuEnabled(False)
+        for side in ("left", "bottom"):
+            # The data's own units: "0.2", not "200" with a "(x0.001)" tucked into the label.
+            plot.getAxis(side).enableAutoSIPrefix(False)
         self.image = pg.ImageItem(axisOrder="col-major")
         self.image.setLookupTable(HEATMAP_TABLE)
         plot.addItem(self.image)
         self.curve = pg.PlotDataItem(pen=pg.mkPen(CURVE_COLOUR, width=2.5))
         self.curve.setZValue(10)  # the fit over the points it is fitted to
         plot.addItem(self.curve)
-        self.train_points = pg.ScatterPlotItem(size=7, pen=pg.mkPen(POINT_OUTLINE, width=0.8))
-        self.test_points = pg.ScatterPlotItem(size=7, brush=pg.mkBrush(None))
+        self.points = DataPoints()
+        self.train_points, self.test_points = self.points.train, self.points.test
         plot.addItem(self.train_points)
         plot.addItem(self.test_points)
 
         self.output_picker = QComboBox()
         self.output_picker.setToolTip(self.tr("Which output neuron to draw"))
+        # As wide as the longest name, so "sum" never shows as "su".
+        self.output_picker.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.toggles = OutputToggles()
+        self.discretize, self.show_test = self.toggles.discretize, self.toggles.show_test
+        self.toggles.changed.connect(self._toggled)
         self.output_picker.activated.connect(lambda _: self.refresh(rebuild=True))
         self.caption = QLabel()
         # Neuron names come from the file: shown as they are, never as markup.
@@ -153,14 +123,10 @@ class OutputView(QWidget):
         layout.setContentsMargins(6, 4, 6, 4)
         layout.addLayout(top)
         layout.addWidget(self.pages, 1)
+        # Under the picture, as in TensorFlow Playground; the picker keeps the top row to itself.
+        layout.addWidget(self.toggles)
         layout.addWidget(self.caption)
 
-        palette = COLOUR_MAP.map(np.linspace(0.0, 1.0, PALETTE_SIZE), mode="qcolor")
-        self._brushes = np.empty(PALETTE_SIZE, dtype=object)
-        self._brushes[:] = [pg.mkBrush(colour) for colour in palette]
-        self._pens = np.empty(PALETTE_SIZE, dtype=object)
-        self._pens[:] = [pg.mkPen(colour, width=1.6) for colour in palette]
-        self._points_note = ""  # "showing 5,000 of 1,000,000 points" when thinned
         self._pending_rebuild = True
         self._last_live = 0.0
         self._timer = QTimer(self)
@@ -168,6 +134,13 @@ class OutputView(QWidget):
         self._timer.setInterval(0)
         self._timer.timeout.connect(lambda: self.refresh(self._pending_rebuild))
         self._following_run = False
+        # The picture is redrawn after the mouse event, not inside the canvas's event filter:
+        # the filter stays light, and a burst of moves becomes one forward pass.
+        self._hover_next: str | None = None
+        self._hover_timer = QTimer(self)
+        self._hover_timer.setSingleShot(True)
+        self._hover_timer.setInterval(0)
+        self._hover_timer.timeout.connect(lambda: self.set_hovered(self._hover_next))
         for signal in (document.parameters_changed, document.all_parameters_changed):
             signal.connect(self._parameters_changed)
         for signal in (
@@ -217,6 +190,7 @@ class OutputView(QWidget):
             self.compiled = CompiledNetwork(network)
             self._fill_output_picker(network.output_ids())
             self.mode = "heatmap" if inputs == 2 else "curve"
+            self.toggles.set_heatmap(self.mode == "heatmap")
             self.pages.setCurrentWidget(self.plot_widget)
             self._layout_grid()
             self._draw_points()
@@ -230,6 +204,7 @@ class OutputView(QWidget):
         self.mode = ""
         self.compiled = None
         self.output_picker.setVisible(False)
+        self.toggles.set_heatmap(False)
         if outputs == 0:
             text = self.tr("The network has no output neuron yet, so there is no output to draw.")
         else:
@@ -296,70 +271,11 @@ class OutputView(QWidget):
         self.plot.setMouseEnabled(x=self.mode == "curve", y=self.mode == "curve")
 
     def _draw_points(self) -> None:
-        data = self.document.network.data
         network = self.document.network
-        self._points_note = ""
-        fits = (
-            data is not None
-            and data.input_width == len(network.input_ids())
-            and data.train_y.shape[1] == len(network.output_ids())
-        )
-        if not fits:
-            self.train_points.setData([], [])
-            self.test_points.setData([], [])
-            return
         k = self.output_index
-        low, high = target_levels(data, k)
-        chosen = self._chosen_rows(data, k)
-        for split, item in (("train", self.train_points), ("test", self.test_points)):
-            x, y = data.raw_split(split)  # drawn on the raw plane, as the heatmap is
-            rows = chosen[split]
-            x, values = x[rows], y[rows, k]
-            if self.mode == "heatmap":
-                # One of a few shared brushes per point: Qt caches each symbol once, not per point.
-                with np.errstate(all="ignore"):
-                    share = np.clip((values - low) / (high - low), 0.0, 1.0)
-                # A target beyond the drawable range takes the nearer end; NaN the middle.
-                share = np.nan_to_num(share, nan=0.5)
-                shade = np.rint(share * (PALETTE_SIZE - 1)).astype(int)
-                if split == "train":
-                    item.setData(x[:, 0], x[:, 1], brush=self._brushes[shade])
-                else:
-                    item.setData(x[:, 0], x[:, 1], pen=self._pens[shade])
-            elif split == "train":
-                item.setData(
-                    x[:, 0],
-                    values,
-                    brush=pg.mkBrush(POSITIVE),
-                    pen=pg.mkPen(POINT_OUTLINE, width=0.8),
-                )
-            else:
-                item.setData(x[:, 0], values, pen=pg.mkPen(POSITIVE, width=1.6))
-
-    def _chosen_rows(self, data: Dataset, output: int) -> dict[str, np.ndarray]:
-        """The rows of each split to draw: the drawable ones, or a seeded sample of MAX_POINTS."""
-        rows = {}
-        for split in ("train", "test"):
-            x, y = data.raw_split(split)
-            ok = drawable(x).all(axis=1)
-            if self.mode == "curve":
-                ok &= drawable(y[:, output])
-            rows[split] = np.flatnonzero(ok)
-        total = len(data.train_x) + len(data.test_x)
-        usable = len(rows["train"]) + len(rows["test"])
-        if usable > MAX_POINTS:
-            rng = np.random.default_rng(POINT_SEED)
-            # Each split keeps its share of the points drawn.
-            n_train = min(len(rows["train"]), round(MAX_POINTS * len(rows["train"]) / usable))
-            n_test = min(len(rows["test"]), MAX_POINTS - n_train)
-            for split, n in (("train", n_train), ("test", n_test)):
-                rows[split] = np.sort(rng.choice(rows[split], size=n, replace=False))
-        shown = len(rows["train"]) + len(rows["test"])
-        if shown < total:
-            self._points_note = self.tr("showing {shown} of {total} points").format(
-                shown=f"{shown:,}", total=f"{total:,}"
-            )
-        return rows
+        levels = self.levels(network.output_ids()[k], np.zeros(0))
+        self.points.draw(network, k, self.mode == "curve", levels)
+        self.test_points.setVisible(self.show_test.isChecked())
 
     def show_live(self, levels: list[tuple[np.ndarray, np.ndarray]] | None) -> None:
         """Draw from a training run's latest weights and biases (level by level, level 1 up),
@@ -393,25 +309,34 @@ class OutputView(QWidget):
             return run.y[level][:, column]
         return compiled.outputs(run)[:, self.output_index]
 
+    def levels(self, neuron_id: str, values: np.ndarray) -> tuple[float, float]:
+        """A neuron's one colour scale, hovered or not: see output_scale."""
+        return neuron_levels(self.document.network, neuron_id, values)
+
     def _draw_output(self) -> None:
         values = self.values()
         network = self.document.network
         shown = self.hovered if self.hovered in self.compiled.location else None
         name = network.neuron(shown).display_name if shown else self.output_picker.currentText()
-        if shown is None:
-            low, high = target_levels(network.data, self.output_index)
-        else:
-            finite = values[drawable(values)]
-            reach = float(np.abs(finite).max()) if finite.size else 1.0
-            low, high = -max(reach, 1e-9), max(reach, 1e-9)
+        neuron_id = shown or network.output_ids()[self.output_index]
+        low, high = self.levels(neuron_id, values)
         if self.mode == "heatmap":
-            self.image.setImage(
-                values.reshape(GRID_SIZE, GRID_SIZE), levels=(low, high), autoLevels=False
-            )
+            grid = values.reshape(GRID_SIZE, GRID_SIZE)
+            middle = (low + high) / 2
+            if self.discretize.isChecked():
+                # Two colours, as TensorFlow Playground's checkbox: the class each place gets.
+                with np.errstate(invalid="ignore"):
+                    grid = np.where(grid >= middle, high, np.where(grid < middle, low, middle))
+            self.image.setImage(grid, levels=(low, high), autoLevels=False)
             self.image.setRect(self._image_rect)
-            scale = self.tr("colour: orange {low} → blue {high}").format(
-                low=format_number(low, CANVAS_DIGITS), high=format_number(high, CANVAS_DIGITS)
-            )
+            if self.discretize.isChecked():
+                scale = self.tr("colour: orange below {middle}, blue from {middle}").format(
+                    middle=format_number(middle, CANVAS_DIGITS)
+                )
+            else:
+                scale = self.tr("colour: orange {low} → blue {high}").format(
+                    low=format_number(low, CANVAS_DIGITS), high=format_number(high, CANVAS_DIGITS)
+                )
         else:
             # A value pyqtgraph cannot place (overflow, NaN) breaks the line rather than the plot.
             line = np.where(drawable(values), values, np.nan)
@@ -422,10 +347,18 @@ class OutputView(QWidget):
             if shown
             else self.tr("Output {name}").format(name=name)
         )
-        parts = [whose, scale, self.tr("● train ○ test")]
-        if self._points_note:
-            parts.append(self._points_note)
+        points = self.tr("● train ○ test") if self.show_test.isChecked() else self.tr("● train")
+        parts = [whose, scale, points]
+        if self.points.note:
+            parts.append(self.points.note)
         self.caption.setText(" · ".join(parts))
+
+    # ----------------------------------------------------------------- the toggles
+
+    def _toggled(self) -> None:
+        self.test_points.setVisible(self.show_test.isChecked())
+        if self.mode:
+            self._draw_output()
 
     # ----------------------------------------------------------------- hovering the canvas
 
@@ -434,9 +367,11 @@ class OutputView(QWidget):
         if kind == QEvent.Type.MouseMove and isinstance(event, QMouseEvent):
             view = self.canvas_view
             item = view.scene().neuron_at(view.mapToScene(event.position().toPoint()))
-            self.set_hovered(item.neuron_id if item is not None else None)
+            self._hover_next = item.neuron_id if item is not None else None
+            self._hover_timer.start()
         elif kind == QEvent.Type.Leave:
-            self.set_hovered(None)
+            self._hover_next = None
+            self._hover_timer.start()
         return False
 
     def set_hovered(self, neuron_id: str | None) -> None:

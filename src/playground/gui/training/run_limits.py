@@ -5,7 +5,9 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 
+from playground.engine.formatting import format_number
 from playground.engine.trainer import Trainer
+from playground.gui.training.number_controls import whole_number
 
 
 @dataclass
@@ -19,8 +21,8 @@ class StopConditions:
 def run_text(epochs: int, batches: int) -> str:
     """The undo step's name: "Train 350 epochs", or "Train 3 batches" for a run within an epoch."""
     if epochs:
-        return f"Train {epochs} epoch" + ("" if epochs == 1 else "s")
-    return f"Train {batches} batch" + ("" if batches == 1 else "es")
+        return f"Train {whole_number(epochs)} epoch" + ("" if epochs == 1 else "s")
+    return f"Train {whole_number(batches)} batch" + ("" if batches == 1 else "es")
 
 
 class RunLimits:
@@ -71,7 +73,7 @@ class RunLimits:
 
     def message(self, reason: str, trainer: Trainer) -> tuple[str, bool]:
         """What the dock says when the run ended for `reason`, and whether it is a problem."""
-        epoch = trainer.epoch
+        epoch = whole_number(trainer.epoch)
         if reason == "diverged":
             return (
                 f"{trainer.divergence.message} Training paused with the last finite weights.",
@@ -79,17 +81,21 @@ class RunLimits:
             )
         if reason == "loss":
             loss, below = trainer.history.train_loss[-1], self.conditions.below_loss
-            return f"Stopped at epoch {epoch}: the train loss {loss:.4g} is below {below:g}.", False
+            loss_text, below_text = format_number(loss), format_number(below)
+            return (
+                f"Stopped at epoch {epoch}: the train loss {loss_text} is below {below_text}.",
+                False,
+            )
         if reason == "epochs":
-            return f"Stopped after {epoch - self.start_epoch} epochs, at epoch {epoch}.", False
+            run = whole_number(trainer.epoch - self.start_epoch)
+            return f"Stopped after {run} epochs, at epoch {epoch}.", False
         if reason == "step":
             return f"Stepped to the end of epoch {epoch}.", False
         if reason == "batch":
             done = trainer.batch_in_epoch
             if done == 0:
                 return f"Trained one minibatch, the last of epoch {epoch}.", False
-            return (
-                f"Trained one minibatch: {done} of {trainer.batches_per_epoch} in epoch {epoch + 1}.",
-                False,
-            )
+            of = whole_number(trainer.batches_per_epoch)
+            within = whole_number(trainer.epoch + 1)
+            return f"Trained one minibatch: {whole_number(done)} of {of} in epoch {within}.", False
         return f"Paused at epoch {epoch}.", False

@@ -31,6 +31,7 @@ from playground.gui.training.number_controls import (
     PresetNumberBox,
     pair_row,
     plain_number,
+    whole_number,
 )
 from playground.gui.training.training_actions import TrainingActions
 from playground.gui.training.training_session import TrainingSession
@@ -351,11 +352,12 @@ class TrainingDock(QWidget):
         per_epoch = self.session.batches_per_epoch
         done = self.session.batch_in_epoch
         batch = (
-            f"&nbsp;&nbsp;<span style='color:#666'>+ batch {done} / {per_epoch}</span>"
+            f"&nbsp;&nbsp;<span style='color:#666'>+ batch {whole_number(done)} / "
+            f"{whole_number(per_epoch)}</span>"
             if per_epoch and done
             else ""
         )
-        self.epoch_label.setText(f"<b>Epoch {progress.epoch:,}</b>{batch}")
+        self.epoch_label.setText(f"<b>Epoch {whole_number(progress.epoch)}</b>{batch}")
         self.loss_plot.set_history(progress.history)
 
     def show_status(self, message: str, problem: bool = False) -> None:

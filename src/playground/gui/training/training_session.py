@@ -85,6 +85,7 @@ class TrainingSession(QObject):
         self._written_batches = 0
         self._written_epoch = 0
         self._command: TrainingRunCommand | None = None
+        self._cannot_train = False  # the last word was "Cannot train: …", to take back once fixed
 
         self._slice_timer = QTimer(self)
         self._slice_timer.setInterval(0)
@@ -210,7 +211,7 @@ class TrainingSession(QObject):
             try:
                 trainer = Trainer(network)
             except PlaygroundError as problem:
-                self.status_changed.emit(f"Cannot train: {problem}.", True)
+                self._say_cannot_train(problem)
                 return None
             trainer.epoch, trainer.history = progress.epoch, progress.history
             self.trainer = trainer
@@ -218,6 +219,7 @@ class TrainingSession(QObject):
         elif trainer.divergence is not None:
             # The kept weights are finite; a new run starts a fresh epoch from them.
             trainer.divergence = None
+        self._cannot_train = False
         return trainer
 
     def _begin_run(self, until_epoch: int | None) -> None:
@@ -283,6 +285,10 @@ class TrainingSession(QObject):
         self._written_epoch = trainer.epoch
         compiled = trainer.compiled
         after = Parameters(compiled.weights_by_key(), compiled.biases_by_id())
+        if self._command is None and after == self._run_before and self.progress == self._run_start:
+            # A run that changed nothing (it diverged at once, back to the same weights) is no
+            # undo step: undoing it would do nothing.
+            return
         if self._command is None:
             self._command = TrainingRunCommand(
                 self, "Training…", self._run_before, after, self._run_start, self._run_start
@@ -353,21 +359,41 @@ class TrainingSession(QObject):
         self.running_changed.emit(False)
         self.frame.emit()
 
+    def _say_cannot_train(self, problem: PlaygroundError) -> None:
+        self._cannot_train = True
+        self.status_changed.emit(f"Cannot train: {problem}.", True)
+
+    def _check_cannot_train(self) -> None:
+        """After a change, take back a "Cannot train" that no longer holds, or say the new reason."""
+        if not self._cannot_train or self._running:
+            return
+        try:
+            Trainer(self.document.network)
+        except PlaygroundError as problem:
+            self._say_cannot_train(problem)
+            return
+        self._cannot_train = False
+        self.status_changed.emit("", False)
+
     def _numbers_edited(self) -> None:
         if not self._writing:
             self._stop_for_edit()
+        self._check_cannot_train()
 
     def _network_replaced(self) -> None:
         # The undo stack was cleared with the old network, and the run's command with it.
         self._command = None
         self._stop_for_edit()
         self._reset_progress()
+        self._check_cannot_train()
 
     def _data_changed(self) -> None:
         self._stop_for_edit()
         self._reset_progress()
+        self._check_cannot_train()
 
     def _settings_changed(self) -> None:
+        self._check_cannot_train()
         trainer = self.trainer
         if trainer is None:
             return
