@@ -1,7 +1,7 @@
 """The canvas tools through the real view: add, connect, move, delete, double-click edits."""
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRectF, Qt
 
 from playground.gui.canvas import style
 from tests.gui.helpers import (
@@ -306,10 +306,15 @@ def test_near_the_right_edge_the_reason_flips_left_of_the_cursor_and_stays_on_th
 ):
     view, tip = window.view, window.view.refusal_tip
     # o1 near the canvas's right edge: the label would run off it on the cursor's right.
-    view.centerOn(400 - view.viewport().width() / 2 + 30, 0)
+    # Room to scroll o1 near the right edge, whatever margin the scene keeps around the network,
+    # then scrolled there in pixels, whatever the zoom.
+    view.setSceneRect(QRectF(-3000, -3000, 6000, 6000))
+    bar = view.horizontalScrollBar()
+    bar.setValue(bar.value() + at(view, *POS["o1"]).x() - (view.viewport().width() - 30))
     window.action_by_name["tool_connect"].trigger()
     press_and_move(qtbot, view, POS["i1"], POS["o1"])  # i1 → o1 is allowed: made here
     release(qtbot, view, POS["o1"])
+    assert view.viewport().rect().contains(at(view, *POS["o1"]))
     press_and_move(qtbot, view, POS["i1"], POS["o1"])  # now it exists: refused
     assert tip.isVisible()
     assert view.viewport().rect().contains(tip.geometry())

@@ -51,7 +51,7 @@ class RefusalTip(QLabel):
         # narrow canvas, keep it inside (it is still below the cursor, so never under it).
         if spot.x() + self.width() > area.right():
             left = cursor.x() - OFFSET.x() - self.width()
-            spot.setX(left if left >= 0 else max(0, area.right() - self.width()))
+            spot.setX(max(0, min(left, area.right() - self.width())))
         if spot.y() + self.height() > area.bottom():
             spot.setY(max(0, cursor.y() - OFFSET.y() - self.height()))
         self.move(spot)
