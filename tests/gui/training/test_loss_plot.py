@@ -193,3 +193,13 @@ def test_the_readout_fits_the_training_dock_at_1400_by_900(window, qtbot):
     needed.setTextWidth(readout.width())
     assert needed.size().height() <= readout.height()
     assert needed.lineCount() <= 3
+
+
+def test_before_the_first_epoch_the_key_names_a_test_curve_only_when_there_is_test_data(window):
+    """A network drawn by hand has no data; the spiral example has test rows."""
+    key = window.training.training_dock.loss_plot.key
+    window.action_by_name["new"].trigger()
+    assert "test loss" not in key.text()
+    open_example = next(a for a in window.menus["examples"].actions() if a.text() == "spiral")
+    open_example.trigger()
+    assert "test loss" in key.text()

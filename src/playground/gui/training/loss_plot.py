@@ -192,11 +192,18 @@ class LossPlot(QWidget):
         self._hover_epoch: int | None = None
         self._has_accuracy = False
         self._key_curves: tuple[bool, bool, bool] | None = None
+        self._expects_test = True  # until the dock says what the data holds
         self._show_accuracy(False)
         self._write_key()
         self._write_readout()
 
     # ----------------------------------------------------------------- data
+
+    def expect_test(self, expected: bool) -> None:
+        """Whether the data has test rows, so the key names a test curve before the first epoch."""
+        if expected != self._expects_test:
+            self._expects_test = expected
+            self._write_key()
 
     def set_history(self, history: History) -> None:
         """Show these measurements (the trainer's own lists; only new epochs are copied)."""
@@ -237,8 +244,8 @@ class LossPlot(QWidget):
     def _write_key(self) -> None:
         """Name the curves there are: no test curves without test data, no accuracy without classes."""
         test = self._series["test_loss"].count > 0
-        # Before the first epoch nobody knows whether there is test data: name the usual pair.
-        test = test or self._series["train_loss"].count == 0
+        # Before the first epoch the data says whether a test curve will come.
+        test = test or (self._series["train_loss"].count == 0 and self._expects_test)
         curves = (test, self._has_accuracy, self._series["test_accuracy"].count > 0)
         if curves == self._key_curves:
             return

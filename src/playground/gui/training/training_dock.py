@@ -76,6 +76,9 @@ class TrainingDock(QWidget):
         self.setMinimumWidth(300)
 
         session.frame.connect(self.refresh_progress)
+        # The key names a test curve only when the data has test rows.
+        document.data_changed.connect(self.refresh_progress)
+        document.network_replaced.connect(self.refresh_progress)
         session.status_changed.connect(self.show_status)
         document.settings_changed.connect(self.refresh_settings)
         document.network_replaced.connect(self.refresh_settings)
@@ -358,6 +361,8 @@ class TrainingDock(QWidget):
             else ""
         )
         self.epoch_label.setText(f"<b>Epoch {whole_number(progress.epoch)}</b>{batch}")
+        data = self.document.network.data
+        self.loss_plot.expect_test(data is not None and len(data.test_x) > 0)
         self.loss_plot.set_history(progress.history)
 
     def show_status(self, message: str, problem: bool = False) -> None:
