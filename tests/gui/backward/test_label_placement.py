@@ -184,3 +184,30 @@ def test_after_the_update_the_canvas_writes_the_new_weight_at_the_trace_digits(t
     assert layer.shown_label(scene.connection_items[("h1", "o1")]) == format_number(
         network.connection("h1", "o1").weight, 6
     )
+    # The bias labels too, at the same digits (three would write 0.346).
+    bias = network.neuron("h1").bias
+    assert format_number(bias, 6) != format_number(bias, 3)
+    assert scene.neuron_items["h1"].bias_text == "b " + format_number(bias, 6)
+
+
+def test_the_ring_goes_round_a_neuron_widened_to_fit_its_name(trace_window, qtbot):
+    """skip_connection's output is labelled "sum": its body is a pill, and so is its ring."""
+    from playground.gui.backward.overlay_items import Ring
+
+    menu = trace_window.menus["examples"]
+    next(a for a in menu.actions() if a.text() == "skip connection").trigger()
+    backward, scene = trace_window.backward, trace_window.scene
+    item = scene.neuron_items["o1"]
+    assert item.half_width > style.NEURON_RADIUS  # widened for "sum"
+    body = item.mapRectToScene(item.shape().boundingRect())
+    session = backward.session
+    for _ in range(len(session.frames)):
+        frame = session.frame
+        if frame.kind == "neuron" and session.trace.steps[frame.step].neuron == "o1":
+            break
+        backward.actions["step"].trigger()
+    else:
+        pytest.fail("never reached o1's backward step")
+    rings = [i for i in scene.items() if isinstance(i, Ring)]
+    assert len(rings) == 1
+    assert rings[0].mapRectToScene(rings[0].outline()).contains(body)

@@ -129,7 +129,7 @@ class CanvasOverlay(LabelLayout):
         # a weight changed by an SGD step reads changed (0.1498, not 0.150).
         layer = self.scene.connection_layer
         layer.cover_weight_labels(True)
-        layer.set_label_digits(max(style.CANVAS_DIGITS, digits))
+        self.scene.set_label_digits(max(style.CANVAS_DIGITS, digits))
         self.names = neuron_names(network)
         if frame.kind == FORWARD_STEP:
             self._forward_frame(frame.step)
@@ -307,7 +307,7 @@ class CanvasOverlay(LabelLayout):
             return
         item.set_highlighted(True)
         self.touched_neurons.add(step.neuron)
-        self._add(Ring(item.pos(), RING_RADIUS, RING_COLOUR))
+        self._add(Ring(item.pos(), RING_RADIUS, RING_COLOUR, item.half_width - R))
         gathering = self.frame.shows(GATHER)
         glowing = self.frame.phase in (0, GATHER)
         values = [t.product for t in step.terms]
@@ -460,7 +460,7 @@ class CanvasOverlay(LabelLayout):
             return
         item.set_highlighted(True)
         self.touched_neurons.add(step.neuron)
-        self._add(Ring(item.pos(), RING_RADIUS, RING_COLOUR))
+        self._add(Ring(item.pos(), RING_RADIUS, RING_COLOUR, item.half_width - R))
         largest = max((abs(t.product) for t in step.terms if math.isfinite(t.product)), default=0)
         compact = len(step.terms) > MAX_FLOW_LABELS
         cut = (

@@ -167,18 +167,23 @@ class Leader(QGraphicsItem):
 
 
 class Ring(QGraphicsItem):
-    """A coloured ring around the current neuron, on top of the editor's glow."""
+    """A coloured ring around the current neuron, on top of the editor's glow; around a neuron
+    widened to fit its name it stretches sideways by as much (`stretch`), as a pill."""
 
-    def __init__(self, centre: QPointF, radius: float, colour: str) -> None:
+    def __init__(self, centre: QPointF, radius: float, colour: str, stretch: float = 0.0) -> None:
         super().__init__()
         self.radius = radius
+        self.stretch = max(0.0, stretch)
         self.colour = QColor(colour)
         _passive(self, 0.5)
         self.setPos(centre)
 
+    def outline(self) -> QRectF:
+        r, s = self.radius, self.stretch
+        return QRectF(-r - s, -r, 2 * (r + s), 2 * r)
+
     def boundingRect(self) -> QRectF:
-        r = self.radius + 4
-        return QRectF(-r, -r, 2 * r, 2 * r)
+        return self.outline().adjusted(-4, -4, 4, 4)
 
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
@@ -186,4 +191,4 @@ class Ring(QGraphicsItem):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(QPen(self.colour, 3.0))
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawEllipse(QPointF(0, 0), self.radius, self.radius)
+        painter.drawRoundedRect(self.outline(), self.radius, self.radius)

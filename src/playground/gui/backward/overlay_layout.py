@@ -13,7 +13,6 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QLineF, QPointF, QRectF
-from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QGraphicsItem
 
 from playground.gui.backward.label_placement import ALONG, LabelPlacer, edge_towards
@@ -45,15 +44,12 @@ class LabelLayout:
         """What labels must leave uncovered: each neuron with room for the current one's ring,
         whatever it shows as child items, and (unless a tag replaces it) its bias text."""
         rects = []
-        metrics = QFontMetricsF(style.font(8.5))
         for item in self.scene.neuron_items.values():
             rects.append(item.mapRectToScene(item.shape().boundingRect()))
             rects += [c.sceneBoundingRect() for c in item.childItems() if c.isVisible()]
-            text = getattr(item, "bias_text", None)
-            if bias_texts and text:
-                # Painted by the item itself under the neuron (see NeuronItem.paint).
-                width = metrics.horizontalAdvance(text) + 4
-                rects.append(QRectF(item.x() - width / 2, item.y() + R + 1, width, 16))
+            # The bias text on whichever side the scene chose it, and the output picture.
+            parts = [item.bias_rect() if bias_texts else None, item.picture_rect()]
+            rects += [part.translated(item.pos()) for part in parts if part is not None]
         return rects
 
     def _want_label(
@@ -89,7 +85,8 @@ class LabelLayout:
         item = self.scene.neuron_items.get(self.ringed) if self.ringed else None
         if item is not None:
             r = RING_RADIUS + 2
-            self.placer.block(QRectF(item.x() - r, item.y() - r, 2 * r, 2 * r))
+            s = max(0.0, item.half_width - R)  # a neuron widened to fit its name
+            self.placer.block(QRectF(item.x() - r - s, item.y() - r, 2 * (r + s), 2 * r))
 
     def _clear(self, neuron_id: str, tag: Tag) -> float:
         """How far above a neuron its tag's centre goes: clear of the neuron, and of the ring."""

@@ -58,6 +58,7 @@ class NeuronItem(QGraphicsItem):
         self.picture_side = "above"
         self._bias_room = 0.0  # the width the bias side was chosen for
         self.picture: QImage | None = None
+        self.digits = CANVAS_DIGITS  # of the bias label; the scene's label digits
         self._picture_note: str | None = None  # why there is no picture, when pictures are on
         self._bounds = QRectF()
         self.setFlags(
@@ -78,7 +79,7 @@ class NeuronItem(QGraphicsItem):
         shown = (
             neuron.role,
             neuron.display_name,
-            None if neuron.is_input else "b " + format_number(neuron.bias, CANVAS_DIGITS),
+            None if neuron.is_input else "b " + format_number(neuron.bias, self.digits),
             neuron.activation,
         )
         tip = f"{neuron.id}" + (f" “{neuron.label}”" if neuron.label else "") + f" — {neuron.role}"

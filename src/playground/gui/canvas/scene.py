@@ -51,6 +51,7 @@ class NetworkScene(QGraphicsScene):
         self.connection_items: dict[Key, ConnectionItem] = {}
         self._show_weight_labels = False
         self.connection_layer: ConnectionLayer | None = None
+        self.label_digits = style.CANVAS_DIGITS  # of weight and bias labels; see set_label_digits
         self.pictures = NeuronPictures(document, lambda: self.neuron_items, self.place_all, self)
         # Neurons whose bias label and picture need their sides chosen again (None: all),
         # gathered over one edit's many signals and chosen once, when the events are done.
@@ -91,6 +92,7 @@ class NetworkScene(QGraphicsScene):
             self.addItem(item)
         layer = ConnectionLayer()
         layer.set_show_weight_labels(self._show_weight_labels)
+        layer.set_label_digits(self.label_digits)
         layer.add(self.connection_items.values())
         self.addItem(layer)
         self.connection_layer = layer
@@ -211,6 +213,17 @@ class NetworkScene(QGraphicsScene):
 
     # ----------------------------------------------------------------- selection
 
+    def set_label_digits(self, digits: int) -> None:
+        """Write weight and bias labels to this many significant digits (the trace's, once shown)."""
+        self.label_digits = digits
+        if self.connection_layer is not None:
+            self.connection_layer.set_label_digits(digits)
+        for neuron in self.document.network.neurons:
+            item = self.neuron_items.get(neuron.id)
+            if item is not None and item.digits != digits:
+                item.digits = digits
+                item.update_from(neuron)
+
     def selected_neuron_ids(self) -> list[str]:
         """Selected neurons, in file order."""
         chosen = {i.neuron_id for i in self.selectedItems() if isinstance(i, NeuronItem)}
@@ -313,7 +326,11 @@ class NetworkScene(QGraphicsScene):
     # ----------------------------------------------------------------- document signals
 
     def _add_neuron(self, neuron_id: str) -> None:
-        item = NeuronItem(self.document.network.neuron(neuron_id))
+        neuron = self.document.network.neuron(neuron_id)
+        item = NeuronItem(neuron)
+        if item.digits != self.label_digits:
+            item.digits = self.label_digits
+            item.update_from(neuron)
         self.neuron_items[neuron_id] = item
         self.addItem(item)
         self._place_later([neuron_id])
