@@ -6,9 +6,10 @@ import pytest
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 
 from playground.engine.formatting import format_number
-from playground.gui.backward.label_placement import LabelPlacer, crosses
+from playground.gui.backward.label_placement import LabelPlacer
 from playground.gui.backward.overlay_items import Leader, Tag
 from playground.gui.canvas import style
+from playground.gui.canvas.geometry import crosses
 from playground.model.examples import example_names, example_path
 from playground.model.network_file import load_network
 from tests.gui.backward.helpers import tag_on

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QLineF, QPointF, QRectF
 
+from playground.gui.canvas.geometry import crosses
+
 # Positions along a connection to try. The middle comes third: it is where the lines of a layered
 # network cross, and a label there could belong to either.
 ALONG = (0.62, 0.38, 0.5, 0.72, 0.28, 0.8, 0.2)
@@ -39,30 +41,6 @@ def overlap_area(rect: QRectF, others: Iterable[QRectF]) -> float:
         if not common.isEmpty():
             total += common.width() * common.height()
     return total
-
-
-def crosses(line: QLineF, rect: QRectF) -> bool:
-    """Whether the segment `line` passes through `rect` (Liang–Barsky clipping)."""
-    x0, y0, dx, dy = line.x1(), line.y1(), line.dx(), line.dy()
-    low, high = 0.0, 1.0
-    for p, q in (
-        (-dx, x0 - rect.left()),
-        (dx, rect.right() - x0),
-        (-dy, y0 - rect.top()),
-        (dy, rect.bottom() - y0),
-    ):
-        if p == 0:
-            if q < 0:
-                return False  # parallel to this edge and outside it
-            continue
-        t = q / p
-        if p < 0:
-            low = max(low, t)
-        else:
-            high = min(high, t)
-        if low > high:
-            return False
-    return True
 
 
 def nearest_on(line: QLineF, point: QPointF) -> QPointF:

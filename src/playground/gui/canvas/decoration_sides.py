@@ -40,30 +40,6 @@ def side_rect(side: str, size: QSizeF, half_width: float, top: float, bottom: fl
     return QRectF(x, y, w, h)
 
 
-def crosses(line: QLineF, rect: QRectF) -> bool:
-    """Whether the segment passes through the rectangle (Liang–Barsky clipping)."""
-    x0, y0, dx, dy = line.x1(), line.y1(), line.dx(), line.dy()
-    low, high = 0.0, 1.0
-    for p, q in (
-        (-dx, x0 - rect.left()),
-        (dx, rect.right() - x0),
-        (-dy, y0 - rect.top()),
-        (dy, rect.bottom() - y0),
-    ):
-        if p == 0.0:
-            if q < 0.0:
-                return False
-            continue
-        t = q / p
-        if p < 0.0:
-            low = max(low, t)
-        else:
-            high = min(high, t)
-        if low > high:
-            return False
-    return True
-
-
 def choose_side(
     centre: QPointF,
     rects: dict[str, QRectF],
