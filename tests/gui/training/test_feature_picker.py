@@ -189,3 +189,14 @@ def test_the_sample_table_shows_the_raw_sample_before_the_inputs(open_example, q
     a, b = network.data.train_x[0].tolist()
     shown = [float(model.data(model.index(0, k), Qt.ItemDataRole.ToolTipRole)) for k in range(5)]
     assert shown == [a, b, a, b, a * b]
+
+
+def test_the_data_summary_names_the_features_the_network_takes(open_example, qtbot):
+    window = open_example("circle")
+    summary = window.training.data_dock.summary
+    assert "features" not in summary.text()
+    click(qtbot, picker(window).check_boxes["x1^2"])
+    assert "2 inputs" in summary.text()  # the raw columns the data holds
+    assert "3 features of them: X₁, X₂, X₁²" in summary.text()
+    window.document.undo_stack.undo()
+    assert "features" not in summary.text()

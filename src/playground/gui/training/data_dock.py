@@ -32,6 +32,7 @@ from playground.model.csv_import import check_fits_network, read_csv_preview
 from playground.model.dataset import MAX_NOISE, MAX_SAMPLES, Dataset, GeneratorSpec
 from playground.model.errors import DataError
 from playground.model.feature_inputs import input_width_for, keep_features
+from playground.model.features import feature_label
 from playground.model.generators import generate, generator_shape
 from playground.model.training_settings import MAX_WHOLE
 from playground.model.vocabulary import CLASSIFICATION_GENERATORS, GENERATORS
@@ -233,13 +234,18 @@ class DataDock(QWidget):
             if targets == 1
             else self.tr("{n} targets").format(n=targets),
         )
+        if data.features:
+            # The inputs are raw columns; the network takes the features computed from them.
+            text += " " + self.tr("The network takes {n} features of them: {names}.").format(
+                n=len(data.features), names=", ".join(feature_label(f) for f in data.features)
+            )
         if data.generator is not None and data.generator.name in CLASSIFICATION_GENERATORS:
             low, high = data.generator.labels
             text += " " + self.tr("Class labels {low} and {high}.").format(
                 low=format_number(low), high=format_number(high)
             )
         elif data.generator is None:
-            text += " Stored in the network file."
+            text += " " + self.tr("Stored in the network file.")
         return text
 
     def show_problem(self, message: str) -> None:
