@@ -43,6 +43,13 @@ from playground.model.errors import DataError, NetworkEditError, PlaygroundError
 from playground.model.network import Network
 from playground.model.network_file import load_network
 from playground.system_libraries import check_platform_libraries
+from playground.translation import (
+    LANGUAGES,
+    current_language,
+    language_from_environment,
+    set_language,
+    translate,
+)
 
 COMMANDS = ("train", "trace", "check", "export", "import")
 DEFAULT_EPOCHS = 100
@@ -320,6 +327,13 @@ def command_parser() -> argparse.ArgumentParser:
     trace.add_argument(
         "--json", action="store_true", help="print the trace as JSON at full precision"
     )
+    trace.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        default=None,
+        help="the language of the text (default: zh_TW when LC_ALL, LC_MESSAGES or LANG "
+        "starts with zh_TW, else en); --json is the same in every language",
+    )
     trace.set_defaults(run=run_trace)
 
     check = commands.add_parser(
@@ -390,7 +404,7 @@ def _chosen_sample(
     args: argparse.Namespace, data: Dataset | None
 ) -> tuple[list[float], list[float], str]:
     if args.x is not None and args.y is not None:
-        return args.x, args.y, "the sample given by --x and --y"
+        return args.x, args.y, translate("TraceCommand", "the sample given by --x and --y")
     if data is None:
         raise DataError(f"{args.file}: the network has no data; give a sample with --x and --y")
     xs, ys = data.split(args.split)
@@ -409,13 +423,19 @@ def _chosen_sample(
     described = _sample_described(args.split, sample, len(xs))
     overridden = [f"--{option}" for option in ("x", "y") if getattr(args, option) is not None]
     if overridden:
-        described += " with " + " and ".join(overridden)
+        described = translate("TraceCommand", "{sample} with {options}").format(
+            sample=described, options=" and ".join(overridden)
+        )
     return x, y, described
 
 
 def _sample_described(split: str, sample: int, count: int) -> str:
     # Counted from 1 as the app counts them, with the --sample value that picks it again.
-    return f"{split} sample {sample + 1} of {count} (--sample {sample})"
+    if split == "test":
+        text = translate("TraceCommand", "test sample {number} of {count} (--sample {index})")
+    else:
+        text = translate("TraceCommand", "train sample {number} of {count} (--sample {index})")
+    return text.format(number=sample + 1, count=count, index=sample)
 
 
 def _chosen_samples(
@@ -440,7 +460,15 @@ def _chosen_samples(
             f"{args.split} data has {len(xs)} samples, numbered 0 to {len(xs) - 1}"
         )
     which = [_sample_described(args.split, k, len(xs)) for k in indices]
-    described = f"{len(indices)} {args.split} samples (--samples {listed}) as one minibatch"
+    if args.split == "test":
+        text = translate(
+            "TraceCommand", "{count} test samples (--samples {listed}) as one minibatch"
+        )
+    else:
+        text = translate(
+            "TraceCommand", "{count} train samples (--samples {listed}) as one minibatch"
+        )
+    described = text.format(count=len(indices), listed=listed)
     return xs[list(indices)].tolist(), ys[list(indices)].tolist(), which, described
 
 
@@ -514,6 +542,16 @@ def _written(value: float) -> str:
 
 def run_trace(args: argparse.Namespace) -> int:
     """Print one sample's trace as text or JSON (or a minibatch's, with --samples)."""
+    # The language is the process's; put it back, for callers that run several commands.
+    previous = current_language()
+    set_language(args.lang or language_from_environment())
+    try:
+        return _run_trace(args)
+    finally:
+        set_language(previous)
+
+
+def _run_trace(args: argparse.Namespace) -> int:
     network = load_network(args.file)
     if args.samples is not None:
         return _run_minibatch_trace(args, network)
@@ -530,7 +568,10 @@ def run_trace(args: argparse.Namespace) -> int:
         _print_json(args.file, trace.to_json())
         return 0
     name = network.name or os.path.basename(args.file)
-    sys.stdout.write(trace_text(network, trace, f"Trace of {which} through “{name}”", args.digits))
+    heading = translate("TraceCommand", "Trace of {sample} through “{network}”")
+    sys.stdout.write(
+        trace_text(network, trace, heading.format(sample=which, network=name), args.digits)
+    )
     return 0
 
 
@@ -555,7 +596,9 @@ def _run_minibatch_trace(args: argparse.Namespace, network: Network) -> int:
         _print_json(args.file, batch.to_json())
         return 0
     name = network.name or os.path.basename(args.file)
-    heading = f"Trace of {described} through “{name}”"
+    heading = translate("TraceCommand", "Trace of {sample} through “{network}”").format(
+        sample=described, network=name
+    )
     sys.stdout.write(minibatch_text(network, batch, heading, which, args.digits))
     return 0
 

@@ -12,6 +12,7 @@ from playground import __version__
 from playground.gui.clipboard import release_clipboard
 from playground.gui.dialogs.prompts import show_error
 from playground.gui.file_actions import default_example_path
+from playground.gui.i18n import chosen_language, install_language
 from playground.gui.main_window import MainWindow
 from playground.gui.recovery import offer_leftovers
 from playground.model.errors import PlaygroundError
@@ -31,6 +32,8 @@ def application() -> QApplication:
     app.setApplicationDisplayName(APPLICATION)
     app.setApplicationVersion(__version__)
     app.setWindowIcon(application_icon())
+    # Before any window exists: every widget takes its words from the translators when built.
+    install_language(chosen_language())
     app.aboutToQuit.connect(release_clipboard)
     return app
 

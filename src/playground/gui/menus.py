@@ -18,6 +18,7 @@ from playground.gui.canvas.tools import ADD_NEURON, CONNECT, SELECT
 from playground.gui.dialogs.layered_network_dialog import INITIALISATION_NAMES
 from playground.gui.dialogs.network_properties_dialog import edit_network_properties
 from playground.gui.dialogs.shortcut_sheet import SHEET_TEXT
+from playground.gui.i18n import build_language_menu
 from playground.model.examples import example_names
 from playground.model.initialisation import INITIALISATIONS
 from playground.model.vocabulary import ROLES
@@ -166,6 +167,7 @@ def build_menus(window: MainWindow) -> tuple[dict[str, QMenu], dict[str, QAction
     )
     menu.addSeparator()
     menus["panels"] = menu.addMenu("&Panels")
+    menus["language"] = build_language_menu(window, menu)
 
     # ----------------------------------------------------------------- Network
     menu = menus["network"] = bar.addMenu("&Network")
