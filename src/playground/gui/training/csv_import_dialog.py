@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from playground.gui.training.sentences import join_sentences
 from playground.model.csv_import import CsvTable, dataset_from_csv, dataset_from_table
 from playground.model.dataset import Dataset
 from playground.model.errors import DataError
@@ -53,16 +54,13 @@ ROLE_COLOURS = {INPUT: "#e3eef9", TARGET: "#fbe7d3", UNUSED: "#f2f2f2"}
 Index = QModelIndex | QPersistentModelIndex
 
 
-def _translate(text: str) -> str:
-    return QCoreApplication.translate("CsvImportDialog", text)
-
-
 def _role_name(role: str) -> str:
     """A role as the dialog shows it, in the user's language."""
+    # Each call written out in full: lupdate finds only literal translate() calls.
     names = {
-        INPUT: _translate("input"),
-        TARGET: _translate("target"),
-        UNUSED: _translate("not used"),
+        INPUT: QCoreApplication.translate("CsvImportDialog", "input"),
+        TARGET: QCoreApplication.translate("CsvImportDialog", "target"),
+        UNUSED: QCoreApplication.translate("CsvImportDialog", "not used"),
     }
     return names[role]
 
@@ -95,7 +93,9 @@ class PreviewModel(QAbstractTableModel):
             return QColor(ROLE_COLOURS[self.roles[column]])
         if role == Qt.ItemDataRole.ToolTipRole and row == 0:
             # A tooltip guesses at rich text: the column's name is escaped inside explicit markup.
-            text = _translate("What column {name} is; click to change it")
+            text = QCoreApplication.translate(
+                "CsvImportDialog", "What column {name} is; click to change it"
+            )
             return "<qt>" + html.escape(text.format(name=f"“{self.header[column]}”")) + "</qt>"
         return None
 
@@ -130,7 +130,9 @@ class PreviewModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal:
             return self.header[section]  # plain text: a header section never reads markup
         # Numbered as a spreadsheet numbers them: the header is row 1.
-        return _translate("role") if section == 0 else str(section + 1)
+        if section == 0:
+            return QCoreApplication.translate("CsvImportDialog", "role")
+        return str(section + 1)
 
 
 class RoleDelegate(QStyledItemDelegate):
@@ -198,11 +200,12 @@ class CsvImportDialog(QDialog):
                 columns=columns, n=len(table.rows)
             )
         intro = QLabel(
-            size
-            + " "
-            + self.tr(
-                "Choose each column's role: inputs feed the input neurons in order, targets are "
-                "what the output neurons should learn to give."
+            join_sentences(
+                size,
+                self.tr(
+                    "Choose each column's role: inputs feed the input neurons in order, targets "
+                    "are what the output neurons should learn to give."
+                ),
             )
         )
         intro.setTextFormat(Qt.TextFormat.PlainText)

@@ -26,8 +26,10 @@ from playground.gui.document import Document
 from playground.gui.file_dialogs import remember_folder, start_folder
 from playground.gui.training.csv_import_dialog import CsvImportDialog
 from playground.gui.training.data_import import import_dataset
+from playground.gui.training.data_words import generator_name, knob_edit_text, use_generator_text
 from playground.gui.training.feature_picker import FeaturePicker
 from playground.gui.training.number_controls import pair_row, whole_number
+from playground.gui.training.sentences import join_sentences
 from playground.model.csv_import import check_fits_network, read_csv_preview
 from playground.model.dataset import MAX_NOISE, MAX_SAMPLES, Dataset, GeneratorSpec
 from playground.model.errors import DataError
@@ -37,17 +39,8 @@ from playground.model.generators import generate, generator_shape
 from playground.model.training_settings import MAX_WHOLE
 from playground.model.vocabulary import CLASSIFICATION_GENERATORS, GENERATORS
 
-GENERATOR_NAMES = {
-    "circle": "Circle (classes)",
-    "xor": "XOR (classes)",
-    "gauss": "Two Gaussians (classes)",
-    "spiral": "Spiral (classes)",
-    "plane": "Plane (regression)",
-    "multi_gauss": "Multi-Gaussian (regression)",
-    "sine": "Sine (regression, 1 input)",
-}
 TABLE = "table"
-TABLE_NAME = "Table in the file"
+
 # Outputs whose values cannot go below 0 learn labels 0 and 1; the others −1 and 1.
 NON_NEGATIVE_OUTPUTS = ("sigmoid", "relu", "softplus")
 PROBLEM_STYLE = "QLabel { background: #fde8e4; color: #8a1f11; border-radius: 4px; padding: 4px; }"
@@ -62,12 +55,14 @@ class DataDock(QWidget):
         self._table: Dataset | None = None  # the last embedded table seen, to go back to
 
         self.source = QComboBox()
-        self.source.setPlaceholderText("Choose data…")
+        self.source.setPlaceholderText(self.tr("Choose data…"))
         for name in GENERATORS:
-            self.source.addItem(GENERATOR_NAMES[name], name)
-        self.source.addItem(TABLE_NAME, TABLE)
+            self.source.addItem(generator_name(name), name)
+        self.source.addItem(self.tr("Table in the file"), TABLE)
         self.source.setToolTip(
-            "The data the network learns from: a generated toy set, or a table kept in the file"
+            self.tr(
+                "The data the network learns from: a generated toy set, or a table kept in the file"
+            )
         )
         self.source.activated.connect(lambda _: self._source_chosen(self.source.currentData()))
 
@@ -75,38 +70,48 @@ class DataDock(QWidget):
             0,
             round(MAX_NOISE * 100),
             " %",
-            "Noise: how far points stray from the clean pattern (50 % is very noisy)",
+            self.tr("Noise: how far points stray from the clean pattern (50 % is very noisy)"),
         )
         self.samples = self._spin(
-            1, MAX_SAMPLES, "", "How many points to generate, training and test together"
+            1, MAX_SAMPLES, "", self.tr("How many points to generate, training and test together")
         )
         self.samples.setSingleStep(50)
         self.train_share = self._spin(
             1,
             100,
             " %",
-            "The share of the points used for training; the rest measure the test loss",
+            self.tr("The share of the points used for training; the rest measure the test loss"),
         )
         self.seed = self._spin(
-            0, MAX_WHOLE, "", "The seed of the generator: the same seed gives the same points"
+            0,
+            MAX_WHOLE,
+            "",
+            self.tr("The seed of the generator: the same seed gives the same points"),
         )
-        for box, field, scale, what in (
-            (self.noise, "noise", 100, "Noise"),
-            (self.samples, "samples", 1, "Samples"),
-            (self.train_share, "train_fraction", 100, "Train Share"),
-            (self.seed, "seed", 1, "Data Seed"),
+        for box, field, scale in (
+            (self.noise, "noise", 100),
+            (self.samples, "samples", 1),
+            (self.train_share, "train_fraction", 100),
+            (self.seed, "seed", 1),
         ):
             box.valueChanged.connect(
-                lambda v, f=field, s=scale, w=what, b=box: self._generator_edited(
-                    f, v / s if s != 1 else v, f"Set {w} to {v}{b.suffix()}"
+                lambda v, f=field, s=scale, b=box: self._generator_edited(
+                    f,
+                    v / s if s != 1 else v,
+                    knob_edit_text(f, f"{v}{b.suffix()}"),
                 )
             )
-        self.regenerate = QPushButton("Regenerate")
-        self.regenerate.setToolTip("New random points from the next seed, same kind and settings")
+        self.regenerate = QPushButton(self.tr("Regenerate"))
+        self.regenerate.setToolTip(
+            self.tr("New random points from the next seed, same kind and settings")
+        )
         self.regenerate.clicked.connect(self._regenerate)
-        self.import_button = QPushButton("Import CSV…")
+        self.import_button = QPushButton(self.tr("Import CSV…"))
         self.import_button.setToolTip(
-            "Use the columns of a CSV file as inputs and targets; the data is saved in the network file"
+            self.tr(
+                "Use the columns of a CSV file as inputs and targets; "
+                "the data is saved in the network file"
+            )
         )
         self.import_button.clicked.connect(lambda: self.import_csv())
         self.summary = QLabel()
@@ -120,9 +125,11 @@ class DataDock(QWidget):
 
         form = QFormLayout()
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
-        form.addRow("Data:", self.source)
-        form.addRow("Noise:", pair_row(self.noise, "Samples:", self.samples))
-        form.addRow("Train share:", pair_row(self.train_share, "Seed:", self.seed))
+        form.addRow(self.tr("Data:"), self.source)
+        form.addRow(self.tr("Noise:"), pair_row(self.noise, self.tr("Samples:"), self.samples))
+        form.addRow(
+            self.tr("Train share:"), pair_row(self.train_share, self.tr("Seed:"), self.seed)
+        )
         buttons = QHBoxLayout()
         buttons.addWidget(self.regenerate)
         buttons.addWidget(self.import_button)
@@ -168,7 +175,7 @@ class DataDock(QWidget):
             if name == TABLE:
                 item.setEnabled(self._table is not None)
                 item.setToolTip(
-                    "" if self._table is not None else "The file holds no table of data"
+                    "" if self._table is not None else self.tr("The file holds no table of data")
                 )
                 continue
             inputs, outputs = generator_shape(name)
@@ -178,8 +185,15 @@ class DataDock(QWidget):
             item.setToolTip(
                 ""
                 if fits
-                else f"Makes {inputs} input(s) and {outputs} target(s); the network has "
-                f"{shape[0]} input and {shape[1]} output neuron(s)"
+                else self.tr(
+                    "Makes {inputs} input(s) and {outputs} target(s); the network has "
+                    "{network_inputs} input and {network_outputs} output neuron(s)"
+                ).format(
+                    inputs=inputs,
+                    outputs=outputs,
+                    network_inputs=shape[0],
+                    network_outputs=shape[1],
+                )
             )
         current = (
             TABLE
@@ -236,16 +250,22 @@ class DataDock(QWidget):
         )
         if data.features:
             # The inputs are raw columns; the network takes the features computed from them.
-            text += " " + self.tr("The network takes {n} features of them: {names}.").format(
-                n=len(data.features), names=", ".join(feature_label(f) for f in data.features)
+            text = join_sentences(
+                text,
+                self.tr("The network takes {n} features of them: {names}.").format(
+                    n=len(data.features), names=", ".join(feature_label(f) for f in data.features)
+                ),
             )
         if data.generator is not None and data.generator.name in CLASSIFICATION_GENERATORS:
             low, high = data.generator.labels
-            text += " " + self.tr("Class labels {low} and {high}.").format(
-                low=format_number(low), high=format_number(high)
+            text = join_sentences(
+                text,
+                self.tr("Class labels {low} and {high}.").format(
+                    low=format_number(low), high=format_number(high)
+                ),
             )
         elif data.generator is None:
-            text += " " + self.tr("Stored in the network file.")
+            text = join_sentences(text, self.tr("Stored in the network file."))
         return text
 
     def show_problem(self, message: str) -> None:
@@ -273,7 +293,7 @@ class DataDock(QWidget):
     def _source_chosen(self, name: str) -> None:
         if name == TABLE:
             if self._table is not None and self._table is not self.document.network.data:
-                self._use(self._table, "Use the Table in the File")
+                self._use(self._table, self.tr("Use the Table in the File"))
             return
         current = self.document.network.data
         spec = GeneratorSpec(
@@ -288,7 +308,7 @@ class DataDock(QWidget):
         )
         if current is not None and current.generator == spec:
             return
-        self._generate(spec, f"Use {GENERATOR_NAMES[name].split(' (')[0]} Data")
+        self._generate(spec, use_generator_text(name))
 
     def _generator_edited(self, field: str, value, text: str) -> None:
         data = self.document.network.data
@@ -300,7 +320,7 @@ class DataDock(QWidget):
         data = self.document.network.data
         if data is not None and data.generator is not None:
             spec = data.generator
-            self._generate(replace(spec, seed=spec.seed + 1), "Regenerate Data")
+            self._generate(replace(spec, seed=spec.seed + 1), self.tr("Regenerate Data"))
 
     def _generate(self, spec: GeneratorSpec, text: str) -> None:
         try:
@@ -317,7 +337,9 @@ class DataDock(QWidget):
             check_fits_network(dataset, self.document.network)
         except DataError as refusal:
             self.refresh()
-            self.show_problem(f"{str(refusal).capitalize()}. Nothing was changed.")
+            self.show_problem(
+                self.tr("{reason}. Nothing was changed.").format(reason=str(refusal).capitalize())
+            )
             return
         self.document.set_data(dataset, text)
 
@@ -328,9 +350,9 @@ class DataDock(QWidget):
         if path is None:
             path, _ = QFileDialog.getOpenFileName(
                 self,
-                "Import CSV",
+                self.tr("Import CSV"),
                 str(start_folder(self.document.path)),
-                "CSV files (*.csv *.tsv *.txt);;All files (*)",
+                self.tr("CSV files (*.csv *.tsv *.txt);;All files (*)"),
             )
             if not path:
                 return False
@@ -351,6 +373,8 @@ class DataDock(QWidget):
         return True
 
     def _refuse(self, message: str) -> None:
-        text = f"Nothing was imported. {message[0].upper()}{message[1:]}"
+        text = self.tr("Nothing was imported. {reason}").format(
+            reason=message[0].upper() + message[1:]
+        )
         self.show_problem(text)
         QMessageBox.warning(self, self.tr("Cannot import the CSV file"), literal_rich_text(text))

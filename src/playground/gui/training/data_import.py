@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 import numpy as np
+from PySide6.QtCore import QCoreApplication
 
 from playground.gui.document import Document
 from playground.model.connection import Connection
@@ -121,10 +122,12 @@ def import_dataset(
         document.network, inputs, targets, document.initialisation
     )
     stack = document.undo_stack
-    stack.beginMacro(f"Import {name}")
+    stack.beginMacro(QCoreApplication.translate("DataImport", "Import {name}").format(name=name))
     try:
         if neurons:
-            document.add_items(neurons, connections, f"Add {len(neurons)} Neurons for {name}")
-        document.set_data(dataset, f"Use the Data of {name}")
+            text = QCoreApplication.translate("DataImport", "Add {n} Neurons for {name}")
+            document.add_items(neurons, connections, text.format(n=len(neurons), name=name))
+        text = QCoreApplication.translate("DataImport", "Use the Data of {name}")
+        document.set_data(dataset, text.format(name=name))
     finally:
         stack.endMacro()

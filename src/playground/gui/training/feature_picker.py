@@ -80,7 +80,9 @@ class FeaturePicker(QGroupBox):
                     feature=feature_label(feature)
                 )
             )
-        self.note.setText(refusal[0].upper() + refusal[1:] + "." if refusal else "")
+        self.note.setText(
+            self.tr("{reason}.").format(reason=refusal[0].upper() + refusal[1:]) if refusal else ""
+        )
         self.note.setVisible(bool(refusal) and data is not None)
         self.setVisible(data is not None)
 
@@ -105,5 +107,7 @@ class FeaturePicker(QGroupBox):
             self.document.set_feature_used(feature, used)
         except (DataError, NetworkEditError) as refusal:
             self.refresh()
-            self.note.setText(str(refusal).capitalize() + ". " + self.tr("Nothing was changed."))
+            self.note.setText(
+                self.tr("{reason}. Nothing was changed.").format(reason=str(refusal).capitalize())
+            )
             self.note.setVisible(True)

@@ -8,9 +8,21 @@ fixed height (a given number of lines) and repaints only itself.
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QFont, QPainter, QPaintEvent, QTextDocument
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPaintEvent, QTextDocument
 from PySide6.QtWidgets import QSizePolicy, QWidget
+
+
+def _lines_height(font: QFont, lines: int) -> int:
+    """The height of `lines` lines of text as the label lays them out. Measured on a sample with
+    Chinese in it: a CJK fallback font is taller than the Latin font's line spacing says."""
+    sample = QTextDocument()
+    sample.setDocumentMargin(0)
+    sample.setDefaultFont(font)
+    sample.setHtml("<br>".join(["Ág<b>國Ág</b>"] * lines))
+    return max(math.ceil(sample.size().height()), QFontMetrics(font).lineSpacing() * lines)
 
 
 class LiveLabel(QWidget):
@@ -30,7 +42,7 @@ class LiveLabel(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         # It paints its own background, so a new text does not repaint the dock and window behind it.
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
-        self.setFixedHeight(self.fontMetrics().lineSpacing() * lines + 4)
+        self.setFixedHeight(_lines_height(self.font(), lines) + 4)
 
     def sizeHint(self) -> QSize:
         return QSize(120, self.height())

@@ -19,7 +19,7 @@ L2_RATES = (0.0, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
 
 
 def pair_row(first: QWidget, label: str, second: QWidget) -> QHBoxLayout:
-    """Two controls on one form row, the second with its own label: `[first] Label: [second]`."""
+    """Two controls on one form row, the second with its own (translated) label: `[first] Label: [second]`."""
     row = QHBoxLayout()
     row.addWidget(first)
     row.addWidget(QLabel(label))
@@ -147,7 +147,7 @@ class LearningRateControl(QWidget):
         self.box = PresetNumberBox(
             LEARNING_RATES, lambda rate: training_settings.refusal("learning_rate", rate)
         )
-        tip = (
+        tip = self.tr(
             "Learning rate η: how far each SGD step moves the weights (0.00001 to 10, log scale). "
             "Too small learns slowly; too large makes the loss jump or become infinite."
         )

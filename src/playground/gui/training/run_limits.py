@@ -5,6 +5,8 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 
+from PySide6.QtCore import QCoreApplication
+
 from playground.engine.formatting import format_number
 from playground.engine.trainer import Trainer
 from playground.gui.training.number_controls import whole_number
@@ -21,8 +23,18 @@ class StopConditions:
 def run_text(epochs: int, batches: int) -> str:
     """The undo step's name: "Train 350 epochs", or "Train 3 batches" for a run within an epoch."""
     if epochs:
-        return f"Train {whole_number(epochs)} epoch" + ("" if epochs == 1 else "s")
-    return f"Train {whole_number(batches)} batch" + ("" if batches == 1 else "es")
+        text = (
+            QCoreApplication.translate("RunLimits", "Train {n} epoch")
+            if epochs == 1
+            else QCoreApplication.translate("RunLimits", "Train {n} epochs")
+        )
+        return text.format(n=whole_number(epochs))
+    text = (
+        QCoreApplication.translate("RunLimits", "Train {n} batch")
+        if batches == 1
+        else QCoreApplication.translate("RunLimits", "Train {n} batches")
+    )
+    return text.format(n=whole_number(batches))
 
 
 class RunLimits:
@@ -75,27 +87,43 @@ class RunLimits:
         """What the dock says when the run ended for `reason`, and whether it is a problem."""
         epoch = whole_number(trainer.epoch)
         if reason == "diverged":
-            return (
-                f"{trainer.divergence.message} Training paused with the last finite weights.",
-                True,
+            text = QCoreApplication.translate(
+                "RunLimits", "{problem} Training paused with the last finite weights."
             )
+            return text.format(problem=trainer.divergence.message), True
         if reason == "loss":
             loss, below = trainer.history.train_loss[-1], self.conditions.below_loss
-            loss_text, below_text = format_number(loss), format_number(below)
-            return (
-                f"Stopped at epoch {epoch}: the train loss {loss_text} is below {below_text}.",
-                False,
+            text = QCoreApplication.translate(
+                "RunLimits", "Stopped at epoch {epoch}: the train loss {loss} is below {below}."
             )
+            return text.format(
+                epoch=epoch, loss=format_number(loss), below=format_number(below)
+            ), False
         if reason == "epochs":
             run = whole_number(trainer.epoch - self.start_epoch)
-            return f"Stopped after {run} epochs, at epoch {epoch}.", False
+            text = QCoreApplication.translate(
+                "RunLimits", "Stopped after {run} epochs, at epoch {epoch}."
+            )
+            return text.format(run=run, epoch=epoch), False
         if reason == "step":
-            return f"Stepped to the end of epoch {epoch}.", False
+            return QCoreApplication.translate(
+                "RunLimits", "Stepped to the end of epoch {epoch}."
+            ).format(epoch=epoch), False
         if reason == "batch":
             done = trainer.batch_in_epoch
             if done == 0:
-                return f"Trained one minibatch, the last of epoch {epoch}.", False
-            of = whole_number(trainer.batches_per_epoch)
-            within = whole_number(trainer.epoch + 1)
-            return f"Trained one minibatch: {whole_number(done)} of {of} in epoch {within}.", False
-        return f"Paused at epoch {epoch}.", False
+                text = QCoreApplication.translate(
+                    "RunLimits", "Trained one minibatch, the last of epoch {epoch}."
+                )
+                return text.format(epoch=epoch), False
+            text = QCoreApplication.translate(
+                "RunLimits", "Trained one minibatch: {done} of {of} in epoch {epoch}."
+            )
+            return text.format(
+                done=whole_number(done),
+                of=whole_number(trainer.batches_per_epoch),
+                epoch=whole_number(trainer.epoch + 1),
+            ), False
+        return QCoreApplication.translate("RunLimits", "Paused at epoch {epoch}.").format(
+            epoch=epoch
+        ), False

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
 from playground.gui.training.training_session import TrainingSession
 
-TRAIN_TEXT = "▶ Train"
-PAUSE_TEXT = "❚❚ Pause"
+
+def train_text() -> str:
+    return QCoreApplication.translate("TrainingActions", "▶ Train")
+
+
+def pause_text() -> str:
+    return QCoreApplication.translate("TrainingActions", "❚❚ Pause")
 
 
 class TrainingActions:
@@ -16,33 +22,49 @@ class TrainingActions:
 
     def __init__(self, session: TrainingSession, parent: QWidget) -> None:
         self.session = session
-        self.train = QAction(TRAIN_TEXT, parent)
+        self.train = QAction(train_text(), parent)
         self.train.setShortcuts([QKeySequence("Ctrl+T"), QKeySequence("F6")])
         self.train.triggered.connect(self.toggle)
-        self.step_epoch = QAction("Step Epoch", parent)
+        self.step_epoch = QAction(
+            QCoreApplication.translate("TrainingActions", "Step Epoch"), parent
+        )
         self.step_epoch.triggered.connect(session.step_epoch)
-        self.step_batch = QAction("Step Batch", parent)
+        self.step_batch = QAction(
+            QCoreApplication.translate("TrainingActions", "Step Batch"), parent
+        )
         self.step_batch.triggered.connect(session.step_batch)
-        self.reset_weights = QAction("Reset Weights", parent)
+        self.reset_weights = QAction(
+            QCoreApplication.translate("TrainingActions", "Reset Weights"), parent
+        )
         self.reset_weights.triggered.connect(session.reset_weights)
         for action, tip in (
             (
                 self.train,
-                (
+                QCoreApplication.translate(
+                    "TrainingActions",
                     "Train with SGD until paused or a stop condition is met (Ctrl+T or F6). "
-                    "The whole run is one undo step."
+                    "The whole run is one undo step.",
                 ),
             ),
             (
                 self.step_epoch,
-                "Train to the end of the next epoch: one pass over the training data",
+                QCoreApplication.translate(
+                    "TrainingActions",
+                    "Train to the end of the next epoch: one pass over the training data",
+                ),
             ),
-            (self.step_batch, "Train on one minibatch: one SGD update of every weight"),
+            (
+                self.step_batch,
+                QCoreApplication.translate(
+                    "TrainingActions", "Train on one minibatch: one SGD update of every weight"
+                ),
+            ),
             (
                 self.reset_weights,
-                (
+                QCoreApplication.translate(
+                    "TrainingActions",
                     "Give every weight a fresh random start from the seed and every "
-                    "bias 0; the epoch counter and the loss plot start again (undoable)"
+                    "bias 0; the epoch counter and the loss plot start again (undoable)",
                 ),
             ),
         ):
@@ -60,6 +82,6 @@ class TrainingActions:
             self.session.start()
 
     def _running_changed(self, running: bool) -> None:
-        self.train.setText(PAUSE_TEXT if running else TRAIN_TEXT)
+        self.train.setText(pause_text() if running else train_text())
         for action in (self.step_epoch, self.step_batch):
             action.setEnabled(not running)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QSizePolicy,
     QSpinBox,
     QToolButton,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from playground.gui.document import Document
+from playground.gui.training.fit_outputs_question import ask_to_fit_outputs
 from playground.gui.training.live_label import LiveLabel
 from playground.gui.training.loss_plot import LossPlot
 from playground.gui.training.number_controls import (
@@ -40,7 +40,12 @@ from playground.model.errors import PlaygroundError
 from playground.model.training_settings import MAX_WHOLE
 from playground.model.vocabulary import LOSSES
 
-LOSS_NAMES = {"squared_error": "Squared error", "binary_cross_entropy": "Binary cross-entropy"}
+# Marked for translation here, translated where shown (the loss box is filled after the
+# app's translator is installed).
+LOSS_NAMES = {
+    "squared_error": QT_TRANSLATE_NOOP("TrainingDock", "Squared error"),
+    "binary_cross_entropy": QT_TRANSLATE_NOOP("TrainingDock", "Binary cross-entropy"),
+}
 LOSS_THRESHOLDS = (0.1, 0.03, 0.01, 0.003, 0.001, 0.0001)
 PROBLEM_STYLE = "QLabel { background: #fde8e4; color: #8a1f11; border-radius: 4px; padding: 4px; }"
 NOTE_STYLE = "QLabel { color: #555; padding: 2px 4px; }"
@@ -119,32 +124,42 @@ class TrainingDock(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.5)
         self.epoch_label = LiveLabel(1, font)
         self.epoch_label.setToolTip(
-            "Epochs trained so far (passes over the whole training set), and the minibatches "
-            "done within the current one"
+            self.tr(
+                "Epochs trained so far (passes over the whole training set), and the minibatches "
+                "done within the current one"
+            )
         )
         return self.epoch_label
 
     def _build_settings(self) -> QGroupBox:
-        box = QGroupBox("Settings")
+        box = QGroupBox(self.tr("Settings"))
         form = QFormLayout(box)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         self.learning_rate = LearningRateControl()
         self.learning_rate.value_chosen.connect(
-            lambda v: self._set("learning_rate", v, f"Set Learning Rate to {plain_number(v)}")
+            lambda v: self._set(
+                "learning_rate",
+                v,
+                self.tr("Set Learning Rate to {value}").format(value=plain_number(v)),
+            )
         )
         self.learning_rate.refused.connect(
-            lambda text: self.show_status(f"Learning rate: {text}", True)
+            lambda text: self.show_status(
+                self.tr("Learning rate: {reason}").format(reason=text), True
+            )
         )
-        form.addRow("Learning rate:", self.learning_rate)
+        form.addRow(self.tr("Learning rate:"), self.learning_rate)
 
         self.batch_size = QSpinBox()
         self.batch_size.setRange(1, MAX_WHOLE)
         self.batch_size.setKeyboardTracking(False)
         self.batch_size.setToolTip(
-            "Samples averaged into each SGD step; 1 is pure stochastic descent"
+            self.tr("Samples averaged into each SGD step; 1 is pure stochastic descent")
         )
         self.batch_size.valueChanged.connect(
-            lambda v: self._set("batch_size", v, f"Set Batch Size to {v}")
+            lambda v: self._set(
+                "batch_size", v, self.tr("Set Batch Size to {value}").format(value=v)
+            )
         )
         self.momentum = QDoubleSpinBox()
         # Below 1, as the model requires, in the box's three decimals.
@@ -153,17 +168,26 @@ class TrainingDock(QWidget):
         self.momentum.setSingleStep(0.1)
         self.momentum.setKeyboardTracking(False)
         self.momentum.setToolTip(
-            "Momentum m: each step keeps m times the previous one (v ← m·v − η·∂L/∂w); 0 is plain SGD"
+            self.tr(
+                "Momentum m: each step keeps m times the previous one (v ← m·v − η·∂L/∂w); "
+                "0 is plain SGD"
+            )
         )
         self.momentum.valueChanged.connect(
-            lambda v: self._set("momentum", v, f"Set Momentum to {v:g}")
+            lambda v: self._set(
+                "momentum", v, self.tr("Set Momentum to {value}").format(value=f"{v:g}")
+            )
         )
         self.l2 = PresetNumberBox(L2_RATES, lambda l2: training_settings.refusal("l2", l2))
         self.l2.setToolTip(
-            "L2 weight decay: adds l2·w to each weight's gradient, pulling weights to 0"
+            self.tr("L2 weight decay: adds l2·w to each weight's gradient, pulling weights to 0")
         )
-        self.l2.value_chosen.connect(lambda v: self._set("l2", v, f"Set L2 to {plain_number(v)}"))
-        self.l2.refused.connect(lambda text: self.show_status(f"L2: {text}", True))
+        self.l2.value_chosen.connect(
+            lambda v: self._set("l2", v, self.tr("Set L2 to {value}").format(value=plain_number(v)))
+        )
+        self.l2.refused.connect(
+            lambda text: self.show_status(self.tr("L2: {reason}").format(reason=text), True)
+        )
         self.l1 = PresetNumberBox(L2_RATES, lambda l1: training_settings.refusal("l1", l1))
         self.l1.setToolTip(
             self.tr(
@@ -181,25 +205,36 @@ class TrainingDock(QWidget):
         self.seed.setRange(0, MAX_WHOLE)
         self.seed.setKeyboardTracking(False)
         self.seed.setToolTip(
-            "Seed of the minibatch order and of Reset Weights: the same seed trains the same way"
+            self.tr(
+                "Seed of the minibatch order and of Reset Weights: the same seed trains the same way"
+            )
         )
-        self.seed.valueChanged.connect(lambda v: self._set("seed", v, f"Set Training Seed to {v}"))
+        self.seed.valueChanged.connect(
+            lambda v: self._set("seed", v, self.tr("Set Training Seed to {value}").format(value=v))
+        )
         self.loss = QComboBox()
         for name in LOSSES:
-            self.loss.addItem(LOSS_NAMES.get(name, name), name)
+            shown = LOSS_NAMES.get(name)
+            self.loss.addItem(
+                QCoreApplication.translate("TrainingDock", shown) if shown else name, name
+            )
         self.loss.setToolTip(
-            "Squared error ½(y − t)² suits any target; binary cross-entropy suits 0/1 labels "
-            "with a sigmoid output"
+            self.tr(
+                "Squared error ½(y − t)² suits any target; binary cross-entropy suits 0/1 labels "
+                "with a sigmoid output"
+            )
         )
         self.loss.activated.connect(lambda _: self._set_loss(self.loss.currentData()))
 
-        form.addRow("Batch size:", pair_row(self.batch_size, "Momentum:", self.momentum))
-        form.addRow("L2:", pair_row(self.l2, self.tr("L1:"), self.l1))
+        form.addRow(
+            self.tr("Batch size:"), pair_row(self.batch_size, self.tr("Momentum:"), self.momentum)
+        )
+        form.addRow(self.tr("L2:"), pair_row(self.l2, self.tr("L1:"), self.l1))
         seed_row = QHBoxLayout()
         seed_row.addWidget(self.seed)
         seed_row.addStretch(1)
-        form.addRow("Seed:", seed_row)
-        form.addRow("Loss:", self.loss)
+        form.addRow(self.tr("Seed:"), seed_row)
+        form.addRow(self.tr("Loss:"), self.loss)
         self.update_biases = QCheckBox(self.tr("Update biases"))
         self.update_biases.setToolTip(
             self.tr(
@@ -216,16 +251,16 @@ class TrainingDock(QWidget):
 
     def _add_stop_conditions(self, form: QFormLayout) -> None:
         """Two optional conditions on which a run pauses by itself."""
-        self.stop_after = QCheckBox("after")
-        self.stop_after.setToolTip("Pause by itself after this many epochs of a run")
+        self.stop_after = QCheckBox(self.tr("after"))
+        self.stop_after.setToolTip(self.tr("Pause by itself after this many epochs of a run"))
         self.stop_epochs = QSpinBox()
         self.stop_epochs.setRange(1, 10_000_000)
         self.stop_epochs.setValue(500)
-        self.stop_epochs.setSuffix(" epochs")
+        self.stop_epochs.setSuffix(self.tr(" epochs"))
         self.stop_epochs.setToolTip(self.stop_after.toolTip())
-        self.stop_below = QCheckBox("loss below")
+        self.stop_below = QCheckBox(self.tr("loss below"))
         self.stop_below.setToolTip(
-            "Pause by itself at the end of the first epoch whose train loss is below this"
+            self.tr("Pause by itself at the end of the first epoch whose train loss is below this")
         )
         self.stop_loss = PresetNumberBox(
             LOSS_THRESHOLDS,
@@ -236,7 +271,7 @@ class TrainingDock(QWidget):
         row = QHBoxLayout()
         row.addWidget(self.stop_after)
         row.addWidget(self.stop_epochs, 1)
-        form.addRow("Stop:", row)
+        form.addRow(self.tr("Stop:"), row)
         row = QHBoxLayout()
         row.addWidget(self.stop_below)
         row.addWidget(self.stop_loss, 1)
@@ -281,7 +316,7 @@ class TrainingDock(QWidget):
         try:
             if reason and network.outputs_unfit_for(loss):
                 # Refused where it is chosen, with the reason and the one change that fixes it.
-                if not self._ask_to_fit_outputs(loss, reason):
+                if not ask_to_fit_outputs(self, network.outputs_unfit_for(loss), reason):
                     self.show_status(
                         self.tr("Loss not changed: {reason}").format(reason=reason), True
                     )
@@ -293,23 +328,6 @@ class TrainingDock(QWidget):
         except PlaygroundError as refused:
             self.show_status(str(refused), True)
             self.refresh_settings()
-
-    def _ask_to_fit_outputs(self, loss: str, reason: str) -> bool:
-        outputs = self.document.network.outputs_unfit_for(loss)
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(self.tr("Binary cross-entropy needs sigmoid outputs"))
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        # Plain text throughout: the reason and the question name neurons from the file.
-        question = self.tr(
-            "Make {outputs} sigmoid and use binary cross-entropy, as one undo step?"
-        ).format(outputs=", ".join(outputs))
-        box.setText(f"{reason[0].upper()}{reason[1:]}.\n\n{question}")
-        fit = box.addButton(self.tr("Make Outputs Sigmoid"), QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(fit)
-        box.exec()
-        return box.clickedButton() is fit
 
     def _stop_conditions_changed(self, *_) -> None:
         stop = self.session.stop
@@ -355,12 +373,16 @@ class TrainingDock(QWidget):
         per_epoch = self.session.batches_per_epoch
         done = self.session.batch_in_epoch
         batch = (
-            f"&nbsp;&nbsp;<span style='color:#666'>+ batch {whole_number(done)} / "
-            f"{whole_number(per_epoch)}</span>"
+            "&nbsp;&nbsp;<span style='color:#666'>{}</span>".format(
+                self.tr("+ batch {done} / {per_epoch}").format(
+                    done=whole_number(done), per_epoch=whole_number(per_epoch)
+                )
+            )
             if per_epoch and done
             else ""
         )
-        self.epoch_label.setText(f"<b>Epoch {whole_number(progress.epoch)}</b>{batch}")
+        epoch = self.tr("Epoch {n}").format(n=whole_number(progress.epoch))
+        self.epoch_label.setText(f"<b>{epoch}</b>{batch}")
         data = self.document.network.data
         self.loss_plot.expect_test(data is not None and len(data.test_x) > 0)
         self.loss_plot.set_history(progress.history)

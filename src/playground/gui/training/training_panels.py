@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
@@ -33,15 +33,30 @@ class TrainingPanels:
         self.session.running_changed.connect(self.output_view.follow_run)
 
         left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
+        # Docks are added under their English titles, which name them in the saved window layout
+        # whatever the language, then shown under their titles in the user's language.
         self.training_dock_widget = window.add_panel_dock(self.training_dock, "Training", left)
         self.data_dock_widget = window.add_panel_dock(self.data_dock, "Data", right)
         self.output_dock_widget = window.add_panel_dock(self.output_view, "Output", right)
+        self.training_dock_widget.setWindowTitle(
+            QCoreApplication.translate("TrainingPanels", "Training")
+        )
+        self.data_dock_widget.setWindowTitle(QCoreApplication.translate("TrainingPanels", "Data"))
+        self.output_dock_widget.setWindowTitle(
+            QCoreApplication.translate("TrainingPanels", "Output")
+        )
 
-        self.import_csv = QAction("&Import CSV…", window)
-        self.import_csv.setToolTip("Use the columns of a CSV file as the network's data")
+        self.import_csv = QAction(
+            QCoreApplication.translate("TrainingPanels", "&Import CSV…"), window
+        )
+        self.import_csv.setToolTip(
+            QCoreApplication.translate(
+                "TrainingPanels", "Use the columns of a CSV file as the network's data"
+            )
+        )
         self.import_csv.setStatusTip(self.import_csv.toolTip())
         self.import_csv.triggered.connect(lambda: self.data_dock.import_csv())
-        menu = QMenu("&Training", window)
+        menu = QMenu(QCoreApplication.translate("TrainingPanels", "&Training"), window)
         menu.addActions(self.actions.all())
         menu.addSeparator()
         menu.addAction(self.import_csv)
@@ -53,7 +68,7 @@ class TrainingPanels:
             bar.addMenu(menu)
         window.menus["training"] = menu
 
-        tools = window.addToolBar("Training")
+        tools = window.addToolBar(QCoreApplication.translate("TrainingPanels", "Training"))
         tools.setObjectName("toolbar:training")
         tools.setMovable(False)
         tools.addActions(self.actions.all())

@@ -177,12 +177,12 @@ class TrainingSession(QObject):
         before, after = current_parameters(network), current_parameters(fresh)
         if before == after and self.progress == Progress():
             self.status_changed.emit(
-                "The weights are already the fresh ones: nothing to reset.", False
+                self.tr("The weights are already the fresh ones: nothing to reset."), False
             )
             return
         command = TrainingRunCommand(
             self,
-            "Reset Weights",
+            self.tr("Reset Weights"),
             before,
             after,
             self.progress.copy(),
@@ -291,7 +291,12 @@ class TrainingSession(QObject):
             return
         if self._command is None:
             self._command = TrainingRunCommand(
-                self, "Training…", self._run_before, after, self._run_start, self._run_start
+                self,
+                self.tr("Training…"),
+                self._run_before,
+                after,
+                self._run_start,
+                self._run_start,
             )
             self.document.undo_stack.push(self._command)
         else:
@@ -355,13 +360,13 @@ class TrainingSession(QObject):
         # The trainer got further than the model shows; the next run starts from the model.
         self.trainer = None
         self._saved = shown
-        self.status_changed.emit("Training paused for the edit.", False)
+        self.status_changed.emit(self.tr("Training paused for the edit."), False)
         self.running_changed.emit(False)
         self.frame.emit()
 
     def _say_cannot_train(self, problem: PlaygroundError) -> None:
         self._cannot_train = True
-        self.status_changed.emit(f"Cannot train: {problem}.", True)
+        self.status_changed.emit(self.tr("Cannot train: {reason}.").format(reason=problem), True)
 
     def _check_cannot_train(self) -> None:
         """After a change, take back a "Cannot train" that no longer holds, or say the new reason."""
