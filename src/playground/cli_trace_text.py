@@ -23,14 +23,35 @@ from playground.engine.trace_description import TraceDescriber
 from playground.engine.update_description import MeanRow, UpdateDescription
 from playground.engine.written import Expr, Num, Text, plain
 from playground.model.network import Network
+from playground.translation import QT_TRANSLATE_NOOP, translate
 
 __all__ = ["format_number", "minibatch_text", "neuron_names", "operand_format", "trace_text"]
 
 # Why the update leaves the biases alone, where it does.
-BIASES_FIXED = (
+BIASES_FIXED = QT_TRANSLATE_NOOP(
+    "TraceText",
     "every bias stays fixed: update_biases is false in the file's training settings, "
-    "as in Mazur's worked 2-2-2 example, so only the weights move"
+    "as in Mazur's worked 2-2-2 example, so only the weights move",
 )
+
+
+# A loss function's name, marked for translation.
+LOSS_NAMES = {
+    "squared_error": QT_TRANSLATE_NOOP("TraceText", "squared error"),
+    "binary_cross_entropy": QT_TRANSLATE_NOOP("TraceText", "binary cross entropy"),
+}
+
+# A neuron's role, marked for translation under the same context.
+ROLES = {
+    "input": QT_TRANSLATE_NOOP("TraceText", "input"),
+    "hidden": QT_TRANSLATE_NOOP("TraceText", "hidden"),
+    "output": QT_TRANSLATE_NOOP("TraceText", "output"),
+}
+
+
+def _tr(text: str) -> str:
+    """A string marked with QT_TRANSLATE_NOOP("TraceText", …), in the current language."""
+    return translate("TraceText", text)
 
 
 class TraceText:
@@ -74,7 +95,12 @@ class TraceText:
     def _describe(self, neuron_id: str) -> str:
         neuron = self.network.neuron(neuron_id)
         label = f" “{neuron.label}”" if neuron.label and neuron.label != neuron_id else ""
-        kind = neuron.role if neuron.is_input else f"{neuron.role}, {neuron.activation}"
+        role = _tr(ROLES.get(neuron.role, neuron.role))
+        if neuron.is_input:
+            kind = role
+        else:
+            both = _tr(QT_TRANSLATE_NOOP("TraceText", "{role}, {activation}"))
+            kind = both.format(role=role, activation=neuron.activation)
         return f"{neuron_id}{label} ({kind})"
 
     def _sample(self) -> None:
@@ -97,13 +123,14 @@ class TraceText:
         return line
 
     def _forward(self) -> None:
-        self._section("FORWARD PASS    z_j = b_j + Σ_i w_i,j · y_i    y_j = f(z_j)")
+        title = _tr(QT_TRANSLATE_NOOP("TraceText", "FORWARD PASS"))
+        self._section(f"{title}    z_j = b_j + Σ_i w_i,j · y_i    y_j = f(z_j)")
         for neuron_id, values in self.trace.forward.items():
             neuron = self.network.neuron(neuron_id)
             if values.z is None:
                 label = f" “{neuron.label}”" if neuron.label and neuron.label != neuron_id else ""
                 self.lines.append(
-                    f"  y_{self._sub(neuron_id)} = {self.fmt(values.y)}    (input{label})"
+                    f"  y_{self._sub(neuron_id)} = {self.fmt(values.y)}    ({_tr(ROLES['input'])}{label})"
                 )
                 continue
             step = self.describer.forward(forward_step(self.network, self.trace.forward, neuron_id))
@@ -114,7 +141,9 @@ class TraceText:
     def _loss(self) -> None:
         loss = LOSS_FUNCTIONS[self.network.loss]
         described = self.describer.loss(self.trace)
-        self._section(f"LOSS    {loss.formula}    ({self.network.loss.replace('_', ' ')})")
+        title = _tr(QT_TRANSLATE_NOOP("TraceText", "LOSS"))
+        name = _tr(LOSS_NAMES.get(self.network.loss, self.network.loss.replace("_", " ")))
+        self._section(f"{title}    {loss.formula}    ({name})")
         if len(described.shares) == 1:
             (share,) = described.shares
             self.lines.append(
@@ -127,16 +156,24 @@ class TraceText:
         self.lines.append(f"  L = {total} = {self.fmt(described.total.value)}")
 
     def _backward(self) -> None:
-        self._section("BACKWARD PASS    one neuron at a time, each after every neuron it feeds")
+        self._section(
+            _tr(
+                QT_TRANSLATE_NOOP(
+                    "TraceText",
+                    "BACKWARD PASS    one neuron at a time, each after every neuron it feeds",
+                )
+            )
+        )
         for step in self.trace.steps:
             self.lines.append(f"  {self._describe(step.neuron)}")
             described = self.describer.neuron(step)
             lines = [self._derivation(described.gather)]
             if described.unused:
-                lines[0] += (
-                    f"    ({step.neuron} feeds no other neuron and is not an output, "
-                    "so the loss does not depend on it)"
+                unused = QT_TRANSLATE_NOOP(
+                    "TraceText",
+                    "{j} feeds no other neuron and is not an output, so the loss does not depend on it",
                 )
+                lines[0] += f"    ({_tr(unused).format(j=step.neuron)})"
             lines += [
                 self._derivation(d)
                 for d in (described.slope, described.chain, described.bias, *described.weights)
@@ -150,17 +187,22 @@ class TraceText:
         """The SGD step as rows `w = before − η × gradient = after`, a row per parameter."""
         eta = self.fmt(update.learning_rate.value)
         weight_rule = self._text(update.weight_rule)
-        bias_rule = "b ← b − η · ∂L/∂b" if update.update_biases else "b unchanged"
+        unchanged = _tr(QT_TRANSLATE_NOOP("TraceText", "b unchanged"))
+        bias_rule = "b ← b − η · ∂L/∂b" if update.update_biases else unchanged
         rates = f"η = {eta}, λ = {self.fmt(update.l2.value)}" if update.l2 else f"η = {eta}"
         rates += f", λ₁ = {self.fmt(update.l1.value)}" if update.l1 else ""
-        self._section(f"SGD UPDATE{whose}    {weight_rule}    {bias_rule}    {rates}")
+        title = _tr(QT_TRANSLATE_NOOP("TraceText", "SGD UPDATE"))
+        self._section(f"{title}{whose}    {weight_rule}    {bias_rule}    {rates}")
         if update.momentum:
+            momentum = QT_TRANSLATE_NOOP(
+                "TraceText",
+                "momentum {momentum} adds nothing to a first step: the velocity starts at 0",
+            )
             self.lines.append(
-                f"  (momentum {self.fmt(update.momentum.value)} adds nothing to a first step: "
-                "the velocity starts at 0)"
+                f"  ({_tr(momentum).format(momentum=self.fmt(update.momentum.value))})"
             )
         if not update.update_biases and any(row.fixed for row in update.rows):
-            self.lines.append(f"  ({BIASES_FIXED})")
+            self.lines.append(f"  ({_tr(BIASES_FIXED)})")
         rows, fixed = [], []
         for row in update.rows:
             name = self._text((row.parameter,))
@@ -173,10 +215,13 @@ class TraceText:
         work_width = max((len(work) for _, work, _ in rows), default=0)
         for name, work, after in rows:
             self.lines.append(f"  {name:<{name_width}} = {work:<{work_width}} = {self.fmt(after)}")
+        not_used = _tr(
+            QT_TRANSLATE_NOOP("TraceText", "unchanged; its ∂L/∂b = {gradient} is not used")
+        )
         for name, after, gradient in fixed:
             self.lines.append(
                 f"  {name:<{name_width}} = {self.fmt(after)}    "
-                f"(unchanged; its ∂L/∂b = {self.fmt(gradient)} is not used)"
+                f"({not_used.format(gradient=self.fmt(gradient))})"
             )
 
     @staticmethod
@@ -184,11 +229,10 @@ class TraceText:
         return (Text(" − "), rate, Text(" × "))
 
     def _loss_after(self, before: float, after: float, what: str = "") -> None:
-        self._section("LOSS AFTER THE UPDATE")
-        self.lines.append(
-            f"  L = {self.fmt(after)}    ({what}before: {self.fmt(before)}, "
-            f"change {self.fmt(after - before)})"
-        )
+        self._section(_tr(QT_TRANSLATE_NOOP("TraceText", "LOSS AFTER THE UPDATE")))
+        change = _tr(QT_TRANSLATE_NOOP("TraceText", "before: {before}, change {change}"))
+        change = change.format(before=self.fmt(before), change=self.fmt(after - before))
+        self.lines.append(f"  L = {self.fmt(after)}    ({what}{change})")
 
 
 def trace_text(network: Network, trace: Trace, heading: str, digits: int = DEFAULT_DIGITS) -> str:
@@ -211,24 +255,32 @@ class MinibatchText(TraceText):
         for k, (one, described) in enumerate(zip(batch.samples, which)):
             self.trace = one
             self.lines.append("")
-            self._pass(f"SAMPLE {k + 1} OF {count}: {described}")
+            of = _tr(QT_TRANSLATE_NOOP("TraceText", "SAMPLE {k} OF {count}: {sample}"))
+            self._pass(of.format(k=k + 1, count=count, sample=described))
         self._means()
         self._batch_loss()
-        self._update_from(self.describer.batch_update(batch), " (with the mean gradients)")
-        self._loss_after(batch.loss, batch.loss_after, f"the mean over the {count} samples; ")
+        means = _tr(QT_TRANSLATE_NOOP("TraceText", " (with the mean gradients)"))
+        self._update_from(self.describer.batch_update(batch), means)
+        over = _tr(QT_TRANSLATE_NOOP("TraceText", "the mean over the {count} samples; "))
+        self._loss_after(batch.loss, batch.loss_after, over.format(count=count))
         return "\n".join(self.lines) + "\n"
 
     def _means(self) -> None:
         count = len(self.batch.samples)
-        self._section(
-            f"MEAN GRADIENTS    ∂L/∂w = (∂L/∂w of each sample, summed) / {count}, "
-            "and the same for ∂L/∂b"
+        title = QT_TRANSLATE_NOOP(
+            "TraceText",
+            "MEAN GRADIENTS    ∂L/∂w = (∂L/∂w of each sample, summed) / {count}, "
+            "and the same for ∂L/∂b",
         )
+        self._section(_tr(title).format(count=count))
         self._mean_rows(self.describer.means(self.batch))
 
     def _batch_loss(self) -> None:
         count = len(self.batch.samples)
-        self._section(f"LOSS OF THE MINIBATCH    L = (the samples' losses, summed) / {count}")
+        title = QT_TRANSLATE_NOOP(
+            "TraceText", "LOSS OF THE MINIBATCH    L = (the samples' losses, summed) / {count}"
+        )
+        self._section(_tr(title).format(count=count))
         self._mean_rows([self.describer.batch_loss(self.batch)])
 
     def _mean_rows(self, rows: list[MeanRow]) -> None:

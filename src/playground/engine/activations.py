@@ -16,9 +16,13 @@ import numpy as np
 
 from playground.engine.formatting import format_number
 from playground.engine.written import plain_form
+from playground.translation import QT_TRANSLATE_NOOP, translate
 
 LEAKY_RELU_SLOPE = 0.01
 ELU_ALPHA = 1.0
+
+# f' of a piecewise activation in words; {z} stays a template variable of `engine.written`.
+PIECEWISE_WORDS = QT_TRANSLATE_NOOP("Piecewise", "{above} if {z} > {kink}, else {below}")
 
 
 @dataclass(frozen=True)
@@ -37,8 +41,11 @@ class Piecewise:
         return self.above if self.is_above(z) else self.at_or_below
 
     def written(self) -> str:
-        kink = format_number(self.kink)
-        return f"{self.above} if {{z}} > {kink}, else {self.at_or_below}"
+        """f' on both sides, in the current language (looked up when written, not at import)."""
+        words = translate("Piecewise", PIECEWISE_WORDS)
+        return words.format(
+            above=self.above, z="{z}", kink=format_number(self.kink), below=self.at_or_below
+        )
 
 
 @dataclass(frozen=True)
@@ -63,10 +70,14 @@ class Activation:
         """How the function is written, e.g. "σ(z)"."""
         return plain_form(self.f_written)
 
+    def df_form(self) -> str:
+        """f'(z)'s written form now: a piecewise f' words its sides in the current language."""
+        return self.piecewise.written() if self.piecewise is not None else self.df_written
+
     @property
     def derivative(self) -> str:
         """f'(z) written out, e.g. "σ(z)(1 − σ(z))"."""
-        return plain_form(self.df_written)
+        return plain_form(self.df_form())
 
 
 def sigmoid(z: np.ndarray) -> np.ndarray:

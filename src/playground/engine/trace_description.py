@@ -38,6 +38,9 @@ from playground.engine.written import (
     symbolic,
 )
 from playground.model.network import Network
+from playground.translation import QT_TRANSLATE_NOOP, translate
+
+FROM_THE_LOSS = QT_TRANSLATE_NOOP("TraceDescriber", "∂L/∂y_{j} from the loss")
 
 
 @dataclass(frozen=True)
@@ -251,7 +254,9 @@ class TraceDescriber:
             loss = LOSS_FUNCTIONS[self.network.loss]
             written = symbolic(loss.dL_dy_written, j)
             numbers = applied(loss.dL_dy_worked, {"y": step.y, "t": step.target}, j)
-            from_loss = Num(step.loss_derivative, f"∂L/∂y_{j} from the loss")
+            # The number's name is shown on hover, so its words are the user's language.
+            name = translate("TraceDescriber", FROM_THE_LOSS).format(j=j)
+            from_loss = Num(step.loss_derivative, name)
             loss_gradient = Derivation(
                 (partial("L", "y", j),),
                 (Row((written,)), Row((numbers,)), single(from_loss)),
@@ -271,7 +276,7 @@ class TraceDescriber:
         """∂y/∂z = f'(z): written, with its numbers, its value; a piecewise f' names its side."""
         j = self.name(step.neuron)
         activation = ACTIVATION_FUNCTIONS[self.network.neuron(step.neuron).activation_name]
-        rows = [Row((symbolic(activation.df_written, j),))]
+        rows = [Row((symbolic(activation.df_form(), j),))]
         kink = None
         if activation.piecewise is not None:
             piece = activation.piecewise.piece(step.z)

@@ -10,6 +10,11 @@ from dataclasses import dataclass
 from playground.engine.backward_stepper import SgdUpdate
 from playground.engine.minibatch import MinibatchTrace
 from playground.engine.written import Expr, Num, Text, Var, in_parentheses, joined, partial
+from playground.translation import QT_TRANSLATE_NOOP, translate
+
+BEFORE = QT_TRANSLATE_NOOP("UpdateDescription", "{name} before")
+AFTER = QT_TRANSLATE_NOOP("UpdateDescription", "{name} after")
+MOMENTUM = QT_TRANSLATE_NOOP("UpdateDescription", "momentum")
 
 
 @dataclass(frozen=True)
@@ -88,6 +93,9 @@ def describe_update(
 ) -> UpdateDescription:
     """The SGD step, a row per parameter, from the given gradients (a sample's or the means)."""
     rate = Num(update.learning_rate, "η", True)
+    # A number's name is shown on hover, so its words are the user's language.
+    before = translate("UpdateDescription", BEFORE)
+    after = translate("UpdateDescription", AFTER)
     rows = []
     for w in update.weights:
         i, j = names.get(w.source, w.source), names.get(w.target, w.target)
@@ -95,11 +103,11 @@ def describe_update(
         rows.append(
             UpdateRow(
                 Var("w", f"{i},{j}"),
-                Num(w.before, f"{name} before"),
+                Num(w.before, before.format(name=name)),
                 rate,
                 Num(dL_dw[(w.source, w.target)], f"∂L/∂{name}", True),
                 regularisation_terms(update, name, w.before),
-                Num(w.after, f"{name} after"),
+                Num(w.after, after.format(name=name)),
             )
         )
     for b in update.biases:
@@ -107,11 +115,11 @@ def describe_update(
         rows.append(
             UpdateRow(
                 Var("b", j),
-                Num(b.before, f"b_{j} before"),
+                Num(b.before, before.format(name=f"b_{j}")),
                 rate,
                 Num(dL_db[b.neuron], f"∂L/∂b_{j}", True),
                 (),
-                Num(b.after, f"b_{j} after"),
+                Num(b.after, after.format(name=f"b_{j}")),
                 fixed=not update.update_biases,
             )
         )
@@ -122,7 +130,7 @@ def describe_update(
         Num(update.learning_rate, "η"),
         Num(update.l2, "λ") if update.l2 else None,
         Num(update.l1, "λ₁") if update.l1 else None,
-        Num(update.momentum, "momentum") if update.momentum else None,
+        Num(update.momentum, translate("UpdateDescription", MOMENTUM)) if update.momentum else None,
         update.update_biases,
         (Var("w"), Text(" ← "), Var("w"), Text(" − η · "), *step),
         tuple(rows),

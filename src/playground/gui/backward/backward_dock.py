@@ -53,8 +53,8 @@ class BackwardDock(QWidget):
         self.sample_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.sample_toggle.setArrowType(Qt.ArrowType.RightArrow)
         self.sample_toggle.setAutoRaise(True)
-        self.sample_toggle.setToolTip("Show or hide the choice of sample")
-        self.sample_toggle.setText("Sample")
+        self.sample_toggle.setToolTip(self.tr("Show or hide the choice of sample"))
+        self.sample_toggle.setText(self.tr("Sample"))
         self.sample_toggle.toggled.connect(self.show_picker)
         self.sample_summary = QLabel()
         self.sample_summary.setObjectName("sample_summary")
@@ -67,35 +67,45 @@ class BackwardDock(QWidget):
 
         media = QStyle.StandardPixmap
         self.restart_button = _button(
-            "Restart", "Back to the forward pass (Home)", media.SP_MediaSkipBackward
+            self.tr("Restart"),
+            self.tr("Back to the forward pass (Home)"),
+            media.SP_MediaSkipBackward,
         )
-        self.back_button = _button("Back", "One step back (Left)", media.SP_MediaSeekBackward)
+        self.back_button = _button(
+            self.tr("Back"), self.tr("One step back (Left)"), media.SP_MediaSeekBackward
+        )
         self.step_button = _button(
-            "Step", "One neuron further (Right or Space)", media.SP_MediaSeekForward
+            self.tr("Step"),
+            self.tr("One neuron further (Right or Space)"),
+            media.SP_MediaSeekForward,
         )
         self.end_button = _button(
-            "To the end", "To the SGD update (End)", media.SP_MediaSkipForward
+            self.tr("To the end"), self.tr("To the SGD update (End)"), media.SP_MediaSkipForward
         )
         steps = QHBoxLayout()
         for button in (self.restart_button, self.back_button, self.step_button, self.end_button):
             steps.addWidget(button)
 
         self.play_button = _button(
-            "Play", "Step on by itself, one step every so many seconds (P)", media.SP_MediaPlay
+            self.tr("Play"),
+            self.tr("Step on by itself, one step every so many seconds (P)"),
+            media.SP_MediaPlay,
         )
         self.play_button.setCheckable(True)
         self.speed = QSlider(Qt.Orientation.Horizontal)
         self.speed.setRange(1, SLOWEST_TICKS)
         self.speed.setValue(4)
-        self.speed.setToolTip("Seconds per step while playing")
+        self.speed.setToolTip(self.tr("Seconds per step while playing"))
         self.speed.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.speed.setMinimumWidth(60)  # never squeezed to a knob alone
         self.speed_label = QLabel()
         self.speed.valueChanged.connect(self._show_speed)
         self._show_speed()
-        self.detailed = QCheckBox("Detailed")
+        self.detailed = QCheckBox(self.tr("Detailed"))
         self.detailed.setToolTip(
-            "Split each neuron into: gather ∂L/∂y, multiply by f′(z), then the weights' and bias's gradients"
+            self.tr(
+                "Split each neuron into: gather ∂L/∂y, multiply by f′(z), then the weights' and bias's gradients"
+            )
         )
         # One word, as "Detailed": the row must leave the speed slider room.
         self.forward_steps = QCheckBox(self.tr("Forward"))
@@ -106,9 +116,9 @@ class BackwardDock(QWidget):
         self.forward_steps.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.digits = QSpinBox()
         self.digits.setRange(MIN_DIGITS, MAX_DIGITS)
-        self.digits.setSuffix(" digits")
+        self.digits.setSuffix(self.tr(" digits"))
         self.digits.setToolTip(
-            "Significant digits of the numbers shown; hover a number to see all of it"
+            self.tr("Significant digits of the numbers shown; hover a number to see all of it")
         )
         # Play, its speed and the two display settings share one row: the formulas need the height.
         options = QHBoxLayout()
@@ -137,10 +147,13 @@ class BackwardDock(QWidget):
         self.formula = FormulaPanel()
 
         self.apply_button = _button(
-            "Apply SGD update", "Write the new weights and biases into the network"
+            self.tr("Apply SGD update"),
+            self.tr("Write the new weights and biases into the network"),
         )
         self.next_button = _button(
-            "Next sample", "Trace the next sample of the same data", media.SP_ArrowForward
+            self.tr("Next sample"),
+            self.tr("Trace the next sample of the same data"),
+            media.SP_ArrowForward,
         )
         self.footer = QWidget()
         footer = QHBoxLayout(self.footer)

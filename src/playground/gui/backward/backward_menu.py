@@ -40,29 +40,51 @@ def build_backward_menu(window: MainWindow, panels: BackwardPanels) -> dict[str,
     actions = {
         "open": _action(
             window,
-            "Step &Through One Sample",
+            QCoreApplication.translate("BackwardMenu", "Step &Through One Sample"),
             panels.open,
             ["Ctrl+B"],
-            "Show the Backward Pass panel and the trace on the canvas",
+            QCoreApplication.translate(
+                "BackwardMenu", "Show the Backward Pass panel and the trace on the canvas"
+            ),
         ),
         "step": _action(
             window,
-            "&Step",
+            QCoreApplication.translate("BackwardMenu", "&Step"),
             panels.step,
             ["Right", "PgDown"],
-            "One neuron further (Right or Space); at the update, apply it",
+            QCoreApplication.translate(
+                "BackwardMenu", "One neuron further (Right or Space); at the update, apply it"
+            ),
         ),
-        "back": _action(window, "&Back", panels.back, ["Left", "PgUp"], "One step back"),
+        "back": _action(
+            window,
+            QCoreApplication.translate("BackwardMenu", "&Back"),
+            panels.back,
+            ["Left", "PgUp"],
+            QCoreApplication.translate("BackwardMenu", "One step back"),
+        ),
         "restart": _action(
-            window, "&Restart", panels.restart, ["Home"], "Back to the forward pass"
+            window,
+            QCoreApplication.translate("BackwardMenu", "&Restart"),
+            panels.restart,
+            ["Home"],
+            QCoreApplication.translate("BackwardMenu", "Back to the forward pass"),
         ),
-        "to_end": _action(window, "To the &End", panels.to_end, ["End"], "To the SGD update"),
+        "to_end": _action(
+            window,
+            QCoreApplication.translate("BackwardMenu", "To the &End"),
+            panels.to_end,
+            ["End"],
+            QCoreApplication.translate("BackwardMenu", "To the SGD update"),
+        ),
         "play": _action(
             window,
-            "&Play",
+            QCoreApplication.translate("BackwardMenu", "&Play"),
             panels.set_playing,
             ["P"],
-            "Step on by itself at the speed set in the panel",
+            QCoreApplication.translate(
+                "BackwardMenu", "Step on by itself at the speed set in the panel"
+            ),
             checkable=True,
         ),
         "forward_steps": _action(
@@ -78,50 +100,69 @@ def build_backward_menu(window: MainWindow, panels: BackwardPanels) -> dict[str,
         ),
         "detailed": _action(
             window,
-            "&Detailed Sub-steps",
+            QCoreApplication.translate("BackwardMenu", "&Detailed Sub-steps"),
             panels.set_detailed,
             ["D"],
-            "Three parts per neuron: ∂L/∂y, ∂L/∂z, then ∂L/∂w and ∂L/∂b",
+            QCoreApplication.translate(
+                "BackwardMenu", "Three parts per neuron: ∂L/∂y, ∂L/∂z, then ∂L/∂w and ∂L/∂b"
+            ),
             checkable=True,
         ),
         "apply": _action(
             window,
-            "&Apply SGD Update",
+            QCoreApplication.translate("BackwardMenu", "&Apply SGD Update"),
             panels.apply_update,
             [],
-            "Write the update's weights and biases into the network (one undo step)",
+            QCoreApplication.translate(
+                "BackwardMenu",
+                "Write the update's weights and biases into the network (one undo step)",
+            ),
         ),
         "next": _action(
-            window, "&Next Sample", panels.next_sample, [], "Trace the next sample of the same data"
+            window,
+            QCoreApplication.translate("BackwardMenu", "&Next Sample"),
+            panels.next_sample,
+            [],
+            QCoreApplication.translate("BackwardMenu", "Trace the next sample of the same data"),
         ),
         "presentation": _action(
             window,
-            "Pr&esentation Mode",
+            QCoreApplication.translate("BackwardMenu", "Pr&esentation Mode"),
             panels.presentation.toggle,
             ["F5"],
-            "Only the canvas and the formulas, in large type (Esc leaves)",
+            QCoreApplication.translate(
+                "BackwardMenu", "Only the canvas and the formulas, in large type (Esc leaves)"
+            ),
         ),
         "leave_presentation": _action(
-            window, "Leave Presentation Mode", panels.presentation.leave, ["Esc"]
+            window,
+            QCoreApplication.translate("BackwardMenu", "Leave Presentation Mode"),
+            panels.presentation.leave,
+            ["Esc"],
         ),
         "export_html": _action(
             window,
-            "Export Trace as &HTML…",
+            QCoreApplication.translate("BackwardMenu", "Export Trace as &HTML…"),
             panels.export_html_dialog,
             [],
-            "Every step's formulas and a picture of the canvas, for lecture notes",
+            QCoreApplication.translate(
+                "BackwardMenu",
+                "Every step's formulas and a picture of the canvas, for lecture notes",
+            ),
         ),
         "export_png": _action(
             window,
-            "Export Canvas at This Step as P&NG…",
+            QCoreApplication.translate("BackwardMenu", "Export Canvas at This Step as P&NG…"),
             panels.export_png_dialog,
             [],
-            "A picture of the canvas with the gradient overlay",
+            QCoreApplication.translate(
+                "BackwardMenu", "A picture of the canvas with the gradient overlay"
+            ),
         ),
     }
     actions["presentation"].setCheckable(True)
     actions["leave_presentation"].setEnabled(False)
-    menu = QMenu("&Backward", window)
+    menu = QMenu(QCoreApplication.translate("BackwardMenu", "&Backward"), window)
     menu.addAction(actions["open"])
     menu.addSeparator()
     menu.addActions([actions[k] for k in ("step", "back", "restart", "to_end", "play")])

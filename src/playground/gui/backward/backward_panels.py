@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QRectF, QSettings, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QRectF, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QStyle
 
 from playground.engine.formatting import format_number
@@ -31,7 +31,7 @@ from playground.gui.file_dialogs import start_folder
 if TYPE_CHECKING:
     from playground.gui.main_window import MainWindow
 
-DOCK_TITLE = "Backward Pass"
+DOCK_TITLE = QT_TRANSLATE_NOOP("BackwardPanels", "Backward Pass")
 NORMAL_MAX_ZOOM = 2.0
 PRESENTATION_MAX_ZOOM = 4.0
 PRESENTATION_TEXT_SCALE = 1.25
@@ -48,7 +48,9 @@ class BackwardPanels:
         self.legend = GradientLegend(window.view)
         self.panel = BackwardDock()
         self.dock = window.add_panel_dock(
-            self.panel, DOCK_TITLE, Qt.DockWidgetArea.BottomDockWidgetArea
+            self.panel,
+            QCoreApplication.translate("BackwardPanels", DOCK_TITLE),
+            Qt.DockWidgetArea.BottomDockWidgetArea,
         )
         self.presentation = PresentationMode(
             window, self.dock, self.panel, self.fit_view, self.content_rect
@@ -354,9 +356,9 @@ class BackwardPanels:
     def export_html_dialog(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
             self.window,
-            "Export Trace as HTML",
+            QCoreApplication.translate("BackwardPanels", "Export Trace as HTML"),
             str(start_folder(self.window.document.path) / "backward-pass.html"),
-            "HTML pages (*.html)",
+            QCoreApplication.translate("BackwardPanels", "HTML pages (*.html)"),
         )
         if path:
             self.export_html(path)
@@ -367,21 +369,27 @@ class BackwardPanels:
         try:
             export_trace_html(path, self.session, self.overlay, self.redraw)
         except (OSError, ValueError) as problem:
-            self.window.show_message(f"The trace was not exported: {problem}")
+            self.window.show_message(
+                QCoreApplication.translate(
+                    "BackwardPanels", "The trace was not exported: {problem}"
+                ).format(problem=problem)
+            )
             return False
         finally:
             QApplication.restoreOverrideCursor()
         self.window.show_message(
-            f"Exported the trace ({len(self.session.frames)} steps) to {path}."
+            QCoreApplication.translate(
+                "BackwardPanels", "Exported the trace ({count} steps) to {path}."
+            ).format(count=len(self.session.frames), path=path)
         )
         return True
 
     def export_png_dialog(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
             self.window,
-            "Export Canvas at This Step",
+            QCoreApplication.translate("BackwardPanels", "Export Canvas at This Step"),
             str(start_folder(self.window.document.path) / "backward-step.png"),
-            "PNG images (*.png)",
+            QCoreApplication.translate("BackwardPanels", "PNG images (*.png)"),
         )
         if path:
             self.export_png(path)
@@ -392,7 +400,15 @@ class BackwardPanels:
                 path, self.window.scene, self.overlay, forward=self.session.forward_steps
             )
         except OSError as problem:
-            self.window.show_message(f"The picture was not exported: {problem}")
+            self.window.show_message(
+                QCoreApplication.translate(
+                    "BackwardPanels", "The picture was not exported: {problem}"
+                ).format(problem=problem)
+            )
             return False
-        self.window.show_message(f"Exported the canvas at {self.session.label()} to {path}.")
+        self.window.show_message(
+            QCoreApplication.translate(
+                "BackwardPanels", "Exported the canvas at {step} to {path}."
+            ).format(step=self.session.label(), path=path)
+        )
         return True

@@ -263,14 +263,20 @@ class CanvasOverlay(LabelLayout):
             max(p.x() for p in positions) + LOSS_GAP, sum(p.y() for p in positions) / len(positions)
         )
         self.loss_anchor = anchor
-        lines = [TextLine("loss", 7.0, MUTED)]
+        lines = [TextLine(QCoreApplication.translate("CanvasOverlay", "loss"), 7.0, MUTED)]
         if self.frame.kind == FORWARD_STEP and not self.loss_known:
             waiting = QCoreApplication.translate("CanvasOverlay", "L = ? (after the outputs)")
             lines.append(TextLine(waiting, 8.0, MUTED))
         elif self.frame.kind == APPLIED:
             lines += [
                 TextLine(f"L = {self.fmt(self.trace.loss_after)}", 9.5, "#202020", bold=True),
-                TextLine(f"was {self.fmt(self.trace.loss)}", 7.0, MUTED),
+                TextLine(
+                    QCoreApplication.translate("CanvasOverlay", "was {loss}").format(
+                        loss=self.fmt(self.trace.loss)
+                    ),
+                    7.0,
+                    MUTED,
+                ),
             ]
         else:
             lines.append(TextLine(f"L = {self.fmt(self.trace.loss)}", 9.5, "#202020", bold=True))
@@ -391,7 +397,13 @@ class CanvasOverlay(LabelLayout):
         worked = html.escape(plain(from_loss.rows[-2].expr, self.digits)) if from_loss else ""
         label = self._tag(
             [
-                TextLine(f"∂L/∂y{j} from the loss", 6.5, MUTED),
+                TextLine(
+                    QCoreApplication.translate("CanvasOverlay", "∂L/∂y{j} from the loss").format(
+                        j=j
+                    ),
+                    6.5,
+                    MUTED,
+                ),
                 TextLine(worked, 7.5),
                 TextLine(f"= {self.fmt(step.loss_derivative)}", 8.5, colour, bold=True),
             ],

@@ -14,6 +14,8 @@ text, every number through `Numbers.show`.
 
 import html
 
+from PySide6.QtCore import QCoreApplication
+
 from playground.engine.activations import ACTIVATION_FUNCTIONS
 from playground.engine.backward_stepper import NeuronStep, Trace
 from playground.engine.derivation import Derivation
@@ -25,6 +27,7 @@ from playground.gui.backward.math_html import (
     expr_html,
     partial,
     result_html,
+    role_name,
     sign_colour,
     var,
 )
@@ -58,7 +61,10 @@ def derivation_of(described: Derivation, numbers: Numbers, colour: str | None = 
         side = "&gt;" if kink.above else "≤"
         z = numbers.show(kink.z.value, kink.z.name)
         z_j = expr_html((kink.variable,), numbers)
-        last += f" &nbsp; (since {z_j} = {z} {side} {numbers.text(kink.kink)})"
+        since = QCoreApplication.translate("NeuronFormulas", "since {z_j} = {z} {side} {kink}")
+        last += (
+            " &nbsp; (" + since.format(z_j=z_j, z=z, side=side, kink=numbers.text(kink.kink)) + ")"
+        )
     return derivation(expr_html(described.left, numbers), [*rows, last])
 
 
@@ -107,7 +113,7 @@ class NeuronFormulas:
         With `columns` the parts stand side by side (for a wide, low panel).
         """
         if frame.kind != NEURON:
-            raise ValueError(f"not a neuron frame: {frame}")
+            raise ValueError(f"not a neuron frame: {frame}")  # a programming error, not shown
         step = self.trace.steps[frame.step]
         self.compact = columns
         described = self.describer.neuron(step)
@@ -131,11 +137,22 @@ class NeuronFormulas:
         j = self.name(step.neuron)
         show = self.numbers.show
         label = f" “{html.escape(neuron.label)}”" if neuron.label and neuron.label != j else ""
+        title = QCoreApplication.translate("NeuronFormulas", "Neuron {j}").format(j=html.escape(j))
+        forward = QCoreApplication.translate(
+            "NeuronFormulas", "forward pass: {z} = {z_value}, {y} = {y_value}"
+        ).format(
+            z=var("z", j),
+            z_value=show(step.z, f"z_{j}"),
+            y=var("y", j),
+            y_value=show(step.y, f"y_{j}"),
+        )
+        kind = QCoreApplication.translate("NeuronFormulas", "{role}, {activation}").format(
+            role=role_name(neuron.role), activation=neuron.activation
+        )
         return (
-            f'<p style="font-size:large; margin:0"><b>Neuron {html.escape(j)}</b>{label}'
-            f' <span style="color:{MUTED}">· {neuron.role}, {neuron.activation}</span></p>'
-            f'<p style="margin:2px 0 0 0">forward pass: {var("z", j)} = {show(step.z, f"z_{j}")},'
-            f" {var('y', j)} = {show(step.y, f'y_{j}')}</p>"
+            f'<p style="font-size:large; margin:0"><b>{title}</b>{label}'
+            f' <span style="color:{MUTED}">· {kind}</span></p>'
+            f'<p style="margin:2px 0 0 0">{forward}</p>'
         )
 
     def _colour(self, value: float, faded: bool) -> str | None:
@@ -147,24 +164,48 @@ class NeuronFormulas:
         body = aligned(
             derivation_of(described.gather, self.numbers, self._colour(step.dL_dy, faded))
         )
+        title = QCoreApplication.translate("NeuronFormulas", "1 · Gather ∂L/∂y")
         if described.unused:
-            note = (
-                f"{html.escape(j)} feeds no other neuron and is not an output, "
-                "so the loss does not depend on it."
-            )
-            return self.section("1 · Gather ∂L/∂y", body, note, faded)
-        return self.section("1 · Gather ∂L/∂y", body, self._gather_note(step, j), faded)
+            note = QCoreApplication.translate(
+                "NeuronFormulas",
+                "{j} feeds no other neuron and is not an output, so the loss does not depend on it.",
+            ).format(j=html.escape(j))
+            return self.section(title, body, note, faded)
+        return self.section(title, body, self._gather_note(step, j), faded)
 
     def _gather_note(self, step: NeuronStep, j: str) -> str:
+        """What is summed, where its numbers come from, and why it is a sum (the chain rule)."""
         fed = ", ".join(html.escape(self.name(t.target)) for t in step.terms)
+        j = html.escape(j)
+        # The lecture's three points at this step: ∂L/∂z_k is already known (the later
+        # neurons were done first), every path from z_j to L counts, hence the sum.
+        known = QCoreApplication.translate(
+            "NeuronFormulas",
+            "Each ∂L/∂z there is already known: the backward pass reached those later neurons first.",
+        )
+        paths = QCoreApplication.translate(
+            "NeuronFormulas",
+            "Why a sum? By the multivariable chain rule every path from {z} to L counts, "
+            "one per outgoing connection.",
+        ).format(z=var("z", j))
+        # Sentences follow each other with a space in English, without one in Chinese.
+        together = QCoreApplication.translate("NeuronFormulas", "{what} {known} {paths}")
         if step.terms and step.loss_derivative is not None:
-            return (
-                f"{html.escape(j)} is an output that also feeds {fed}: "
-                "the loss’s derivative plus each w · ∂L/∂z coming back."
-            )
+            what = QCoreApplication.translate(
+                "NeuronFormulas",
+                "{j} is an output that also feeds {fed}: the loss’s derivative plus each w · ∂L/∂z coming back.",
+            ).format(j=j, fed=fed)
+            return together.format(what=what, known=known, paths=paths)
         if step.terms:
-            return f"{html.escape(j)} feeds {fed}; each sends back w · ∂L/∂z, and {html.escape(j)} adds them up."
-        return f"{html.escape(j)} is an output: the gradient starts at the loss."
+            what = QCoreApplication.translate(
+                "NeuronFormulas",
+                "{j} feeds {fed}; each sends back w · ∂L/∂z, and {j} adds them up.",
+            ).format(j=j, fed=fed)
+            return together.format(what=what, known=known, paths=paths)
+        return QCoreApplication.translate(
+            "NeuronFormulas",
+            "{j} is an output: the gradient starts at the loss, whose derivative needs only {y} and the target.",
+        ).format(j=j, y=var("y", j))
 
     def derivative(self, step: NeuronStep, described: NeuronDescription, faded: bool) -> str:
         """f′(z), then ∂L/∂z = f′(z) · ∂L/∂y."""
@@ -173,11 +214,13 @@ class NeuronFormulas:
         slope = derivation_of(described.slope, self.numbers)
         chain = derivation_of(described.chain, self.numbers, self._colour(step.dL_dz, faded))
         z_text = self.numbers.show(step.z, f"z_{j}")
-        note = (
-            f"Back through the activation ({activation.name.replace('_', ' ')}): "
-            f"multiply by its slope at {var('z', j)} = {z_text}."
-        )
-        return self.section("2 · Through the activation", aligned(slope, chain), note, faded)
+        note = QCoreApplication.translate(
+            "NeuronFormulas",
+            "Back through the activation ({name}): multiply by its slope at {z} = {value}. "
+            "The slope is cheap: {z} and {y} were already computed in the forward pass.",
+        ).format(name=activation.name.replace("_", " "), z=var("z", j), value=z_text, y=var("y", j))
+        title = QCoreApplication.translate("NeuronFormulas", "2 · Through the activation")
+        return self.section(title, aligned(slope, chain), note, faded)
 
     def gradients(self, step: NeuronStep, described: NeuronDescription, faded: bool) -> str:
         """∂L/∂b = ∂L/∂z, and ∂L/∂w = y_i · ∂L/∂z for each incoming connection."""
@@ -187,10 +230,14 @@ class NeuronFormulas:
             for d in described.weights
         ]
         if step.weight_grads:
-            note = (
-                f"A weight’s gradient is what came in along it (y of its source) times "
-                f"{partial('L', 'z', j)}; the bias’s is {partial('L', 'z', j)} itself."
-            )
+            note = QCoreApplication.translate(
+                "NeuronFormulas",
+                "The weights’ gradients come as a byproduct: each is what came in along it "
+                "({y_i}, from the forward pass) times {dz}, just found; the bias’s is {dz} itself.",
+            ).format(y_i=var("y", "i"), dz=partial("L", "z", j))
         else:
-            note = f"{html.escape(j)} has no incoming connection: only its bias has a gradient."
-        return self.section("3 · Weight and bias gradients", aligned(*blocks), note, faded)
+            note = QCoreApplication.translate(
+                "NeuronFormulas", "{j} has no incoming connection: only its bias has a gradient."
+            ).format(j=html.escape(j))
+        title = QCoreApplication.translate("NeuronFormulas", "3 · Weight and bias gradients")
+        return self.section(title, aligned(*blocks), note, faded)

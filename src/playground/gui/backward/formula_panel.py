@@ -7,7 +7,7 @@ found under the mouse through the document layout.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRegularExpression, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QPointF, QRegularExpression, Qt
 from PySide6.QtGui import QFont, QHelpEvent, QTextCursor, QTextOption
 from PySide6.QtWidgets import QTextBrowser, QToolTip, QWidget
 
@@ -66,7 +66,8 @@ def frame_html(
     summary = SummaryFormulas(network, trace, digits, batch_size=batch_size)
     if frame.kind == FORWARD:
         first = trace.steps[0].neuron if trace.steps else None
-        return summary.forward(f"Sample: {sample}", first, columns)
+        heading = QCoreApplication.translate("FormulaPanel", "Sample: {sample}")
+        return summary.forward(heading.format(sample=sample), first, columns)
     return summary.update(applied=frame.kind == APPLIED, columns=columns)
 
 

@@ -40,10 +40,6 @@ FORWARD_COLOUR = "#6741d9"
 TERMS_WRITTEN = 12
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ForwardFormulas", text)
-
-
 class ForwardFormulas:
     """Writes one forward-step frame of a trace."""
 
@@ -80,10 +76,12 @@ class ForwardFormulas:
         neuron = self.network.neuron(step.neuron)
         j = self.name(step.neuron)
         label = f" “{html.escape(neuron.label)}”" if neuron.label and neuron.label != j else ""
-        kind = _tr("{role}, {activation}").format(
+        kind = QCoreApplication.translate("ForwardFormulas", "{role}, {activation}").format(
             role=html.escape(neuron.role), activation=html.escape(neuron.activation_name)
         )
-        title = _tr("Forward pass: neuron {neuron}").format(neuron=html.escape(j))
+        title = QCoreApplication.translate(
+            "ForwardFormulas", "Forward pass: neuron {neuron}"
+        ).format(neuron=html.escape(j))
         return (
             f'<p style="font-size:large; margin:0"><b>{title}</b>{label}'
             f' <span style="color:{MUTED}">· {kind}</span></p>'
@@ -105,9 +103,9 @@ class ForwardFormulas:
                 expr_html(t, self.numbers, colour=FORWARD_COLOUR) for t in products[1:shown]
             ]
             if len(worked) > shown:
-                more = _tr("… ({count} more terms: the canvas shows the largest)").format(
-                    count=format_count(len(worked) - shown)
-                )
+                more = QCoreApplication.translate(
+                    "ForwardFormulas", "… ({count} more terms: the canvas shows the largest)"
+                ).format(count=format_count(len(worked) - shown))
                 more = f'<span style="color:{MUTED}">{more}</span>'
                 worked_html.append(more)
                 products_html.append(more)
@@ -116,33 +114,43 @@ class ForwardFormulas:
         body = aligned(derivation(expr_html(described.left, self.numbers), texts))
         if step.terms:
             sources = ", ".join(html.escape(self.name(t.source)) for t in step.terms)
-            note = _tr(
+            note = QCoreApplication.translate(
+                "ForwardFormulas",
                 "Each incoming connection brings w · y of its source ({sources}); "
-                "{neuron} adds them to its bias."
+                "{neuron} adds them to its bias.",
             ).format(sources=sources, neuron=html.escape(j))
         else:
-            note = _tr("{neuron} has no incoming connection: z is its bias alone.").format(
-                neuron=html.escape(j)
-            )
-        return section(_tr("1 · Weighted sum"), body, "" if compact else note)
+            note = QCoreApplication.translate(
+                "ForwardFormulas", "{neuron} has no incoming connection: z is its bias alone."
+            ).format(neuron=html.escape(j))
+        return section(
+            QCoreApplication.translate("ForwardFormulas", "1 · Weighted sum"),
+            body,
+            "" if compact else note,
+        )
 
     def activation(self, step: ForwardStep, compact: bool = False) -> str:
         """y = f(z), written as the activation writes itself, then with z's number."""
         activation = ACTIVATION_FUNCTIONS[self.network.neuron(step.neuron).activation_name]
         body = aligned(derivation_of(self.describer.forward(step).activation, self.numbers))
-        note = _tr("Through the activation ({name}).").format(
-            name=html.escape(activation.name.replace("_", " "))
+        note = QCoreApplication.translate(
+            "ForwardFormulas", "Through the activation ({name})."
+        ).format(name=html.escape(activation.name.replace("_", " ")))
+        return section(
+            QCoreApplication.translate("ForwardFormulas", "2 · Activation"),
+            body,
+            "" if compact else note,
         )
-        return section(_tr("2 · Activation"), body, "" if compact else note)
 
     def next_step(self, order: list[str], k: int) -> str:
         if k + 1 < len(order):
-            words = _tr("Next: ▶ Step computes <b>{neuron}</b>.").format(
-                neuron=html.escape(self.name(order[k + 1]))
-            )
+            words = QCoreApplication.translate(
+                "ForwardFormulas", "Next: ▶ Step computes <b>{neuron}</b>."
+            ).format(neuron=html.escape(self.name(order[k + 1])))
         elif self.trace.steps:
-            words = _tr(
-                "The forward pass is done. Next: ▶ Step starts the backward pass at <b>{neuron}</b>."
+            words = QCoreApplication.translate(
+                "ForwardFormulas",
+                "The forward pass is done. Next: ▶ Step starts the backward pass at <b>{neuron}</b>.",
             ).format(neuron=html.escape(self.name(self.trace.steps[0].neuron)))
         else:
             words = ""

@@ -7,7 +7,7 @@ frames (gather ∂L/∂y, multiply by f'(z), the weight and bias gradients).
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 FORWARD = "forward"
 FORWARD_STEP = "forward_step"  # one neuron of the forward pass: `step` indexes `forward_order`
@@ -18,11 +18,17 @@ APPLIED = "applied"
 
 # Phases of a neuron: WHOLE shows all of it at once; the others are the detailed sub-steps.
 WHOLE, GATHER, DERIVATIVE, GRADIENTS = 0, 1, 2, 3
+# Marked here, translated where the label is written (QT_TRANSLATE_NOOP only marks).
 PHASE_NAMES = {
-    GATHER: "gather ∂L/∂y",
+    GATHER: QT_TRANSLATE_NOOP("StepLabel", "gather ∂L/∂y"),
     DERIVATIVE: "∂L/∂z = f′(z) · ∂L/∂y",
-    GRADIENTS: "∂L/∂w and ∂L/∂b",
+    GRADIENTS: QT_TRANSLATE_NOOP("StepLabel", "∂L/∂w and ∂L/∂b"),
 }
+
+
+def phase_name(phase: int) -> str:
+    """A detailed sub-step's name in the user's language."""
+    return QCoreApplication.translate("StepLabel", PHASE_NAMES[phase])
 
 
 @dataclass(frozen=True)
@@ -69,10 +75,6 @@ def build_minibatch_frames(
     return frames + [Frame(MEAN), Frame(UPDATE)]
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("StepLabel", text)
-
-
 def step_label(frame: Frame, step_count: int, neuron_name: str = "", forward_count: int = 0) -> str:
     """What the dock says: "step 3 of 7: neuron h1", counting the update as the last step.
 
@@ -83,14 +85,24 @@ def step_label(frame: Frame, step_count: int, neuron_name: str = "", forward_cou
         return _stepped_forward_label(frame, step_count, neuron_name, forward_count)
     total = step_count + 1
     if frame.kind == FORWARD:
-        return f"forward pass — step 0 of {total}"
+        return QCoreApplication.translate("StepLabel", "forward pass — step 0 of {total}").format(
+            total=total
+        )
     if frame.kind == UPDATE:
-        return f"step {total} of {total}: SGD update"
+        return QCoreApplication.translate(
+            "StepLabel", "step {number} of {total}: SGD update"
+        ).format(number=total, total=total)
     if frame.kind == APPLIED:
-        return f"step {total} of {total}: SGD update applied"
-    text = f"step {frame.step + 1} of {total}: neuron {neuron_name}"
+        return QCoreApplication.translate(
+            "StepLabel", "step {number} of {total}: SGD update applied"
+        ).format(number=total, total=total)
+    text = QCoreApplication.translate(
+        "StepLabel", "step {number} of {total}: neuron {neuron}"
+    ).format(number=frame.step + 1, total=total, neuron=neuron_name)
     if frame.phase != WHOLE:
-        text += f" — part {frame.phase} of 3: {PHASE_NAMES[frame.phase]}"
+        text += QCoreApplication.translate("StepLabel", " — part {part} of 3: {name}").format(
+            part=frame.phase, name=phase_name(frame.phase)
+        )
     return text
 
 
@@ -99,19 +111,23 @@ def _stepped_forward_label(
 ) -> str:
     total = forward_count + step_count + 1
     if frame.kind == FORWARD_STEP:
-        return _tr("step {number} of {total}: forward, neuron {neuron}").format(
-            number=frame.step + 1, total=total, neuron=neuron_name
-        )
+        return QCoreApplication.translate(
+            "StepLabel", "step {number} of {total}: forward, neuron {neuron}"
+        ).format(number=frame.step + 1, total=total, neuron=neuron_name)
     if frame.kind == UPDATE:
-        return _tr("step {number} of {total}: SGD update").format(number=total, total=total)
+        return QCoreApplication.translate(
+            "StepLabel", "step {number} of {total}: SGD update"
+        ).format(number=total, total=total)
     if frame.kind == APPLIED:
-        return _tr("step {number} of {total}: SGD update applied").format(number=total, total=total)
-    text = _tr("step {number} of {total}: backward, neuron {neuron}").format(
-        number=forward_count + frame.step + 1, total=total, neuron=neuron_name
-    )
+        return QCoreApplication.translate(
+            "StepLabel", "step {number} of {total}: SGD update applied"
+        ).format(number=total, total=total)
+    text = QCoreApplication.translate(
+        "StepLabel", "step {number} of {total}: backward, neuron {neuron}"
+    ).format(number=forward_count + frame.step + 1, total=total, neuron=neuron_name)
     if frame.phase != WHOLE:
-        text += _tr(" — part {part} of 3: {name}").format(
-            part=frame.phase, name=PHASE_NAMES[frame.phase]
+        text += QCoreApplication.translate("StepLabel", " — part {part} of 3: {name}").format(
+            part=frame.phase, name=phase_name(frame.phase)
         )
     return text
 
@@ -120,24 +136,34 @@ def minibatch_label(
     frame: Frame, number: int, total: int, sample_count: int, neuron_name: str = ""
 ) -> str:
     """ "step 7 of 13 · sample 2 of 3 · backward, neuron h1", or "… · minibatch of 3 · mean gradients"."""
-    where = _tr("step {number} of {total}").format(number=number, total=total)
+    where = QCoreApplication.translate("StepLabel", "step {number} of {total}").format(
+        number=number, total=total
+    )
     if frame.kind in (MEAN, UPDATE, APPLIED):
         what = {
-            MEAN: _tr("mean gradients"),
-            UPDATE: _tr("SGD update"),
-            APPLIED: _tr("SGD update applied"),
+            MEAN: QCoreApplication.translate("StepLabel", "mean gradients"),
+            UPDATE: QCoreApplication.translate("StepLabel", "SGD update"),
+            APPLIED: QCoreApplication.translate("StepLabel", "SGD update applied"),
         }[frame.kind]
-        batch = _tr("minibatch of {count}").format(count=sample_count)
+        batch = QCoreApplication.translate("StepLabel", "minibatch of {count}").format(
+            count=sample_count
+        )
         return f"{where} · {batch} · {what}"
-    sample = _tr("sample {number} of {count}").format(number=frame.sample + 1, count=sample_count)
+    sample = QCoreApplication.translate("StepLabel", "sample {number} of {count}").format(
+        number=frame.sample + 1, count=sample_count
+    )
     if frame.kind == FORWARD:
-        what = _tr("forward pass")
+        what = QCoreApplication.translate("StepLabel", "forward pass")
     elif frame.kind == FORWARD_STEP:
-        what = _tr("forward, neuron {neuron}").format(neuron=neuron_name)
+        what = QCoreApplication.translate("StepLabel", "forward, neuron {neuron}").format(
+            neuron=neuron_name
+        )
     else:
-        what = _tr("backward, neuron {neuron}").format(neuron=neuron_name)
+        what = QCoreApplication.translate("StepLabel", "backward, neuron {neuron}").format(
+            neuron=neuron_name
+        )
         if frame.phase != WHOLE:
-            what += _tr(" — part {part} of 3: {name}").format(
-                part=frame.phase, name=PHASE_NAMES[frame.phase]
+            what += QCoreApplication.translate("StepLabel", " — part {part} of 3: {name}").format(
+                part=frame.phase, name=phase_name(frame.phase)
             )
     return f"{where} · {sample} · {what}"

@@ -19,12 +19,18 @@ def legend_html(scale: float = 1.0, forward: bool = True) -> str:
     words = QCoreApplication.translate(
         "GradientLegend", "w · y into the current neuron, which then shows its z and y"
     )
+    gradient = QCoreApplication.translate(
+        "GradientLegend",
+        "<b>Gradient</b> &nbsp;{positive_bar} positive &nbsp;{negative_bar} negative &nbsp;"
+        "· wider = larger |value|<br>{ring} current neuron &nbsp;· "
+        "pill: its ∂L/∂z once done &nbsp;· faded: not reached yet",
+    ).format(
+        positive_bar=bar.format(GRADIENT_POSITIVE),
+        negative_bar=bar.format(GRADIENT_NEGATIVE),
+        ring="<span style='color:#d98c00'>&#9711;</span>",
+    )
     return (
-        f"<div style='font-size:{size}'>"
-        f"<b>Gradient</b> &nbsp;{bar.format(GRADIENT_POSITIVE)} positive &nbsp;"
-        f"{bar.format(GRADIENT_NEGATIVE)} negative &nbsp;· wider = larger |value|<br>"
-        "<span style='color:#d98c00'>&#9711;</span> current neuron &nbsp;· "
-        "pill: its ∂L/∂z once done &nbsp;· faded: not reached yet"
+        f"<div style='font-size:{size}'>{gradient}"
         + (f"<br><b>{title}</b> &nbsp;{bar.format(FORWARD_COLOUR)} {words}" if forward else "")
         + "</div>"
     )

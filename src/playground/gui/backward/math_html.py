@@ -8,6 +8,8 @@ so hovering a number reads e.g. "∂L/∂z_h1 = 0.008771354689780156".
 import html
 import re
 
+from PySide6.QtCore import QCoreApplication
+
 from playground.engine.formatting import MINUS, format_number, full_number
 from playground.engine.written import Expr, Num, Partial, Sum, Text, Token, Var
 
@@ -17,6 +19,25 @@ GRADIENT_NEGATIVE = "#1f8a70"
 MUTED = "#8a8a8a"
 
 _EXPONENT = re.compile(r"e\^(\(?−?(?:<i>z</i><sub>[^<]*</sub>|<span[^>]*>[^<]*</span>|[\w.]+)\)?)")
+
+
+def role_name(role: str) -> str:
+    """A neuron's role ("input", "hidden", "output") in the user's language."""
+    names = {
+        "input": QCoreApplication.translate("NeuronRole", "input"),
+        "hidden": QCoreApplication.translate("NeuronRole", "hidden"),
+        "output": QCoreApplication.translate("NeuronRole", "output"),
+    }
+    return names.get(role, role)
+
+
+def loss_name(loss: str) -> str:
+    """A loss function's name ("squared_error") in the user's words."""
+    names = {
+        "squared_error": QCoreApplication.translate("LossName", "squared error"),
+        "binary_cross_entropy": QCoreApplication.translate("LossName", "binary cross entropy"),
+    }
+    return names.get(loss, loss.replace("_", " "))
 
 
 def sign_colour(value: float) -> str:

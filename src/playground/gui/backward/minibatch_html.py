@@ -17,10 +17,6 @@ from playground.gui.backward.summary_html import UPDATE_ROWS_SHOWN, rows_table
 from playground.model.network import Network
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MeanFormulas", text)
-
-
 def _row(cells: list[str], header: bool = False) -> str:
     tag = "th" if header else "td"
     # The symbol stays on one line; a long sum may wrap between its terms in a narrow panel.
@@ -45,24 +41,27 @@ class MeanFormulas:
 
     def html(self, columns: bool = False) -> str:
         count = len(self.minibatch.samples)
-        title = _tr("Mean gradients of the minibatch")
-        note = _tr(
+        title = QCoreApplication.translate("MeanFormulas", "Mean gradients of the minibatch")
+        note = QCoreApplication.translate(
+            "MeanFormulas",
             "SGD averages each gradient over the minibatch’s {count} samples: "
             "∂<i>L</i>/∂<i>w</i> = (∂<i>L</i><sub>1</sub>/∂<i>w</i> + … + "
-            "∂<i>L</i><sub>{count}</sub>/∂<i>w</i>) / {count}, and the same for each bias."
+            "∂<i>L</i><sub>{count}</sub>/∂<i>w</i>) / {count}, and the same for each bias.",
         ).format(count=count)
         loss = self.numbers.show(self.minibatch.loss, "L mean")
         parts = [
             f'<p style="font-size:large; margin:0"><b>{title}</b></p>',
             f'<p style="margin:2px 0 6px 0; color:{MUTED}">{note}</p>',
             "<p style='margin:2px 0'>"
-            + _tr("The minibatch’s loss, the mean of the samples’ losses: {equation}").format(
-                equation=f'<span style="white-space:nowrap"><i>L</i> = {loss}</span>'
-            )
+            + QCoreApplication.translate(
+                "MeanFormulas", "The minibatch’s loss, the mean of the samples’ losses: {equation}"
+            ).format(equation=f'<span style="white-space:nowrap"><i>L</i> = {loss}</span>')
             + "</p>",
             self._table(columns),
             "<p style='margin-top:8px'>"
-            + _tr("▶ Step shows the SGD update from these means.")
+            + QCoreApplication.translate(
+                "MeanFormulas", "▶ Step shows the SGD update from these means."
+            )
             + "</p>",
         ]
         return "".join(parts)
@@ -73,7 +72,9 @@ class MeanFormulas:
         header = _row(
             [
                 "",
-                _tr("mean over the {count} samples").format(count=count),
+                QCoreApplication.translate("MeanFormulas", "mean over the {count} samples").format(
+                    count=count
+                ),
             ],
             header=True,
         )
@@ -83,9 +84,10 @@ class MeanFormulas:
             rows = rows[:UPDATE_ROWS_SHOWN]
             note = (
                 f"<p style='color:{MUTED}'>"
-                + _tr(
+                + QCoreApplication.translate(
+                    "MeanFormulas",
                     "… and {hidden} more weights and biases: the HTML export and "
-                    "<tt>playground trace --samples</tt> list them all."
+                    "<tt>playground trace --samples</tt> list them all.",
                 ).format(hidden=format_count(hidden))
                 + "</p>"
             )
@@ -97,7 +99,11 @@ class MeanFormulas:
         # A negative term after the first is wrapped in parentheses: "0.1 + (−0.2)".
         terms = " + ".join(
             show(
-                v, _tr("{name}, sample {number}").format(name=row.name, number=k + 1), operand=k > 0
+                v,
+                QCoreApplication.translate("MeanFormulas", "{name}, sample {number}").format(
+                    name=row.name, number=k + 1
+                ),
+                operand=k > 0,
             )
             for k, v in enumerate(row.values)
         )

@@ -35,22 +35,50 @@ class SampleChoice:
     def resolve(self, network: Network) -> tuple[list[float], list[float]]:
         """The sample's inputs (in `input_ids` order) and targets (in `output_ids` order)."""
         if not network.output_ids():
-            raise DataError("the network has no output neuron, so there is no loss to trace")
+            raise DataError(
+                QCoreApplication.translate(
+                    "SampleChoice", "the network has no output neuron, so there is no loss to trace"
+                )
+            )
         if self.split == BY_HAND:
             return self.typed_values(network)
         count = split_size(network, self.split)
         if count == 0:
-            raise DataError(f"the network has no {self.split} data; type a sample by hand")
+            no_data = {
+                TRAIN: QCoreApplication.translate(
+                    "SampleChoice", "the network has no train data; type a sample by hand"
+                ),
+                TEST: QCoreApplication.translate(
+                    "SampleChoice", "the network has no test data; type a sample by hand"
+                ),
+            }[self.split]
+            raise DataError(no_data)
         if not 0 <= self.index < count:
+            no_row = {
+                TRAIN: QCoreApplication.translate(
+                    "SampleChoice", "there is no train sample {number}; the train data has {count}"
+                ),
+                TEST: QCoreApplication.translate(
+                    "SampleChoice", "there is no test sample {number}; the test data has {count}"
+                ),
+            }[self.split]
             raise DataError(
-                f"there is no {self.split} sample {format_count(self.index + 1)}; "
-                f"the {self.split} data has {format_count(count)}"
+                no_row.format(number=format_count(self.index + 1), count=format_count(count))
             )
         x, y = network.data.split(self.split)
         if x.shape[1] != len(network.input_ids()) or y.shape[1] != len(network.output_ids()):
+            mismatch = QCoreApplication.translate(
+                "SampleChoice",
+                "the data has {columns} input and {targets} target column(s); the network has "
+                "{inputs} input and {outputs} output neuron(s)",
+            )
             raise DataError(
-                f"the data has {x.shape[1]} input and {y.shape[1]} target column(s); the network has "
-                f"{len(network.input_ids())} input and {len(network.output_ids())} output neuron(s)"
+                mismatch.format(
+                    columns=x.shape[1],
+                    targets=y.shape[1],
+                    inputs=len(network.input_ids()),
+                    outputs=len(network.output_ids()),
+                )
             )
         return [float(v) for v in x[self.index]], [float(v) for v in y[self.index]]
 
@@ -64,14 +92,24 @@ class SampleChoice:
     def describe(self, network: Network) -> str:
         """ "train sample 3 of 250", or "a sample typed by hand"."""
         if self.split == BY_HAND:
-            return _tr("a sample typed by hand")
+            return QCoreApplication.translate("SampleChoice", "a sample typed by hand")
         if self.batch:
             rows = ", ".join(format_count(k + 1) for k in self.batch)
-            return _tr("a minibatch of {count} {split} samples ({rows})").format(
-                count=len(self.batch), split=self.split, rows=rows
-            )
-        return _tr("{split} sample {number} of {count}").format(
-            split=self.split,
+            # One sentence per split: a translation may word "train"/"test" differently in each.
+            batch = {
+                TRAIN: QCoreApplication.translate(
+                    "SampleChoice", "a minibatch of {count} train samples ({rows})"
+                ),
+                TEST: QCoreApplication.translate(
+                    "SampleChoice", "a minibatch of {count} test samples ({rows})"
+                ),
+            }[self.split]
+            return batch.format(count=len(self.batch), rows=rows)
+        one = {
+            TRAIN: QCoreApplication.translate("SampleChoice", "train sample {number} of {count}"),
+            TEST: QCoreApplication.translate("SampleChoice", "test sample {number} of {count}"),
+        }[self.split]
+        return one.format(
             number=format_count(self.index + 1),
             count=format_count(split_size(network, self.split)),
         )
@@ -112,21 +150,24 @@ def parse_batch(text: str, count: int) -> tuple[int, ...]:
         rows = list(range(start, end))
         if not rows:
             raise ValueError(
-                _tr("{text} is an empty range; its end is left out, so try {start}:{end}").format(
-                    text=text, start=start, end=start + 2
-                )
+                QCoreApplication.translate(
+                    "SampleChoice",
+                    "{text} is an empty range; its end is left out, so try {start}:{end}",
+                ).format(text=text, start=start, end=start + 2)
             )
     else:
         rows = [int(part) for part in text.split(",") if part.strip()]
     if not rows:
-        raise ValueError(_tr("type sample numbers such as 1,3,5 or a range such as 1:4"))
+        raise ValueError(
+            QCoreApplication.translate(
+                "SampleChoice", "type sample numbers such as 1,3,5 or a range such as 1:4"
+            )
+        )
     for row in rows:
         if not 1 <= row <= count:
             raise ValueError(
-                _tr("there is no sample {row}; the data has {count}").format(row=row, count=count)
+                QCoreApplication.translate(
+                    "SampleChoice", "there is no sample {row}; the data has {count}"
+                ).format(row=row, count=count)
             )
     return tuple(row - 1 for row in rows)
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SampleChoice", text)

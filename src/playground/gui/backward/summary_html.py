@@ -17,6 +17,8 @@ from playground.gui.backward.math_html import (
     MUTED,
     Numbers,
     expr_html,
+    loss_name,
+    role_name,
     sub,
     var,
 )
@@ -27,10 +29,6 @@ LOSS_TERMS_WRITTEN = 3
 # The panel lists this many parameters of the update at most (a long table takes seconds to lay out).
 UPDATE_ROWS_SHOWN = 250
 TABLE = 'cellspacing="0" cellpadding="3" style="margin-top:4px"'
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SummaryFormulas", text)
 
 
 def rows_table(header: str, rows: list[str], columns: bool) -> str:
@@ -94,11 +92,21 @@ class SummaryFormulas:
             f"{var('z', 'j')} = {var('b', 'j')} + Σ{sub('i')} {var('w', 'i,j')} · {var('y', 'i')}"
             f", &nbsp; {var('y', 'j')} = <i>f</i>({var('z', 'j')})"
         )
-        rows = [_row(["neuron", "z", "y", "target t"], header=True)]
+        rows = [
+            _row(
+                [
+                    QCoreApplication.translate("SummaryFormulas", "neuron"),
+                    "z",
+                    "y",
+                    QCoreApplication.translate("SummaryFormulas", "target t"),
+                ],
+                header=True,
+            )
+        ]
         for neuron_id, values in self.trace.forward.items():
             j = self.name(neuron_id)
             neuron = self.network.neuron(neuron_id)
-            kind = "input" if neuron.is_input else neuron.activation.replace("_", " ")
+            kind = role_name("input") if neuron.is_input else neuron.activation.replace("_", " ")
             z = "" if values.z is None else show(values.z, f"z_{j}")
             t = show(targets[neuron_id], f"t_{j}") if neuron_id in targets else ""
             rows.append(
@@ -111,18 +119,30 @@ class SummaryFormulas:
                     ]
                 )
             )
+        next_step = QCoreApplication.translate(
+            "SummaryFormulas",
+            "Next: ▶ Step (→ or Space) starts the backward pass at <b>{neuron}</b>.",
+        )
         after = (
-            f"<p style='margin-top:10px'>Next: ▶ Step (→ or Space) starts the backward pass at "
-            f"<b>{html.escape(self.name(first_neuron))}</b>.</p>"
+            "<p style='margin-top:10px'>"
+            + next_step.format(neuron=html.escape(self.name(first_neuron or "")))
+            + "</p>"
             if first_neuron
             else ""
         )
         table = f"<p style='margin:0'>{rule}</p><table {TABLE}>{''.join(rows)}</table>"
         if columns:
-            return _title("Forward pass", html.escape(sample)) + side_by_side(
-                [table, self._loss() + after]
+            return _title(
+                QCoreApplication.translate("SummaryFormulas", "Forward pass"), html.escape(sample)
+            ) + side_by_side([table, self._loss() + after])
+        return (
+            _title(
+                QCoreApplication.translate("SummaryFormulas", "Forward pass"), html.escape(sample)
             )
-        return _title("Forward pass", html.escape(sample)) + table + self._loss() + after
+            + table
+            + self._loss()
+            + after
+        )
 
     def loss(self) -> str:
         """The loss of the sample, symbolically and with its numbers (also the last forward step's)."""
@@ -134,9 +154,10 @@ class SummaryFormulas:
         if len(described.shares) <= LOSS_TERMS_WRITTEN:
             rows.append(expr_html(described.together, self.numbers))
         rows.append(self.numbers.show(described.total.value, described.total.name, bold=True))
-        name = self.network.loss.replace("_", " ")
+        name = loss_name(self.network.loss)
+        title = QCoreApplication.translate("SummaryFormulas", "Loss")
         return (
-            f"<p style='margin:10px 0 0 0'><b>Loss</b> <span style='color:{MUTED}'>({name})</span></p>"
+            f"<p style='margin:10px 0 0 0'><b>{title}</b> <span style='color:{MUTED}'>({name})</span></p>"
             + aligned(derivation(var("L"), rows))
         )
 
@@ -159,87 +180,120 @@ class SummaryFormulas:
         if update.update_biases:
             rule += f", &nbsp; <i>b</i> ← <i>b</i> − η · ∂<i>L</i>/∂<i>b</i>, &nbsp; {rates}"
         else:
-            rule += f", &nbsp; <i>b</i> {_tr('unchanged')}, &nbsp; {rates}"
+            unchanged = QCoreApplication.translate("SummaryFormulas", "unchanged")
+            rule += f", &nbsp; <i>b</i> {unchanged}, &nbsp; {rates}"
         parts = []
         if applied:
             now = (
-                "The network now has the new weights and biases. ◀ Back or Edit ▸ Undo takes them back."
+                QCoreApplication.translate(
+                    "SummaryFormulas",
+                    "The network now has the new weights and biases. ◀ Back or Edit ▸ Undo takes them back.",
+                )
                 if update.update_biases
-                else _tr(
+                else QCoreApplication.translate(
+                    "SummaryFormulas",
                     "The network now has the new weights; its biases stayed fixed. "
-                    "◀ Back or Edit ▸ Undo takes them back."
+                    "◀ Back or Edit ▸ Undo takes them back.",
                 )
             )
-            parts.append(_title("SGD update applied", now))
+            parts.append(
+                _title(QCoreApplication.translate("SummaryFormulas", "SGD update applied"), now)
+            )
             parts.append(self._loss_change())
         else:
             moves = (
                 (
-                    _tr(
+                    QCoreApplication.translate(
+                        "SummaryFormulas",
                         "One step of gradient descent from the minibatch: each weight and bias "
-                        "moves against its mean gradient over the {count} samples."
+                        "moves against its mean gradient over the {count} samples.",
                     )
                     if update.update_biases
-                    else _tr(
+                    else QCoreApplication.translate(
+                        "SummaryFormulas",
                         "One step of gradient descent from the minibatch: each weight moves "
-                        "against its mean gradient over the {count} samples; the biases stay fixed."
+                        "against its mean gradient over the {count} samples; the biases stay fixed.",
                     )
                 ).format(count=self.batch_size)
                 if self.batch_size
-                else "One step of gradient descent from this sample alone: each weight and bias moves "
-                "against its gradient."
+                else QCoreApplication.translate(
+                    "SummaryFormulas",
+                    "One step of gradient descent from this sample alone: each weight and bias moves "
+                    "against its gradient.",
+                )
                 if update.update_biases
-                else _tr(
+                else QCoreApplication.translate(
+                    "SummaryFormulas",
                     "One step of gradient descent from this sample alone: each weight moves "
-                    "against its gradient; the biases stay fixed."
+                    "against its gradient; the biases stay fixed.",
                 )
             )
-            parts.append(_title("SGD update", moves))
+            parts.append(_title(QCoreApplication.translate("SummaryFormulas", "SGD update"), moves))
         parts.append(f"<p style='margin:6px 0 0 0'>{rule}</p>")
         if not update.update_biases and update.biases:
             parts.append(
                 f"<p style='margin:2px 0; color:{MUTED}'>"
-                + _tr(
+                + QCoreApplication.translate(
+                    "SummaryFormulas",
                     "The biases stay as they are: <b>Update biases</b> is off in the training "
                     "settings (the file’s <tt>update_biases: false</tt>), as in Matt Mazur’s "
-                    "worked 2-2-2 example, so only the weights move."
+                    "worked 2-2-2 example, so only the weights move.",
                 )
                 + "</p>"
             )
         if update.momentum:
             parts.append(
-                f"<p style='margin:2px 0; color:{MUTED}'>Momentum {show(update.momentum, 'momentum')} "
-                "adds nothing to a first step: the velocity starts at 0.</p>"
+                f"<p style='margin:2px 0; color:{MUTED}'>"
+                + QCoreApplication.translate(
+                    "SummaryFormulas",
+                    "Momentum {momentum} adds nothing to a first step: the velocity starts at 0.",
+                ).format(momentum=show(update.momentum, "momentum"))
+                + "</p>"
             )
         parts.append(self._update_table(columns))
         if loss_after and not applied:
             parts.append(self._loss_change())
         elif not applied:
             parts.append(
-                "<p style='margin-top:8px'>▶ Step or <b>Apply update</b> writes these values into "
-                "the network (one undo step) and shows the sample’s new loss.</p>"
+                "<p style='margin-top:8px'>"
+                + QCoreApplication.translate(
+                    "SummaryFormulas",
+                    "▶ Step or <b>Apply update</b> writes these values into "
+                    "the network (one undo step) and shows the sample’s new loss.",
+                )
+                + "</p>"
             )
         return "".join(parts)
 
     def _update_table(self, columns: bool = False) -> str:
         described = self.describer.sample_update(self.trace, self.trace.update)
-        header = _row(["", "before", "− η × gradient", "after"], header=True)
+        header = _row(
+            [
+                "",
+                QCoreApplication.translate("SummaryFormulas", "before"),
+                QCoreApplication.translate("SummaryFormulas", "− η × gradient"),
+                QCoreApplication.translate("SummaryFormulas", "after"),
+            ],
+            header=True,
+        )
         hidden = len(described.rows) - UPDATE_ROWS_SHOWN if not self.all_rows else 0
         shown = described.rows[:UPDATE_ROWS_SHOWN] if hidden > 0 else described.rows
         rows = [self._update_row(row) for row in shown]
         note = ""
         if hidden > 0:
-            note = (
-                f"<p style='color:{MUTED}'>… and {format_count(hidden)} more weights and biases: the HTML export "
-                "(Backward ▸ Export Trace) and <tt>playground trace</tt> list them all.</p>"
-            )
+            more = QCoreApplication.translate(
+                "SummaryFormulas",
+                "… and {count} more weights and biases: the HTML export "
+                "(Backward ▸ Export Trace) and <tt>playground trace</tt> list them all.",
+            ).format(count=format_count(hidden))
+            note = f"<p style='color:{MUTED}'>{more}</p>"
         return rows_table(header, rows, columns) + note
 
     def _update_row(self, row: UpdateRow) -> str:
         """One parameter: its symbol, before, − η × gradient (with regularisation), after."""
         show = self.numbers.show
         if row.fixed:
-            change = _tr("kept fixed")
+            change = QCoreApplication.translate("SummaryFormulas", "kept fixed")
         else:
             change = f"− {expr_html((row.rate,), self.numbers)} × {expr_html(row.step_gradient, self.numbers)}"
         return _row(
@@ -256,10 +310,22 @@ class SummaryFormulas:
         before, after = self.trace.loss, self.trace.loss_after
         change = after - before
         colour = GRADIENT_NEGATIVE if change < 0 else "#b8336a" if change > 0 else MUTED
-        verdict = "lower" if change < 0 else "higher" if change > 0 else "unchanged"
-        whose = _tr("The minibatch’s mean loss:") if self.batch_size else "This sample’s loss:"
+        if change < 0:
+            verdict = QCoreApplication.translate("SummaryFormulas", "lower")
+        elif change > 0:
+            verdict = QCoreApplication.translate("SummaryFormulas", "higher")
+        else:
+            verdict = QCoreApplication.translate("SummaryFormulas", "unchanged")
+        whose = (
+            QCoreApplication.translate("SummaryFormulas", "The minibatch’s mean loss:")
+            if self.batch_size
+            else QCoreApplication.translate("SummaryFormulas", "This sample’s loss:")
+        )
+        # The numbers' hover names, in the user's words.
+        l_before = QCoreApplication.translate("SummaryFormulas", "L before")
+        l_after = QCoreApplication.translate("SummaryFormulas", "L after")
         return (
             f"<p style='font-size:large; margin:6px 0'>{whose} {var('L')} = "
-            f"{show(before, 'L before')} → {show(after, 'L after', bold=True)}"
+            f"{show(before, l_before)} → {show(after, l_after, bold=True)}"
             f" &nbsp;<span style='color:{colour}'>(Δ{var('L')} = {show(change, 'ΔL')}, {verdict})</span></p>"
         )

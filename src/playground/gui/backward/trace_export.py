@@ -12,7 +12,7 @@ import html
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QTextDocument
 
 from playground.gui.backward.canvas_overlay import CanvasOverlay
@@ -85,10 +85,23 @@ def trace_page(session: TraceSession, overlay: CanvasOverlay, redraw: Callable[[
     """The whole trace as an HTML page, one section per step; the canvas is left as it was."""
     trace, network = session.trace, session.network
     if trace is None:
-        raise ValueError(session.problem or "there is no trace to export")
+        raise ValueError(
+            session.problem
+            or QCoreApplication.translate("TraceExport", "there is no trace to export")
+        )
     sample = session.sample.describe(network)
-    passes = "Forward and backward pass" if session.forward_steps else "Backward pass"
-    title = f"{passes} of {sample} through “{network.name or 'the network'}”"
+    if session.forward_steps:
+        title = QCoreApplication.translate(
+            "TraceExport", "Forward and backward pass of {sample} through “{network}”"
+        )
+    else:
+        title = QCoreApplication.translate(
+            "TraceExport", "Backward pass of {sample} through “{network}”"
+        )
+    title = title.format(
+        sample=sample,
+        network=network.name or QCoreApplication.translate("TraceExport", "the network"),
+    )
     sections = []
     try:
         for number, frame in enumerate(session.frames):
@@ -115,17 +128,22 @@ def trace_page(session: TraceSession, overlay: CanvasOverlay, redraw: Callable[[
                     minibatch=session.minibatch,
                 )
             label = html.escape(session.label_of(frame))
+            alt = QCoreApplication.translate("TraceExport", "the canvas at {step}")
+            alt = html.escape(alt.format(step=session.label_of(frame)))
             sections.append(
                 f'<section id="step-{number}"><h2>{label}</h2>'
-                f'<img alt="the canvas at {label}" src="data:image/png;base64,{picture}">'
+                f'<img alt="{alt}" src="data:image/png;base64,{picture}">'
                 f"<div class='formulas'>{body}</div></section>"
             )
     finally:
         redraw()
+    # The translator gives the page's language code with the rest of its words.
+    language = QCoreApplication.translate("TraceExport", "en", "the HTML page's language code")
+    hover = QCoreApplication.translate("TraceExport", "Hover a number to see all its digits.")
     return (
-        f"<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>{html.escape(title)}</title>"
+        f"<!DOCTYPE html><html lang='{language}'><head><meta charset='utf-8'><title>{html.escape(title)}</title>"
         f"<style>{PAGE_STYLE}</style></head><body><h1>{html.escape(title)}</h1>"
-        f"<p>{legend_html(forward=session.forward_steps)}</p><p>Hover a number to see all its digits.</p>"
+        f"<p>{legend_html(forward=session.forward_steps)}</p><p>{hover}</p>"
         + "".join(sections)
         + "</body></html>"
     )
@@ -143,4 +161,6 @@ def export_canvas_png(
 ) -> None:
     """Write the canvas at the current step to `path` as PNG."""
     if not canvas_picture(scene, overlay, forward=forward).save(str(path), "PNG", PNG_QUALITY):
-        raise OSError(f"could not write {path}")
+        raise OSError(
+            QCoreApplication.translate("TraceExport", "could not write {path}").format(path=path)
+        )

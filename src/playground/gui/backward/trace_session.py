@@ -118,7 +118,7 @@ class TraceSession(QObject):
     def label_of(self, frame: Frame | None) -> str:
         """How the dock names `frame` of this trace."""
         if frame is None or self.trace is None:
-            return self.problem or "no trace"
+            return self.problem or self.tr("no trace")
         name = ""
         neuron_id = None
         if frame.kind == NEURON:
@@ -296,7 +296,7 @@ class TraceSession(QObject):
         """
         if self._is_current() or self._keep_place():
             return True
-        self.refresh("The network changed, so the trace started again.")
+        self.refresh(self.tr("The network changed, so the trace started again."))
         return False
 
     def _keep_place(self) -> bool:
@@ -324,12 +324,14 @@ class TraceSession(QObject):
         self._own_edit = True
         try:
             self.document.push_parameter_change(
-                f"SGD Step on {self.sample.describe(self.network)}",
+                self.tr("SGD Step on {sample}").format(sample=self.sample.describe(self.network)),
                 {(w.source, w.target): w.after for w in update.weights},
                 {b.neuron: b.after for b in update.biases},
             )
         except PlaygroundError as refused:
-            self.refresh(f"The update could not be applied: {refused}")
+            self.refresh(
+                self.tr("The update could not be applied: {problem}").format(problem=refused)
+            )
             return False
         finally:
             self._own_edit = False
@@ -343,7 +345,7 @@ class TraceSession(QObject):
     def _take_back_update(self) -> bool:
         stack = self.document.undo_stack
         if stack.index() != self._applied_at or not self._is_current():
-            self.refresh("The network changed, so the trace started again.")
+            self.refresh(self.tr("The network changed, so the trace started again."))
             return False
         self._own_edit = True
         try:
@@ -389,7 +391,7 @@ class TraceSession(QObject):
                 x, targets = self.sample.resolve(self.network)
                 self.trace = trace_sample(self.network, x, targets)
         except PlaygroundError as problem:
-            self.problem = f"Nothing to trace: {problem}."
+            self.problem = self.tr("Nothing to trace: {problem}.").format(problem=problem)
         else:
             self.forward_order = forward_order(self.network)
             self.frames = self._build_frames()
@@ -433,4 +435,4 @@ class TraceSession(QObject):
         if not self._active:
             self._stale = True
             return
-        self.refresh("Another network is open, so the trace started again.")
+        self.refresh(self.tr("Another network is open, so the trace started again."))
