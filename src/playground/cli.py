@@ -16,6 +16,7 @@ from collections.abc import Mapping
 import numpy as np
 
 from playground import __version__
+from playground.cli_check import run_check
 from playground.cli_export import run_export, run_import
 from playground.cli_trace_text import DEFAULT_DIGITS, minibatch_text, trace_text
 from playground.cli_train import UsageError, run_train
@@ -32,8 +33,6 @@ from playground.engine.gradient_check import (
     CHECK_PARAMETER_LIMIT,
     CHECK_SAMPLES,
     CHECK_SEED,
-    check_data,
-    check_gradients,
 )
 from playground.engine.minibatch import mean_gradients, minibatch_update, trace_minibatch
 from playground.export import FORMATS
@@ -612,121 +611,6 @@ def _print_json(file: str, document: dict) -> None:
             "the text form shows where"
         ) from None
     print(text)
-
-
-def run_check(args: argparse.Namespace) -> int:
-    """Print the largest relative gradient error; status 1 above the limit or when not finite."""
-    import warnings
-
-    network = load_network(args.file)
-    if not network.output_ids():
-        raise DataError(
-            f"{args.file}: the network has no output neuron, so there is no loss to check"
-        )
-    # The same data and settings as Network > Check Gradients in the app.
-    data = check_data(network)
-    progress = _check_progress_bar()
-    try:
-        # NaN and infinity are reported below in our own words, never as numpy's warnings.
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", RuntimeWarning)
-            result = check_gradients(
-                network,
-                data,
-                limit=CHECK_PARAMETER_LIMIT,
-                seed=CHECK_SEED,
-                progress=progress.count,
-            )
-    except BaseException:
-        progress.abandon()
-        raise
-    progress.finish(len(result.parameters) + result.skipped, None)
-    origin = "training" if data is not None and len(data.train_x) else "random"
-    if result.chosen_at_random:
-        counted = (
-            f"checked {len(result.parameters) + result.skipped:,} of {result.total:,} gradients, "
-            f"chosen at random with seed {result.seed},"
-        )
-    else:
-        counted = f"checked {len(result.parameters) + result.skipped} gradient(s)"
-    print(f"{counted} on {result.samples} {origin} sample(s) against finite differences")
-    if result.skipped:
-        print(_skipped_note(result.skipped, result.skipped_names))
-    nonfinite = result.nonfinite
-    if nonfinite:
-        _report(_nonfinite_message(nonfinite, len(result.parameters)), "check")
-        return 1
-    worst = result.worst
-    if worst is None:
-        if result.skipped:
-            print("no gradient could be compared, so there is nothing to fail")
-        else:
-            print("the network has no weights or biases to check")
-        return 0
-    error = result.max_relative_error
-    print(
-        f"largest relative error {error:.3g} at {worst.name} "
-        f"(analytic {worst.analytic:.12g}, finite difference {worst.numeric:.12g})"
-    )
-    if error > CHECK_LIMIT:
-        _report(
-            f"gradient check failed: relative error {error:.3g} at {worst.name} "
-            f"is above the limit {CHECK_LIMIT:g}",
-            "check",
-        )
-        return 1
-    print(f"passed: every gradient compared agrees to within {CHECK_LIMIT:g}")
-    return 0
-
-
-def _check_progress_bar():
-    """`train`'s progress bar, counting gradients instead of epochs."""
-    from playground.cli_progress import BAR_WIDTH, ProgressBar
-
-    class CheckProgress(ProgressBar):
-        def __init__(self) -> None:
-            super().__init__(0)
-
-        def count(self, done: int, total: int) -> None:
-            self.total = total
-            self.update(done, None)
-
-        def _text(self, epoch: int, loss: float | None) -> str:
-            if not self.interactive or not self.total:
-                return f"gradient {epoch:,}/{self.total:,}"
-            filled = round(BAR_WIDTH * epoch / self.total)
-            bar = "█" * filled + "░" * (BAR_WIDTH - filled)
-            return f"gradient {epoch:>{len(f'{self.total:,}')},}/{self.total:,} {bar}"
-
-    return CheckProgress()
-
-
-def _skipped_note(count: int, names: list[str]) -> str:
-    shown = ", ".join(names[:3]) + (", …" if len(names) > 3 else "")
-    return (
-        f"note: {count} gradient(s) not compared ({shown}): every finite-difference step "
-        "would move a relu, leaky_relu or elu neuron across its kink at z = 0, "
-        "where f' jumps and a finite difference means nothing"
-    )
-
-
-def _nonfinite_message(nonfinite: list, compared: int) -> str:
-    first = nonfinite[0]
-    part, value = (
-        ("analytic gradient", first.analytic)
-        if not math.isfinite(first.analytic)
-        else ("finite difference", first.numeric)
-    )
-    written = "NaN" if math.isnan(value) else "infinite"
-    others = (
-        f"; {len(nonfinite)} of the {compared} gradients compared are not finite"
-        if len(nonfinite) > 1
-        else ""
-    )
-    return (
-        f"gradient check failed: the {part} at {first.name} is {written}, not a finite number "
-        f"(a value overflows with these weights and data){others}"
-    )
 
 
 # ----------------------------------------------------------------- the edge

@@ -8,6 +8,8 @@ import math
 import os
 import warnings
 
+from playground.translation import QT_TRANSLATE_NOOP
+
 WIDTH, HEIGHT = 800, 500
 TRAIN_COLOUR = "#1f77b4"
 TEST_COLOUR = "#ff7f0e"
@@ -15,6 +17,8 @@ TEST_COLOUR = "#ff7f0e"
 # flat line at 0, and near the largest float (1.8e308) a linear axis's own range arithmetic
 # (5 % of headroom, padding) overflows to infinity, which pyqtgraph refuses.
 LOG_SCALE_ABOVE = 1e6
+# A failed plot's words before its reason; the file writer translates it in its context.
+CANNOT_WRITE_PLOT = QT_TRANSLATE_NOOP("NetworkFile", "cannot write the loss plot")
 
 
 def write_loss_plot(
@@ -29,7 +33,7 @@ def write_loss_plot(
     from playground.model.network_file import write_bytes_atomically
 
     image = render_loss_plot(train_loss, test_loss, title, width, height)
-    write_bytes_atomically(path, image, "cannot write the loss plot")
+    write_bytes_atomically(path, image, CANNOT_WRITE_PLOT)
 
 
 def drawable(losses: list[float]) -> list[float]:
@@ -69,13 +73,17 @@ def _render(
     from PySide6.QtCore import QBuffer, QIODevice
 
     from playground.model.errors import PlaygroundError
+    from playground.translation import translate
 
     app = pg.mkQApp()
     widget = pg.PlotWidget(background="w")
     widget.resize(width, height)
     plot = widget.getPlotItem()
     plot.setTitle(title, color="k", size="13pt")
-    for side, text in (("bottom", "epoch"), ("left", "loss (mean over the split)")):
+    for side, text in (
+        ("bottom", translate("CliPlot", "epoch")),
+        ("left", translate("CliPlot", "loss (mean over the split)")),
+    ):
         axis = plot.getAxis(side)
         axis.setPen("k")
         axis.setTextPen("k")
@@ -83,9 +91,9 @@ def _render(
         plot.setLabel(side, text, color="k")
     plot.showGrid(x=True, y=True, alpha=0.2)
     plot.addLegend(offset=(-10, 10), labelTextColor="k", brush=pg.mkBrush(255, 255, 255, 220))
-    curves = [("train loss", drawable(train_loss), TRAIN_COLOUR)]
+    curves = [(translate("CliPlot", "train loss"), drawable(train_loss), TRAIN_COLOUR)]
     if test_loss:
-        curves.append(("test loss", drawable(test_loss), TEST_COLOUR))
+        curves.append((translate("CliPlot", "test loss"), drawable(test_loss), TEST_COLOUR))
     for name, losses, colour in curves:
         epochs = np.arange(1, len(losses) + 1)
         # A single epoch is one point: give it a marker so it shows at all.
@@ -121,5 +129,7 @@ def _render(
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     if not image.save(buffer, "PNG"):
-        raise PlaygroundError("Qt could not encode the loss plot as a PNG image")
+        raise PlaygroundError(
+            translate("CliPlot", "Qt could not encode the loss plot as a PNG image")
+        )
     return bytes(buffer.data().data())

@@ -4,6 +4,8 @@ import sys
 import time
 from typing import TextIO
 
+from playground.translation import translate
+
 # A terminal is redrawn often enough to look alive; a log file or a pipe gets a
 # line only now and then, so a long run does not fill it with thousands of lines.
 REDRAW_SECONDS = 0.1
@@ -25,12 +27,13 @@ class ProgressBar:
 
     def _text(self, epoch: int, loss: float | None) -> str:
         shown = f"{loss:.4g}" if loss is not None else "…"
+        word, loss_word = translate("CliTrain", "epoch"), translate("CliTrain", "train loss")
         if not self.interactive:
-            return f"epoch {epoch}/{self.total}  train loss {shown}"
+            return f"{word} {epoch}/{self.total}  {loss_word} {shown}"
         filled = round(BAR_WIDTH * epoch / self.total) if self.total else BAR_WIDTH
         bar = "█" * filled + "░" * (BAR_WIDTH - filled)
         width = len(str(self.total))
-        return f"epoch {epoch:>{width}}/{self.total} {bar} train loss {shown}"
+        return f"{word} {epoch:>{width}}/{self.total} {bar} {loss_word} {shown}"
 
     def update(self, epoch: int, loss: float | None) -> None:
         """Show the epoch reached and the latest train loss, if it is time to."""

@@ -8,6 +8,8 @@ import sys
 import time
 from dataclasses import replace
 
+from playground.cli_language import users_language
+from playground.cli_plot import CANNOT_WRITE_PLOT
 from playground.cli_progress import ProgressBar
 from playground.engine.trainer import Trainer
 from playground.model.errors import DataError, PlaygroundError, TrainingDiverged
@@ -19,9 +21,15 @@ from playground.model.network_file import (
     save_network,
     stage_bytes,
 )
+from playground.translation import QT_TRANSLATE_NOOP, translate
 
 # How long one slice of training runs before the progress bar is redrawn.
 SLICE_SECONDS = 0.05
+# The summary's words for each split, marked for lupdate; translated when printed.
+TRAIN_LOSS = QT_TRANSLATE_NOOP("CliTrain", "train loss")
+TEST_LOSS = QT_TRANSLATE_NOOP("CliTrain", "test loss")
+TRAIN_ACCURACY = QT_TRANSLATE_NOOP("CliTrain", "train accuracy")
+TEST_ACCURACY = QT_TRANSLATE_NOOP("CliTrain", "test accuracy")
 
 
 class UsageError(Exception):
@@ -50,7 +58,9 @@ def _check_paths(args: argparse.Namespace) -> None:
     outputs = (("--out", args.out), ("--plot", args.plot))
     for option, path in outputs:
         if path == "":
-            raise UsageError(f"{option} needs a file name")
+            raise UsageError(
+                translate("CliTrain", "{option} needs a file name").format(option=option)
+            )
     # Found out before training rather than after a long run that then cannot be kept.
     for option, path in outputs:
         if path is not None:
@@ -58,9 +68,16 @@ def _check_paths(args: argparse.Namespace) -> None:
             if problem is not None:
                 raise OutputError(f"{option} {path}: {problem}")
     if args.plot is not None:
-        for other, what in ((args.file, "the network FILE"), (args.out, "--out")):
+        for other, what in (
+            (args.file, translate("CliTrain", "the network FILE")),
+            (args.out, "--out"),
+        ):
             if other is not None and (_same_path(args.plot, other) or _same_file(args.plot, other)):
-                raise UsageError(f"--plot {args.plot} would write the picture over {what}")
+                raise UsageError(
+                    translate(
+                        "CliTrain", "--plot {path} would write the picture over {what}"
+                    ).format(path=args.plot, what=what)
+                )
     # The spec lets OUT be FILE, to train a file in place; another name for the same file is
     # far more likely a slip than a wish, and would overwrite the input unasked.
     if (
@@ -69,8 +86,11 @@ def _check_paths(args: argparse.Namespace) -> None:
         and _same_file(args.out, args.file)
     ):
         raise UsageError(
-            f"--out {args.out} is the network FILE {args.file} under another name; "
-            f"to train FILE in place, give --out {args.file}"
+            translate(
+                "CliTrain",
+                "--out {out} is the network FILE {file} under another name; "
+                "to train FILE in place, give --out {file}",
+            ).format(out=args.out, file=args.file)
         )
 
 
@@ -101,27 +121,38 @@ def _train(trainer: Trainer, epochs: int, bar: ProgressBar) -> float:
 
 def _summary_lines(trainer: Trainer, seconds: float, args: argparse.Namespace) -> list[str]:
     history = trainer.history
-    lines = [f"trained {trainer.epoch} epoch(s) in {seconds:.3g} s"]
+    lines = [
+        translate("CliTrain", "trained {n} epoch(s) in {seconds} s").format(
+            n=trainer.epoch, seconds=f"{seconds:.3g}"
+        )
+    ]
     losses = [
-        f"{split} loss {values[0]:.4g} → {values[-1]:.4g}"
-        for split, values in (("train", history.train_loss), ("test", history.test_loss))
+        f"{translate('CliTrain', split)} {values[0]:.4g} → {values[-1]:.4g}"
+        for split, values in ((TRAIN_LOSS, history.train_loss), (TEST_LOSS, history.test_loss))
         if values
     ]
     if losses:
         lines.append("    ".join(losses))
     accuracies = [
-        f"{split} accuracy {100 * values[-1]:.1f} %"
-        for split, values in (("train", history.train_accuracy), ("test", history.test_accuracy))
+        f"{translate('CliTrain', split)} {100 * values[-1]:.1f} %"
+        for split, values in (
+            (TRAIN_ACCURACY, history.train_accuracy),
+            (TEST_ACCURACY, history.test_accuracy),
+        )
         if values
     ]
     if accuracies:
         lines.append("    ".join(accuracies))
     if args.out is not None:
-        lines.append(f"saved the trained network to {args.out}")
+        lines.append(
+            translate("CliTrain", "saved the trained network to {path}").format(path=args.out)
+        )
     else:
-        lines.append("the trained network was not saved: give --out FILE to keep it")
+        lines.append(
+            translate("CliTrain", "the trained network was not saved: give --out FILE to keep it")
+        )
     if args.plot is not None:
-        lines.append(f"drew the loss curve to {args.plot}")
+        lines.append(translate("CliTrain", "drew the loss curve to {path}").format(path=args.plot))
     return lines
 
 
@@ -137,9 +168,11 @@ def _write_outputs(network: Network, trainer: Trainer, args: argparse.Namespace)
 
         name = network.name or os.path.basename(args.file)
         image = render_loss_plot(
-            trainer.history.train_loss, trainer.history.test_loss, f"{name}: loss per epoch"
+            trainer.history.train_loss,
+            trainer.history.test_loss,
+            translate("CliTrain", "{name}: loss per epoch").format(name=name),
         )
-        staged = stage_bytes(args.plot, image, "cannot write the loss plot")
+        staged = stage_bytes(args.plot, image, CANNOT_WRITE_PLOT)
     try:
         if args.out is not None:
             save_network(network, args.out)
@@ -158,6 +191,11 @@ def _json_numbers(values: list[float]) -> list[float | None]:
 
 def run_train(args: argparse.Namespace) -> int:
     """Train FILE's network for --epochs epochs; write OUT and PNG only when training stays finite."""
+    with users_language():
+        return _run_train(args)
+
+
+def _run_train(args: argparse.Namespace) -> int:
     _check_paths(args)
     network = load_network(args.file)
     settings = _settings(network, args)
@@ -172,13 +210,20 @@ def run_train(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         bar.abandon()
         print(
-            f"playground train: interrupted at epoch {trainer.epoch}; nothing was written",
+            "playground train: "
+            + translate("CliTrain", "interrupted at epoch {n}; nothing was written").format(
+                n=trainer.epoch
+            ),
             file=sys.stderr,
         )
         return 130
     if trainer.divergence is not None:
         bar.abandon()
-        raise TrainingDiverged(f"{trainer.divergence.message} Nothing was written.")
+        raise TrainingDiverged(
+            translate("CliTrain", "{message} Nothing was written.").format(
+                message=trainer.divergence.message
+            )
+        )
     losses = trainer.history.train_loss
     bar.finish(trainer.epoch, losses[-1] if losses else None)
 

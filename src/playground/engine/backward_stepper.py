@@ -26,6 +26,7 @@ from playground.engine.activations import ACTIVATION_FUNCTIONS
 from playground.engine.losses import LOSS_FUNCTIONS
 from playground.model.errors import DataError
 from playground.model.network import Network
+from playground.translation import translate
 
 
 @dataclass
@@ -212,16 +213,34 @@ def _check_sample(network: Network, x: list[float], targets: list[float]) -> Non
         ("input", x, network.input_ids()),
         ("target", targets, network.output_ids()),
     ):
+        inputs = what == "input"
         if len(values) != len(ids):
-            role = "input" if what == "input" else "output"
-            raise DataError(
-                f"the sample has {len(values)} {what} value(s); "
-                f"the network has {len(ids)} {role} neuron(s)"
+            said = (
+                translate(
+                    "BackwardStepper",
+                    "the sample has {n} input value(s); the network has {neurons} input neuron(s)",
+                )
+                if inputs
+                else translate(
+                    "BackwardStepper",
+                    "the sample has {n} target value(s); the network has {neurons} output neuron(s)",
+                )
             )
+            raise DataError(said.format(n=len(values), neurons=len(ids)))
         if not all(np.isfinite(values)):
-            raise DataError(f"the sample's {what} values must be finite numbers")
+            raise DataError(
+                translate("BackwardStepper", "the sample's input values must be finite numbers")
+                if inputs
+                else translate(
+                    "BackwardStepper", "the sample's target values must be finite numbers"
+                )
+            )
     if not network.output_ids():
-        raise DataError("the network has no output neuron, so there is no loss to trace")
+        raise DataError(
+            translate(
+                "BackwardStepper", "the network has no output neuron, so there is no loss to trace"
+            )
+        )
 
 
 def backward_order(network: Network) -> list[str]:

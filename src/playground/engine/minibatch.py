@@ -25,6 +25,7 @@ from playground.engine.backward_stepper import (
 )
 from playground.model.errors import DataError
 from playground.model.network import Network
+from playground.translation import translate
 
 
 @dataclass
@@ -102,7 +103,9 @@ def trace_minibatch(
     Raises NetworkEditError, as `trace_sample` does, when the step makes a weight infinite.
     """
     if not xs or len(xs) != len(targets):
-        raise DataError("a minibatch needs at least one sample, each with its targets")
+        raise DataError(
+            translate("Minibatch", "a minibatch needs at least one sample, each with its targets")
+        )
     samples = [sample_pass(network, x, t) for x, t in zip(xs, targets)]
     mean = mean_gradients(network, samples)
     update = minibatch_update(network, mean)

@@ -27,6 +27,7 @@ from playground.model.dataset import Dataset
 from playground.model.errors import DataError
 from playground.model.network import Network
 from playground.model.training_settings import TrainingSettings
+from playground.translation import translate
 
 # A whole split is measured in chunks of rows holding about this many values per level:
 # a pass over 8,000 rows at once makes arrays of megabytes, each fresh one costing page
@@ -53,16 +54,32 @@ class History:
 def check_data_fits(network: Network, dataset: Dataset | None) -> Dataset:
     """The dataset, if its widths match the network's input and output neurons; else a DataError."""
     if dataset is None or len(dataset.train_x) == 0:
-        raise DataError("the network has no training data")
+        raise DataError(translate("Trainer", "the network has no training data"))
     inputs, outputs = len(network.input_ids()), len(network.output_ids())
     if outputs == 0:
-        raise DataError("the network has no output neuron, so there is no loss to train on")
+        raise DataError(
+            translate(
+                "Trainer", "the network has no output neuron, so there is no loss to train on"
+            )
+        )
     for split in ("train", "test"):
         x, y = dataset.split(split)
         if len(x) and (x.shape[1] != inputs or y.shape[1] != outputs):
+            said = (
+                translate(
+                    "Trainer",
+                    "the train data has {columns} input and {targets} target column(s); "
+                    "the network has {inputs} input and {outputs} output neuron(s)",
+                )
+                if split == "train"
+                else translate(
+                    "Trainer",
+                    "the test data has {columns} input and {targets} target column(s); "
+                    "the network has {inputs} input and {outputs} output neuron(s)",
+                )
+            )
             raise DataError(
-                f"the {split} data has {x.shape[1]} input and {y.shape[1]} target column(s); "
-                f"the network has {inputs} input and {outputs} output neuron(s)"
+                said.format(columns=x.shape[1], targets=y.shape[1], inputs=inputs, outputs=outputs)
             )
     return dataset
 
@@ -248,23 +265,36 @@ class Trainer:
 
     def _diverge(self, loss: float) -> None:
         epoch = self.epoch if self._next == 0 else self.epoch + 1
-        what = "infinite" if math.isinf(loss) else "not a number (NaN)"
+        what = (
+            translate("Trainer", "infinite")
+            if math.isinf(loss)
+            else translate("Trainer", "not a number (NaN)")
+        )
         self._restore(self._last_finite)
         before, _ = self._measure("train")
         if math.isfinite(before):
             # The weights it started the epoch from were fine: the steps were too long.
             momentum = self.settings.momentum
-            cause = f"The learning rate {self.settings.learning_rate:g}" + (
-                f" (with momentum {momentum:g})" if momentum else ""
-            )
-            cause += " is probably too high."
+            cause = (
+                translate(
+                    "Trainer",
+                    "The learning rate {rate} (with momentum {momentum}) is probably too high.",
+                )
+                if momentum
+                else translate("Trainer", "The learning rate {rate} is probably too high.")
+            ).format(rate=f"{self.settings.learning_rate:g}", momentum=f"{momentum:g}")
         else:
             # Not the step size: the loss cannot be computed even before this epoch's steps.
-            cause = (
-                f"It is {what} even at the weights the epoch started from, so the learning rate "
-                "is not to blame: the data or the weights hold numbers too large to compute with."
-            )
-        self.divergence = Divergence(epoch, f"The loss became {what} at epoch {epoch}. {cause}")
+            cause = translate(
+                "Trainer",
+                "It is {what} even at the weights the epoch started from, so the learning rate "
+                "is not to blame: the data or the weights hold numbers too large to compute with.",
+            ).format(what=what)
+        became = translate("Trainer", "The loss became {what} at epoch {epoch}.")
+        # Chinese sentences follow one another without the space English puts between them.
+        sentences = translate("Trainer", "{became} {cause}")
+        message = sentences.format(became=became.format(what=what, epoch=epoch), cause=cause)
+        self.divergence = Divergence(epoch, message)
         for velocities in self._velocity:
             for v in velocities:
                 v[...] = 0.0

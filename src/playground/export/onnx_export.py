@@ -26,6 +26,7 @@ import playground
 from playground.engine.compiled_network import CompiledNetwork, Piece
 from playground.model.errors import ExportError
 from playground.model.network import Network
+from playground.translation import translate
 
 if TYPE_CHECKING:
     import onnx
@@ -55,7 +56,9 @@ def onnx_missing() -> str | None:
         except (ImportError, ValueError):
             installed = False
     if not installed:
-        return f"ONNX models need the onnx package, which is not installed: {INSTALL}"
+        return translate(
+            "Export", "ONNX models need the onnx package, which is not installed: {install}"
+        ).format(install=INSTALL)
     return None
 
 
@@ -82,9 +85,17 @@ class _GraphWriter:
         self.network = network
         self.source_name = source_name
         if not network.input_ids():
-            raise ExportError("the network has no input neurons; an ONNX model needs an input x")
+            raise ExportError(
+                translate(
+                    "Export", "the network has no input neurons; an ONNX model needs an input x"
+                )
+            )
         if not network.output_ids():
-            raise ExportError("the network has no output neurons; an ONNX model needs an output y")
+            raise ExportError(
+                translate(
+                    "Export", "the network has no output neurons; an ONNX model needs an output y"
+                )
+            )
         self.float32 = needs_float32(network)
         self.dtype = np.float32 if self.float32 else np.float64
         self.element_type = onnx.TensorProto.FLOAT if self.float32 else onnx.TensorProto.DOUBLE

@@ -31,6 +31,7 @@ from playground.model.network import Network
 from playground.model.neuron import Neuron
 from playground.model.training_settings import TrainingSettings
 from playground.model.vocabulary import ACTIVATIONS, LOSSES
+from playground.translation import translate
 
 MAX_MODEL_BYTES = 1 << 30  # past this, a model is no network a person built by hand
 MAX_INPUTS = 100_000
@@ -157,18 +158,29 @@ def network_from_onnx(path: str | os.PathLike) -> Network:
     try:
         size = os.path.getsize(shown)
         if size > MAX_MODEL_BYTES:
-            raise ExportError(f"{shown}: the model is {size >> 20} MiB; the limit is 1 GiB")
+            raise ExportError(
+                f"{shown}: "
+                + translate("Export", "the model is {size} MiB; the limit is 1 GiB").format(
+                    size=size >> 20
+                )
+            )
         model = onnx.load(shown)
     except ExportError:
         raise
     except OSError as error:
         reason = (error.strerror or str(error)).lower()
-        raise ExportError(f"{shown}: cannot read the model ({reason})") from None
+        raise ExportError(
+            f"{shown}: " + translate("Export", "cannot read the model ({why})").format(why=reason)
+        ) from None
     except (DecodeError, ValueError, RuntimeError):
         # protobuf says only that the bytes do not decode, in words for a programmer.
-        raise ExportError(f"{shown}: this is not an ONNX model (it does not decode)") from None
+        raise ExportError(
+            f"{shown}: " + translate("Export", "this is not an ONNX model (it does not decode)")
+        ) from None
     if not model.HasField("graph") or not model.graph.node:
-        raise ExportError(f"{shown}: this is not an ONNX model (it holds no graph)")
+        raise ExportError(
+            f"{shown}: " + translate("Export", "this is not an ONNX model (it holds no graph)")
+        )
     stem = os.path.splitext(os.path.basename(shown))[0]
     metadata = _metadata(model)
     if metadata is not None:

@@ -14,6 +14,7 @@ from playground.engine.activations import ELU_ALPHA, LEAKY_RELU_SLOPE
 from playground.engine.compiled_network import CompiledNetwork
 from playground.model.errors import ExportError
 from playground.model.network import Network
+from playground.translation import translate
 
 # `playground train`'s default, so `python script.py` trains as long as the app's command would.
 DEFAULT_EPOCHS = 100
@@ -39,8 +40,11 @@ def pytorch_script(network: Network, source_name: str) -> str:
     """The network as a standalone PyTorch script; ExportError when it has no output to return."""
     if not network.output_ids():
         raise ExportError(
-            "the network has no output neuron, so the PyTorch model would return nothing and "
-            "have no loss to train on; give one neuron the output role first"
+            translate(
+                "Export",
+                "the network has no output neuron, so the PyTorch model would return nothing "
+                "and have no loss to train on; give one neuron the output role first",
+            )
         )
     compiled = CompiledNetwork(network)
     levels = _levels(network, compiled)
@@ -306,10 +310,26 @@ def _data(network: Network, compiled: CompiledNetwork) -> str:
             len(compiled.input_ids),
             len(compiled.output_ids),
         ):
+            said = (
+                translate(
+                    "Trainer",
+                    "the train data has {columns} input and {targets} target column(s); "
+                    "the network has {inputs} input and {outputs} output neuron(s)",
+                )
+                if split == "train"
+                else translate(
+                    "Trainer",
+                    "the test data has {columns} input and {targets} target column(s); "
+                    "the network has {inputs} input and {outputs} output neuron(s)",
+                )
+            )
             raise ExportError(
-                f"the {split} data has {x.shape[1]} input and {y.shape[1]} target column(s); the "
-                f"network has {len(compiled.input_ids)} input and {len(compiled.output_ids)} "
-                "output neuron(s)"
+                said.format(
+                    columns=x.shape[1],
+                    targets=y.shape[1],
+                    inputs=len(compiled.input_ids),
+                    outputs=len(compiled.output_ids),
+                )
             )
         tables[split] = "".join(" ".join(map(repr, map(float, row))) + "\n" for row in _rows(x, y))
     if data is None:

@@ -26,9 +26,18 @@ from typing import BinaryIO
 
 import numpy as np
 
+from playground.model.csv_words import (
+    cannot_read,
+    column_indices,
+    counted,
+    empty_message,
+    quoted,
+    share_refusal,
+)
 from playground.model.dataset import Dataset
 from playground.model.errors import DataError
 from playground.model.network import Network
+from playground.translation import translate
 
 DELIMITERS = (",", ";", "\t")
 
@@ -36,8 +45,6 @@ DELIMITERS = (",", ";", "\t")
 MAX_BYTES = 64 * 1024 * 1024
 # Cells converted by numpy at a time: large enough to be fast, small enough to cost little memory.
 BLOCK_CELLS = 1 << 18
-# How much of a cell or column name a message quotes.
-QUOTED_CHARACTERS = 40
 # The preview reads this much of the file at a time until it has its rows.
 PREVIEW_BYTES = 64 * 1024
 
@@ -85,7 +92,7 @@ def read_csv_preview(path: str | os.PathLike, rows: int = 40) -> CsvTable:
                 break
     text = _normal_line_ends(text)
     if not text.strip():
-        raise DataError(_empty_message(name))
+        raise DataError(empty_message(name))
     complete = not more
     if not complete:
         # Only whole lines: the last one may have been cut by the read.
@@ -109,14 +116,18 @@ def dataset_from_table(
     if not table.complete:
         raise ValueError("a preview holds only the first rows; read the whole table")
     if not 0 <= test_fraction < 1:
-        raise DataError(f"the test share must be at least 0 and less than 1, not {test_fraction!r}")
-    inputs = _column_indices(name, table.header, input_columns, "input")
-    targets = _column_indices(name, table.header, target_columns, "target")
+        raise DataError(share_refusal(test_fraction))
+    inputs = column_indices(name, table.header, input_columns, "input")
+    targets = column_indices(name, table.header, target_columns, "target")
     both = [table.header[k] for k in inputs if k in targets]
     if both:
         raise DataError(
-            f"{name}: column {_quoted(both[0])} is chosen as both an input and a target; "
-            f"a column can be only one of them"
+            f"{name}: "
+            + translate(
+                "CsvImport",
+                "column {column} is chosen as both an input and a target; "
+                "a column can be only one of them",
+            ).format(column=quoted(both[0]))
         )
     x, y = table.rows[:, inputs], table.rows[:, targets]
     n = len(table.rows)
@@ -125,7 +136,10 @@ def dataset_from_table(
         return Dataset(train_x=x, train_y=y, test_x=x[:0], test_y=y[:0])
     if n_test >= n:
         raise DataError(
-            f"{name}: a test share of {test_fraction} of {n} rows leaves no rows for training"
+            f"{name}: "
+            + translate(
+                "CsvImport", "a test share of {share} of {n} rows leaves no rows for training"
+            ).format(share=test_fraction, n=n)
         )
     order = np.random.default_rng(seed).permutation(n)
     train, test = order[: n - n_test], order[n - n_test :]
@@ -142,14 +156,18 @@ def dataset_from_csv(
     """The chosen columns as inputs and targets; with `test_fraction` > 0, shuffled and split."""
     name = os.fspath(path)
     if not 0 <= test_fraction < 1:
-        raise DataError(f"the test share must be at least 0 and less than 1, not {test_fraction!r}")
+        raise DataError(share_refusal(test_fraction))
     table = read_csv_table(name)
     return dataset_from_table(name, table, input_columns, target_columns, test_fraction, seed)
 
 
 def check_fits_network(dataset: Dataset, network: Network) -> None:
     """Refuse data whose input or target columns do not match the network's input or output neurons."""
-    source = f"the {dataset.generator.name!r} data" if dataset.generator else "the CSV"
+    source = (
+        translate("CsvImport", "the {name!r} data").format(name=dataset.generator.name)
+        if dataset.generator
+        else translate("CsvImport", "the CSV")
+    )
     for part, given, neurons in (
         ("input", dataset.input_width, len(network.input_ids())),
         ("target", dataset.train_y.shape[1], len(network.output_ids())),
@@ -157,39 +175,28 @@ def check_fits_network(dataset: Dataset, network: Network) -> None:
         role = "input" if part == "input" else "output"
         if given != neurons and part == "input" and dataset.features is not None:
             raise DataError(
-                f"{source} feeds {_count(given, 'input feature')} ({', '.join(dataset.features)}) "
-                f"but the network has {_count(neurons, 'input neuron')}"
+                translate(
+                    "CsvImport", "{source} feeds {features} ({names}) but the network has {neurons}"
+                ).format(
+                    source=source,
+                    features=counted(given, "input feature"),
+                    names=", ".join(dataset.features),
+                    neurons=counted(neurons, "input neuron"),
+                )
             )
         if given != neurons:
             raise DataError(
-                f"{source} gives {_count(given, part + ' column')} but the network has "
-                f"{_count(neurons, role + ' neuron')}"
+                translate(
+                    "CsvImport", "{source} gives {columns} but the network has {neurons}"
+                ).format(
+                    source=source,
+                    columns=counted(given, part + " column"),
+                    neurons=counted(neurons, role + " neuron"),
+                )
             )
 
 
 # ----------------------------------------------------------------- reading
-
-
-def _article(word: str) -> str:
-    return "an" if word[0] in "aeiou" else "a"
-
-
-def _count(n: int, thing: str) -> str:
-    return f"{n} {thing}" if n == 1 else f"{n} {thing}s"
-
-
-def _quoted(text: str) -> str:
-    """A cell or column name for a message: in full when short, else its start and its length."""
-    if len(text) <= QUOTED_CHARACTERS:
-        return repr(text)
-    return f"{text[:QUOTED_CHARACTERS]!r}… ({len(text):,} characters)"
-
-
-def _empty_message(name: str) -> str:
-    return (
-        f"{name} is empty; a CSV file needs a header row naming the columns "
-        f"and rows of numbers under it"
-    )
 
 
 def _open_regular(name: str) -> BinaryIO:
@@ -199,29 +206,40 @@ def _open_regular(name: str) -> BinaryIO:
     try:
         info = os.stat(name)
     except FileNotFoundError:
-        raise DataError(f"{name}: no such file") from None
+        raise DataError(f"{name}: " + translate("CsvImport", "no such file")) from None
     except OSError as error:
-        raise DataError(f"{name} cannot be read: {error.strerror or error}") from None
+        raise DataError(cannot_read(name, error)) from None
     if stat.S_ISDIR(info.st_mode):
-        raise DataError(f"{name} is a folder, not a CSV file")
+        raise DataError(
+            translate("CsvImport", "{file} is a folder, not a CSV file").format(file=name)
+        )
     if not stat.S_ISREG(info.st_mode):
         raise DataError(
-            f"{name} is not a regular file (it is a pipe, a device or a socket); "
-            "save the data to a file first"
+            translate(
+                "CsvImport",
+                "{file} is not a regular file (it is a pipe, a device or a socket); "
+                "save the data to a file first",
+            ).format(file=name)
         )
     if info.st_size > MAX_BYTES:
-        raise DataError(f"{name} is larger than {MAX_BYTES // (1024 * 1024)} MiB")
+        raise DataError(
+            translate("CsvImport", "{file} is larger than {most} MiB").format(
+                file=name, most=MAX_BYTES // (1024 * 1024)
+            )
+        )
     try:
         # O_NONBLOCK: should the path have become a FIFO since the stat, open does not wait.
         descriptor = os.open(name, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
         if not stat.S_ISREG(os.fstat(descriptor).st_mode):
             os.close(descriptor)
-            raise DataError(f"{name} is not a regular file")
+            raise DataError(
+                translate("CsvImport", "{file} is not a regular file").format(file=name)
+            )
         return os.fdopen(descriptor, "rb")
     except FileNotFoundError:
-        raise DataError(f"{name}: no such file") from None
+        raise DataError(f"{name}: " + translate("CsvImport", "no such file")) from None
     except OSError as error:
-        raise DataError(f"{name} cannot be read: {error.strerror or error}") from None
+        raise DataError(cannot_read(name, error)) from None
 
 
 def _decoded(name: str, raw: bytes, partial: bool = False) -> str:
@@ -233,8 +251,11 @@ def _decoded(name: str, raw: bytes, partial: bool = False) -> str:
             # A character cut in two by a read of the preview: its end comes with the next read.
             return raw[: error.start].decode("utf-8-sig")
         raise DataError(
-            f"{name} is not UTF-8 text (byte {error.start + 1} cannot be read); "
-            f"save it as CSV UTF-8 from the spreadsheet"
+            translate(
+                "CsvImport",
+                "{file} is not UTF-8 text (byte {byte} cannot be read); "
+                "save it as CSV UTF-8 from the spreadsheet",
+            ).format(file=name, byte=error.start + 1)
         ) from None
 
 
@@ -254,11 +275,11 @@ def _read_text(name: str) -> str:
         try:
             raw = file.read()
         except OSError as error:
-            raise DataError(f"{name} cannot be read: {error.strerror or error}") from None
+            raise DataError(cannot_read(name, error)) from None
     text = _normal_line_ends(_decoded(name, raw))
     del raw
     if not text.strip():
-        raise DataError(_empty_message(name))
+        raise DataError(empty_message(name))
     return text
 
 
@@ -274,12 +295,17 @@ def _records(name: str, text: str, delimiter: str, strict: bool = True) -> Itera
             if not strict:
                 return
             reason = (
-                "a cell is longer than the csv module's limit"
+                translate("CsvImport", "a cell is longer than the csv module's limit")
                 if "field larger" in str(error)
-                else "a quote is not closed, or a quote inside a quoted cell is not doubled"
+                else translate(
+                    "CsvImport",
+                    "a quote is not closed, or a quote inside a quoted cell is not doubled",
+                )
             )
             raise DataError(
-                f"{name} is not a readable CSV file: near row {reader.line_num}, {reason}"
+                translate(
+                    "CsvImport", "{file} is not a readable CSV file: near row {row}, {reason}"
+                ).format(file=name, row=reader.line_num, reason=reason)
             ) from None
 
 
@@ -371,7 +397,7 @@ def _table(
     numbered = ((k, r) for k, r in enumerate(records, start=1) if not _is_blank(r))
     first = next(numbered, None)
     if first is None:
-        raise DataError(_empty_message(name))
+        raise DataError(empty_message(name))
     header_row, header_cells = first
     header = [cell.strip() for cell in _without_trailing_blanks(header_cells)]
     _check_header(name, header_row, header, decimal_comma)
@@ -385,22 +411,44 @@ def _table(
         cells = record if len(record) <= len(header) else _without_trailing_blanks(record)
         if len(cells) != len(header):
             raise DataError(
-                f"{name}: row {row} has {_count(len(cells), 'cell')}; the header has {len(header)}"
+                f"{name}: "
+                + translate("CsvImport", "row {row} has {cells}; the header has {n}").format(
+                    row=row, cells=counted(len(cells), "cell"), n=len(header)
+                )
             )
         for column, cell in enumerate(cells):
-            place = f"{name}: row {row}, column {_quoted(header[column])}"
+            place = f"{name}: " + translate("CsvImport", "row {row}, column {column}").format(
+                row=row, column=quoted(header[column])
+            )
             if not cell.strip():
-                raise DataError(f"{place} is empty; every cell needs a number")
+                raise DataError(
+                    translate("CsvImport", "{place} is empty; every cell needs a number").format(
+                        place=place
+                    )
+                )
             try:
                 value = _number(cell, decimal_comma)
             except ValueError:
-                raise DataError(f"{place}: {_quoted(cell.strip())} is not a number") from None
+                raise DataError(
+                    f"{place}: "
+                    + translate("CsvImport", "{cell} is not a number").format(
+                        cell=quoted(cell.strip())
+                    )
+                ) from None
             if not math.isfinite(value):
-                raise DataError(f"{place}: {_quoted(cell.strip())} is not a finite number")
+                raise DataError(
+                    f"{place}: "
+                    + translate("CsvImport", "{cell} is not a finite number").format(
+                        cell=quoted(cell.strip())
+                    )
+                )
             values.append(value)
     if count == 0:
         raise DataError(
-            f"{name} has a header but no rows of data; add one row of numbers per sample"
+            translate(
+                "CsvImport",
+                "{file} has a header but no rows of data; add one row of numbers per sample",
+            ).format(file=name)
         )
     rows = np.frombuffer(values, dtype=np.float64).reshape(count, len(header)).copy()
     return CsvTable(header=header, rows=rows, complete=not more)
@@ -409,13 +457,22 @@ def _table(
 def _check_header(name: str, row: int, header: list[str], decimal_comma: bool) -> None:
     for column, title in enumerate(header, start=1):
         if not title:
-            raise DataError(f"{name}: column {column} of the header (row {row}) has no name")
+            raise DataError(
+                f"{name}: "
+                + translate(
+                    "CsvImport", "column {column} of the header (row {row}) has no name"
+                ).format(column=column, row=row)
+            )
     seen: dict[str, int] = {}
     for column, title in enumerate(header, start=1):
         if title in seen:
             raise DataError(
-                f"{name}: the header names two columns {_quoted(title)} "
-                f"(columns {seen[title]} and {column}); each column needs its own name"
+                f"{name}: "
+                + translate(
+                    "CsvImport",
+                    "the header names two columns {title} (columns {first} and {second}); "
+                    "each column needs its own name",
+                ).format(title=quoted(title), first=seen[title], second=column)
             )
         seen[title] = column
     try:
@@ -423,28 +480,10 @@ def _check_header(name: str, row: int, header: list[str], decimal_comma: bool) -
     except ValueError:
         return
     raise DataError(
-        f"{name}: row {row} should name the columns but holds only numbers; "
-        f"add a header row such as {', '.join(f'x{k}' for k in range(1, len(header) + 1))}"
+        f"{name}: "
+        + translate(
+            "CsvImport",
+            "row {row} should name the columns but holds only numbers; "
+            "add a header row such as {example}",
+        ).format(row=row, example=", ".join(f"x{k}" for k in range(1, len(header) + 1)))
     )
-
-
-def _column_indices(name: str, header: list[str], chosen: list[str], part: str) -> list[int]:
-    if not chosen:
-        raise DataError(f"choose at least one {part} column from {_column_list(header)}")
-    indices = []
-    position = {title: k for k, title in reversed(list(enumerate(header)))}
-    for title in chosen:
-        if title not in position:
-            raise DataError(
-                f"{name} has no column {_quoted(title)}; its columns are {_column_list(header)}"
-            )
-        if position[title] in indices:
-            raise DataError(f"column {_quoted(title)} is chosen twice as {_article(part)} {part}")
-        indices.append(position[title])
-    return indices
-
-
-def _column_list(header: list[str], shown: int = 10) -> str:
-    names = [t if len(t) <= QUOTED_CHARACTERS else t[:QUOTED_CHARACTERS] + "…" for t in header]
-    listed = ", ".join(names[:shown])
-    return listed + (f" and {len(header) - shown:,} more" if len(header) > shown else "")

@@ -10,6 +10,7 @@ from playground.model.errors import DataError
 from playground.model.features import check_features, feature_columns, identity_features
 from playground.model.training_settings import MAX_WHOLE
 from playground.model.vocabulary import GENERATORS
+from playground.translation import translate
 
 # A file may ask for this many samples at most; past it the app would stall for no teaching gain.
 MAX_SAMPLES = 1_000_000
@@ -33,26 +34,34 @@ class GeneratorSpec:
 
     def __post_init__(self) -> None:
         if self.name not in GENERATORS:
-            raise DataError(
-                f"unknown generator {self.name!r}; choose one of {', '.join(GENERATORS)}"
-            )
+            raise DataError(unknown_generator(self.name))
         if not _is_whole(self.samples) or not 1 <= self.samples <= MAX_SAMPLES:
             raise DataError(
-                f"samples must be a whole number from 1 to {MAX_SAMPLES:,}, not {self.samples!r}"
+                translate(
+                    "Dataset", "samples must be a whole number from 1 to {most}, not {value!r}"
+                ).format(most=f"{MAX_SAMPLES:,}", value=self.samples)
             )
         if not _is_real(self.noise) or not 0 <= self.noise <= MAX_NOISE:
             raise DataError(
-                f"noise must be a number from 0 to {MAX_NOISE:g} (0 is clean data, 0.5 is very "
-                f"noisy), not {self.noise!r}"
+                translate(
+                    "Dataset",
+                    "noise must be a number from 0 to {most} (0 is clean data, 0.5 is very "
+                    "noisy), not {value!r}",
+                ).format(most=f"{MAX_NOISE:g}", value=self.noise)
             )
         if not _is_real(self.train_fraction) or not 0 < self.train_fraction <= 1:
             raise DataError(
-                f"train_fraction must be more than 0 and at most 1 (the share of samples used for "
-                f"training), not {self.train_fraction!r}"
+                translate(
+                    "Dataset",
+                    "train_fraction must be more than 0 and at most 1 (the share of samples "
+                    "used for training), not {value!r}",
+                ).format(value=self.train_fraction)
             )
         if not _is_whole(self.seed) or not 0 <= self.seed <= MAX_WHOLE:
             raise DataError(
-                f"seed must be a whole number from 0 to {MAX_WHOLE:,}, not {self.seed!r}"
+                translate(
+                    "Dataset", "seed must be a whole number from 0 to {most}, not {value!r}"
+                ).format(most=f"{MAX_WHOLE:,}", value=self.seed)
             )
         labels = self.labels
         if (
@@ -62,9 +71,19 @@ class GeneratorSpec:
             or labels[0] == labels[1]
         ):
             raise DataError(
-                f"labels must be a pair of two different numbers, such as [0, 1] or [-1, 1], "
-                f"not {labels!r}"
+                translate(
+                    "Dataset",
+                    "labels must be a pair of two different numbers, such as [0, 1] or [-1, 1], "
+                    "not {value!r}",
+                ).format(value=labels)
             )
+
+
+def unknown_generator(name: object) -> str:
+    """The refusal of a generator name the file format does not know."""
+    return translate("Dataset", "unknown generator {name!r}; choose one of {choices}").format(
+        name=name, choices=", ".join(GENERATORS)
+    )
 
 
 def _is_whole(value: object) -> bool:

@@ -19,6 +19,7 @@ from playground.model.initialisation import initial_weight
 from playground.model.layout import ROW_GAP
 from playground.model.network import Network
 from playground.model.neuron import Neuron
+from playground.translation import translate
 
 
 @dataclass(frozen=True)
@@ -66,13 +67,17 @@ def feature_choice_refusal(network: Network) -> str | None:
     """Why features cannot be chosen for this network now, or None when they can."""
     data = network.data
     if data is None:
-        return "the network has no data yet; choose a generator or import a CSV file first"
+        return translate(
+            "FeatureInputs",
+            "the network has no data yet; choose a generator or import a CSV file first",
+        )
     inputs = len(network.input_ids())
     if data.input_width != inputs:
-        return (
-            f"the data feeds {data.input_width} input column(s) but the network has {inputs} "
-            "input neuron(s); make them match before choosing features"
-        )
+        return translate(
+            "FeatureInputs",
+            "the data feeds {columns} input column(s) but the network has {inputs} "
+            "input neuron(s); make them match before choosing features",
+        ).format(columns=data.input_width, inputs=inputs)
     return None
 
 
@@ -82,7 +87,11 @@ def use_feature(
     """A new input neuron for `feature`, below the other inputs and wired to what they feed."""
     used = _checked(network, feature)
     if feature in used:
-        raise DataError(f"the feature {feature} already feeds an input neuron")
+        raise DataError(
+            translate("FeatureInputs", "the feature {name} already feeds an input neuron").format(
+                name=feature
+            )
+        )
     inputs = [network.neuron(i) for i in network.input_ids()]
     x, y = _below(inputs)
     # No space (sinX₁): formulas write a neuron's label as a subscript only when it has none,
@@ -115,9 +124,18 @@ def drop_feature(network: Network, feature: str) -> FeatureDrop:
     """The input neuron `feature` feeds, to remove, and the data without the feature."""
     used = _checked(network, feature)
     if feature not in used:
-        raise DataError(f"the feature {feature} feeds no input neuron")
+        raise DataError(
+            translate("FeatureInputs", "the feature {name} feeds no input neuron").format(
+                name=feature
+            )
+        )
     if len(used) == 1:
-        raise DataError("the network needs at least one input; choose another feature first")
+        raise DataError(
+            translate(
+                "FeatureInputs",
+                "the network needs at least one input; choose another feature first",
+            )
+        )
     place = used.index(feature)
     data = network.data
     assert data is not None
@@ -133,8 +151,14 @@ def _checked(network: Network, feature: str) -> tuple[str, ...]:
     assert data is not None
     if feature not in available_features(data.raw_width):
         raise DataError(
-            f"{feature!r} is not a feature of {data.raw_width} raw input column(s); choose one "
-            f"of {', '.join(available_features(data.raw_width))}"
+            translate(
+                "FeatureInputs",
+                "{name!r} is not a feature of {n} raw input column(s); choose one of {choices}",
+            ).format(
+                name=feature,
+                n=data.raw_width,
+                choices=", ".join(available_features(data.raw_width)),
+            )
         )
     return features_in_use(network)
 

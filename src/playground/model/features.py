@@ -13,6 +13,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from playground.model.errors import DataError
+from playground.translation import translate
 
 # Column numbers of up to six digits: more raw columns than a file could ever hold.
 _NUMBER = "([1-9][0-9]{0,5})"
@@ -44,14 +45,25 @@ def identity_features(raw_columns: int) -> tuple[str, ...]:
 def check_features(names: object, raw_columns: int) -> tuple[str, ...]:
     """The names as a tuple, or a DataError saying why the list cannot feed a network."""
     if not isinstance(names, (list, tuple)):
-        raise DataError(f"features must be a list of feature names, not {names!r}")
+        raise DataError(
+            translate("Features", "features must be a list of feature names, not {value!r}").format(
+                value=names
+            )
+        )
     if not names:
-        raise DataError("features is empty; the network needs at least one input column")
+        raise DataError(
+            translate("Features", "features is empty; the network needs at least one input column")
+        )
     seen: set[str] = set()
     for name in names:
         _parse(name, raw_columns)
         if name in seen:
-            raise DataError(f"the feature {name!r} is listed twice; each may feed one input neuron")
+            raise DataError(
+                translate(
+                    "Features",
+                    "the feature {name!r} is listed twice; each may feed one input neuron",
+                ).format(name=name)
+            )
         seen.add(name)
     return tuple(names)
 
@@ -100,24 +112,46 @@ def feature_label(name: str) -> str:
 def _parse(name: object, raw_columns: int | None) -> Parsed:
     """What a name computes, refusing one that is unknown or reads a column past `raw_columns`."""
     if not isinstance(name, str):
-        raise DataError(f"a feature is a name such as 'x1^2', not {name!r}")
+        raise DataError(
+            translate("Features", "a feature is a name such as 'x1^2', not {value!r}").format(
+                value=name
+            )
+        )
     parsed = _match(name)
     if parsed is None:
         shown = name if len(name) <= 40 else name[:37] + "..."
         raise DataError(
-            f"{shown!r} is not a feature; write x1, x2, x1^2, x2^2, x1*x2, sin(x1), sin(x2) "
-            "(x3 and on for more raw columns)"
+            translate(
+                "Features",
+                "{name!r} is not a feature; write x1, x2, x1^2, x2^2, x1*x2, sin(x1), sin(x2) "
+                "(x3 and on for more raw columns)",
+            ).format(name=shown)
         )
     kind, reads = parsed
     if kind == "product" and reads[0] >= reads[1]:
         better = (
             f"x{reads[0] + 1}^2" if reads[0] == reads[1] else f"x{reads[1] + 1}*x{reads[0] + 1}"
         )
-        raise DataError(f"write the feature {name!r} as {better!r}")
+        raise DataError(
+            translate("Features", "write the feature {name!r} as {better!r}").format(
+                name=name, better=better
+            )
+        )
     if raw_columns is not None and max(reads) >= raw_columns:
         raise DataError(
-            f"the feature {name!r} reads raw column x{max(reads) + 1}, but the data has "
-            f"{raw_columns} raw input column{'' if raw_columns == 1 else 's'}"
+            (
+                translate(
+                    "Features",
+                    "the feature {name!r} reads raw column {column}, but the data has "
+                    "{n} raw input column",
+                )
+                if raw_columns == 1
+                else translate(
+                    "Features",
+                    "the feature {name!r} reads raw column {column}, but the data has "
+                    "{n} raw input columns",
+                )
+            ).format(name=name, column=f"x{max(reads) + 1}", n=raw_columns)
         )
     return parsed
 

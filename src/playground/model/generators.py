@@ -23,9 +23,10 @@ from collections.abc import Callable
 
 import numpy as np
 
-from playground.model.dataset import Dataset, GeneratorSpec
+from playground.model.dataset import Dataset, GeneratorSpec, unknown_generator
 from playground.model.errors import DataError
 from playground.model.vocabulary import GENERATORS
+from playground.translation import translate
 
 Points = tuple[np.ndarray, np.ndarray]  # (x of shape (n, inputs), y of shape (n,))
 
@@ -49,8 +50,16 @@ def generate(spec: GeneratorSpec) -> Dataset:
     y = np.asarray(y, dtype=np.float64)[order].reshape(-1, 1)
     if not (np.isfinite(x).all() and np.isfinite(y).all()):
         raise DataError(
-            f"{spec.name} made numbers too large to compute with from these settings "
-            f"(labels {spec.labels[0]:g} and {spec.labels[1]:g}, noise {spec.noise:g})"
+            translate(
+                "Generators",
+                "{name} made numbers too large to compute with from these settings "
+                "(labels {low} and {high}, noise {noise})",
+            ).format(
+                name=spec.name,
+                low=f"{spec.labels[0]:g}",
+                high=f"{spec.labels[1]:g}",
+                noise=f"{spec.noise:g}",
+            )
         )
     n_train = round(spec.samples * spec.train_fraction)
     return Dataset(
@@ -67,7 +76,7 @@ def generate(spec: GeneratorSpec) -> Dataset:
 
 def _check_name(name: object) -> None:
     if name not in GENERATORS:
-        raise DataError(f"unknown generator {name!r}; choose one of {', '.join(GENERATORS)}")
+        raise DataError(unknown_generator(name))
 
 
 # ----------------------------------------------------------------- helpers

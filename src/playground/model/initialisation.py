@@ -11,8 +11,9 @@ import math
 import numpy as np
 
 from playground.model.errors import NetworkEditError
-from playground.model.network import Network
+from playground.model.network import Network, not_one_of
 from playground.model.vocabulary import ACTIVATIONS
+from playground.translation import translate
 
 INITIALISATIONS = ("fan_in", "range")
 
@@ -23,11 +24,14 @@ HE_ACTIVATIONS = ("relu", "leaky_relu", "elu", "swish")
 def fan_in_limit(fan_in: int, fan_out: int, activation: str) -> float:
     """The bound L of U(-L, L): He's sqrt(6/fan_in) for relu-like, else Glorot's sqrt(6/(fan_in+fan_out))."""
     if activation not in ACTIVATIONS:
-        raise NetworkEditError(f"{activation!r} is not one of {', '.join(ACTIVATIONS)}")
+        raise NetworkEditError(not_one_of(activation, ACTIVATIONS))
     if fan_in < 1 or fan_out < 0:
         raise NetworkEditError(
-            f"a weight needs a fan-in of at least 1 and a fan-out of at least 0, "
-            f"not {fan_in} and {fan_out}"
+            translate(
+                "Initialisation",
+                "a weight needs a fan-in of at least 1 and a fan-out of at least 0, "
+                "not {fan_in} and {fan_out}",
+            ).format(fan_in=fan_in, fan_out=fan_out)
         )
     if activation in HE_ACTIVATIONS:
         return math.sqrt(6.0 / fan_in)
@@ -61,7 +65,11 @@ def initialise_network(
 ) -> None:
     """Give every connection a fresh weight, in file order, and every bias `biases` (None keeps them)."""
     if biases is not None and not math.isfinite(biases):
-        raise NetworkEditError(f"a bias must be a finite number, not {biases!r}")
+        raise NetworkEditError(
+            translate("Initialisation", "a bias must be a finite number, not {value!r}").format(
+                value=biases
+            )
+        )
     for (source, target), weight in initial_weights(network, scheme, seed, low, high).items():
         network.set_weight(source, target, weight)
     if biases is not None:
@@ -123,9 +131,14 @@ def new_connection_weight(
 def _check_scheme(scheme: str, low: float, high: float) -> None:
     if scheme not in INITIALISATIONS:
         raise NetworkEditError(
-            f"{scheme!r} is not an initialisation; choose one of {', '.join(INITIALISATIONS)}"
+            translate(
+                "Initialisation", "{scheme!r} is not an initialisation; choose one of {choices}"
+            ).format(scheme=scheme, choices=", ".join(INITIALISATIONS))
         )
     if scheme == "range" and not (math.isfinite(low) and math.isfinite(high) and low < high):
         raise NetworkEditError(
-            f"the weight range needs two finite numbers, low below high, not [{low}, {high}]"
+            translate(
+                "Initialisation",
+                "the weight range needs two finite numbers, low below high, not [{low}, {high}]",
+            ).format(low=low, high=high)
         )

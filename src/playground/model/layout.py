@@ -12,9 +12,10 @@ import re
 from collections.abc import Callable
 
 from playground.model.errors import NetworkEditError
-from playground.model.network import Network
+from playground.model.network import Network, not_one_of
 from playground.model.neuron import Neuron
 from playground.model.vocabulary import ACTIVATIONS
+from playground.translation import translate
 
 COLUMN_GAP = 200.0
 ROW_GAP = 90.0
@@ -26,15 +27,26 @@ def parse_layer_sizes(text: str) -> list[int]:
     parts = [p for p in re.split(r"[\s,;x×-]+", text.strip()) if p]
     if len(parts) < 2:
         raise NetworkEditError(
-            f"{text!r} needs at least two layer sizes, the inputs and the outputs, such as 2-4-1"
+            translate(
+                "Layout",
+                "{text!r} needs at least two layer sizes, the inputs and the outputs, such as 2-4-1",
+            ).format(text=text)
         )
     sizes = []
     for part in parts:
         if not part.isdigit() or int(part) < 1:
-            raise NetworkEditError(f"{part!r} in {text!r} is not a layer size (a whole number ≥ 1)")
+            raise NetworkEditError(
+                translate(
+                    "Layout", "{part!r} in {text!r} is not a layer size (a whole number ≥ 1)"
+                ).format(part=part, text=text)
+            )
         sizes.append(int(part))
     if sum(sizes) > 2000:
-        raise NetworkEditError(f"{text!r} has {sum(sizes)} neurons; the limit is 2000")
+        raise NetworkEditError(
+            translate("Layout", "{text!r} has {n} neurons; the limit is {most}").format(
+                text=text, n=sum(sizes), most=2000
+            )
+        )
     return sizes
 
 
@@ -55,10 +67,12 @@ def layered_network(
     The caller initialises the weights (see `initialisation.initialise_network`).
     """
     if len(sizes) < 2:
-        raise NetworkEditError("a layered network needs at least an input and an output layer")
+        raise NetworkEditError(
+            translate("Layout", "a layered network needs at least an input and an output layer")
+        )
     for chosen in (hidden_activation, output_activation):
         if chosen not in ACTIVATIONS:
-            raise NetworkEditError(f"{chosen!r} is not one of {', '.join(ACTIVATIONS)}")
+            raise NetworkEditError(not_one_of(chosen, ACTIVATIONS))
     network = Network(name=name or "-".join(str(s) for s in sizes))
     layers: list[list[str]] = []
     counters = {"input": 0, "hidden": 0, "output": 0}

@@ -17,6 +17,7 @@ from playground.model.errors import NetworkEditError
 from playground.model.neuron import Neuron
 from playground.model.training_settings import TrainingSettings
 from playground.model.vocabulary import ACTIVATIONS, DEFAULT_ACTIVATION, LOSSES, ROLES
+from playground.translation import QT_TRANSLATE_NOOP, translate
 
 ID_PREFIX = {"input": "i", "hidden": "h", "output": "o"}
 
@@ -30,16 +31,26 @@ UNTITLED = "Untitled"
 # reader round-trips it.
 DESCRIPTION_FIELD = "description"
 MAX_NAME_LENGTH = 200
+# The things `finite_number` names, marked here so lupdate finds them; translated when said.
+NUMBER_NAMES = (
+    QT_TRANSLATE_NOOP("Network", "a weight"),
+    QT_TRANSLATE_NOOP("Network", "a bias"),
+    QT_TRANSLATE_NOOP("Network", "a position"),
+)
 
 
 def name_refusal(name: str) -> str | None:
     """Why `name` cannot be a network's name (empty, several lines, too long), or None."""
     if not name.strip():
-        return "a network needs a name; it may not be empty or only spaces"
+        return translate("Network", "a network needs a name; it may not be empty or only spaces")
     if any(ord(c) < 32 or ord(c) == 127 for c in name):
-        return "a network's name is one line, without tabs or other control characters"
+        return translate(
+            "Network", "a network's name is one line, without tabs or other control characters"
+        )
     if len(name) > MAX_NAME_LENGTH:
-        return f"a network's name may be at most {MAX_NAME_LENGTH} characters long"
+        return translate("Network", "a network's name may be at most {n} characters long").format(
+            n=MAX_NAME_LENGTH
+        )
     return None
 
 
@@ -62,17 +73,29 @@ class RemovedNeuron:
 
 def finite_number(value: object, what: str) -> float:
     """`value` as a float, or a NetworkEditError saying that `what` must be a finite number."""
+    said = translate("Network", what)
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise NetworkEditError(f"{what} must be a finite number, not {value!r}")
+        raise NetworkEditError(
+            translate("Network", "{what} must be a finite number, not {value!r}").format(
+                what=said, value=value
+            )
+        )
     try:
         number = float(value)
     except OverflowError:
         # An integer past the float range; its repr could run to thousands of digits.
         raise NetworkEditError(
-            f"{what} must be a finite number, not a whole number too large for a float"
+            translate(
+                "Network",
+                "{what} must be a finite number, not a whole number too large for a float",
+            ).format(what=said)
         ) from None
     if not math.isfinite(number):
-        raise NetworkEditError(f"{what} must be a finite number, not {value!r}")
+        raise NetworkEditError(
+            translate("Network", "{what} must be a finite number, not {value!r}").format(
+                what=said, value=value
+            )
+        )
     return number
 
 
@@ -119,13 +142,19 @@ class Network:
         try:
             return self._by_id[neuron_id]
         except KeyError:
-            raise NetworkEditError(f"there is no neuron {neuron_id!r}") from None
+            raise NetworkEditError(
+                translate("Network", "there is no neuron {id!r}").format(id=neuron_id)
+            ) from None
 
     def connection(self, source: str, target: str) -> Connection:
         try:
             return self._by_key[(source, target)]
         except KeyError:
-            raise NetworkEditError(f"there is no connection {source} → {target}") from None
+            raise NetworkEditError(
+                translate("Network", "there is no connection {source} → {target}").format(
+                    source=source, target=target
+                )
+            ) from None
 
     def has_neuron(self, neuron_id: str) -> bool:
         return neuron_id in self._by_id
@@ -175,7 +204,7 @@ class Network:
     def fresh_id(self, role: str) -> str:
         """An unused id such as `h3` for a new neuron of this role."""
         if role not in ROLES:
-            raise NetworkEditError(f"{role!r} is not one of {', '.join(ROLES)}")
+            raise NetworkEditError(not_one_of(role, ROLES))
         prefix = ID_PREFIX[role]
         number = 1
         while f"{prefix}{number}" in self._by_id:
@@ -222,7 +251,7 @@ class Network:
     def loss_refusal(self, loss: str) -> str | None:
         """Why the network cannot use `loss` with the output neurons it has, or None when it can."""
         if loss not in LOSSES:
-            return f"{loss!r} is not one of {', '.join(LOSSES)}"
+            return not_one_of(loss, LOSSES)
         if loss == CROSS_ENTROPY:
             for neuron in self._neurons:
                 if neuron.role == "output" and neuron.activation != CROSS_ENTROPY_ACTIVATION:
@@ -243,17 +272,21 @@ class Network:
         """Why the neuron may not take this activation, or None when it may."""
         neuron = self.neuron(neuron_id)
         if neuron.is_input:
-            return f"{neuron_id} is an input neuron; inputs have no activation"
+            return translate(
+                "Network", "{id} is an input neuron; inputs have no activation"
+            ).format(id=neuron_id)
         return self._activation_refusal(neuron_id, neuron.role, activation)
 
     def role_refusal(self, neuron_id: str, role: str) -> str | None:
         """Why the neuron may not take this role (keeping its activation), or None when it may."""
         neuron = self.neuron(neuron_id)
         if role not in ROLES:
-            return f"{role!r} is not one of {', '.join(ROLES)}"
+            return not_one_of(role, ROLES)
         if role == "input":
             if self._incoming[neuron_id]:
-                return f"{neuron_id} has incoming connections; an input neuron cannot have any"
+                return translate(
+                    "Network", "{id} has incoming connections; an input neuron cannot have any"
+                ).format(id=neuron_id)
             return None
         return self._activation_refusal(neuron_id, role, neuron.activation or DEFAULT_ACTIVATION)
 
@@ -262,7 +295,7 @@ class Network:
         if role == "input":
             return None
         if activation not in ACTIVATIONS:
-            return f"{activation!r} is not one of {', '.join(ACTIVATIONS)}"
+            return not_one_of(activation, ACTIVATIONS)
         if (
             self.loss == CROSS_ENTROPY
             and role == "output"
@@ -280,11 +313,11 @@ class Network:
         if reason:
             return reason
         if (source, target) in self._by_key or target in (added or {}).get(source, ()):
-            return f"the connection {source} → {target} exists already"
+            return _exists_already(source, target)
         loop = self.path(target, source, added)
         if loop is not None:
             cycle = " → ".join(loop + [target])
-            return f"connecting {source} → {target} would make a cycle: {cycle}"
+            return _would_make_cycle(source, target, cycle)
         return None
 
     # ----------------------------------------------------------------- edits
@@ -292,9 +325,9 @@ class Network:
     def add_neuron(self, neuron: Neuron, index: int | None = None) -> None:
         """Add a neuron (at `index` in file order, else at the end)."""
         if not isinstance(neuron.id, str) or not neuron.id:
-            raise NetworkEditError("a neuron needs a non-empty id")
+            raise NetworkEditError(translate("Network", "a neuron needs a non-empty id"))
         if neuron.id in self._by_id:
-            raise NetworkEditError(f"there is already a neuron with id {neuron.id!r}")
+            raise NetworkEditError(_taken_id(neuron.id))
         self._check_neuron_fields(neuron)
         reason = self._activation_refusal(neuron.id, neuron.role, neuron.activation)
         if reason:
@@ -366,9 +399,9 @@ class Network:
         new: dict[str, Neuron] = {}
         for neuron in neurons:
             if not isinstance(neuron.id, str) or not neuron.id:
-                raise AdditionRefused("a neuron needs a non-empty id")
+                raise AdditionRefused(translate("Network", "a neuron needs a non-empty id"))
             if neuron.id in self._by_id or neuron.id in new:
-                raise AdditionRefused(f"there is already a neuron with id {neuron.id!r}")
+                raise AdditionRefused(_taken_id(neuron.id))
             try:
                 self._check_neuron_fields(_copy_neuron(neuron))
             except NetworkEditError as refused:
@@ -398,7 +431,7 @@ class Network:
                 # The slow path only for the one at fault, to say exactly why.
                 reason = self._local_connection_refusal(source, target, new)
                 if reason is None and (key in seen or key in self._by_key):
-                    reason = f"the connection {source} → {target} exists already"
+                    reason = _exists_already(source, target)
                 if reason is None:
                     try:
                         finite_number(weight, "a weight")
@@ -415,11 +448,12 @@ class Network:
                 source, target = closing[0]
                 index = next(k for k, c in enumerate(connections) if c.key == closing[0])
                 rotated = cycle[cycle.index(target) : -1] + cycle[: cycle.index(target) + 1]
-                raise AdditionRefused(
-                    f"connecting {source} → {target} would make a cycle: {' → '.join(rotated)}",
-                    index,
+                raise AdditionRefused(_would_make_cycle(source, target, " → ".join(rotated)), index)
+            raise AdditionRefused(
+                translate("Network", "the connections make a cycle: {cycle}").format(
+                    cycle=" → ".join(cycle)
                 )
-            raise AdditionRefused(f"the connections make a cycle: {' → '.join(cycle)}")
+            )
 
     def add_connections(self, connections: Sequence[Connection]) -> None:
         """Add many connections at the end, all or none (AdditionRefused says why none).
@@ -447,12 +481,16 @@ class Network:
         new = new or {}
         for end in (source, target):
             if end not in self._by_id and end not in new:
-                return f"there is no neuron {end!r}"
+                return translate("Network", "there is no neuron {id!r}").format(id=end)
         if source == target:
-            return f"a neuron cannot connect to itself ({source} → {target})"
+            return translate(
+                "Network", "a neuron cannot connect to itself ({source} → {target})"
+            ).format(source=source, target=target)
         target_neuron = self._by_id.get(target) or new[target]
         if target_neuron.is_input:
-            return f"{target} is an input neuron; nothing can connect into an input"
+            return translate(
+                "Network", "{id} is an input neuron; nothing can connect into an input"
+            ).format(id=target)
         return None
 
     def _cycle(self, new_ids: list[str], new_edges: dict[str, list[str]]) -> list[str] | None:
@@ -518,7 +556,11 @@ class Network:
         """Set a bias; returns the old one."""
         neuron = self.neuron(neuron_id)
         if neuron.is_input:
-            raise NetworkEditError(f"{neuron_id} is an input neuron; inputs have no bias")
+            raise NetworkEditError(
+                translate("Network", "{id} is an input neuron; inputs have no bias").format(
+                    id=neuron_id
+                )
+            )
         old, neuron.bias = neuron.bias_value, finite_number(bias, "a bias")
         return old
 
@@ -556,7 +598,7 @@ class Network:
         """
         neuron = self.neuron(neuron_id)
         if role not in ROLES:
-            raise NetworkEditError(f"{role!r} is not one of {', '.join(ROLES)}")
+            raise NetworkEditError(not_one_of(role, ROLES))
         if role == "input":
             reason = self.role_refusal(neuron_id, role)
             if reason:
@@ -649,27 +691,51 @@ class Network:
     @staticmethod
     def _check_neuron_fields(neuron: Neuron) -> None:
         if neuron.role not in ROLES:
-            raise NetworkEditError(f"{neuron.role!r} is not one of {', '.join(ROLES)}")
+            raise NetworkEditError(not_one_of(neuron.role, ROLES))
         if neuron.is_input:
             if neuron.activation is not None or neuron.bias is not None:
                 raise NetworkEditError(
-                    f"{neuron.id} is an input neuron; inputs have no activation or bias"
+                    translate(
+                        "Network", "{id} is an input neuron; inputs have no activation or bias"
+                    ).format(id=neuron.id)
                 )
         else:
             if neuron.activation not in ACTIVATIONS:
-                raise NetworkEditError(
-                    f"{neuron.activation!r} is not one of {', '.join(ACTIVATIONS)}"
-                )
+                raise NetworkEditError(not_one_of(neuron.activation, ACTIVATIONS))
             neuron.bias = finite_number(neuron.bias, "a bias")
         neuron.x = finite_number(neuron.x, "a position")
         neuron.y = finite_number(neuron.y, "a position")
 
 
 def _cross_entropy_refusal(neuron_id: str, activation: str | None) -> str:
-    return (
-        f"binary cross-entropy needs sigmoid output neurons (its ln y and ln(1 − y) exist only "
-        f"for 0 < y < 1), but {neuron_id} is {activation}"
+    return translate(
+        "Network",
+        "binary cross-entropy needs sigmoid output neurons (its ln y and ln(1 − y) exist only "
+        "for 0 < y < 1), but {id} is {activation}",
+    ).format(id=neuron_id, activation=activation)
+
+
+def not_one_of(value: object, choices: Sequence[str]) -> str:
+    """The refusal of a word that is none of the file format's `choices` (kept in English)."""
+    return translate("Network", "{value!r} is not one of {choices}").format(
+        value=value, choices=", ".join(choices)
     )
+
+
+def _exists_already(source: str, target: str) -> str:
+    return translate("Network", "the connection {source} → {target} exists already").format(
+        source=source, target=target
+    )
+
+
+def _would_make_cycle(source: str, target: str, cycle: str) -> str:
+    return translate(
+        "Network", "connecting {source} → {target} would make a cycle: {cycle}"
+    ).format(source=source, target=target, cycle=cycle)
+
+
+def _taken_id(neuron_id: str) -> str:
+    return translate("Network", "there is already a neuron with id {id!r}").format(id=neuron_id)
 
 
 def _copy_neuron(neuron: Neuron) -> Neuron:

@@ -20,16 +20,50 @@ from playground.model.connection import Connection
 from playground.model.dataset import Dataset, GeneratorSpec
 from playground.model.errors import DataError, NetworkEditError, NetworkFileError
 from playground.model.features import columns_read
-from playground.model.network import AdditionRefused, Network
+from playground.model.network import AdditionRefused, Network, not_one_of
 from playground.model.neuron import Neuron
 from playground.model.training_settings import SettingsError, TrainingSettings
 from playground.model.vocabulary import ACTIVATIONS, GENERATORS, LOSSES, ROLES
+from playground.translation import QT_TRANSLATE_NOOP, translate
 
 FORMAT = "nn-playground"
 VERSION = 1
 # In the order a save writes them; anything else at the top level is kept in `Network.extra`.
 KNOWN_FIELDS = ("format", "version", "name", "neurons", "connections", "loss", "training", "data")
 _MISSING = object()
+# Counted things, singular and plural, marked for lupdate; `_count` picks and translates one.
+_COUNTED = {
+    "feature": (
+        QT_TRANSLATE_NOOP("NetworkDocument", "{n} feature"),
+        QT_TRANSLATE_NOOP("NetworkDocument", "{n} features"),
+    ),
+    "input neuron": (
+        QT_TRANSLATE_NOOP("NetworkDocument", "{n} input neuron"),
+        QT_TRANSLATE_NOOP("NetworkDocument", "{n} input neurons"),
+    ),
+    "output neuron": (
+        QT_TRANSLATE_NOOP("NetworkDocument", "{n} output neuron"),
+        QT_TRANSLATE_NOOP("NetworkDocument", "{n} output neurons"),
+    ),
+    "value": (
+        QT_TRANSLATE_NOOP("NetworkDocument", "{n} value"),
+        QT_TRANSLATE_NOOP("NetworkDocument", "{n} values"),
+    ),
+    "input": (
+        QT_TRANSLATE_NOOP("NetworkDocument", "{n} input"),
+        QT_TRANSLATE_NOOP("NetworkDocument", "{n} inputs"),
+    ),
+    "output": (
+        QT_TRANSLATE_NOOP("NetworkDocument", "{n} output"),
+        QT_TRANSLATE_NOOP("NetworkDocument", "{n} outputs"),
+    ),
+}
+# The kinds of columns a data row holds, as the row messages name them.
+_ROW_ROLES = (
+    QT_TRANSLATE_NOOP("NetworkDocument", "input"),
+    QT_TRANSLATE_NOOP("NetworkDocument", "raw input"),
+    QT_TRANSLATE_NOOP("NetworkDocument", "output"),
+)
 
 
 class _Refusal(Exception):
@@ -50,7 +84,9 @@ def network_from_dict(document: dict, source: str = "<network>") -> Network:
 
 def _build(document: object) -> Network:
     if not isinstance(document, dict):
-        raise _Refusal("top level", f"expected a JSON object, found {_kind(document)}")
+        raise _Refusal(
+            "top level", _expected(QT_TRANSLATE_NOOP("NetworkDocument", "a JSON object"), document)
+        )
     _check_format(document)
     _check_all_finite(document)
     network = Network(
@@ -81,22 +117,33 @@ def _build(document: object) -> Network:
 
 def _check_format(document: dict) -> None:
     if document.get("format") != FORMAT:
-        found = _kind(document["format"]) if "format" in document else "no format field"
+        found = (
+            _kind(document["format"])
+            if "format" in document
+            else translate("NetworkDocument", "no format field")
+        )
         raise _Refusal(
             "format",
-            f"expected {FORMAT!r}, found {found}; this is not an NN Playground network file",
+            translate(
+                "NetworkDocument",
+                "expected {format!r}, found {found}; this is not an NN Playground network file",
+            ).format(format=FORMAT, found=found),
         )
     version = document.get("version", _MISSING)
     if version is _MISSING:
-        raise _Refusal("version", "this required field is missing")
+        raise _Refusal("version", _missing())
     if not _is_whole(version):
-        raise _Refusal("version", f"expected a whole number, found {_kind(version)}")
+        raise _Refusal("version", _expected(_WHOLE, version))
     if version != VERSION:
-        newer = "; it was written by a newer NN Playground" if version > VERSION else ""
-        raise _Refusal(
-            "version",
-            f"the file is format version {int(version)}; this app reads version {VERSION}{newer}",
+        newer = (
+            translate("NetworkDocument", "; it was written by a newer NN Playground")
+            if version > VERSION
+            else ""
         )
+        said = translate(
+            "NetworkDocument", "the file is format version {found}; this app reads version {read}"
+        ).format(found=int(version), read=VERSION)
+        raise _Refusal("version", said + newer)
 
 
 def _check_all_finite(document: dict) -> None:
@@ -118,7 +165,10 @@ def _check_all_finite(document: dict) -> None:
                 shown = "NaN" if math.isnan(item) else ("Infinity" if item > 0 else "-Infinity")
                 raise _Refusal(
                     _trail_place((trail, key)),
-                    f"{shown} is not a finite number; a network file holds only finite numbers",
+                    translate(
+                        "NetworkDocument",
+                        "{value} is not a finite number; a network file holds only finite numbers",
+                    ).format(value=shown),
                 )
             if isinstance(item, (dict, list)):
                 stack.append((item, (trail, key)))
@@ -165,7 +215,7 @@ def _trail_place(trail: tuple | None) -> str:
 
 def _add_neuron(network: Network, entry: object, place: str) -> None:
     if not isinstance(entry, dict):
-        raise _Refusal(place, f"expected an object, found {_kind(entry)}")
+        raise _Refusal(place, _expected(_OBJECT, entry))
     role = _choice(entry, "role", place, ROLES)
     neuron = Neuron(
         id=_get(entry, "id", place, str),
@@ -188,7 +238,7 @@ def _add_neuron(network: Network, entry: object, place: str) -> None:
 
 def _connection(entry: object, place: str) -> Connection:
     if not isinstance(entry, dict):
-        raise _Refusal(place, f"expected an object, found {_kind(entry)}")
+        raise _Refusal(place, _expected(_OBJECT, entry))
     return Connection(
         _get(entry, "source", place, str),
         _get(entry, "target", place, str),
@@ -212,12 +262,20 @@ def _training(document: dict) -> TrainingSettings:
     }
     if not isinstance(values["update_biases"], bool):
         found = _kind(values["update_biases"])
-        raise _Refusal("training.update_biases", f"expected true or false, found {found}")
+        raise _Refusal(
+            "training.update_biases",
+            translate("NetworkDocument", "expected true or false, found {found}").format(
+                found=found
+            ),
+        )
     try:
         return TrainingSettings(**values)
     except SettingsError as refusal:
         found = _kind(block[refusal.field])
-        raise _Refusal(f"training.{refusal.field}", f"{refusal.rule}; found {found}") from None
+        said = translate("NetworkDocument", "{rule}; found {found}")
+        raise _Refusal(
+            f"training.{refusal.field}", said.format(rule=refusal.rule, found=found)
+        ) from None
 
 
 def _data(block: dict, network: Network) -> Dataset:
@@ -225,10 +283,20 @@ def _data(block: dict, network: Network) -> Dataset:
     features = _get(block, "features", "data", list, required=False)
     if "generator" in block:
         if "train" in block or "test" in block:
-            raise _Refusal("data", "give either a generator or train/test tables, not both")
+            raise _Refusal(
+                "data",
+                translate(
+                    "NetworkDocument", "give either a generator or train/test tables, not both"
+                ),
+            )
         return _with_features(_generated(block, inputs, outputs, features), features, inputs)
     if "train" not in block:
-        raise _Refusal("data", "needs either 'train' (and optionally 'test') or 'generator'")
+        raise _Refusal(
+            "data",
+            translate(
+                "NetworkDocument", "needs either 'train' (and optionally 'test') or 'generator'"
+            ),
+        )
     raw = inputs if features is None else _raw_columns(block)
     role = "input" if features is None else "raw input"
     train_x, train_y = _table(_get(block, "train", "data", dict), "data.train", raw, outputs, role)
@@ -261,8 +329,14 @@ def _with_features(data: Dataset, features: list | None, inputs: list[str]) -> D
     if len(features) != len(inputs):
         raise _Refusal(
             "data.features",
-            f"lists {_count(len(features), 'feature')} but the network has "
-            f"{_count(len(inputs), 'input neuron')}: one feature per input neuron, in file order",
+            translate(
+                "NetworkDocument",
+                "lists {features} but the network has {inputs}: "
+                "one feature per input neuron, in file order",
+            ).format(
+                features=_count(len(features), "feature"),
+                inputs=_count(len(inputs), "input neuron"),
+            ),
         )
     return data
 
@@ -274,7 +348,11 @@ def _table(
     y = _rows(_get(table, "y", place, list), f"{place}.y", outputs, "output")
     if len(x) != len(y):
         raise _Refusal(
-            place, f"x has {len(x)} rows but y has {len(y)}; each sample needs one row of each"
+            place,
+            translate(
+                "NetworkDocument",
+                "x has {x} rows but y has {y}; each sample needs one row of each",
+            ).format(x=len(x), y=len(y)),
         )
     return x, y
 
@@ -289,24 +367,43 @@ def _rows(rows: list, place: str, ids: list[str], role: str) -> np.ndarray:
     for r, row in enumerate([] if plain else rows):
         if not isinstance(row, list):
             raise _Refusal(
-                f"{place}[{r}]", f"expected a row (a list of numbers), found {_kind(row)}"
+                f"{place}[{r}]",
+                _expected(QT_TRANSLATE_NOOP("NetworkDocument", "a row (a list of numbers)"), row),
             )
         if len(row) != width and role == "raw input":
             raise _Refusal(
                 f"{place}[{r}]",
-                f"has {_count(len(row), 'value')}, but the first row of data has {width}: with "
-                "features, every row holds the same raw input columns",
+                translate(
+                    "NetworkDocument",
+                    "has {values}, but the first row of data has {width}: with "
+                    "features, every row holds the same raw input columns",
+                ).format(values=_count(len(row), "value"), width=width),
             )
         if len(row) != width:
-            before = f"the rows before it have {width}" if r else f"the network has {width}"
+            before = (
+                translate("NetworkDocument", "the rows before it have {width}")
+                if r
+                else translate("NetworkDocument", "the network has {width}")
+            ).format(width=width)
+            shown_role = translate("NetworkDocument", role)
+            neurons = ", ".join(ids) or translate(
+                "NetworkDocument", "there are no {role} neurons"
+            ).format(role=shown_role)
             raise _Refusal(
                 f"{place}[{r}]",
-                f"has {_count(len(row), 'value')}, but {before}: one per {role} neuron "
-                f"({', '.join(ids) or f'there are no {role} neurons'}), in file order",
+                translate(
+                    "NetworkDocument",
+                    "has {values}, but {before}: one per {role} neuron ({neurons}), in file order",
+                ).format(
+                    values=_count(len(row), "value"),
+                    before=before,
+                    role=shown_role,
+                    neurons=neurons,
+                ),
             )
         for c, value in enumerate(row):
             if not _is_number(value):
-                raise _Refusal(f"{place}[{r}][{c}]", f"expected a number, found {_kind(value)}")
+                raise _Refusal(f"{place}[{r}][{c}]", _expected(_NUMBER, value))
     try:
         return np.array(rows, dtype=np.float64).reshape(len(rows), width)
     except OverflowError:
@@ -329,16 +426,24 @@ def _generated(
     if shape != expected:
         raise _Refusal(
             "data.generator",
-            f"{name} makes rows of {_count(shape[0], 'input')} and {_count(shape[1], 'output')}, "
-            f"but the network has {_count(len(inputs), 'input neuron')} and "
-            f"{_count(len(outputs), 'output neuron')}",
+            translate(
+                "NetworkDocument",
+                "{name} makes rows of {inputs} and {outputs}, "
+                "but the network has {input_neurons} and {output_neurons}",
+            ).format(
+                name=name,
+                inputs=_count(shape[0], "input"),
+                outputs=_count(shape[1], "output"),
+                input_neurons=_count(len(inputs), "input neuron"),
+                output_neurons=_count(len(outputs), "output neuron"),
+            ),
         )
     defaults = GeneratorSpec(name)
     labels = _get(block, "labels", "data", list, required=False)
     if labels is not None:
         for k, value in enumerate(labels):
             if not _is_number(value):
-                raise _Refusal(f"data.labels[{k}]", f"expected a number, found {_kind(value)}")
+                raise _Refusal(f"data.labels[{k}]", _expected(_NUMBER, value))
         labels = tuple(_as_float(v, "data.labels") for v in labels)
     try:
         # The spec judges its own ranges (samples, noise, ...), so a file and the data dock agree.
@@ -372,19 +477,19 @@ def _get(obj: dict, key: str, place: str, kind: type, required: bool = True) -> 
     # The place is written out only for a refusal: files can hold 100,000 connections.
     if key not in obj:
         if required:
-            raise _Refusal(_join(place, key), "this required field is missing")
+            raise _Refusal(_join(place, key), _missing())
         return None
     value = obj[key]
     if not isinstance(value, kind) or isinstance(value, bool):
-        wanted = {"str": "a string", "list": "a list", "dict": "an object"}[kind.__name__]
-        raise _Refusal(_join(place, key), f"expected {wanted}, found {_kind(value)}")
+        wanted = {"str": _STRING, "list": _LIST, "dict": _OBJECT}[kind.__name__]
+        raise _Refusal(_join(place, key), _expected(wanted, value))
     return value
 
 
 def _choice(obj: dict, key: str, place: str, choices: tuple[str, ...]) -> str:
     value = _get(obj, key, place, str)
     if value not in choices:
-        raise _Refusal(_join(place, key), f"{value!r} is not one of {', '.join(choices)}")
+        raise _Refusal(_join(place, key), not_one_of(value, choices))
     return value
 
 
@@ -392,12 +497,12 @@ def _number(obj: dict, key: str, place: str, default: float | None = None) -> fl
     if key not in obj and default is not None:
         return default
     if key not in obj:
-        raise _Refusal(_join(place, key), "this required field is missing")
+        raise _Refusal(_join(place, key), _missing())
     value = obj[key]
     if type(value) is float:  # the common case, already a float and finite (checked before)
         return value
     if not _is_number(value):
-        raise _Refusal(_join(place, key), f"expected a number, found {_kind(value)}")
+        raise _Refusal(_join(place, key), _expected(_NUMBER, value))
     try:
         return float(value)
     except OverflowError:
@@ -408,7 +513,7 @@ def _whole(obj: dict, key: str, place: str, default: int) -> int:
     if key not in obj:
         return default
     if not _is_whole(obj[key]):
-        raise _Refusal(_join(place, key), f"expected a whole number, found {_kind(obj[key])}")
+        raise _Refusal(_join(place, key), _expected(_WHOLE, obj[key]))
     return int(obj[key])
 
 
@@ -429,11 +534,33 @@ def _as_float(value: float, place: str) -> float:
     try:
         return float(value)
     except OverflowError:
-        raise _Refusal(place, "this number is too large (beyond ±1.8e308)") from None
+        raise _Refusal(
+            place, translate("NetworkDocument", "this number is too large (beyond ±1.8e308)")
+        ) from None
 
 
 def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+    singular, plural = _COUNTED[noun]
+    return translate("NetworkDocument", singular if n == 1 else plural).format(n=n)
+
+
+# What a field was expected to hold, marked for lupdate; `_expected` translates one.
+_OBJECT = QT_TRANSLATE_NOOP("NetworkDocument", "an object")
+_STRING = QT_TRANSLATE_NOOP("NetworkDocument", "a string")
+_LIST = QT_TRANSLATE_NOOP("NetworkDocument", "a list")
+_NUMBER = QT_TRANSLATE_NOOP("NetworkDocument", "a number")
+_WHOLE = QT_TRANSLATE_NOOP("NetworkDocument", "a whole number")
+
+
+def _expected(wanted: str, value: object) -> str:
+    """ "expected a number, found the text 'x'" in the user's language."""
+    return translate("NetworkDocument", "expected {wanted}, found {found}").format(
+        wanted=translate("NetworkDocument", wanted), found=_kind(value)
+    )
+
+
+def _missing() -> str:
+    return translate("NetworkDocument", "this required field is missing")
 
 
 def _kind(value: object) -> str:
@@ -445,12 +572,14 @@ def _kind(value: object) -> str:
     if isinstance(value, (int, float)):
         # str() of an integer of thousands of digits is refused by Python, and unreadable anyway.
         return (
-            f"the number {value}"
+            translate("NetworkDocument", "the number {value}").format(value=value)
             if isinstance(value, float) or abs(value) < 10**30
-            else ("a huge whole number")
+            else translate("NetworkDocument", "a huge whole number")
         )
     if isinstance(value, str):
-        return f"the text {value if len(value) <= 40 else value[:37] + '...'!r}"
+        shown = value if len(value) <= 40 else value[:37] + "..."
+        return translate("NetworkDocument", "the text {text!r}").format(text=shown)
     if isinstance(value, (list, dict)):
-        return "a list" if isinstance(value, list) else "an object"
-    return f"a value of type {type(value).__name__}"  # only from a script's document
+        return translate("NetworkDocument", _LIST if isinstance(value, list) else _OBJECT)
+    # Only from a script's document.
+    return translate("NetworkDocument", "a value of type {type}").format(type=type(value).__name__)

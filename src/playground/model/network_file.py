@@ -20,6 +20,7 @@ from playground.model.errors import NetworkFileError
 from playground.model.network import Network
 from playground.model.network_document import FORMAT, KNOWN_FIELDS, VERSION, network_from_dict
 from playground.model.neuron import Neuron
+from playground.translation import QT_TRANSLATE_NOOP, translate
 
 __all__ = [
     "StagedFile",
@@ -33,6 +34,8 @@ __all__ = [
 ]
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
+# What a failed save says before its reason; other writers pass their own words.
+CANNOT_SAVE = QT_TRANSLATE_NOOP("NetworkFile", "cannot save")
 
 
 # ----------------------------------------------------------------- reading a file
@@ -51,7 +54,10 @@ def load_network(path: str | os.PathLike) -> Network:
     source = os.fspath(path)
     text = _decode(source, _read_bytes(source))
     if not text.strip():
-        raise NetworkFileError(f"{source}: the file is empty; a network file is a JSON object")
+        raise NetworkFileError(
+            f"{source}: "
+            + translate("NetworkFile", "the file is empty; a network file is a JSON object")
+        )
     duplicates: list[tuple[dict, str]] = []
 
     def build_object(pairs: list[tuple[str, object]]) -> dict:
@@ -65,20 +71,29 @@ def load_network(path: str | os.PathLike) -> Network:
         document = json.loads(text, parse_constant=float, object_pairs_hook=build_object)
     except json.JSONDecodeError as error:
         raise NetworkFileError(
-            f"{source}: line {error.lineno}, column {error.colno}: not valid JSON ({error.msg})"
+            f"{source}: "
+            + translate(
+                "NetworkFile", "line {line}, column {column}: not valid JSON ({why})"
+            ).format(line=error.lineno, column=error.colno, why=error.msg)
         ) from None
     except RecursionError:
         raise NetworkFileError(
-            f"{source}: the JSON is nested too deeply for a network file"
+            f"{source}: "
+            + translate("NetworkFile", "the JSON is nested too deeply for a network file")
         ) from None
     except ValueError:
         # Python refuses to read integers of thousands of digits.
-        raise NetworkFileError(f"{source}: a number in the file has too many digits") from None
+        raise NetworkFileError(
+            f"{source}: " + translate("NetworkFile", "a number in the file has too many digits")
+        ) from None
     if duplicates:
         container, key = duplicates[0]
         raise NetworkFileError(
-            f"{source}: {_place_of(document, container)}: the field {_quoted(key)} appears more "
-            "than once; each field may appear only once"
+            f"{source}: {_place_of(document, container)}: "
+            + translate(
+                "NetworkFile",
+                "the field {name} appears more than once; each field may appear only once",
+            ).format(name=_quoted(key))
         )
     if _SURROGATE_ESCAPE.search(text):
         _refuse_lone_surrogates(source, document)
@@ -88,7 +103,8 @@ def load_network(path: str | os.PathLike) -> Network:
     except RecursionError:
         # A last guard: whatever the check above let through, never a traceback.
         raise NetworkFileError(
-            f"{source}: the JSON is nested too deeply for a network file"
+            f"{source}: "
+            + translate("NetworkFile", "the JSON is nested too deeply for a network file")
         ) from None
 
 
@@ -97,32 +113,43 @@ def _read_bytes(source: str) -> bytes:
         status = os.stat(source)
         if not stat.S_ISREG(status.st_mode):
             raise NetworkFileError(
-                f"{source}: this is {_kind_of_file(status.st_mode)}, not a network file"
+                f"{source}: " + _not_a_network_file(_kind_of_file(status.st_mode))
             )
         if status.st_size > MAX_FILE_BYTES:
             raise NetworkFileError(
-                f"{source}: the file is {status.st_size / 2**20:.1f} MiB; "
-                f"a network file may be at most {MAX_FILE_BYTES // 2**20} MiB"
+                f"{source}: "
+                + translate(
+                    "NetworkFile",
+                    "the file is {size} MiB; a network file may be at most {most} MiB",
+                ).format(size=f"{status.st_size / 2**20:.1f}", most=MAX_FILE_BYTES // 2**20)
             )
         # Without blocking: a named pipe put in the file's place since the check above would
         # otherwise wait for a writer forever.
         with open(source, "rb", opener=_open_without_blocking) as handle:
             mode = os.fstat(handle.fileno()).st_mode
             if not stat.S_ISREG(mode):
-                raise NetworkFileError(
-                    f"{source}: this is {_kind_of_file(mode)}, not a network file"
-                )
+                raise NetworkFileError(f"{source}: " + _not_a_network_file(_kind_of_file(mode)))
             # Read one byte past the limit in case the file grew since the size was checked.
             data = handle.read(MAX_FILE_BYTES + 1)
     except FileNotFoundError:
-        raise NetworkFileError(f"{source}: there is no such file") from None
+        raise NetworkFileError(
+            f"{source}: " + translate("NetworkFile", "there is no such file")
+        ) from None
     except IsADirectoryError:
-        raise NetworkFileError(f"{source}: this is a folder, not a network file") from None
+        raise NetworkFileError(
+            f"{source}: " + translate("NetworkFile", "this is a folder, not a network file")
+        ) from None
     except OSError as error:
-        raise NetworkFileError(f"{source}: cannot read the file ({_reason(error)})") from None
+        raise NetworkFileError(
+            f"{source}: "
+            + translate("NetworkFile", "cannot read the file ({why})").format(why=_reason(error))
+        ) from None
     if len(data) > MAX_FILE_BYTES:
         raise NetworkFileError(
-            f"{source}: the file is over {MAX_FILE_BYTES // 2**20} MiB, the most a network file may be"
+            f"{source}: "
+            + translate(
+                "NetworkFile", "the file is over {most} MiB, the most a network file may be"
+            ).format(most=MAX_FILE_BYTES // 2**20)
         )
     return data
 
@@ -143,23 +170,27 @@ def _open_without_blocking(path: str, flags: int) -> int:
 def _kind_of_file(mode: int) -> str:
     """What a file that is not a regular file is, in the user's words."""
     if stat.S_ISDIR(mode):
-        return "a folder"
+        return translate("NetworkFile", "a folder")
     if stat.S_ISFIFO(mode):
-        return "a named pipe (FIFO)"
+        return translate("NetworkFile", "a named pipe (FIFO)")
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
+        return translate("NetworkFile", "a device")
     if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "not a regular file"
+        return translate("NetworkFile", "a socket")
+    return translate("NetworkFile", "not a regular file")
+
+
+def _not_a_network_file(kind: str) -> str:
+    return translate("NetworkFile", "this is {kind}, not a network file").format(kind=kind)
 
 
 # The first bytes of files people pick by mistake, so the message can say what was picked.
 _SIGNATURES = {
-    b"\x89PNG": "a PNG image",
-    b"\xff\xd8\xff": "a JPEG image",
-    b"GIF8": "a GIF image",
-    b"%PDF": "a PDF document",
-    b"PK\x03\x04": "a ZIP archive (or a document packed as one)",
+    b"\x89PNG": QT_TRANSLATE_NOOP("NetworkFile", "a PNG image"),
+    b"\xff\xd8\xff": QT_TRANSLATE_NOOP("NetworkFile", "a JPEG image"),
+    b"GIF8": QT_TRANSLATE_NOOP("NetworkFile", "a GIF image"),
+    b"%PDF": QT_TRANSLATE_NOOP("NetworkFile", "a PDF document"),
+    b"PK\x03\x04": QT_TRANSLATE_NOOP("NetworkFile", "a ZIP archive (or a document packed as one)"),
 }
 
 
@@ -169,7 +200,7 @@ def _decode(source: str, data: bytes) -> str:
     # No JSON text starts with these signatures or holds a NUL byte: safe to judge up front.
     kind = next((k for s, k in _SIGNATURES.items() if data.startswith(s)), None)
     if kind is None and b"\x00" in data[:4096]:
-        kind = "a binary file"
+        kind = QT_TRANSLATE_NOOP("NetworkFile", "a binary file")
     try:
         text = data[skip:].decode("utf-8")
     except UnicodeDecodeError as error:
@@ -180,13 +211,22 @@ def _decode(source: str, data: bytes) -> str:
             line = data.count(b"\n", 0, start) + 1
             column = len(data[line_start:start].decode("utf-8", errors="replace")) + 1
             raise NetworkFileError(
-                f"{source}: line {line}, column {column}: the file is not UTF-8 text "
-                f"(byte 0x{data[start]:02x} cannot start or continue a UTF-8 character)"
+                f"{source}: "
+                + translate(
+                    "NetworkFile",
+                    "line {line}, column {column}: the file is not UTF-8 text "
+                    "(byte {byte} cannot start or continue a UTF-8 character)",
+                ).format(line=line, column=column, byte=f"0x{data[start]:02x}")
             ) from None
-        kind = kind or "a binary file"  # not even its first character is text
+        kind = kind or QT_TRANSLATE_NOOP(
+            "NetworkFile", "a binary file"
+        )  # not even its first character is text
     if kind is not None:
         raise NetworkFileError(
-            f"{source}: this is {kind}, not a network file (a network file is JSON text)"
+            f"{source}: "
+            + translate(
+                "NetworkFile", "this is {kind}, not a network file (a network file is JSON text)"
+            ).format(kind=translate("NetworkFile", kind))
         )
     return text
 
@@ -247,13 +287,21 @@ def _refuse_lone_surrogates(source: str, document: object) -> None:
         for key, child in _children(value):
             if isinstance(key, str) and _has_lone_surrogate(key):
                 raise NetworkFileError(
-                    f"{source}: {_place(trail)}: the field name {_quoted(key)} holds half of a "
-                    "UTF-16 surrogate pair, which is not a character"
+                    f"{source}: {_place(trail)}: "
+                    + translate(
+                        "NetworkFile",
+                        "the field name {name} holds half of a UTF-16 surrogate pair, "
+                        "which is not a character",
+                    ).format(name=_quoted(key))
                 )
             if isinstance(child, str) and _has_lone_surrogate(child):
                 raise NetworkFileError(
-                    f"{source}: {_place([*trail, key])}: the text {_quoted(child)} holds half "
-                    "of a UTF-16 surrogate pair, which is not a character"
+                    f"{source}: {_place([*trail, key])}: "
+                    + translate(
+                        "NetworkFile",
+                        "the text {text} holds half of a UTF-16 surrogate pair, "
+                        "which is not a character",
+                    ).format(text=_quoted(child))
                 )
             if isinstance(child, (dict, list)):
                 stack.append((child, [*trail, key]))
@@ -273,15 +321,19 @@ def _refuse_deep_nesting(source: str, document: object) -> None:
                 continue
             if level > MAX_NESTING:
                 raise NetworkFileError(
-                    f"{source}: {_place([field])}: nested too deeply (more than {MAX_NESTING} "
-                    "levels of lists and objects); a network file is never nested that deeply"
+                    f"{source}: {_place([field])}: "
+                    + translate(
+                        "NetworkFile",
+                        "nested too deeply (more than {most} levels of lists and objects); "
+                        "a network file is never nested that deeply",
+                    ).format(most=MAX_NESTING)
                 )
             stack.extend((child, level + 1) for _, child in _children(item))
 
 
 def _reason(error: OSError) -> str:
     if isinstance(error, PermissionError):
-        return "permission denied"
+        return translate("NetworkFile", "permission denied")
     return (error.strerror or str(error) or type(error).__name__).lower()
 
 
@@ -377,8 +429,8 @@ def save_network(network: Network, path: str | os.PathLike) -> None:
     shown = os.fspath(path)
     document = network_to_dict(network)
     # A file the reader would refuse is not written: it could never be opened again.
-    network_from_dict(document, f"{shown}: cannot save")
-    staged = _stage(shown, lambda handle: _write_document(handle, document), "cannot save")
+    network_from_dict(document, f"{shown}: " + translate("NetworkFile", CANNOT_SAVE))
+    staged = _stage(shown, lambda handle: _write_document(handle, document), CANNOT_SAVE)
     staged.commit()
 
 
@@ -389,12 +441,15 @@ def _write_document(handle: IO[bytes], document: dict) -> None:
         # Values JSON cannot hold, such as an object a script put into `extra`.
         raise _Unwritable(str(error)) from None
     except RecursionError:
-        raise _Unwritable("the data is nested too deeply") from None
+        raise _Unwritable(translate("NetworkFile", "the data is nested too deeply")) from None
     try:
         data = text.encode("utf-8")
     except UnicodeEncodeError:
         raise _Unwritable(
-            "a text holds half of a UTF-16 surrogate pair, which is not a character"
+            translate(
+                "NetworkFile",
+                "a text holds half of a UTF-16 surrogate pair, which is not a character",
+            )
         ) from None
     handle.write(data)
 
@@ -412,31 +467,47 @@ def output_problem(path: str | os.PathLike) -> str | None:
     """
     shown = os.fspath(path)
     if not shown:
-        return "no file name was given"
+        return translate("NetworkFile", "no file name was given")
     if shown.endswith(os.sep) or (os.altsep is not None and shown.endswith(os.altsep)):
-        return "the name ends in a slash, so it names a folder, not a file"
+        return translate(
+            "NetworkFile", "the name ends in a slash, so it names a folder, not a file"
+        )
     target = os.path.realpath(shown)  # through a symlink: its target is what gets written
     try:
         status: os.stat_result | None = os.stat(target)
     except FileNotFoundError:
         status = None
     except OSError as error:
-        return f"cannot look at the file ({_reason(error)})"
+        return translate("NetworkFile", "cannot look at the file ({why})").format(
+            why=_reason(error)
+        )
     if status is not None:
         if stat.S_ISDIR(status.st_mode):
-            return "this is a folder"
+            return translate("NetworkFile", "this is a folder")
         if not stat.S_ISREG(status.st_mode):
-            return f"this is {_kind_of_file(status.st_mode)}, not a file that can be replaced"
+            return translate(
+                "NetworkFile", "this is {kind}, not a file that can be replaced"
+            ).format(kind=_kind_of_file(status.st_mode))
         # The mode bits as well as access(): root may write anything, but a file nobody may
         # write was made read-only on purpose.
         if not status.st_mode & 0o222 or not os.access(target, os.W_OK):
-            return "the file is read-only"
+            return translate("NetworkFile", "the file is read-only")
     folder = os.path.dirname(target)
     if not os.path.isdir(folder):
-        return f"the folder {folder} does not exist"
+        return _no_folder(folder)
     if not os.access(folder, os.W_OK | os.X_OK):
-        return f"cannot write in the folder {folder} (permission denied)"
+        return _cannot_write_in(folder, translate("NetworkFile", "permission denied"))
     return None
+
+
+def _no_folder(folder: str) -> str:
+    return translate("NetworkFile", "the folder {folder} does not exist").format(folder=folder)
+
+
+def _cannot_write_in(folder: str, why: str) -> str:
+    return translate("NetworkFile", "cannot write in the folder {folder} ({why})").format(
+        folder=folder, why=why
+    )
 
 
 class StagedFile:
@@ -452,7 +523,9 @@ class StagedFile:
             os.replace(self.temporary, self.target)
         except OSError as error:
             self.discard()
-            raise NetworkFileError(f"{self._shown}: {self._failure}: {_reason(error)}") from None
+            raise NetworkFileError(
+                f"{self._shown}: {translate('NetworkFile', self._failure)}: {_reason(error)}"
+            ) from None
 
     def discard(self) -> None:
         try:
@@ -461,7 +534,7 @@ class StagedFile:
             pass
 
 
-def stage_bytes(path: str | os.PathLike, data: bytes, failure: str = "cannot save") -> StagedFile:
+def stage_bytes(path: str | os.PathLike, data: bytes, failure: str = CANNOT_SAVE) -> StagedFile:
     """Write `data` to a temporary file beside `path` (flushed to disk), to be committed later.
 
     Raises a NetworkFileError, "PATH: FAILURE: why", for a target `output_problem` refuses
@@ -471,7 +544,7 @@ def stage_bytes(path: str | os.PathLike, data: bytes, failure: str = "cannot sav
 
 
 def write_bytes_atomically(
-    path: str | os.PathLike, data: bytes, failure: str = "cannot save"
+    path: str | os.PathLike, data: bytes, failure: str = CANNOT_SAVE
 ) -> None:
     """Replace `path` with `data` in one rename: never a half-written file (such as a truncated PNG)."""
     stage_bytes(path, data, failure).commit()
@@ -479,6 +552,7 @@ def write_bytes_atomically(
 
 def _stage(shown: str, write: Callable[[IO[bytes]], object], failure: str) -> StagedFile:
     problem = output_problem(shown)
+    failure = translate("NetworkFile", failure)
     if problem is not None:
         raise NetworkFileError(f"{shown}: {failure}: {problem}")
     target = os.path.realpath(shown)  # through a symlink, so the link survives
@@ -489,9 +563,9 @@ def _stage(shown: str, write: Callable[[IO[bytes]], object], failure: str) -> St
         )
     except OSError as error:
         why = (
-            f"the folder {folder} does not exist"
+            _no_folder(folder)
             if isinstance(error, FileNotFoundError)
-            else (f"cannot write in the folder {folder} ({_reason(error)})")
+            else _cannot_write_in(folder, _reason(error))
         )
         raise NetworkFileError(f"{shown}: {failure}: {why}") from None
     try:
