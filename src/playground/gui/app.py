@@ -53,7 +53,8 @@ def open_start(window: MainWindow, path: str | None) -> None:
             window.document.open(example, remember_path=False)
             return
         except PlaygroundError as problem:
-            show_error(window, "Cannot open the example", str(problem))
+            title = QApplication.translate("App", "Cannot open the example")
+            show_error(window, title, str(problem))
     # No example to show (a broken install): still never a blank canvas.
     window.files.new()
 

@@ -5,13 +5,15 @@ from __future__ import annotations
 import dataclasses
 import json
 
-from PySide6.QtCore import QMimeData
+from PySide6.QtCore import QCoreApplication, QMimeData
 from PySide6.QtGui import QGuiApplication
 
 from playground.gui.canvas.scene import NetworkScene
 from playground.model.connection import Connection
 from playground.model.errors import NetworkEditError
 from playground.model.neuron import Neuron
+
+translate = QCoreApplication.translate
 
 MIME_TYPE = "application/x-nn-playground-selection"
 PASTE_OFFSET = 40.0
@@ -56,15 +58,16 @@ def paste(scene: NetworkScene) -> list[str]:
     """Add the clipboard's neurons with fresh ids, shifted a little; select them; returns their ids."""
     mime = QGuiApplication.clipboard().mimeData()
     if mime is None or not mime.hasFormat(MIME_TYPE):
-        raise NetworkEditError("the clipboard holds no neurons to paste")
+        raise NetworkEditError(translate("Clipboard", "the clipboard holds no neurons to paste"))
     try:
         fragment = json.loads(bytes(mime.data(MIME_TYPE)).decode("utf-8"))
         neurons = [Neuron(**n) for n in fragment["neurons"]]
         connections = [Connection(**c) for c in fragment["connections"]]
     except (ValueError, KeyError, TypeError) as problem:
-        raise NetworkEditError(f"the clipboard's neurons cannot be read ({problem})") from None
+        text = translate("Clipboard", "the clipboard's neurons cannot be read ({problem})")
+        raise NetworkEditError(text.format(problem=problem)) from None
     if not neurons:
-        raise NetworkEditError("the clipboard holds no neurons to paste")
+        raise NetworkEditError(translate("Clipboard", "the clipboard holds no neurons to paste"))
 
     network = scene.document.network
     renamed: dict[str, str] = {}
@@ -85,7 +88,11 @@ def paste(scene: NetworkScene) -> list[str]:
         if c.source in renamed and c.target in renamed
     ]
     count = len(fresh)
-    text = f"Paste {fresh[0].id}" if count == 1 else f"Paste {count} Neurons"
+    text = (
+        translate("Clipboard", "Paste {id}").format(id=fresh[0].id)
+        if count == 1
+        else translate("Clipboard", "Paste {n} Neurons").format(n=count)
+    )
     scene.document.add_items(fresh, wired, text)
     scene.select([n.id for n in fresh])
     return [n.id for n in fresh]

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from playground.gui.commands.add_items import AddItemsCommand
@@ -103,8 +103,9 @@ class Document(QObject):
     def display_name(self) -> str:
         """The network's name, else the file's name, else Untitled."""
         if self._network.name:
-            return self._network.name
-        return self._path.stem if self._path else "Untitled"
+            # The model's placeholder name is a word the user reads: shown in their language.
+            return self.tr("Untitled") if self._network.name == UNTITLED else self._network.name
+        return self._path.stem if self._path else self.tr("Untitled")
 
     def set_initialisation(self, scheme: str) -> None:
         if scheme not in INITIALISATIONS:
@@ -168,7 +169,7 @@ class Document(QObject):
         else:
             activation = activation or ("sigmoid" if role == "output" else DEFAULT_ACTIVATION)
             neuron = Neuron(neuron_id, role, activation, 0.0, float(x), float(y))
-        self.add_items([neuron], [], f"Add Neuron {neuron_id}")
+        self.add_items([neuron], [], self.tr("Add Neuron {id}").format(id=neuron_id))
         return neuron_id
 
     def add_items(self, neurons: list[Neuron], connections: list[Connection], text: str) -> None:
@@ -190,7 +191,7 @@ class Document(QObject):
         self.undo_stack.push(
             AddItemsCommand(
                 self,
-                f"Add Connection {arrow((source, target))}",
+                self.tr("Add Connection {connection}").format(connection=arrow((source, target))),
                 [],
                 [Connection(source, target, float(weight))],
             )
@@ -230,7 +231,9 @@ class Document(QObject):
             added.append(Connection(source, target, weight))
         if added:
             self.undo_stack.push(
-                AddItemsCommand(self, f"Connect {len(added)} Connections", [], added)
+                AddItemsCommand(
+                    self, self.tr("Connect {n} Connections").format(n=len(added)), [], added
+                )
             )
         return len(added)
 
@@ -245,24 +248,36 @@ class Document(QObject):
         if not neurons and not keys:
             return
         if len(neurons) == 1 and not keys:
-            text = f"Delete Neuron {neurons[0]}"
+            text = self.tr("Delete Neuron {id}").format(id=neurons[0])
         elif len(keys) == 1 and not neurons:
-            text = f"Delete Connection {arrow(keys[0])}"
+            text = self.tr("Delete Connection {connection}").format(connection=arrow(keys[0]))
+        elif neurons and keys:
+            text = self.tr("Delete {neurons} and {connections}").format(
+                neurons=_count_neurons(len(neurons)), connections=_count_connections(len(keys))
+            )
         else:
-            parts = [_count(len(neurons), "Neuron"), _count(len(keys), "Connection")]
-            text = "Delete " + " and ".join(p for p in parts if p)
+            count = _count_neurons(len(neurons)) if neurons else _count_connections(len(keys))
+            text = self.tr("Delete {items}").format(items=count)
         self.undo_stack.push(RemoveItemsCommand(self, text, neurons, keys))
 
     def set_weight(self, source: str, target: str, weight: float) -> None:
         self._network.connection(source, target)
         self.push_parameter_change(
-            f"Set Weight {arrow((source, target))} to {weight:g}", {(source, target): weight}, {}
+            self.tr("Set Weight {connection} to {weight}").format(
+                connection=arrow((source, target)), weight=f"{weight:g}"
+            ),
+            {(source, target): weight},
+            {},
         )
 
     def set_bias(self, neuron_ids: str | Iterable[str], bias: float) -> None:
         ids = [neuron_ids] if isinstance(neuron_ids, str) else list(neuron_ids)
-        name = ids[0] if len(ids) == 1 else f"{len(ids)} Neurons"
-        self.push_parameter_change(f"Set Bias of {name} to {bias:g}", {}, dict.fromkeys(ids, bias))
+        name = ids[0] if len(ids) == 1 else _count_neurons(len(ids))
+        self.push_parameter_change(
+            self.tr("Set Bias of {name} to {bias}").format(name=name, bias=f"{bias:g}"),
+            {},
+            dict.fromkeys(ids, bias),
+        )
 
     def push_parameter_change(
         self, description: str, new_weights: dict[Key, float], new_biases: dict[str, float]
@@ -273,7 +288,9 @@ class Document(QObject):
             finite_number(weight, "a weight")
         for neuron_id, bias in new_biases.items():
             if self._network.neuron(neuron_id).is_input:
-                raise NetworkEditError(f"{neuron_id} is an input neuron; inputs have no bias")
+                raise NetworkEditError(
+                    self.tr("{id} is an input neuron; inputs have no bias").format(id=neuron_id)
+                )
             finite_number(bias, "a bias")
         if new_weights or new_biases:
             self.undo_stack.push(ParameterChangeCommand(self, description, new_weights, new_biases))
@@ -284,12 +301,19 @@ class Document(QObject):
             reason = self._network.activation_refusal(n, activation)
             if reason:
                 raise NetworkEditError(reason)
-        name = ids[0] if len(ids) == 1 else f"{len(ids)} Neurons"
-        self._push_field(f"Set Activation of {name} to {activation}", "activation", ids, activation)
+        name = ids[0] if len(ids) == 1 else _count_neurons(len(ids))
+        text = self.tr("Set Activation of {name} to {activation}").format(
+            name=name, activation=activation
+        )
+        self._push_field(text, "activation", ids, activation)
 
     def set_label(self, neuron_id: str, label: str | None) -> None:
         self._network.neuron(neuron_id)
-        text = f"Label {neuron_id} {label!r}" if label else f"Remove Label of {neuron_id}"
+        text = (
+            self.tr("Label {id} {label}").format(id=neuron_id, label=repr(label))
+            if label
+            else self.tr("Remove Label of {id}").format(id=neuron_id)
+        )
         self._push_field(text, "label", [neuron_id], label or None)
 
     def set_role(self, neuron_id: str, role: str) -> None:
@@ -298,7 +322,13 @@ class Document(QObject):
         if reason:
             raise NetworkEditError(reason)
         if role != neuron.role:
-            self._push_field(f"Make {neuron_id} {role.capitalize()}", "role", [neuron_id], role)
+            roles = {
+                "input": self.tr("Make {id} Input"),
+                "hidden": self.tr("Make {id} Hidden"),
+                "output": self.tr("Make {id} Output"),
+            }
+            text = roles.get(role, f"Make {{id}} {role.capitalize()}").format(id=neuron_id)
+            self._push_field(text, "role", [neuron_id], role)
 
     def move_neurons(self, positions: dict[str, tuple[float, float]]) -> None:
         """Move neurons in one undo step (a drag of many, an auto-arrange)."""
@@ -310,15 +340,16 @@ class Document(QObject):
             if (neuron.x, neuron.y) != (x, y):
                 changed[neuron_id] = (float(x), float(y))
         if changed:
-            name = next(iter(changed)) if len(changed) == 1 else f"{len(changed)} Neurons"
-            self.undo_stack.push(MoveNeuronsCommand(self, f"Move {name}", changed))
+            name = next(iter(changed)) if len(changed) == 1 else _count_neurons(len(changed))
+            text = self.tr("Move {name}").format(name=name)
+            self.undo_stack.push(MoveNeuronsCommand(self, text, changed))
 
-    def set_training(
-        self, settings: TrainingSettings, text: str = "Change Training Settings"
-    ) -> None:
+    def set_training(self, settings: TrainingSettings, text: str | None = None) -> None:
         """Replace the training settings as one undo step (repeated edits of one field merge).
 
         A TrainingSettings holds only values in range: it refused the others when it was built."""
+        if text is None:
+            text = self.tr("Change Training Settings")
         if settings != self._network.training:
             self.undo_stack.push(SetTrainingSettingsCommand(self, text, settings))
 
@@ -332,7 +363,9 @@ class Document(QObject):
     def set_loss_fitting_outputs(self, loss: str) -> None:
         """Make the outputs `loss` cannot use sigmoid, then use `loss`: one undo step."""
         unfit = self._network.outputs_unfit_for(loss)
-        self.undo_stack.beginMacro(f"Use {loss.replace('_', ' ')} with Sigmoid Outputs")
+        self.undo_stack.beginMacro(
+            self.tr("Use {loss} with Sigmoid Outputs").format(loss=loss.replace("_", " "))
+        )
         try:
             if unfit:
                 self.set_activation(unfit, "sigmoid")
@@ -436,7 +469,14 @@ class Document(QObject):
         self.parameters_changed.emit()
 
 
-def _count(number: int, noun: str) -> str:
-    if number == 0:
-        return ""
-    return f"1 {noun}" if number == 1 else f"{number} {noun}s"
+def _count_neurons(number: int) -> str:
+    """ "1 Neuron", "3 Neurons", in the user's language (for undo step names)."""
+    if number == 1:
+        return QCoreApplication.translate("Document", "1 Neuron")
+    return QCoreApplication.translate("Document", "{n} Neurons").format(n=number)
+
+
+def _count_connections(number: int) -> str:
+    if number == 1:
+        return QCoreApplication.translate("Document", "1 Connection")
+    return QCoreApplication.translate("Document", "{n} Connections").format(n=number)

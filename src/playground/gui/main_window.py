@@ -56,7 +56,7 @@ class MainWindow(QMainWindow):
         self.menus, self.action_by_name = build_menus(self)
         self.role_picker = build_tool_bar(self, self.action_by_name)
         self.inspector_dock = self.add_panel_dock(
-            self.inspector, "Inspector", Qt.DockWidgetArea.RightDockWidgetArea
+            self.inspector, self.tr("Inspector"), Qt.DockWidgetArea.RightDockWidgetArea
         )
         self.training = TrainingPanels(self)
         self.backward = BackwardPanels(self)
@@ -85,7 +85,8 @@ class MainWindow(QMainWindow):
     def add_panel_dock(self, widget: QWidget, title: str, area: Qt.DockWidgetArea) -> QDockWidget:
         """Put a panel in a dock, listed in the View menu so it can be shown again once closed."""
         dock = QDockWidget(title, self)
-        dock.setObjectName(f"dock:{title}")
+        # Named by the panel's class, not its title: the saved layout must survive a change of language.
+        dock.setObjectName(f"dock:{type(widget).__name__}")
         dock.setWidget(widget)
         self.addDockWidget(area, dock)
         dock.installEventFilter(self)
@@ -192,13 +193,17 @@ class MainWindow(QMainWindow):
         path = self.document.path
         name = self.document.display_name
         where = f" — {path.name}" if path is not None and path.stem != name else ""
-        self.setWindowTitle(f"{name}{where}[*] — NN Playground")
+        self.setWindowTitle(
+            self.tr("{name}{where}[*] — NN Playground").format(name=name, where=where)
+        )
         self.setWindowModified(self.document.is_dirty)
 
     def update_counts(self) -> None:
         network = self.document.network
         self.counts.setText(
-            f"{len(network.neurons)} neurons · {len(network.connections)} connections"
+            self.tr("{neurons} neurons · {connections} connections").format(
+                neurons=len(network.neurons), connections=len(network.connections)
+            )
         )
 
     def _network_replaced(self) -> None:
@@ -210,7 +215,11 @@ class MainWindow(QMainWindow):
 
     def copy(self) -> None:
         count = clipboard.copy_selection(self.scene)
-        self.show_message(f"Copied {count} neurons." if count else "Select neurons to copy.")
+        self.show_message(
+            self.tr("Copied {n} neurons.").format(n=count)
+            if count
+            else self.tr("Select neurons to copy.")
+        )
 
     def cut(self) -> None:
         self.copy()
@@ -221,9 +230,9 @@ class MainWindow(QMainWindow):
         try:
             ids = clipboard.paste(self.scene)
         except NetworkEditError as refused:
-            self.show_message(f"Nothing pasted: {refused}")
+            self.show_message(self.tr("Nothing pasted: {reason}").format(reason=refused))
             return
-        self.show_message(f"Pasted {', '.join(ids)}.")
+        self.show_message(self.tr("Pasted {ids}.").format(ids=", ".join(ids)))
 
     def select_all(self) -> None:
         self.scene.select(list(self.scene.neuron_items), list(self.scene.connection_items))
@@ -234,7 +243,7 @@ class MainWindow(QMainWindow):
         dialog = LayeredNetworkDialog(self, self.document.initialisation)
         if dialog.exec() != LayeredNetworkDialog.DialogCode.Accepted:
             return False
-        return self.files.replace_with(dialog.network(), "creating a new network")
+        return self.files.replace_with(dialog.network(), self.tr("creating a new network"))
 
     def connect_selected_fully(self) -> None:
         self.show_message(network_actions.connect_selected_fully(self.scene))
@@ -245,7 +254,12 @@ class MainWindow(QMainWindow):
 
     def randomize_weights(self) -> None:
         seed, ok = QInputDialog.getInt(
-            self, "Randomize Weights", "Seed:", self.randomize_seed, 0, 2**31 - 1
+            self,
+            self.tr("Randomize Weights"),
+            self.tr("Seed:"),
+            self.randomize_seed,
+            0,
+            2**31 - 1,
         )
         if ok:
             self.show_message(network_actions.randomize_weights(self.scene, seed))
@@ -256,7 +270,11 @@ class MainWindow(QMainWindow):
 
     def set_initialisation(self, scheme: str) -> None:
         self.document.set_initialisation(scheme)
-        self.show_message(f"New connections get weights by {scheme.replace('_', '-')}.")
+        self.show_message(
+            self.tr("New connections get weights by {scheme}.").format(
+                scheme=scheme.replace("_", "-")
+            )
+        )
 
     def check_gradients(self) -> None:
         """Run `playground check` on the network as it is now, in a window beside this one."""

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QComboBox, QMenu, QMessageBox
 from playground import __version__
 from playground.export import onnx_missing
 from playground.gui.canvas.tools import ADD_NEURON, CONNECT, SELECT
-from playground.gui.dialogs.layered_network_dialog import INITIALISATION_NAMES
+from playground.gui.dialogs.layered_network_dialog import initialisation_name
 from playground.gui.dialogs.network_properties_dialog import edit_network_properties
 from playground.gui.dialogs.shortcut_sheet import SHEET_TEXT
 from playground.gui.i18n import build_language_menu
@@ -47,22 +47,24 @@ def build_menus(window: MainWindow) -> tuple[dict[str, QMenu], dict[str, QAction
     files, view, document = window.files, window.view, window.document
     menus: dict[str, QMenu] = {}
     actions: dict[str, QAction] = {}
+    translate = QCoreApplication.translate
 
     # ----------------------------------------------------------------- File
-    menu = menus["file"] = bar.addMenu("&File")
-    actions["new"] = _action(window, "&New", files.new, [Keys.New])
-    actions["open"] = _action(window, "&Open…", files.open_dialog, [Keys.Open])
+    menu = menus["file"] = bar.addMenu(translate("MainWindow", "&File"))
+    actions["new"] = _action(window, translate("MainWindow", "&New"), files.new, [Keys.New])
+    actions["open"] = _action(
+        window, translate("MainWindow", "&Open…"), files.open_dialog, [Keys.Open]
+    )
     menu.addActions([actions["new"], actions["open"]])
-    examples = menus["examples"] = menu.addMenu("Open &Example")
+    examples = menus["examples"] = menu.addMenu(translate("MainWindow", "Open &Example"))
     names = example_names()
     for name in names:
         examples.addAction(
             _action(window, name.replace("_", " "), lambda n=name: files.open_example(n))
         )
     examples.setEnabled(bool(names))
-    recent = menus["recent"] = menu.addMenu("Open &Recent")
+    recent = menus["recent"] = menu.addMenu(translate("MainWindow", "Open &Recent"))
     recent.aboutToShow.connect(lambda: _fill_recent(window, recent))
-    translate = QCoreApplication.translate
     missing = onnx_missing()
     actions["import_onnx"] = _action(
         window,
@@ -72,8 +74,10 @@ def build_menus(window: MainWindow) -> tuple[dict[str, QMenu], dict[str, QAction
     )
     menu.addAction(actions["import_onnx"])
     menu.addSeparator()
-    actions["save"] = _action(window, "&Save", files.save, [Keys.Save])
-    actions["save_as"] = _action(window, "Save &As…", files.save_as, [Keys.SaveAs])
+    actions["save"] = _action(window, translate("MainWindow", "&Save"), files.save, [Keys.Save])
+    actions["save_as"] = _action(
+        window, translate("MainWindow", "Save &As…"), files.save_as, [Keys.SaveAs]
+    )
     menu.addActions([actions["save"], actions["save_as"]])
     export = menus["export"] = menu.addMenu(translate("MainWindow", "E&xport"))
     actions["export_png"] = _action(
@@ -110,39 +114,56 @@ def build_menus(window: MainWindow) -> tuple[dict[str, QMenu], dict[str, QAction
         export.setToolTipsVisible(True)
         menu.setToolTipsVisible(True)
     menu.addSeparator()
-    actions["quit"] = _action(window, "&Quit", window.close, [Keys.Quit])
+    actions["quit"] = _action(window, translate("MainWindow", "&Quit"), window.close, [Keys.Quit])
     menu.addAction(actions["quit"])
 
     # ----------------------------------------------------------------- Edit
-    menu = menus["edit"] = bar.addMenu("&Edit")
-    actions["undo"] = document.undo_stack.createUndoAction(window, "Undo")
+    menu = menus["edit"] = bar.addMenu(translate("MainWindow", "&Edit"))
+    actions["undo"] = document.undo_stack.createUndoAction(window, translate("MainWindow", "Undo"))
     actions["undo"].setShortcuts(QKeySequence.keyBindings(Keys.Undo))
-    actions["redo"] = document.undo_stack.createRedoAction(window, "Redo")
+    actions["redo"] = document.undo_stack.createRedoAction(window, translate("MainWindow", "Redo"))
     actions["redo"].setShortcuts(
         [QKeySequence("Ctrl+Shift+Z")]
         + [k for k in QKeySequence.keyBindings(Keys.Redo) if k != QKeySequence("Ctrl+Shift+Z")]
     )
     menu.addActions([actions["undo"], actions["redo"]])
     menu.addSeparator()
-    actions["cut"] = _action(window, "Cu&t", window.cut, [Keys.Cut])
-    actions["copy"] = _action(window, "&Copy", window.copy, [Keys.Copy])
-    actions["paste"] = _action(window, "&Paste", window.paste, [Keys.Paste])
-    actions["delete"] = _action(
-        window, "&Delete", view.delete_selection, [Keys.Delete, QKeySequence("Backspace")]
+    actions["cut"] = _action(window, translate("MainWindow", "Cu&t"), window.cut, [Keys.Cut])
+    actions["copy"] = _action(window, translate("MainWindow", "&Copy"), window.copy, [Keys.Copy])
+    actions["paste"] = _action(
+        window, translate("MainWindow", "&Paste"), window.paste, [Keys.Paste]
     )
-    actions["select_all"] = _action(window, "Select &All", window.select_all, [Keys.SelectAll])
+    actions["delete"] = _action(
+        window,
+        translate("MainWindow", "&Delete"),
+        view.delete_selection,
+        [Keys.Delete, QKeySequence("Backspace")],
+    )
+    actions["select_all"] = _action(
+        window, translate("MainWindow", "Select &All"), window.select_all, [Keys.SelectAll]
+    )
     menu.addActions([actions[k] for k in ("cut", "copy", "paste", "delete", "select_all")])
 
     # ----------------------------------------------------------------- View
-    menu = menus["view"] = bar.addMenu("&View")
+    menu = menus["view"] = bar.addMenu(translate("MainWindow", "&View"))
     actions["zoom_in"] = _action(
-        window, "Zoom &In", view.zoom_in, [QKeySequence("Ctrl+="), Keys.ZoomIn]
+        window,
+        translate("MainWindow", "Zoom &In"),
+        view.zoom_in,
+        [QKeySequence("Ctrl+="), Keys.ZoomIn],
     )
     actions["zoom_out"] = _action(
-        window, "Zoom &Out", view.zoom_out, [QKeySequence("Ctrl+-"), Keys.ZoomOut]
+        window,
+        translate("MainWindow", "Zoom &Out"),
+        view.zoom_out,
+        [QKeySequence("Ctrl+-"), Keys.ZoomOut],
     )
-    actions["fit"] = _action(window, "&Fit Network", view.fit, [QKeySequence("Ctrl+0")])
-    actions["weight_labels"] = _action(window, "Show &Weight Labels", checkable=True)
+    actions["fit"] = _action(
+        window, translate("MainWindow", "&Fit Network"), view.fit, [QKeySequence("Ctrl+0")]
+    )
+    actions["weight_labels"] = _action(
+        window, translate("MainWindow", "Show &Weight Labels"), checkable=True
+    )
     actions["weight_labels"].toggled.connect(window.scene.set_show_weight_labels)
     actions["neuron_pictures"] = _action(
         window,
@@ -166,34 +187,47 @@ def build_menus(window: MainWindow) -> tuple[dict[str, QMenu], dict[str, QAction
         [actions[k] for k in ("zoom_in", "zoom_out", "fit", "weight_labels", "neuron_pictures")]
     )
     menu.addSeparator()
-    menus["panels"] = menu.addMenu("&Panels")
+    menus["panels"] = menu.addMenu(translate("MainWindow", "&Panels"))
     menus["language"] = build_language_menu(window, menu)
 
     # ----------------------------------------------------------------- Network
-    menu = menus["network"] = bar.addMenu("&Network")
+    menu = menus["network"] = bar.addMenu(translate("MainWindow", "&Network"))
     actions["new_layered"] = _action(
-        window, "New &Layered Network…", window.new_layered_network, [QKeySequence("Ctrl+Shift+N")]
+        window,
+        translate("MainWindow", "New &Layered Network…"),
+        window.new_layered_network,
+        [QKeySequence("Ctrl+Shift+N")],
     )
     actions["connect_fully"] = _action(
         window,
-        "&Connect Selected Fully",
+        translate("MainWindow", "&Connect Selected Fully"),
         window.connect_selected_fully,
-        tip="Connect each column of the selection to every selected neuron in the next column",
+        tip=translate(
+            "MainWindow",
+            "Connect each column of the selection to every selected neuron in the next column",
+        ),
     )
     actions["auto_arrange"] = _action(
-        window, "&Auto-Arrange", window.auto_arrange, [QKeySequence("Ctrl+Shift+A")]
+        window,
+        translate("MainWindow", "&Auto-Arrange"),
+        window.auto_arrange,
+        [QKeySequence("Ctrl+Shift+A")],
     )
-    actions["randomize"] = _action(window, "&Randomize Weights…", window.randomize_weights)
-    actions["zero"] = _action(window, "Set All Weights to &Zero", window.zero_weights)
+    actions["randomize"] = _action(
+        window, translate("MainWindow", "&Randomize Weights…"), window.randomize_weights
+    )
+    actions["zero"] = _action(
+        window, translate("MainWindow", "Set All Weights to &Zero"), window.zero_weights
+    )
     menu.addActions([actions[k] for k in ("new_layered", "connect_fully", "auto_arrange")])
     menu.addSeparator()
     menu.addActions([actions["randomize"], actions["zero"]])
-    init_menu = menu.addMenu("New Weights &By")
+    init_menu = menu.addMenu(translate("MainWindow", "New Weights &By"))
     group = QActionGroup(window)
     for scheme in INITIALISATIONS:
         action = _action(
             window,
-            INITIALISATION_NAMES.get(scheme, scheme),
+            initialisation_name(scheme),
             lambda s=scheme: window.set_initialisation(s),
             checkable=True,
         )
@@ -227,7 +261,7 @@ def build_menus(window: MainWindow) -> tuple[dict[str, QMenu], dict[str, QAction
     menu.addAction(actions["network_properties"])
 
     # ----------------------------------------------------------------- Help
-    menu = menus["help"] = bar.addMenu("&Help")
+    menu = menus["help"] = bar.addMenu(translate("MainWindow", "&Help"))
     actions["user_guide"] = _action(
         window,
         QCoreApplication.translate("MainWindow", "&User Guide"),
@@ -249,7 +283,7 @@ def build_menus(window: MainWindow) -> tuple[dict[str, QMenu], dict[str, QAction
         ),
     )
     menu.addAction(actions["shortcut_sheet"])
-    menu.addAction(_action(window, "&About", lambda: show_about(window)))
+    menu.addAction(_action(window, translate("MainWindow", "&About"), lambda: show_about(window)))
 
     return menus, actions
 
@@ -287,10 +321,11 @@ def build_tool_bar(window: MainWindow, actions: dict[str, QAction]) -> QComboBox
     tools.setObjectName("toolbar:tools")
     tools.setMovable(False)
     group = QActionGroup(window)
+    translate = QCoreApplication.translate
     for tool, text, key in (
-        (SELECT, "Select", "V"),
-        (ADD_NEURON, "Add Neuron", "N"),
-        (CONNECT, "Connect", "C"),
+        (SELECT, translate("MainWindow", "Select"), "V"),
+        (ADD_NEURON, translate("MainWindow", "Add Neuron"), "N"),
+        (CONNECT, translate("MainWindow", "Connect"), "C"),
     ):
         action = _action(
             window,
@@ -308,9 +343,14 @@ def build_tool_bar(window: MainWindow, actions: dict[str, QAction]) -> QComboBox
     window.view.tool_changed.connect(lambda t: actions[f"tool_{t}"].setChecked(True))
 
     role = QComboBox()
-    role.setToolTip("Role of the neurons the Add Neuron tool places")
+    role.setToolTip(translate("MainWindow", "Role of the neurons the Add Neuron tool places"))
+    role_names = {
+        "input": translate("MainWindow", "Input neuron"),
+        "hidden": translate("MainWindow", "Hidden neuron"),
+        "output": translate("MainWindow", "Output neuron"),
+    }
     for name in ROLES:
-        role.addItem(f"{name.capitalize()} neuron", name)
+        role.addItem(role_names.get(name, f"{name.capitalize()} neuron"), name)
     role.setCurrentIndex(ROLES.index(window.view.new_role))
     role.currentIndexChanged.connect(lambda _: window.view.set_new_role(role.currentData()))
     tools.addWidget(role)
@@ -319,6 +359,8 @@ def build_tool_bar(window: MainWindow, actions: dict[str, QAction]) -> QComboBox
     _keep_short_text(actions["redo"], QCoreApplication.translate("MainWindow", "Redo"))
     tools.addActions([actions["undo"], actions["redo"]])
     tools.addSeparator()
+    # The tool bar shows the menu's words without the mnemonic: "Fit Network", "顯示整個網路".
+    actions["fit"].setIconText(translate("MainWindow", "Fit Network"))
     tools.addAction(actions["fit"])
     return role
 
@@ -338,12 +380,15 @@ def _keep_short_text(action: QAction, short: str) -> None:
 
 
 def _fill_recent(window: MainWindow, menu: QMenu) -> None:
+    translate = QCoreApplication.translate
     menu.clear()
     files = window.files.recent_files()
     for path in files:
         menu.addAction(_action(window, path, lambda p=path: window.files.open_recent(p)))
     if not files:
-        menu.addAction("(none)").setEnabled(False)
+        menu.addAction(translate("MainWindow", "(none)")).setEnabled(False)
     else:
         menu.addSeparator()
-        menu.addAction(_action(window, "Clear List", window.files.clear_recent))
+        menu.addAction(
+            _action(window, translate("MainWindow", "Clear List"), window.files.clear_recent)
+        )

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem
 
@@ -164,7 +164,8 @@ class ConnectionItem(QGraphicsPathItem):
         return self._arrow
 
     def tooltip_text(self) -> str:
-        return f"{self.key[0]} → {self.key[1]}\nweight {self.weight!r}"
+        text = QCoreApplication.translate("ConnectionItem", "{source} → {target}\nweight {weight}")
+        return text.format(source=self.key[0], target=self.key[1], weight=repr(self.weight))
 
 
 def arrow_geometry(line: QLineF, width: float) -> tuple[QLineF, QPolygonF]:

@@ -15,13 +15,14 @@ from __future__ import annotations
 
 from functools import cache
 
-from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QFontMetricsF, QImage, QPainter, QPainterPath
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from playground.engine.formatting import format_number
 from playground.gui.canvas import activation_glyph, neuron_shape, style
 from playground.gui.canvas.decoration_sides import SIDES, side_rect
+from playground.gui.canvas.role_words import role_word
 from playground.gui.canvas.style import CANVAS_DIGITS
 from playground.model.neuron import Neuron
 
@@ -82,9 +83,13 @@ class NeuronItem(QGraphicsItem):
             None if neuron.is_input else "b " + format_number(neuron.bias, self.digits),
             neuron.activation,
         )
-        tip = f"{neuron.id}" + (f" “{neuron.label}”" if neuron.label else "") + f" — {neuron.role}"
+        translate = QCoreApplication.translate
+        tip = f"{neuron.id}" + (f" “{neuron.label}”" if neuron.label else "")
+        tip += f" — {role_word(neuron.role)}"
         if not neuron.is_input:
-            tip += f"\nactivation {neuron.activation}\nbias {neuron.bias!r}"
+            tip += translate("NeuronItem", "\nactivation {activation}\nbias {bias}").format(
+                activation=neuron.activation, bias=repr(neuron.bias)
+            )
         if tip != self._bias_tip:
             self._bias_tip = tip
             self._refresh_tooltip()

@@ -2,29 +2,41 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLineF, QPointF, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLineF, QPointF, Qt
 from PySide6.QtGui import QPen
 from PySide6.QtWidgets import QGraphicsLineItem
 
 from playground.gui.canvas import style
 from playground.gui.canvas.neuron_item import NeuronItem
+from playground.gui.canvas.role_words import role_word
 from playground.gui.canvas.scene import NetworkScene
 from playground.model.errors import NetworkEditError
 
 SELECT, ADD_NEURON, CONNECT = "select", "add_neuron", "connect"
 TOOLS = (SELECT, ADD_NEURON, CONNECT)
 
+translate = QCoreApplication.translate
+
+# Marked here, translated when shown: the language can change after this module is imported.
 EXPLANATIONS = {
-    SELECT: "Select: click or drag a box to select, Ctrl+click to add; drag neurons to move; "
-    "Delete removes. Shift+drag from a neuron connects.",
-    ADD_NEURON: "Add neuron: click on empty canvas to place a {role} neuron.",
-    CONNECT: "Connect: drag from one neuron to another. Green: allowed; red: refused, "
-    "with the reason beside the cursor.",
+    SELECT: QT_TRANSLATE_NOOP(
+        "Tools",
+        "Select: click or drag a box to select, Ctrl+click to add; drag neurons to move; "
+        "Delete removes. Shift+drag from a neuron connects.",
+    ),
+    ADD_NEURON: QT_TRANSLATE_NOOP(
+        "Tools", "Add neuron: click on empty canvas to place a {role} neuron."
+    ),
+    CONNECT: QT_TRANSLATE_NOOP(
+        "Tools",
+        "Connect: drag from one neuron to another. Green: allowed; red: refused, "
+        "with the reason beside the cursor.",
+    ),
 }
 
 
 def explanation(tool: str, role: str) -> str:
-    return EXPLANATIONS[tool].format(role=role)
+    return translate("Tools", EXPLANATIONS[tool]).format(role=role_word(role))
 
 
 class ConnectionDrag:
@@ -56,31 +68,36 @@ class ConnectionDrag:
         if target is None:
             self.refusal = None
             self._paint_line(pos, style.MUTED_TEXT)
-            return f"Connect {source_id} → … drop on a neuron"
+            return translate("Tools", "Connect {id} → … drop on a neuron").format(id=source_id)
         self.refusal = self.scene.document.network.connection_refusal(source_id, target.neuron_id)
         if target is self.source and not self._left_source:
             # Not lit while the drag is still leaving its own neuron; refused if dropped there.
             self.refusal = None
             self._paint_line(pos, style.MUTED_TEXT)
-            return f"Connect {source_id} → … drop on another neuron"
+            return translate("Tools", "Connect {id} → … drop on another neuron").format(
+                id=source_id
+            )
         target.set_connect_state("refused" if self.refusal else "allowed")
         colour = style.REFUSED if self.refusal else style.ALLOWED
         self._paint_line(target.pos(), colour)
         if self.refusal:
-            return f"Cannot connect: {self.refusal}"
-        return f"Release to connect {source_id} → {target.neuron_id}"
+            return translate("Tools", "Cannot connect: {reason}").format(reason=self.refusal)
+        return translate("Tools", "Release to connect {source} → {target}").format(
+            source=source_id, target=target.neuron_id
+        )
 
     def finish(self) -> tuple[bool, str]:
         """Create the connection if allowed; returns (created, message for the status bar)."""
         self.cancel()
         if self.target is None:
-            return False, "No connection: the drag did not end on a neuron."
+            return False, translate("Tools", "No connection: the drag did not end on a neuron.")
         source_id, target_id = self.source.neuron_id, self.target.neuron_id
         try:
             weight = self.scene.document.connect_neurons(source_id, target_id)
         except NetworkEditError as refused:
-            return False, f"Not connected: {refused}"
-        return True, f"Connected {source_id} → {target_id} with weight {weight:.4g}"
+            return False, translate("Tools", "Not connected: {reason}").format(reason=refused)
+        text = translate("Tools", "Connected {source} → {target} with weight {weight}")
+        return True, text.format(source=source_id, target=target_id, weight=f"{weight:.4g}")
 
     def cancel(self) -> None:
         if self.target is not None:

@@ -13,6 +13,7 @@ from playground.gui.canvas.connection_item import ConnectionItem
 from playground.gui.canvas.inline_editor import InlineEditor
 from playground.gui.canvas.neuron_item import NeuronItem
 from playground.gui.canvas.refusal_tip import RefusalTip
+from playground.gui.canvas.role_words import role_word
 from playground.gui.canvas.scene import NetworkScene
 from playground.gui.canvas.tools import (
     ADD_NEURON,
@@ -239,7 +240,7 @@ class NetworkView(QGraphicsView):
             self._drag.cancel()
             self._drag = None
             self.refusal_tip.hide()
-            self.status_message.emit("Connection cancelled.")
+            self.status_message.emit(self.tr("Connection cancelled."))
             return
         if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
             self.delete_selection()
@@ -261,15 +262,19 @@ class NetworkView(QGraphicsView):
         scene = self.network_scene
         neurons, keys = scene.selected_neuron_ids(), scene.selected_connection_keys()
         if not neurons and not keys:
-            self.status_message.emit("Nothing selected to delete.")
+            self.status_message.emit(self.tr("Nothing selected to delete."))
             return
         scene.document.remove_items(neurons, keys)
-        self.status_message.emit(scene.document.undo_stack.undoText() + ".")
+        # The undo step's own name says what went; the sentence's full stop is the language's.
+        step = scene.document.undo_stack.undoText()
+        self.status_message.emit(self.tr("{step}.").format(step=step))
 
     def _add_neuron(self, pos: QPointF) -> None:
         neuron_id = self.network_scene.document.add_neuron(self.new_role, pos.x(), pos.y())
         self.network_scene.select([neuron_id])
-        self.status_message.emit(f"Added {self.new_role} neuron {neuron_id}.")
+        self.status_message.emit(
+            self.tr("Added {role} neuron {id}.").format(role=role_word(self.new_role), id=neuron_id)
+        )
 
     def edit_label(self, item: NeuronItem) -> None:
         document = self.network_scene.document
@@ -291,9 +296,15 @@ class NetworkView(QGraphicsView):
                 weight = float(text.replace("−", "-"))
                 document.set_weight(*key, weight)
             except ValueError:
-                self.refusal_message.emit(f"{text!r} is not a number; the weight is unchanged.")
+                self.refusal_message.emit(
+                    self.tr("{text} is not a number; the weight is unchanged.").format(
+                        text=repr(text)
+                    )
+                )
             except NetworkEditError as refused:
-                self.refusal_message.emit(f"Weight unchanged: {refused}")
+                self.refusal_message.emit(
+                    self.tr("Weight unchanged: {reason}").format(reason=refused)
+                )
 
         line = item.line()
         self._open_editor(line.pointAt(0.5), repr(item.weight), commit)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import fields, replace
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from playground.model.dataset import Dataset
@@ -60,7 +61,9 @@ class SetLossCommand(QUndoCommand):
     """Choose the loss function the network is trained on."""
 
     def __init__(self, document: Document, loss: str) -> None:
-        super().__init__(f"Set Loss to {loss.replace('_', ' ')}")
+        # Not a QObject, so no self.tr: the context is named by hand.
+        text = QCoreApplication.translate("SetLossCommand", "Set Loss to {loss}")
+        super().__init__(text.format(loss=loss.replace("_", " ")))
         self._document = document
         self._new = loss
         self._old = document.network.loss

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -21,10 +22,17 @@ from playground.model.layout import layered_network, parse_layer_sizes
 from playground.model.network import Network
 from playground.model.vocabulary import ACTIVATIONS
 
+# Marked here, translated where shown (the language may change after import).
 INITIALISATION_NAMES = {
-    "fan_in": "By fan-in (Glorot / He)",
-    "range": "Uniform in [−0.5, 0.5]",
+    "fan_in": QT_TRANSLATE_NOOP("LayeredNetworkDialog", "By fan-in (Glorot / He)"),
+    "range": QT_TRANSLATE_NOOP("LayeredNetworkDialog", "Uniform in [−0.5, 0.5]"),
 }
+
+
+def initialisation_name(scheme: str) -> str:
+    """The words for an initialisation scheme, in the user's language."""
+    name = INITIALISATION_NAMES.get(scheme)
+    return QCoreApplication.translate("LayeredNetworkDialog", name) if name else scheme
 
 
 class LayeredNetworkDialog(QDialog):
@@ -32,9 +40,9 @@ class LayeredNetworkDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None, initialisation: str = "fan_in") -> None:
         super().__init__(parent)
-        self.setWindowTitle("New Layered Network")
+        self.setWindowTitle(self.tr("New Layered Network"))
         self.sizes = QLineEdit("2-4-4-1")
-        self.sizes.setPlaceholderText("inputs-hidden-…-outputs, e.g. 2-4-4-1")
+        self.sizes.setPlaceholderText(self.tr("inputs-hidden-…-outputs, e.g. 2-4-4-1"))
         self.hidden_activation = QComboBox()
         self.hidden_activation.addItems(ACTIVATIONS)
         self.hidden_activation.setCurrentText("tanh")
@@ -43,7 +51,7 @@ class LayeredNetworkDialog(QDialog):
         self.output_activation.setCurrentText("sigmoid")
         self.initialisation = QComboBox()
         for scheme in INITIALISATIONS:
-            self.initialisation.addItem(INITIALISATION_NAMES.get(scheme, scheme), scheme)
+            self.initialisation.addItem(initialisation_name(scheme), scheme)
         self.initialisation.setCurrentIndex(INITIALISATIONS.index(initialisation))
         self.seed = QSpinBox()
         self.seed.setRange(0, 2**31 - 1)
@@ -52,11 +60,11 @@ class LayeredNetworkDialog(QDialog):
         self.problem.setWordWrap(True)
 
         form = QFormLayout(self)
-        form.addRow("Layer sizes:", self.sizes)
-        form.addRow("Hidden activation:", self.hidden_activation)
-        form.addRow("Output activation:", self.output_activation)
-        form.addRow("Initial weights:", self.initialisation)
-        form.addRow("Seed:", self.seed)
+        form.addRow(self.tr("Layer sizes:"), self.sizes)
+        form.addRow(self.tr("Hidden activation:"), self.hidden_activation)
+        form.addRow(self.tr("Output activation:"), self.output_activation)
+        form.addRow(self.tr("Initial weights:"), self.initialisation)
+        form.addRow(self.tr("Seed:"), self.seed)
         form.addRow(self.problem)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from playground.model.network import name_refusal
+from playground.model.network import UNTITLED, name_refusal
 
 if TYPE_CHECKING:
     from playground.gui.document import Document
@@ -74,6 +74,9 @@ def edit_network_properties(parent: QWidget, document: Document) -> bool:
     dialog = NetworkPropertiesDialog(document.display_name, network.description, parent)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return False
+    name = dialog.name()
+    if network.name == UNTITLED and name == document.display_name:
+        name = UNTITLED  # the placeholder shown in the user's language, left as it was
     # OK is enabled only for a name the model takes, so this is not refused.
-    document.set_properties(dialog.name(), dialog.description())
+    document.set_properties(name, dialog.description())
     return True

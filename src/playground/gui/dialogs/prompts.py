@@ -26,18 +26,18 @@ def literal_rich_text(text: str) -> str:
     return f'<p style="white-space: pre-wrap">{html.escape(text, quote=False)}</p>'
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Prompts", text)
+# Called by its Qt name so that pyside6-lupdate finds every string.
+translate = QCoreApplication.translate
 
 
 def ask_unsaved_changes(parent: QWidget, name: str, doing: str) -> str:
     """Save / Discard / Cancel before `doing` (e.g. "opening another file")."""
-    question = _tr("“{name}” has unsaved changes.\nSave them before {doing}?").format(
-        name=name, doing=doing
-    )
+    question = translate(
+        "Prompts", "“{name}” has unsaved changes.\nSave them before {doing}?"
+    ).format(name=name, doing=doing)
     answer = QMessageBox.question(
         parent,
-        _tr("Unsaved changes"),
+        translate("Prompts", "Unsaved changes"),
         literal_rich_text(question),
         QMessageBox.StandardButton.Save
         | QMessageBox.StandardButton.Discard

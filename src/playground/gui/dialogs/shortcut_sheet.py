@@ -7,6 +7,8 @@ Esc), and ends with the canvas's mouse gestures, which are no actions at all.
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -22,20 +24,31 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ShortcutSheet", text)
+# Called by its Qt name so that pyside6-lupdate finds every string.
+translate = QCoreApplication.translate
 
 
 def canvas_gestures() -> list[tuple[str, str]]:
     """The canvas's mouse gestures and keys that belong to no action: (what it does, how)."""
     return [
-        (_tr("Connect, from any tool"), _tr("Shift+drag")),
-        (_tr("Edit a connection's weight or a neuron's label"), _tr("Double-click")),
-        (_tr("Select several, or add to the selection"), _tr("Ctrl+click, drag a box")),
-        (_tr("Zoom"), _tr("Wheel")),
-        (_tr("Pan"), _tr("Middle drag, Space+drag")),
-        (_tr("Step the backward pass while it is on screen"), _tr("Space")),
+        (
+            translate("ShortcutSheet", "Connect, from any tool"),
+            translate("ShortcutSheet", "Shift+drag"),
+        ),
+        (
+            translate("ShortcutSheet", "Edit a connection's weight or a neuron's label"),
+            translate("ShortcutSheet", "Double-click"),
+        ),
+        (
+            translate("ShortcutSheet", "Select several, or add to the selection"),
+            translate("ShortcutSheet", "Ctrl+click, drag a box"),
+        ),
+        (translate("ShortcutSheet", "Zoom"), translate("ShortcutSheet", "Wheel")),
+        (translate("ShortcutSheet", "Pan"), translate("ShortcutSheet", "Middle drag, Space+drag")),
+        (
+            translate("ShortcutSheet", "Step the backward pass while it is on screen"),
+            translate("ShortcutSheet", "Space"),
+        ),
     ]
 
 
@@ -47,7 +60,9 @@ def action_name(action: QAction) -> str:
     fixed = action.property(SHEET_TEXT)
     if isinstance(fixed, str) and fixed:
         return fixed
-    return action.text().replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip("…")
+    # A translation puts the mnemonic after the words, "檔案(&F)": the brackets go with the &.
+    text = re.sub(r"\s*\(&[^&)]\)", "", action.text())
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip("…")
 
 
 def key_text(action: QAction) -> str:
@@ -92,8 +107,8 @@ def shortcut_groups(window: QMainWindow) -> list[tuple[str, list[tuple[str, str]
     for action in window.actions():
         take(action, others)
     if others:
-        groups.append((_tr("Other"), others))
-    groups.append((_tr("Canvas"), canvas_gestures()))
+        groups.append((translate("ShortcutSheet", "Other"), others))
+    groups.append((translate("ShortcutSheet", "Canvas"), canvas_gestures()))
     return groups
 
 

@@ -43,7 +43,9 @@ class ActivationPlot(QWidget):
         painter.fillRect(self.rect(), QColor("white"))
         if self.activation is None:
             painter.setPen(QColor("#888888"))
-            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "input: no activation")
+            painter.drawText(
+                self.rect(), Qt.AlignmentFlag.AlignCenter, self.tr("input: no activation")
+            )
             return
         z, f, df = self.curves()
         low = float(min(f.min(), df.min(), -1.0))

@@ -385,7 +385,8 @@ class GradientCheckWindow(QDialog):
             where = self.tr("on the training data (samples used: {used} of {total})").format(
                 used=f"{result.samples:,}", total=f"{available:,}"
             )
-        return f"{what} {where}."
+        # The sentence's joint and full stop belong to the language ("，" and "。" in Chinese).
+        return self.tr("{what} {where}.").format(what=what, where=where)
 
     def _verdict(self, result: GradientCheck) -> str:
         worst = result.worst

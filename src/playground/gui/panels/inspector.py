@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from playground.gui.canvas.role_words import role_word
 from playground.gui.canvas.scene import NetworkScene
 from playground.gui.document import Document
 from playground.gui.panels.activation_plot import ActivationPlot
@@ -45,7 +46,9 @@ class Inspector(QWidget):
         self.neuron_ids: list[str] = []
 
         self.pages = QStackedWidget()
-        self.empty_page = QLabel("Select a neuron or a connection\nto see and edit it here.")
+        self.empty_page = QLabel(
+            self.tr("Select a neuron or a connection\nto see and edit it here.")
+        )
         self.empty_page.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_page.setStyleSheet("color: #777")
         self.pages.addWidget(self.empty_page)
@@ -79,19 +82,20 @@ class Inspector(QWidget):
         self.id_label.setTextFormat(Qt.TextFormat.PlainText)  # an id from a file, shown as written
         self.id_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.label_edit = QLineEdit()
-        self.label_edit.setPlaceholderText("none (the id is shown)")
+        self.label_edit.setPlaceholderText(self.tr("none (the id is shown)"))
         self.role_combo = QComboBox()
-        self.role_combo.addItems(ROLES)
+        for role in ROLES:  # shown in the user's words, kept as the model's id
+            self.role_combo.addItem(role_word(role), role)
         self.activation_combo = QComboBox()
         self.activation_combo.addItems(ACTIVATIONS)
         self.plot = ActivationPlot()
         self.bias_edit = QLineEdit()
-        form.addRow("Id:", self.id_label)
-        form.addRow("Label:", self.label_edit)
-        form.addRow("Role:", self.role_combo)
-        form.addRow("Activation:", self.activation_combo)
+        form.addRow(self.tr("Id:"), self.id_label)
+        form.addRow(self.tr("Label:"), self.label_edit)
+        form.addRow(self.tr("Role:"), self.role_combo)
+        form.addRow(self.tr("Activation:"), self.activation_combo)
         form.addRow(self.plot)
-        form.addRow("Bias:", self.bias_edit)
+        form.addRow(self.tr("Bias:"), self.bias_edit)
         self.label_edit.editingFinished.connect(self._label_edited)
         self.role_combo.activated.connect(self._role_chosen)
         self.activation_combo.activated.connect(self._activation_chosen)
@@ -105,8 +109,8 @@ class Inspector(QWidget):
         self.connection_label = QLabel()
         self.connection_label.setTextFormat(Qt.TextFormat.PlainText)
         self.weight_edit = QLineEdit()
-        form.addRow("Connection:", self.connection_label)
-        form.addRow("Weight:", self.weight_edit)
+        form.addRow(self.tr("Connection:"), self.connection_label)
+        form.addRow(self.tr("Weight:"), self.weight_edit)
         self.weight_edit.editingFinished.connect(self._weight_edited)
         return page
 
@@ -117,12 +121,14 @@ class Inspector(QWidget):
         self.many_label = QLabel()
         self.many_label.setWordWrap(True)
         self.many_activation = QComboBox()
-        self.many_activation.addItems([MIXED, *ACTIVATIONS])
+        self.many_activation.addItem(self.tr("(mixed)"), MIXED)
+        for activation in ACTIVATIONS:
+            self.many_activation.addItem(activation, activation)
         self.many_bias = QLineEdit()
-        self.many_bias.setPlaceholderText(MIXED)
+        self.many_bias.setPlaceholderText(self.tr("(mixed)"))
         form.addRow(self.many_label)
-        form.addRow("Activation, all:", self.many_activation)
-        form.addRow("Bias, all:", self.many_bias)
+        form.addRow(self.tr("Activation, all:"), self.many_activation)
+        form.addRow(self.tr("Bias, all:"), self.many_bias)
         self.many_activation.activated.connect(self._many_activation_chosen)
         self.many_bias.editingFinished.connect(self._many_bias_edited)
         return page
@@ -143,12 +149,14 @@ class Inspector(QWidget):
             neuron = network.neuron(self.neuron_id)
             self.id_label.setText(neuron.id)
             _set_text(self.label_edit, neuron.label or "")
-            _set_combo(self.role_combo, neuron.role)
+            _set_combo_data(self.role_combo, neuron.role)
             self.activation_combo.setEnabled(not neuron.is_input)
             self.bias_edit.setEnabled(not neuron.is_input)
             _set_combo(self.activation_combo, neuron.activation or "linear")
             _set_text(self.bias_edit, "" if neuron.is_input else repr(neuron.bias))
-            self.bias_edit.setPlaceholderText("inputs have no bias" if neuron.is_input else "")
+            self.bias_edit.setPlaceholderText(
+                self.tr("inputs have no bias") if neuron.is_input else ""
+            )
             self.plot.set_activation(neuron.activation)
             self.pages.setCurrentIndex(1)
         elif len(keys) == 1 and not neurons:
@@ -160,15 +168,17 @@ class Inspector(QWidget):
         elif len(neurons) > 1:
             self.neuron_ids = [n for n in neurons if not network.neuron(n).is_input]
             inputs = len(neurons) - len(self.neuron_ids)
-            text = f"{len(neurons)} neurons selected"
+            text = self.tr("{n} neurons selected").format(n=len(neurons))
             if inputs:
-                text += f" ({inputs} inputs, which have no activation or bias)"
+                text += self.tr(" ({n} inputs, which have no activation or bias)").format(n=inputs)
             if keys:
-                text += f", and {len(keys)} connections"
+                text += self.tr(", and {n} connections").format(n=len(keys))
             self.many_label.setText(text)
             activations = {network.neuron(n).activation for n in self.neuron_ids}
             biases = {network.neuron(n).bias for n in self.neuron_ids}
-            _set_combo(self.many_activation, activations.pop() if len(activations) == 1 else MIXED)
+            _set_combo_data(
+                self.many_activation, activations.pop() if len(activations) == 1 else MIXED
+            )
             _set_text(self.many_bias, repr(biases.pop()) if len(biases) == 1 else "")
             self.many_activation.setEnabled(bool(self.neuron_ids))
             self.many_bias.setEnabled(bool(self.neuron_ids))
@@ -182,7 +192,7 @@ class Inspector(QWidget):
         try:
             edit()
         except (NetworkEditError, ValueError) as refused:
-            self.status_message.emit(f"Not changed: {refused}")
+            self.status_message.emit(self.tr("Not changed: {reason}").format(reason=refused))
             self.refresh()
 
     def _label_edited(self) -> None:
@@ -193,7 +203,7 @@ class Inspector(QWidget):
 
     def _role_chosen(self) -> None:
         if self.neuron_id is not None:
-            role = self.role_combo.currentText()
+            role = self.role_combo.currentData()
             self._attempt(lambda: self.document.set_role(self.neuron_id, role))
             self.refresh()
 
@@ -221,7 +231,7 @@ class Inspector(QWidget):
             )
 
     def _many_activation_chosen(self) -> None:
-        activation = self.many_activation.currentText()
+        activation = self.many_activation.currentData()
         if self.neuron_ids and activation != MIXED:
             ids = list(self.neuron_ids)
             self._attempt(lambda: self.document.set_activation(ids, activation))
@@ -233,7 +243,9 @@ class Inspector(QWidget):
         try:
             value = parse_number(text)
         except ValueError:
-            self.status_message.emit(f"{text!r} is not a number; nothing changed.")
+            self.status_message.emit(
+                self.tr("{text} is not a number; nothing changed.").format(text=repr(text))
+            )
             self.refresh()
             return
         ids = list(self.neuron_ids)
@@ -243,7 +255,9 @@ class Inspector(QWidget):
         try:
             value = parse_number(field.text())
         except ValueError:
-            self.status_message.emit(f"{field.text()!r} is not a number; nothing changed.")
+            self.status_message.emit(
+                self.tr("{text} is not a number; nothing changed.").format(text=repr(field.text()))
+            )
             _set_text(field, repr(current))
             return
         if value != current:
@@ -260,4 +274,11 @@ def _set_text(field: QLineEdit, text: str) -> None:
 def _set_combo(combo: QComboBox, text: str) -> None:
     combo.blockSignals(True)
     combo.setCurrentText(text)
+    combo.blockSignals(False)
+
+
+def _set_combo_data(combo: QComboBox, data: str) -> None:
+    """Choose the item that stands for `data` (a model id), whatever words it shows."""
+    combo.blockSignals(True)
+    combo.setCurrentIndex(combo.findData(data))
     combo.blockSignals(False)
