@@ -75,7 +75,6 @@ def test_lupdate_finds_no_string_the_ts_lacks(language, tmp_path):
     assert not added, f"run tools/update_translations.py: {len(added)} new string(s), {added[:5]}"
 
 
-@pytest.mark.xfail(strict=False, reason="until every helper's translations are merged")
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_string_is_translated(language):
     missing = _tool().unfinished(translation.translation_file(language))
@@ -89,7 +88,9 @@ def test_translations_keep_placeholders_and_accelerators(language):
     for (context, source), text in catalogue.items():
         where = f"{context}: {source!r} → {text!r}"
         # .format() fails, or shows the wrong value, when a placeholder is renamed or lost.
-        assert sorted(PLACEHOLDER.findall(text)) == sorted(PLACEHOLDER.findall(source)), where
+        # A conversion may change with the language ({text!r} in English, 「{text}」 in Chinese).
+        fields = lambda s: sorted(re.sub(r"![rsa]", "", p) for p in PLACEHOLDER.findall(s))
+        assert fields(text) == fields(source), where
         if re.search(r"&[^&\s]", source.replace("&&", "")):
             assert re.search(r"&[^&\s]", text.replace("&&", "")), f"lost its accelerator: {where}"
 

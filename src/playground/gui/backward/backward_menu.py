@@ -185,7 +185,7 @@ def build_backward_menu(window: MainWindow, panels: BackwardPanels) -> dict[str,
         checkable=True,
     )
     actions["panel"].setIconText(QCoreApplication.translate("BackwardMenu", "◀ Backward Pass"))
-    tools = window.addToolBar("Backward")
+    tools = window.addToolBar(QCoreApplication.translate("BackwardMenu", "Backward"))
     tools.setObjectName("toolbar:backward")
     tools.setMovable(False)
     tools.addAction(actions["panel"])
