@@ -251,7 +251,7 @@ def start_picture() -> None:
     close(window)
 
 
-def training_picture() -> None:
+def training_picture(name: str = "training.png") -> None:
     """The spiral example part-way through training, paused by the "after N epochs" condition."""
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
@@ -266,11 +266,11 @@ def training_picture() -> None:
     wait(200)
     if session.progress.epoch != TRAINING_EPOCHS:
         raise RuntimeError(f"training stopped at epoch {session.progress.epoch}")
-    save(window.grab(), "training.png")
+    save(window.grab(), name)
     close(window)
 
 
-def stepped_picture(name: str, label_end: str) -> None:
+def stepped_picture(name: str, label_end: str, chinese: bool = False) -> None:
     """The 2-2-2 example stepped until the step's label ends with `label_end`, the Training
     panel closed for room."""
     from PySide6.QtCore import Qt
@@ -284,7 +284,16 @@ def stepped_picture(name: str, label_end: str) -> None:
     window.resizeDocks([backward.dock], [BACKWARD_DOCK_HEIGHT], Qt.Orientation.Vertical)
     wait(100)
     backward.fit_view()
-    while not backward.session.label().endswith(label_end):
+    session = backward.session
+
+    def there() -> bool:
+        if not chinese:
+            return session.label().endswith(label_end)
+        # The label is in Chinese: the backward step of the neuron named last in label_end.
+        frame, neuron = session.frame, label_end.split()[-1]
+        return frame.kind == "neuron" and session.trace.steps[frame.step].neuron == neuron
+
+    while not there():
         backward.actions["step"].trigger()
     wait(900)  # the dots that carry the gradient have arrived and gone
     save(window.grab(), name)
@@ -447,6 +456,19 @@ def files_picture() -> None:
     close(window)
 
 
+def chinese_pictures() -> None:
+    """The 2-2-2 backward pass at h1 and the spiral mid-training, in 繁體中文 (the guide's
+    Language paragraph); the app speaks English again afterwards."""
+    from playground.gui.i18n import install_language
+
+    install_language("zh_TW")
+    try:
+        stepped_picture("zh-backward.png", "backward, neuron h1", chinese=True)
+        training_picture("zh-training.png")
+    finally:
+        install_language("en")
+
+
 def main() -> int:
     from PySide6.QtCore import QSettings
 
@@ -459,6 +481,9 @@ def main() -> int:
         os.environ["XDG_DATA_HOME"] = folder
         quiet_offscreen_warnings()
         app = application()
+        from playground.gui.i18n import install_language
+
+        install_language("en")  # the guide's pictures are in English on any machine
         for make in (
             start_picture,
             drawing_picture,
@@ -470,6 +495,7 @@ def main() -> int:
             features_picture,
             lambda: csv_picture(Path(folder)),
             files_picture,
+            chinese_pictures,
         ):
             make()
         app.processEvents()
