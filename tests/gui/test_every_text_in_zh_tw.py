@@ -15,7 +15,7 @@ from importlib import resources
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, Qt, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, Qt, QTimer, QTranslator
 from PySide6.QtGui import QAction, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -258,4 +258,47 @@ def test_the_csv_dialog_speaks_chinese(chinese, qtbot, tmp_path, two_two_two):
     problems = [
         f"{where}: {text!r}" for where, text in visible_texts(dialog) if english_words(text)
     ]
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize(
+    "action", ["new_layered", "network_properties", "check_gradients", "shortcut_sheet"]
+)
+def test_each_dialog_speaks_chinese(zh_window, qtbot, action):
+    """The dialog (modal or not) the menu item opens, walked as it shows, then closed."""
+    from PySide6.QtWidgets import QApplication, QDialog
+
+    before = set(QApplication.topLevelWidgets())
+    problems: list[str] = []
+    walked: list[QWidget] = []
+
+    def walk(widget: QWidget) -> None:
+        walked.append(widget)
+        names = user_names(zh_window)
+        problems.extend(
+            f"{where}: {text!r}"
+            for where, text in visible_texts(widget)
+            if english_words(text, names)
+        )
+        problems.extend(
+            f"title: {widget.windowTitle()!r}"
+            for _ in [0]
+            if english_words(widget.windowTitle(), names)
+        )
+
+    def walk_modal() -> None:
+        modal = QApplication.activeModalWidget()
+        if modal is not None:
+            walk(modal)
+            modal.reject() if isinstance(modal, QDialog) else modal.close()
+
+    QTimer.singleShot(300, walk_modal)
+    zh_window.action_by_name[action].trigger()
+    qtbot.wait(400)
+    if not walked:
+        opened = [w for w in QApplication.topLevelWidgets() if w not in before and w.isVisible()]
+        assert opened, f"{action} opened nothing"
+        for widget in opened:
+            walk(widget)
+            widget.close()
     assert not problems, "\n".join(problems)
