@@ -215,6 +215,7 @@ def zh_window(chinese, qtbot, two_two_two):
     main.training.session.pause()
     main.document.undo_stack.setClean()
     main.close()
+    main.deleteLater()
 
 
 def test_the_window_with_an_example_open_speaks_chinese(zh_window):

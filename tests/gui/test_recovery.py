@@ -477,7 +477,10 @@ def test_work_survives_the_app_being_killed(qtbot, window, tmp_path, isolated_ap
     assert restored == expected
     assert window.document.is_dirty and window.document.path == mine
     assert not copy.exists()
-    assert recovery_files(copy.parent) == []
+    # The killed app's copy is gone; this session may already have written its own (named by
+    # its process id), how soon depends on the machine's load.
+    own = f"{os.getpid()}-"
+    assert [f for f in recovery_files(copy.parent) if not f.name.startswith(own)] == []
     # This session keeps its own copy of the restored work from now on.
     assert window.recovery.written_path is not None
     assert load_network(window.recovery.written_path).parameters_equal(expected)
