@@ -81,9 +81,7 @@ def step_label(frame: Frame, step_count: int, neuron_name: str = "", forward_cou
     With `forward_count` forward steps first, both passes are counted:
     "step 3 of 9: forward, neuron o1", then "step 5 of 9: backward, neuron o1".
     """
-    if forward_count:
-        return _stepped_forward_label(frame, step_count, neuron_name, forward_count)
-    total = step_count + 1
+    total = forward_count + step_count + 1
     if frame.kind == FORWARD:
         return QCoreApplication.translate("StepLabel", "forward pass — step 0 of {total}").format(
             total=total
@@ -96,35 +94,18 @@ def step_label(frame: Frame, step_count: int, neuron_name: str = "", forward_cou
         return QCoreApplication.translate(
             "StepLabel", "step {number} of {total}: SGD update applied"
         ).format(number=total, total=total)
-    text = QCoreApplication.translate(
-        "StepLabel", "step {number} of {total}: neuron {neuron}"
-    ).format(number=frame.step + 1, total=total, neuron=neuron_name)
-    if frame.phase != WHOLE:
-        text += QCoreApplication.translate("StepLabel", " — part {part} of 3: {name}").format(
-            part=frame.phase, name=phase_name(frame.phase)
-        )
-    return text
-
-
-def _stepped_forward_label(
-    frame: Frame, step_count: int, neuron_name: str, forward_count: int
-) -> str:
-    total = forward_count + step_count + 1
     if frame.kind == FORWARD_STEP:
         return QCoreApplication.translate(
             "StepLabel", "step {number} of {total}: forward, neuron {neuron}"
         ).format(number=frame.step + 1, total=total, neuron=neuron_name)
-    if frame.kind == UPDATE:
-        return QCoreApplication.translate(
-            "StepLabel", "step {number} of {total}: SGD update"
-        ).format(number=total, total=total)
-    if frame.kind == APPLIED:
-        return QCoreApplication.translate(
-            "StepLabel", "step {number} of {total}: SGD update applied"
-        ).format(number=total, total=total)
-    text = QCoreApplication.translate(
-        "StepLabel", "step {number} of {total}: backward, neuron {neuron}"
-    ).format(number=forward_count + frame.step + 1, total=total, neuron=neuron_name)
+    if forward_count:
+        text = QCoreApplication.translate(
+            "StepLabel", "step {number} of {total}: backward, neuron {neuron}"
+        ).format(number=forward_count + frame.step + 1, total=total, neuron=neuron_name)
+    else:
+        text = QCoreApplication.translate(
+            "StepLabel", "step {number} of {total}: neuron {neuron}"
+        ).format(number=frame.step + 1, total=total, neuron=neuron_name)
     if frame.phase != WHOLE:
         text += QCoreApplication.translate("StepLabel", " — part {part} of 3: {name}").format(
             part=frame.phase, name=phase_name(frame.phase)
