@@ -83,9 +83,10 @@ class LossDescription:
 class TraceDescriber:
     """Describes the steps of traces through one network."""
 
-    def __init__(self, network: Network) -> None:
+    def __init__(self, network: Network, names: dict[str, str] | None = None) -> None:
+        """`names`: the subscripts' name map (a notation, `engine.notation`); the neurons' names if None."""
         self.network = network
-        self.names = neuron_names(network)
+        self.names = neuron_names(network) if names is None else names
 
     def name(self, neuron_id: str) -> str:
         return self.names.get(neuron_id, neuron_id)

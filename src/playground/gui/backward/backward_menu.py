@@ -11,8 +11,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu
+
+from playground.engine.notation import LAYER_RELATIVE, NEURON_NAMES
 
 if TYPE_CHECKING:
     from playground.gui.backward.backward_panels import BackwardPanels
@@ -160,6 +162,7 @@ def build_backward_menu(window: MainWindow, panels: BackwardPanels) -> dict[str,
             ),
         ),
     }
+    actions.update(_notation_actions(window, panels))
     actions["presentation"].setCheckable(True)
     actions["leave_presentation"].setEnabled(False)
     menu = QMenu(QCoreApplication.translate("BackwardMenu", "&Backward"), window)
@@ -168,6 +171,8 @@ def build_backward_menu(window: MainWindow, panels: BackwardPanels) -> dict[str,
     menu.addActions([actions[k] for k in ("step", "back", "restart", "to_end", "play")])
     menu.addSeparator()
     menu.addActions([actions[k] for k in ("forward_steps", "detailed", "apply", "next")])
+    notation = menu.addMenu(QCoreApplication.translate("BackwardMenu", "N&otation"))
+    notation.addActions([actions["notation_names"], actions["notation_layer"]])
     menu.addSeparator()
     menu.addAction(actions["presentation"])
     menu.addSeparator()
@@ -195,6 +200,34 @@ def build_backward_menu(window: MainWindow, panels: BackwardPanels) -> dict[str,
     else:
         window.menuBar().addMenu(menu)
     window.menus["backward"] = menu
+    return actions
+
+
+def _notation_actions(window, panels: BackwardPanels) -> dict[str, QAction]:
+    """Backward ▸ Notation: the formulas name neurons by their names, or j−1, j, j+1 (one of the two)."""
+    group = QActionGroup(window)  # exclusive: checking one unchecks the other
+    actions = {}
+    for notation, text, tip in (
+        (
+            NEURON_NAMES,
+            QCoreApplication.translate("BackwardMenu", "&Neuron Names"),
+            QCoreApplication.translate(
+                "BackwardMenu", "Subscripts are the neurons’ names, as on the canvas"
+            ),
+        ),
+        (
+            LAYER_RELATIVE,
+            QCoreApplication.translate("BackwardMenu", "&Layer-Relative (j−1, j, j+1)"),
+            QCoreApplication.translate(
+                "BackwardMenu",
+                "Subscripts count levels from the neuron explained (j), as the lecture does",
+            ),
+        ),
+    ):
+        slot = lambda on, notation=notation: on and panels.set_notation(notation)
+        actions[f"notation_{notation}"] = action = _action(window, text, slot, [], tip, True)
+        group.addAction(action)
+    actions[f"notation_{panels.session.notation}"].setChecked(True)
     return actions
 
 

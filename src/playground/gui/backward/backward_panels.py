@@ -15,6 +15,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QRectF, QSetting
 from PySide6.QtWidgets import QApplication, QFileDialog, QStyle
 
 from playground.engine.formatting import format_number
+from playground.engine.notation import NEURON_NAMES
 from playground.gui.backward.backward_dock import BackwardDock
 from playground.gui.backward.backward_menu import build_backward_menu, update_enabled
 from playground.gui.backward.canvas_overlay import CanvasOverlay
@@ -107,6 +108,9 @@ class BackwardPanels:
             control.setChecked(self.session.forward_steps)
             control.blockSignals(False)
         self.legend.set_forward(self.session.forward_steps)
+        self.session.set_notation(str(settings.value("backward/notation", NEURON_NAMES)))
+        # Its toggle finds the notation already chosen, so a start that only reads saves nothing.
+        self.actions[f"notation_{self.session.notation}"].setChecked(True)
 
     def _save_settings(self) -> None:
         settings = QSettings()
@@ -114,6 +118,7 @@ class BackwardPanels:
         settings.setValue("backward/seconds_per_step", self.panel.seconds_per_step())
         settings.setValue("backward/detailed", self.session.detailed)
         settings.setValue("backward/forward_steps", self.session.forward_steps)
+        settings.setValue("backward/notation", self.session.notation)
 
     # ----------------------------------------------------------------- showing
 
@@ -187,6 +192,7 @@ class BackwardPanels:
                 session.describe_frame(frame),
                 panel.formula.columns,
                 minibatch=session.minibatch,
+                notation=session.notation,
             )
             panel.formula.show_frame(html, frame)
         self._update_enabled()
@@ -280,6 +286,12 @@ class BackwardPanels:
         self.actions["forward_steps"].setChecked(forward_steps)
         self.legend.set_forward(forward_steps)
         self._save_settings()
+
+    def set_notation(self, notation: str) -> None:
+        """Name the neurons of the formulas by `notation` (Backward ▸ Notation), and remember it."""
+        if notation != self.session.notation:
+            self.session.set_notation(notation)
+            self._save_settings()
 
     def _digits_changed(self, digits: int) -> None:
         self.session.set_digits(digits)

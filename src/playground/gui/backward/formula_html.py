@@ -19,6 +19,7 @@ from PySide6.QtCore import QCoreApplication
 from playground.engine.activations import ACTIVATION_FUNCTIONS
 from playground.engine.backward_stepper import NeuronStep, Trace
 from playground.engine.derivation import Derivation
+from playground.engine.notation import NEURON_NAMES, names_in
 from playground.engine.trace_description import NeuronDescription, TraceDescriber
 from playground.gui.backward.frames import DERIVATIVE, GATHER, GRADIENTS, NEURON, WHOLE, Frame
 from playground.gui.backward.math_html import (
@@ -90,10 +91,13 @@ def section(title: str, body: str, note: str = "", faded: bool = False) -> str:
 class NeuronFormulas:
     """Writes one neuron's frame of a trace."""
 
-    def __init__(self, network: Network, trace: Trace, digits: int) -> None:
+    def __init__(
+        self, network: Network, trace: Trace, digits: int, notation: str = NEURON_NAMES
+    ) -> None:
         self.network = network
         self.trace = trace
         self.numbers = Numbers(digits)
+        self.notation = notation  # how subscripts name neurons (`engine.notation`)
         self.describer = TraceDescriber(network)
         self.names = self.describer.names
         self.compact = (
@@ -116,6 +120,9 @@ class NeuronFormulas:
             raise ValueError(f"not a neuron frame: {frame}")  # a programming error, not shown
         step = self.trace.steps[frame.step]
         self.compact = columns
+        # Layer-relative names are relative to this step's neuron (it is j).
+        self.names = names_in(self.network, self.notation, step.neuron)
+        self.describer = TraceDescriber(self.network, self.names)
         described = self.describer.neuron(step)
         parts = [self.heading(step)]
         for phase, writer in (
@@ -136,7 +143,9 @@ class NeuronFormulas:
         neuron = self.network.neuron(step.neuron)
         j = self.name(step.neuron)
         show = self.numbers.show
-        label = f" “{html.escape(neuron.label)}”" if neuron.label and neuron.label != j else ""
+        # The neuron's own name beside its subscript's when they differ (a long label, or "j").
+        known = neuron.label or neuron.id
+        label = f" “{html.escape(known)}”" if known != j else ""
         title = QCoreApplication.translate("NeuronFormulas", "Neuron {j}").format(j=html.escape(j))
         forward = QCoreApplication.translate(
             "NeuronFormulas", "forward pass: {z} = {z_value}, {y} = {y_value}"

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QTextBrowser, QToolTip, QWidget
 
 from playground.engine.backward_stepper import Trace
 from playground.engine.minibatch import MinibatchTrace
+from playground.engine.notation import NEURON_NAMES
 from playground.gui.backward.formula_html import NeuronFormulas
 from playground.gui.backward.forward_html import ForwardFormulas
 from playground.gui.backward.frames import (
@@ -50,18 +51,20 @@ def frame_html(
     sample: str,
     columns: bool = False,
     minibatch: MinibatchTrace | None = None,
+    notation: str = NEURON_NAMES,
 ) -> str:
     """The rich text of one frame (shared by the panel and the HTML export); `columns` for a wide panel.
 
     In a minibatch, `trace` is the frame's sample's own trace, or for the mean and update
     frames the minibatch's (its mean gradients and loss, see `mean_trace.mean_trace`).
+    `notation` names the neurons of a neuron's own frame (`engine.notation`).
     """
     if frame.kind == MEAN and minibatch is not None:
         return MeanFormulas(network, minibatch, digits).html(columns)
     if frame.kind == NEURON:
-        return NeuronFormulas(network, trace, digits).html(frame, columns)
+        return NeuronFormulas(network, trace, digits, notation).html(frame, columns)
     if frame.kind == FORWARD_STEP:
-        return ForwardFormulas(network, trace, digits).html(frame, columns)
+        return ForwardFormulas(network, trace, digits, notation).html(frame, columns)
     batch_size = len(minibatch.samples) if minibatch is not None else 0
     summary = SummaryFormulas(network, trace, digits, batch_size=batch_size)
     if frame.kind == FORWARD:

@@ -19,7 +19,8 @@ from PySide6.QtCore import QCoreApplication
 
 from playground.engine.activations import ACTIVATION_FUNCTIONS
 from playground.engine.backward_stepper import ForwardStep, Trace, forward_order, forward_step
-from playground.engine.formatting import format_count
+from playground.engine.formatting import format_count, neuron_names
+from playground.engine.notation import NEURON_NAMES, names_in
 from playground.engine.trace_description import TraceDescriber
 from playground.gui.backward.formula_html import (
     aligned,
@@ -43,10 +44,13 @@ TERMS_WRITTEN = 12
 class ForwardFormulas:
     """Writes one forward-step frame of a trace."""
 
-    def __init__(self, network: Network, trace: Trace, digits: int) -> None:
+    def __init__(
+        self, network: Network, trace: Trace, digits: int, notation: str = NEURON_NAMES
+    ) -> None:
         self.network = network
         self.trace = trace
         self.digits = digits
+        self.notation = notation  # how subscripts name neurons (`engine.notation`)
         self.numbers = Numbers(digits)
         self.describer = TraceDescriber(network)
         self.names = self.describer.names
@@ -60,6 +64,9 @@ class ForwardFormulas:
             raise ValueError(f"not a forward step: {frame}")
         order = forward_order(self.network)
         step = forward_step(self.network, self.trace.forward, order[frame.step])
+        # Layer-relative names are relative to this step's neuron (it is j).
+        self.names = names_in(self.network, self.notation, step.neuron)
+        self.describer = TraceDescriber(self.network, self.names)
         last = frame.step == len(order) - 1
         # Side by side even in the dock: the two parts are narrow, and the panel is short.
         parts = [self.weighted_sum(step, columns), self.activation(step, columns)]
@@ -75,7 +82,8 @@ class ForwardFormulas:
     def heading(self, step: ForwardStep) -> str:
         neuron = self.network.neuron(step.neuron)
         j = self.name(step.neuron)
-        label = f" “{html.escape(neuron.label)}”" if neuron.label and neuron.label != j else ""
+        known = neuron.label or neuron.id  # its own name beside its subscript's when they differ
+        label = f" “{html.escape(known)}”" if known != j else ""
         kind = QCoreApplication.translate("ForwardFormulas", "{role}, {activation}").format(
             role=html.escape(neuron.role), activation=html.escape(neuron.activation_name)
         )
@@ -143,15 +151,17 @@ class ForwardFormulas:
         )
 
     def next_step(self, order: list[str], k: int) -> str:
+        # The next neuron by its own name, as the step label calls it: "j" would be this one.
+        own = neuron_names(self.network)
         if k + 1 < len(order):
             words = QCoreApplication.translate(
                 "ForwardFormulas", "Next: ▶ Step computes <b>{neuron}</b>."
-            ).format(neuron=html.escape(self.name(order[k + 1])))
+            ).format(neuron=html.escape(own[order[k + 1]]))
         elif self.trace.steps:
             words = QCoreApplication.translate(
                 "ForwardFormulas",
                 "The forward pass is done. Next: ▶ Step starts the backward pass at <b>{neuron}</b>.",
-            ).format(neuron=html.escape(self.name(self.trace.steps[0].neuron)))
+            ).format(neuron=html.escape(own[self.trace.steps[0].neuron]))
         else:
             words = ""
         return f"<p style='margin-top:10px'>{words}</p>" if words else ""

@@ -126,6 +126,7 @@ def trace_page(session: TraceSession, overlay: CanvasOverlay, redraw: Callable[[
                     session.digits,
                     session.describe_frame(frame),
                     minibatch=session.minibatch,
+                    notation=session.notation,
                 )
             label = html.escape(session.label_of(frame))
             alt = QCoreApplication.translate("TraceExport", "the canvas at {step}")

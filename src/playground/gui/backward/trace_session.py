@@ -19,6 +19,7 @@ from PySide6.QtCore import QObject, Signal
 from playground.engine.backward_stepper import Trace, forward_order, trace_sample
 from playground.engine.formatting import DEFAULT_DIGITS, neuron_names
 from playground.engine.minibatch import MinibatchTrace, trace_minibatch
+from playground.engine.notation import NEURON_NAMES, NOTATIONS
 from playground.gui.backward.frames import (
     APPLIED,
     FORWARD_STEP,
@@ -73,6 +74,7 @@ class TraceSession(QObject):
         self.forward_steps = True  # step the forward pass neuron by neuron before the backward pass
         self.forward_order: list[str] = []  # the neurons of the forward steps, in their order
         self.digits = DEFAULT_DIGITS
+        self.notation = NEURON_NAMES  # how the formulas name neurons (`engine.notation`)
         self.trace: Trace | None = None  # for a minibatch: its mean gradients and update
         self.traces: list[Trace] = []  # a minibatch's samples, each traced on its own
         self.minibatch: MinibatchTrace | None = None
@@ -246,6 +248,12 @@ class TraceSession(QObject):
         digits = max(MIN_DIGITS, min(MAX_DIGITS, int(digits)))
         if digits != self.digits:
             self.digits = digits
+            self.changed.emit()
+
+    def set_notation(self, notation: str) -> None:
+        """Name neurons in the formulas by `notation` (one of `engine.notation.NOTATIONS`)."""
+        if notation in NOTATIONS and notation != self.notation:
+            self.notation = notation
             self.changed.emit()
 
     # ----------------------------------------------------------------- moving
