@@ -248,6 +248,10 @@
         <translation>反向傳播(&amp;B)</translation>
     </message>
     <message>
+        <source>N&amp;otation</source>
+        <translation>符號表示法(&amp;O)</translation>
+    </message>
+    <message>
         <source>Backward Pass Panel</source>
         <translation>反向傳播面板</translation>
     </message>
@@ -262,6 +266,22 @@
     <message>
         <source>Backward</source>
         <translation>反向傳播</translation>
+    </message>
+    <message>
+        <source>&amp;Neuron Names</source>
+        <translation>神經元名稱(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Subscripts are the neurons’ names, as on the canvas</source>
+        <translation>下標使用神經元名稱，與畫布上相同</translation>
+    </message>
+    <message>
+        <source>&amp;Layer-Relative (j−1, j, j+1)</source>
+        <translation>相對層次（j−1, j, j+1）(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Subscripts count levels from the neuron explained (j), as the lecture does</source>
+        <translation>下標以相對於所解說神經元（j）的層次表示，與課堂相同</translation>
     </message>
 </context>
 <context>
