@@ -23,6 +23,7 @@ from playground.gui.backward.flow_animation import DEFAULT_MS, FlowAnimation
 from playground.gui.backward.formula_panel import frame_html
 from playground.gui.backward.frames import FORWARD_STEP, GATHER, NEURON, WHOLE
 from playground.gui.backward.legend import GradientLegend
+from playground.gui.backward.practice_mode import PracticeMode
 from playground.gui.backward.presentation import PresentationMode
 from playground.gui.backward.space_key import SpaceStepper
 from playground.gui.backward.trace_export import export_canvas_png, export_trace_html
@@ -68,6 +69,7 @@ class BackwardPanels:
         self._dock_visible = False  # its tab is the current one (a tab behind is "visible" too)
         self._load_settings()
         self._connect()
+        self.practice = PracticeMode(self)  # after _connect: it hides the formulas redraw fills
         self.redraw()
 
     # ----------------------------------------------------------------- wiring
@@ -176,6 +178,10 @@ class BackwardPanels:
 
     def redraw(self) -> None:
         """Show the session's current frame in the dock and, while showing, on the canvas."""
+        self._draw()
+        self.practice.refresh()  # a question pending hides the value just drawn
+
+    def _draw(self) -> None:
         session, panel = self.session, self.panel
         frame = session.frame
         panel.step_label.setText(session.label())
