@@ -3105,6 +3105,72 @@ bias {bias}</source>
     </message>
 </context>
 <context>
+    <name>PracticeBox</name>
+    <message>
+        <source>Your prediction</source>
+        <translation>你的預測</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>檢查</translation>
+    </message>
+    <message>
+        <source>Check your prediction and show the worked formula</source>
+        <translation>檢查你的預測，並顯示計算過程</translation>
+    </message>
+    <message>
+        <source>Hint</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>Show the formula with its numbers, not the result</source>
+        <translation>顯示代入數字的公式，但不顯示結果</translation>
+    </message>
+</context>
+<context>
+    <name>PracticeMode</name>
+    <message>
+        <source>Practice: Predict, Then &amp;Reveal</source>
+        <translation>練習模式：先預測再揭曉(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Before each value is shown, type your prediction; then check it</source>
+        <translation>每個數值顯示之前，先輸入你的預測，再檢查是否正確</translation>
+    </message>
+    <message>
+        <source>Nothing to predict at this step.</source>
+        <translation>這一步沒有需要預測的數值。</translation>
+    </message>
+    <message>
+        <source>What is {symbol}?</source>
+        <translation>{symbol} 是多少？</translation>
+    </message>
+    <message>
+        <source>Type a number, such as 0.25 or −1.5.</source>
+        <translation>請輸入一個數字，例如 0.25 或 −1.5。</translation>
+    </message>
+    <message>
+        <source>Right: {answer}</source>
+        <translation>答對了：{answer}</translation>
+    </message>
+    <message>
+        <source>Not quite: the answer is {answer}</source>
+        <translation>答錯了：答案是 {answer}</translation>
+    </message>
+    <message>
+        <source>Hint: {formula}</source>
+        <translation>提示：{formula}</translation>
+    </message>
+    <message>
+        <source>Score: {right} of {count} right</source>
+        <translation>分數：{count} 題答對 {right} 題</translation>
+    </message>
+    <message>
+        <source> · {skipped} skipped</source>
+        <translation> · 略過 {skipped} 題</translation>
+    </message>
+</context>
+<context>
     <name>PresetNumberBox</name>
     <message>
         <source>{text!r} is not a number.</source>
