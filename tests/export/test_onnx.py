@@ -374,6 +374,22 @@ def test_a_convolution_is_refused_naming_the_node_and_operator(tmp_path):
         network_from_onnx(write(tmp_path, model_bytes))
 
 
+def test_a_refusal_speaks_the_users_language(tmp_path):
+    """The same Conv, refused in 繁體中文 when that is the language, naming node and operator."""
+    from playground import translation
+
+    h = onnx.helper
+    conv = h.make_node("Conv", ["pre1", "kernel"], ["act1"], name="n7")
+    kernel = onnx.numpy_helper.from_array(np.ones((1, 1, 1), np.float32), "kernel")
+    model_bytes = small_mlp(np.random.default_rng(0), conv, (kernel,))
+    translation.set_language("zh_TW")
+    try:
+        with pytest.raises(ExportError, match="節點 'n7' 是 Conv，網路檔案無法表示"):
+            network_from_onnx(write(tmp_path, model_bytes))
+    finally:
+        translation.set_language("en")
+
+
 def test_a_leaky_relu_of_another_slope_is_refused_with_the_reason(tmp_path):
     h = onnx.helper
     leaky = h.make_node("LeakyRelu", ["pre1"], ["act1"], name="leaky", alpha=0.2)

@@ -31,7 +31,7 @@ from playground.model.network import Network
 from playground.model.neuron import Neuron
 from playground.model.training_settings import TrainingSettings
 from playground.model.vocabulary import ACTIVATIONS, LOSSES
-from playground.translation import translate
+from playground.translation import QT_TRANSLATE_NOOP, translate
 
 MAX_MODEL_BYTES = 1 << 30  # past this, a model is no network a person built by hand
 MAX_INPUTS = 100_000
@@ -48,7 +48,10 @@ ACTIVATION_OPERATORS = {
     "Softplus": "softplus",
     "Sin": "sin",
 }
-ALPHAS = {"LeakyRelu": (0.01, "leaky_relu has slope 0.01"), "Elu": (1.0, "elu has alpha 1")}
+ALPHAS = {
+    "LeakyRelu": (0.01, QT_TRANSLATE_NOOP("ImportOnnx", "leaky_relu has slope 0.01")),
+    "Elu": (1.0, QT_TRANSLATE_NOOP("ImportOnnx", "elu has alpha 1")),
+}
 
 
 class _MetadataMismatch(Exception):
@@ -237,13 +240,17 @@ class _Reader:
         if len(inputs) != 1:
             names = ", ".join(repr(i.name) for i in inputs)
             raise self.refuse(
-                f"the model has {len(inputs)} inputs ({names}); a network reads one input "
-                "tensor of shape (batch, inputs)"
+                translate(
+                    "ImportOnnx",
+                    "the model has {count_inputs} inputs ({names}); a network reads one input tensor of shape (batch, inputs)",
+                ).format(count_inputs=len(inputs), names=names)
             )
         if len(graph.output) != 1:
             raise self.refuse(
-                f"the model has {len(graph.output)} outputs; a network gives one output "
-                "tensor of shape (batch, outputs)"
+                translate(
+                    "ImportOnnx",
+                    "the model has {count_output} outputs; a network gives one output tensor of shape (batch, outputs)",
+                ).format(count_output=len(graph.output))
             )
         width = self._input_width(inputs[0])
         self.inputs = [_Unit() for _ in range(width)]
@@ -253,7 +260,11 @@ class _Reader:
             self._read_node(k, node)
         name = graph.output[0].name
         if name not in self.values:
-            raise self.refuse(f"the output {name!r} is not computed by any node")
+            raise self.refuse(
+                translate("ImportOnnx", "the output {name!r} is not computed by any node").format(
+                    name=name
+                )
+            )
         outputs = self._output_units(self.values[name])
         if self.metadata is not None:
             # Neurons nothing reads still come back, as the metadata lists them.
@@ -267,13 +278,17 @@ class _Reader:
         floats = (self.onnx.TensorProto.FLOAT, self.onnx.TensorProto.DOUBLE)
         if not tensor.type.HasField("tensor_type") or kind.elem_type not in floats:
             raise self.refuse(
-                f"the input {tensor.name!r} is not a tensor of float or double numbers"
+                translate(
+                    "ImportOnnx", "the input {name!r} is not a tensor of float or double numbers"
+                ).format(name=tensor.name)
             )
         dims = kind.shape.dim
         if len(dims) != 2 or not 1 <= dims[1].dim_value <= MAX_INPUTS:
             raise self.refuse(
-                f"the input {tensor.name!r} is not of shape (batch, inputs) with a fixed "
-                f"number of inputs from 1 to {MAX_INPUTS:,}"
+                translate(
+                    "ImportOnnx",
+                    "the input {name!r} is not of shape (batch, inputs) with a fixed number of inputs from 1 to {MAX_INPUTS:,}",
+                ).format(name=tensor.name, MAX_INPUTS=MAX_INPUTS)
             )
         return int(dims[1].dim_value)
 
@@ -281,32 +296,60 @@ class _Reader:
         try:
             array = self.onnx.numpy_helper.to_array(tensor)
         except (ValueError, TypeError, RuntimeError, OSError):
-            raise self.refuse(f"the constant {tensor.name!r} cannot be read") from None
+            raise self.refuse(
+                translate("ImportOnnx", "the constant {name!r} cannot be read").format(
+                    name=tensor.name
+                )
+            ) from None
         if array.dtype.kind == "f":
             array = array.astype(np.float64)
             if not np.isfinite(array).all():
-                raise self.refuse(f"the constant {tensor.name!r} holds NaN or infinity")
+                raise self.refuse(
+                    translate("ImportOnnx", "the constant {name!r} holds NaN or infinity").format(
+                        name=tensor.name
+                    )
+                )
         return array
 
     def _read_node(self, k: int, node: Any) -> None:
         output = node.output[0] if node.output else ""
-        where = f"node {node.name!r}" if node.name else f"node {k + 1} (output {output!r})"
+        where = (
+            translate("ImportOnnx", "node {name!r}").format(name=node.name)
+            if node.name
+            else translate("ImportOnnx", "node {number} (output {output!r})").format(
+                number=k + 1, output=output
+            )
+        )
         if node.domain not in ("", "ai.onnx"):
             raise self.refuse(
-                f"{where} is a {node.op_type} of the domain {node.domain!r}, which a network "
-                "file cannot hold"
+                translate(
+                    "ImportOnnx",
+                    "{where} is a {op_type} of the domain {domain!r}, which a network file cannot hold",
+                ).format(where=where, op_type=node.op_type, domain=node.domain)
             )
         reader = _OPERATORS.get(node.op_type)
         if reader is None:
-            raise self.refuse(f"{where} is a {node.op_type}, which a network file cannot hold")
+            raise self.refuse(
+                translate(
+                    "ImportOnnx", "{where} is a {op_type}, which a network file cannot hold"
+                ).format(where=where, op_type=node.op_type)
+            )
         if len(node.output) != 1:
-            raise self.refuse(f"{where} ({node.op_type}) has {len(node.output)} outputs")
+            raise self.refuse(
+                translate("ImportOnnx", "{where} ({op_type}) has {count_output} outputs").format(
+                    where=where, op_type=node.op_type, count_output=len(node.output)
+                )
+            )
         operands: list[Value | None] = []
         for name in node.input:
             if name == "":
                 operands.append(None)
             elif name not in self.values:
-                raise self.refuse(f"{where} reads {name!r}, which nothing before it computes")
+                raise self.refuse(
+                    translate(
+                        "ImportOnnx", "{where} reads {name!r}, which nothing before it computes"
+                    ).format(where=where, name=name)
+                )
             else:
                 operands.append(self.values[name])
         attributes = {a.name: self.onnx.helper.get_attribute_value(a) for a in node.attribute}
@@ -316,7 +359,10 @@ class _Reader:
         except (ValueError, TypeError, IndexError):
             # A malformed node: inputs of the wrong number, shape or kind.
             raise self.refuse(
-                f"{where} ({node.op_type}) has inputs of a number or shape it cannot take"
+                translate(
+                    "ImportOnnx",
+                    "{where} ({op_type}) has inputs of a number or shape it cannot take",
+                ).format(where=where, op_type=node.op_type)
             ) from None
 
     # ------------------------------------------------------------ turning values into neurons
@@ -359,7 +405,11 @@ class _Reader:
             return self._made(value)
         if isinstance(value, _Affine):
             return self._made(_Activated(value, "linear", f"{where} (linear)", ""))
-        raise self.refuse(f"{where} reads a constant where it needs the network's values")
+        raise self.refuse(
+            translate(
+                "ImportOnnx", "{where} reads a constant where it needs the network's values"
+            ).format(where=where)
+        )
 
     def affine(self, value: Value, where: str) -> _Affine:
         if isinstance(value, _Affine):
@@ -407,7 +457,11 @@ class _Reader:
                 network.add_neuron(neuron)
             network.add_connections(connections)
         except NetworkEditError as error:
-            raise self.refuse(f"the model does not make a network: {error}") from None
+            raise self.refuse(
+                translate("ImportOnnx", "the model does not make a network: {error}").format(
+                    error=error
+                )
+            ) from None
         for neuron_id, (x, y) in _layout(network).items():
             network.set_position(neuron_id, x, y)
         return network
@@ -498,45 +552,71 @@ Operator = Callable[[_Reader, _Node, list, dict], Value]
 
 def _constant_operand(reader: _Reader, node: _Node, value: Value | None, what: str) -> np.ndarray:
     if not isinstance(value, np.ndarray):
-        raise reader.refuse(f"{node.where} ({node.op}) needs a constant {what}")
+        raise reader.refuse(
+            translate("ImportOnnx", "{where} ({op}) needs a constant {what}").format(
+                where=node.where, op=node.op, what=what
+            )
+        )
     return value
 
 
 def _row(reader: _Reader, node: _Node, array: np.ndarray, width: int) -> np.ndarray:
     """A constant that broadcasts along the batch: a scalar, (width,) or (1, width)."""
     if array.dtype.kind != "f":
-        raise reader.refuse(f"{node.where} ({node.op}) has a constant that is not a number")
+        raise reader.refuse(
+            translate("ImportOnnx", "{where} ({op}) has a constant that is not a number").format(
+                where=node.where, op=node.op
+            )
+        )
     if array.ndim > 2 or (array.ndim == 2 and array.shape[0] != 1):
         raise reader.refuse(
-            f"{node.where} ({node.op}) has a constant of shape {array.shape} that differs "
-            "from sample to sample"
+            translate(
+                "ImportOnnx",
+                "{where} ({op}) has a constant of shape {shape} that differs from sample to sample",
+            ).format(where=node.where, op=node.op, shape=array.shape)
         )
     try:
         return np.broadcast_to(array.reshape(-1), (width,)).astype(np.float64)
     except ValueError:
         raise reader.refuse(
-            f"{node.where} ({node.op}) has a constant of {array.size} values for {width} columns"
+            translate(
+                "ImportOnnx", "{where} ({op}) has a constant of {size} values for {width} columns"
+            ).format(where=node.where, op=node.op, size=array.size, width=width)
         ) from None
 
 
 def _matmul(reader: _Reader, node: _Node, operands: list, attributes: dict) -> Value:
     left, right = operands
-    matrix = _constant_operand(reader, node, right, "weight matrix on the right")
+    matrix = _constant_operand(
+        reader, node, right, translate("ImportOnnx", "weight matrix on the right")
+    )
     units = reader.units(left, node.where).units
     if matrix.ndim != 2 or matrix.shape[0] != len(units):
         raise reader.refuse(
-            f"{node.where} (MatMul) multiplies {len(units)} columns by a matrix of shape "
-            f"{matrix.shape}"
+            translate(
+                "ImportOnnx",
+                "{where} (MatMul) multiplies {count_units} columns by a matrix of shape {shape}",
+            ).format(where=node.where, count_units=len(units), shape=matrix.shape)
         )
     return _Affine.of_units(units, matrix)
 
 
 def _gemm(reader: _Reader, node: _Node, operands: list, attributes: dict) -> Value:
     if attributes.get("transA", 0):
-        raise reader.refuse(f"{node.where} is a Gemm with transA, which mixes samples")
-    matrix = _constant_operand(reader, node, operands[1], "weight matrix B")
+        raise reader.refuse(
+            translate("ImportOnnx", "{where} is a Gemm with transA, which mixes samples").format(
+                where=node.where
+            )
+        )
+    matrix = _constant_operand(
+        reader, node, operands[1], translate("ImportOnnx", "weight matrix B")
+    )
     if matrix.ndim != 2:
-        raise reader.refuse(f"{node.where} (Gemm) has a B of shape {matrix.shape}")
+        raise reader.refuse(
+            translate("ImportOnnx", "{where} (Gemm) has a B of shape {shape}").format(
+                where=node.where, shape=matrix.shape
+            )
+        )
     if attributes.get("transB", 0):
         matrix = matrix.T
     product = _matmul(
@@ -544,7 +624,7 @@ def _gemm(reader: _Reader, node: _Node, operands: list, attributes: dict) -> Val
     )
     assert isinstance(product, _Affine)
     if len(operands) > 2 and operands[2] is not None:
-        c = _constant_operand(reader, node, operands[2], "bias C")
+        c = _constant_operand(reader, node, operands[2], translate("ImportOnnx", "bias C"))
         product.biases = product.biases + attributes.get("beta", 1.0) * _row(
             reader, node, c, product.width
         )
@@ -559,7 +639,9 @@ def _add(reader: _Reader, node: _Node, operands: list, attributes: dict) -> Valu
     parts = [reader.affine(v, node.where) for v in computed]
     if len(parts) == 2 and parts[0].width != parts[1].width:
         raise reader.refuse(
-            f"{node.where} (Add) adds {parts[0].width} columns to {parts[1].width} columns"
+            translate(
+                "ImportOnnx", "{where} (Add) adds {width} columns to {width2} columns"
+            ).format(where=node.where, width=parts[0].width, width2=parts[1].width)
         )
     total = _Affine.joined(parts, side_by_side=False)
     for constant in constants:
@@ -585,8 +667,10 @@ def _mul(reader: _Reader, node: _Node, operands: list, attributes: dict) -> Valu
     if isinstance(left, np.ndarray) and isinstance(right, np.ndarray):
         return left * right
     raise reader.refuse(
-        f"{node.where} is a Mul of two computed values that is not x·sigmoid(x), which a "
-        "network file cannot hold"
+        translate(
+            "ImportOnnx",
+            "{where} is a Mul of two computed values that is not x·sigmoid(x), which a network file cannot hold",
+        ).format(where=node.where)
     )
 
 
@@ -599,12 +683,17 @@ def _max(reader: _Reader, node: _Node, operands: list, attributes: dict) -> Valu
             if reader.values.get(base) is z:
                 if np.float32(factor) != np.float32(0.01):
                     raise reader.refuse(
-                        f"{node.where} is max(z, {factor:g}·z), a leaky ReLU of slope "
-                        f"{factor:g}; a network file's leaky_relu has slope 0.01"
+                        translate(
+                            "ImportOnnx",
+                            "{where} is max(z, {factor:g}·z), a leaky ReLU of slope {factor:g}; a network file's leaky_relu has slope 0.01",
+                        ).format(where=node.where, factor=factor)
                     )
                 return _activated(reader, reader.values[base], "leaky_relu", node.output, base)
     raise reader.refuse(
-        f"{node.where} is a Max that is not max(z, 0.01·z), which a network file cannot hold"
+        translate(
+            "ImportOnnx",
+            "{where} is a Max that is not max(z, 0.01·z), which a network file cannot hold",
+        ).format(where=node.where)
     )
 
 
@@ -619,7 +708,11 @@ def _activation(reader: _Reader, node: _Node, operands: list, attributes: dict) 
         alpha = attributes.get("alpha", expected)
         if np.float32(alpha) != np.float32(expected):
             raise reader.refuse(
-                f"{node.where} is a {node.op} with alpha {alpha:g}; a network file's {rule}"
+                translate(
+                    "ImportOnnx", "{where} is a {op} with alpha {alpha:g}; a network file's {rule}"
+                ).format(
+                    where=node.where, op=node.op, alpha=alpha, rule=translate("ImportOnnx", rule)
+                )
             )
     return _activated(reader, value, ACTIVATION_OPERATORS[node.op], node.output, node.inputs[0])
 
@@ -634,11 +727,17 @@ def _identity(reader: _Reader, node: _Node, operands: list, attributes: dict) ->
 def _concat(reader: _Reader, node: _Node, operands: list, attributes: dict) -> Value:
     if attributes.get("axis") not in (1, -1):
         raise reader.refuse(
-            f"{node.where} is a Concat along axis {attributes.get('axis')}; a network "
-            "joins columns only (axis 1)"
+            translate(
+                "ImportOnnx",
+                "{where} is a Concat along axis {value}; a network joins columns only (axis 1)",
+            ).format(where=node.where, value=attributes.get("axis"))
         )
     if any(isinstance(v, np.ndarray) for v in operands):
-        raise reader.refuse(f"{node.where} (Concat) joins a constant to the network's values")
+        raise reader.refuse(
+            translate(
+                "ImportOnnx", "{where} (Concat) joins a constant to the network's values"
+            ).format(where=node.where)
+        )
     if all(isinstance(v, (_Units, _Activated)) for v in operands):
         return _Units([u for v in operands for u in reader.units(v, node.where).units])
     return _Affine.joined([reader.affine(v, node.where) for v in operands], side_by_side=True)
@@ -646,7 +745,11 @@ def _concat(reader: _Reader, node: _Node, operands: list, attributes: dict) -> V
 
 def _columns(reader: _Reader, node: _Node, value: Value, index: np.ndarray) -> Value:
     if isinstance(value, np.ndarray):
-        raise reader.refuse(f"{node.where} ({node.op}) picks columns of a constant")
+        raise reader.refuse(
+            translate("ImportOnnx", "{where} ({op}) picks columns of a constant").format(
+                where=node.where, op=node.op
+            )
+        )
     if isinstance(value, _Activated):
         value = reader.units(value, node.where)
     return value.columns(index)
@@ -654,16 +757,26 @@ def _columns(reader: _Reader, node: _Node, value: Value, index: np.ndarray) -> V
 
 def _gather(reader: _Reader, node: _Node, operands: list, attributes: dict) -> Value:
     value, indices = operands
-    index = _constant_operand(reader, node, indices, "list of columns")
+    index = _constant_operand(reader, node, indices, translate("ImportOnnx", "list of columns"))
     if attributes.get("axis", 0) not in (1, -1) or index.ndim != 1 or index.dtype.kind not in "iu":
         raise reader.refuse(
-            f"{node.where} is a Gather that does not pick a list of columns (axis 1)"
+            translate(
+                "ImportOnnx", "{where} is a Gather that does not pick a list of columns (axis 1)"
+            ).format(where=node.where)
         )
     if isinstance(value, np.ndarray):
-        raise reader.refuse(f"{node.where} (Gather) picks columns of a constant")
+        raise reader.refuse(
+            translate("ImportOnnx", "{where} (Gather) picks columns of a constant").format(
+                where=node.where
+            )
+        )
     width = value.width
     if ((index < -width) | (index >= width)).any():
-        raise reader.refuse(f"{node.where} (Gather) picks a column past the {width} there are")
+        raise reader.refuse(
+            translate(
+                "ImportOnnx", "{where} (Gather) picks a column past the {width} there are"
+            ).format(where=node.where, width=width)
+        )
     return _columns(reader, node, value, np.where(index < 0, index + width, index))
 
 
@@ -675,12 +788,18 @@ def _slice(reader: _Reader, node: _Node, operands: list, attributes: dict) -> Va
             for k in ("starts", "ends", "axes")
         ]
     bounds = [
-        None if v is None else _constant_operand(reader, node, v, "bound").astype(np.int64)
+        None
+        if v is None
+        else _constant_operand(reader, node, v, translate("ImportOnnx", "bound")).astype(np.int64)
         for v in operands[1:5]
     ] + [None] * (5 - len(operands))
     starts, ends, axes, steps = bounds[:4]
     if starts is None or ends is None or isinstance(value, np.ndarray):
-        raise reader.refuse(f"{node.where} (Slice) needs constant starts and ends")
+        raise reader.refuse(
+            translate("ImportOnnx", "{where} (Slice) needs constant starts and ends").format(
+                where=node.where
+            )
+        )
     axes = np.arange(len(starts)) if axes is None else axes
     steps = np.ones(len(starts), np.int64) if steps is None else steps
     width = value.width
@@ -689,13 +808,21 @@ def _slice(reader: _Reader, node: _Node, operands: list, attributes: dict) -> Va
         if axis in (1, -1):
             index = index[slice(int(start), int(end), int(step))]
         elif not (axis in (0, -2) and start == 0 and step == 1 and end >= 2**31 - 1):
-            raise reader.refuse(f"{node.where} (Slice) cuts the batch, not columns")
+            raise reader.refuse(
+                translate("ImportOnnx", "{where} (Slice) cuts the batch, not columns").format(
+                    where=node.where
+                )
+            )
     return _columns(reader, node, value, index)
 
 
 def _constant(reader: _Reader, node: _Node, operands: list, attributes: dict) -> Value:
     if "value" not in attributes:
-        raise reader.refuse(f"{node.where} is a Constant without a tensor value")
+        raise reader.refuse(
+            translate("ImportOnnx", "{where} is a Constant without a tensor value").format(
+                where=node.where
+            )
+        )
     return reader._array(attributes["value"])
 
 

@@ -1756,6 +1756,185 @@ weight {weight}</source>
     </message>
 </context>
 <context>
+    <name>ImportOnnx</name>
+    <message>
+        <source>leaky_relu has slope 0.01</source>
+        <translation>leaky_relu 的斜率是 0.01</translation>
+    </message>
+    <message>
+        <source>elu has alpha 1</source>
+        <translation>elu 的 alpha 是 1</translation>
+    </message>
+    <message>
+        <source>the model has {count_inputs} inputs ({names}); a network reads one input tensor of shape (batch, inputs)</source>
+        <translation>模型有 {count_inputs} 個輸入（{names}）；網路只讀取一個形狀為 (batch, inputs) 的輸入張量</translation>
+    </message>
+    <message>
+        <source>the model has {count_output} outputs; a network gives one output tensor of shape (batch, outputs)</source>
+        <translation>模型有 {count_output} 個輸出；網路只給出一個形狀為 (batch, outputs) 的輸出張量</translation>
+    </message>
+    <message>
+        <source>the output {name!r} is not computed by any node</source>
+        <translation>輸出 {name!r} 沒有由任何節點計算</translation>
+    </message>
+    <message>
+        <source>the input {name!r} is not a tensor of float or double numbers</source>
+        <translation>輸入 {name!r} 不是 float 或 double 數字的張量</translation>
+    </message>
+    <message>
+        <source>the input {name!r} is not of shape (batch, inputs) with a fixed number of inputs from 1 to {MAX_INPUTS:,}</source>
+        <translation>輸入 {name!r} 的形狀不是 (batch, inputs)，或輸入數不是固定的 1 到 {MAX_INPUTS:,}</translation>
+    </message>
+    <message>
+        <source>the constant {name!r} cannot be read</source>
+        <translation>無法讀取常數 {name!r}</translation>
+    </message>
+    <message>
+        <source>the constant {name!r} holds NaN or infinity</source>
+        <translation>常數 {name!r} 含有 NaN 或無限大</translation>
+    </message>
+    <message>
+        <source>node {name!r}</source>
+        <translation>節點 {name!r}</translation>
+    </message>
+    <message>
+        <source>node {number} (output {output!r})</source>
+        <translation>第 {number} 個節點（輸出 {output!r}）</translation>
+    </message>
+    <message>
+        <source>{where} is a {op_type} of the domain {domain!r}, which a network file cannot hold</source>
+        <translation>{where} 是領域 {domain!r} 的 {op_type}，網路檔案無法表示</translation>
+    </message>
+    <message>
+        <source>{where} is a {op_type}, which a network file cannot hold</source>
+        <translation>{where} 是 {op_type}，網路檔案無法表示</translation>
+    </message>
+    <message>
+        <source>{where} ({op_type}) has {count_output} outputs</source>
+        <translation>{where}（{op_type}）有 {count_output} 個輸出</translation>
+    </message>
+    <message>
+        <source>{where} reads {name!r}, which nothing before it computes</source>
+        <translation>{where} 讀取 {name!r}，但在它之前沒有任何節點計算它</translation>
+    </message>
+    <message>
+        <source>{where} ({op_type}) has inputs of a number or shape it cannot take</source>
+        <translation>{where}（{op_type}）的輸入個數或形狀不符</translation>
+    </message>
+    <message>
+        <source>{where} reads a constant where it needs the network&apos;s values</source>
+        <translation>{where} 在需要網路計算值的地方讀到常數</translation>
+    </message>
+    <message>
+        <source>the model does not make a network: {error}</source>
+        <translation>這個模型無法構成網路：{error}</translation>
+    </message>
+    <message>
+        <source>{where} ({op}) needs a constant {what}</source>
+        <translation>{where}（{op}）需要常數的{what}</translation>
+    </message>
+    <message>
+        <source>{where} ({op}) has a constant that is not a number</source>
+        <translation>{where}（{op}）有一個不是數字的常數</translation>
+    </message>
+    <message>
+        <source>{where} ({op}) has a constant of shape {shape} that differs from sample to sample</source>
+        <translation>{where}（{op}）有形狀為 {shape} 的常數，會隨樣本不同而改變</translation>
+    </message>
+    <message>
+        <source>{where} ({op}) has a constant of {size} values for {width} columns</source>
+        <translation>{where}（{op}）的常數有 {size} 個值，但欄位有 {width} 個</translation>
+    </message>
+    <message>
+        <source>weight matrix on the right</source>
+        <translation>右側權重矩陣</translation>
+    </message>
+    <message>
+        <source>{where} (MatMul) multiplies {count_units} columns by a matrix of shape {shape}</source>
+        <translation>{where}（MatMul）把 {count_units} 個欄位乘上形狀為 {shape} 的矩陣</translation>
+    </message>
+    <message>
+        <source>{where} is a Gemm with transA, which mixes samples</source>
+        <translation>{where} 是帶 transA 的 Gemm，會混合不同樣本</translation>
+    </message>
+    <message>
+        <source>weight matrix B</source>
+        <translation>權重矩陣 B</translation>
+    </message>
+    <message>
+        <source>{where} (Gemm) has a B of shape {shape}</source>
+        <translation>{where}（Gemm）的 B 形狀為 {shape}</translation>
+    </message>
+    <message>
+        <source>bias C</source>
+        <translation>偏差 C</translation>
+    </message>
+    <message>
+        <source>{where} (Add) adds {width} columns to {width2} columns</source>
+        <translation>{where}（Add）把 {width} 個欄位加到 {width2} 個欄位上</translation>
+    </message>
+    <message>
+        <source>{where} is a Mul of two computed values that is not x·sigmoid(x), which a network file cannot hold</source>
+        <translation>{where} 是兩個計算值相乘的 Mul，但不是 x·sigmoid(x)，網路檔案無法表示</translation>
+    </message>
+    <message>
+        <source>{where} is max(z, {factor:g}·z), a leaky ReLU of slope {factor:g}; a network file&apos;s leaky_relu has slope 0.01</source>
+        <translation>{where} 是 max(z, {factor:g}·z)，斜率為 {factor:g} 的 leaky ReLU；網路檔案的 leaky_relu 斜率是 0.01</translation>
+    </message>
+    <message>
+        <source>{where} is a Max that is not max(z, 0.01·z), which a network file cannot hold</source>
+        <translation>{where} 是 Max，但不是 max(z, 0.01·z)，網路檔案無法表示</translation>
+    </message>
+    <message>
+        <source>{where} is a {op} with alpha {alpha:g}; a network file&apos;s {rule}</source>
+        <translation>{where} 是 alpha 為 {alpha:g} 的 {op}；網路檔案的 {rule}</translation>
+    </message>
+    <message>
+        <source>{where} is a Concat along axis {value}; a network joins columns only (axis 1)</source>
+        <translation>{where} 是沿軸 {value} 的 Concat；網路只能合併欄位（軸 1）</translation>
+    </message>
+    <message>
+        <source>{where} (Concat) joins a constant to the network&apos;s values</source>
+        <translation>{where}（Concat）把常數接到網路的計算值上</translation>
+    </message>
+    <message>
+        <source>{where} ({op}) picks columns of a constant</source>
+        <translation>{where}（{op}）從常數中選取欄位</translation>
+    </message>
+    <message>
+        <source>list of columns</source>
+        <translation>欄位清單</translation>
+    </message>
+    <message>
+        <source>{where} is a Gather that does not pick a list of columns (axis 1)</source>
+        <translation>{where} 是 Gather，但不是選取一串欄位（軸 1）</translation>
+    </message>
+    <message>
+        <source>{where} (Gather) picks columns of a constant</source>
+        <translation>{where}（Gather）從常數中選取欄位</translation>
+    </message>
+    <message>
+        <source>{where} (Gather) picks a column past the {width} there are</source>
+        <translation>{where}（Gather）選取的欄位超出現有的 {width} 個</translation>
+    </message>
+    <message>
+        <source>bound</source>
+        <translation>邊界</translation>
+    </message>
+    <message>
+        <source>{where} (Slice) needs constant starts and ends</source>
+        <translation>{where}（Slice）的起點與終點必須是常數</translation>
+    </message>
+    <message>
+        <source>{where} (Slice) cuts the batch, not columns</source>
+        <translation>{where}（Slice）切的是批次，而不是欄位</translation>
+    </message>
+    <message>
+        <source>{where} is a Constant without a tensor value</source>
+        <translation>{where} 是沒有張量值的 Constant</translation>
+    </message>
+</context>
+<context>
     <name>Initialisation</name>
     <message>
         <source>a weight needs a fan-in of at least 1 and a fan-out of at least 0, not {fan_in} and {fan_out}</source>
