@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from playground.engine.compiled_network import CompiledNetwork
-from playground.model.dataset import Dataset
+from playground.model.dataset import Dataset, widths_refusal
 from playground.model.errors import DataError
 from playground.model.network import Network
 from playground.model.training_settings import TrainingSettings
@@ -62,25 +62,9 @@ def check_data_fits(network: Network, dataset: Dataset | None) -> Dataset:
                 "Trainer", "the network has no output neuron, so there is no loss to train on"
             )
         )
-    for split in ("train", "test"):
-        x, y = dataset.split(split)
-        if len(x) and (x.shape[1] != inputs or y.shape[1] != outputs):
-            said = (
-                translate(
-                    "Trainer",
-                    "the train data has {columns} input and {targets} target column(s); "
-                    "the network has {inputs} input and {outputs} output neuron(s)",
-                )
-                if split == "train"
-                else translate(
-                    "Trainer",
-                    "the test data has {columns} input and {targets} target column(s); "
-                    "the network has {inputs} input and {outputs} output neuron(s)",
-                )
-            )
-            raise DataError(
-                said.format(columns=x.shape[1], targets=y.shape[1], inputs=inputs, outputs=outputs)
-            )
+    problem = widths_refusal(dataset, inputs, outputs)
+    if problem is not None:
+        raise DataError(problem)
     return dataset
 
 

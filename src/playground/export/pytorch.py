@@ -12,6 +12,7 @@ from string import Template
 
 from playground.engine.activations import ELU_ALPHA, LEAKY_RELU_SLOPE
 from playground.engine.compiled_network import CompiledNetwork
+from playground.model.dataset import widths_refusal
 from playground.model.errors import ExportError
 from playground.model.network import Network
 from playground.translation import translate
@@ -299,38 +300,17 @@ def _gather(letter: str, pieces: list[tuple[int, list[int]]], compiled: Compiled
 
 def _data(network: Network, compiled: CompiledNetwork) -> str:
     data = network.data
-    width = len(compiled.input_ids) + len(compiled.output_ids)
+    inputs, outputs = len(compiled.input_ids), len(compiled.output_ids)
+    width = inputs + outputs
     tables = {}
+    problem = None if data is None else widths_refusal(data, inputs, outputs)
+    if problem is not None:
+        raise ExportError(problem)
     for split in ("train", "test"):
         if data is None:
             tables[split] = ""
             continue
         x, y = data.split(split)
-        if len(x) and (x.shape[1], y.shape[1]) != (
-            len(compiled.input_ids),
-            len(compiled.output_ids),
-        ):
-            said = (
-                translate(
-                    "Trainer",
-                    "the train data has {columns} input and {targets} target column(s); "
-                    "the network has {inputs} input and {outputs} output neuron(s)",
-                )
-                if split == "train"
-                else translate(
-                    "Trainer",
-                    "the test data has {columns} input and {targets} target column(s); "
-                    "the network has {inputs} input and {outputs} output neuron(s)",
-                )
-            )
-            raise ExportError(
-                said.format(
-                    columns=x.shape[1],
-                    targets=y.shape[1],
-                    inputs=len(compiled.input_ids),
-                    outputs=len(compiled.output_ids),
-                )
-            )
         tables[split] = "".join(" ".join(map(repr, map(float, row))) + "\n" for row in _rows(x, y))
     if data is None:
         origin = "The file had no data when it was exported, so main() has nothing to train on."

@@ -177,3 +177,28 @@ class Dataset:
                 )
             )
         )
+
+
+def widths_refusal(dataset: Dataset, inputs: int, outputs: int) -> str | None:
+    """Why a split's input or target columns do not match a network of `inputs` input and
+    `outputs` output neurons; None when every split with rows fits."""
+    for split in ("train", "test"):
+        x, y = dataset.split(split)
+        if len(x) and (x.shape[1] != inputs or y.shape[1] != outputs):
+            said = (
+                translate(
+                    "Trainer",
+                    "the train data has {columns} input and {targets} target column(s); "
+                    "the network has {inputs} input and {outputs} output neuron(s)",
+                )
+                if split == "train"
+                else translate(
+                    "Trainer",
+                    "the test data has {columns} input and {targets} target column(s); "
+                    "the network has {inputs} input and {outputs} output neuron(s)",
+                )
+            )
+            return said.format(
+                columns=x.shape[1], targets=y.shape[1], inputs=inputs, outputs=outputs
+            )
+    return None
