@@ -198,20 +198,10 @@ def chinese():
 
 
 @pytest.fixture
-def zh_window(chinese, qtbot, two_two_two):
-    from playground.gui.main_window import MainWindow
-
-    main = MainWindow()
-    main.document.replace(two_two_two)
-    main.resize(1400, 900)
-    main.show()
-    qtbot.waitExposed(main)
-    main.document.undo_stack.setClean()
-    yield main
-    main.training.session.pause()
-    main.document.undo_stack.setClean()
-    main.close()
-    main.deleteLater()
+def zh_window(chinese, window):
+    """The shared 2-2-2 window, built after the translators are in (fixtures run in order)."""
+    yield window
+    window.training.session.pause()
 
 
 def test_the_window_with_an_example_open_speaks_chinese(zh_window):
