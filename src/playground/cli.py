@@ -18,6 +18,7 @@ import numpy as np
 from playground import __version__
 from playground.cli_check import run_check
 from playground.cli_export import run_export, run_import
+from playground.cli_language import users_language
 from playground.cli_trace_text import DEFAULT_DIGITS, minibatch_text, trace_text
 from playground.cli_train import UsageError, run_train
 from playground.engine.backward_stepper import (
@@ -126,9 +127,15 @@ def _whole_number(minimum: int):
         try:
             value = int(text)
         except ValueError:
-            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+            raise argparse.ArgumentTypeError(
+                translate("CommandLine", "{text} is not a whole number").format(text=repr(text))
+            ) from None
         if value < minimum:
-            raise argparse.ArgumentTypeError(f"{text} is too small: it must be at least {minimum}")
+            raise argparse.ArgumentTypeError(
+                translate(
+                    "CommandLine", "{text} is too small: it must be at least {minimum}"
+                ).format(text=text, minimum=minimum)
+            )
         return value
 
     return parse
@@ -138,9 +145,13 @@ def _number(text: str) -> float:
     try:
         value = float(text.replace("−", "-"))
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+        raise argparse.ArgumentTypeError(
+            translate("CommandLine", "{text} is not a number").format(text=repr(text))
+        ) from None
     if not math.isfinite(value):
-        raise argparse.ArgumentTypeError(f"{text!r} is not a finite number")
+        raise argparse.ArgumentTypeError(
+            translate("CommandLine", "{text} is not a finite number").format(text=repr(text))
+        )
     return value
 
 
@@ -160,7 +171,11 @@ def _training_setting(field: str):
 def _numbers(text: str) -> list[float]:
     parts = [part.strip() for part in text.split(",")]
     if not all(parts):
-        raise argparse.ArgumentTypeError(f"{text!r} is not a list of numbers such as 0.5,1")
+        raise argparse.ArgumentTypeError(
+            translate("CommandLine", "{text} is not a list of numbers such as 0.5,1").format(
+                text=repr(text)
+            )
+        )
     return [_number(part) for part in parts]
 
 
@@ -169,11 +184,16 @@ def _sample_number(part: str, text: str) -> int:
         value = int(part)
     except ValueError:
         raise argparse.ArgumentTypeError(
-            f"{part!r} in {text!r} is not a sample number (a whole number, counting from 0)"
+            translate(
+                "CommandLine",
+                "{part} in {text} is not a sample number (a whole number, counting from 0)",
+            ).format(part=repr(part), text=repr(text))
         ) from None
     if value < 0:
         raise argparse.ArgumentTypeError(
-            f"{part} in {text!r} is not a sample number: samples count from 0"
+            translate(
+                "CommandLine", "{part} in {text} is not a sample number: samples count from 0"
+            ).format(part=part, text=repr(text))
         )
     return value
 
@@ -184,20 +204,29 @@ def _sample_list(text: str) -> list[int] | range:
         ends = [end.strip() for end in text.split(":")]
         if len(ends) != 2 or not all(ends):
             raise argparse.ArgumentTypeError(
-                f"{text!r} is not a range A:B of sample numbers, such as 0:4 (4 excluded)"
+                translate(
+                    "CommandLine",
+                    "{text} is not a range A:B of sample numbers, such as 0:4 (4 excluded)",
+                ).format(text=repr(text))
             )
         start, stop = (_sample_number(end, text) for end in ends)
         if start >= stop:
             raise argparse.ArgumentTypeError(
-                f"the range {text} holds no sample: A:B runs from A up to B, B excluded, "
-                "so B must be larger than A"
+                translate(
+                    "CommandLine",
+                    "the range {text} holds no sample: A:B runs from A up to B, B excluded, "
+                    "so B must be larger than A",
+                ).format(text=text)
             )
         # A range stays a range: 0:10**9 is refused by the data's size, not by the memory.
         return range(start, stop)
     parts = [part.strip() for part in text.split(",")]
     if not all(parts):
         raise argparse.ArgumentTypeError(
-            f"{text!r} is not a list of sample numbers, such as 0,3,5 or the range 0:4"
+            translate(
+                "CommandLine",
+                "{text} is not a list of sample numbers, such as 0,3,5 or the range 0:4",
+            ).format(text=repr(text))
         )
     return [_sample_number(part, text) for part in parts]
 
@@ -205,7 +234,9 @@ def _sample_list(text: str) -> list[int] | range:
 def _digits(text: str) -> int:
     value = _whole_number(3)(text)
     if value > 8:
-        raise argparse.ArgumentTypeError(f"{text} is too large: digits go from 3 to 8")
+        raise argparse.ArgumentTypeError(
+            translate("CommandLine", "{text} is too large: digits go from 3 to 8").format(text=text)
+        )
     return value
 
 
@@ -383,8 +414,11 @@ def run_app(args: argparse.Namespace) -> int:
         load_network(args.file)
     if not has_display(os.environ, sys.platform):
         raise PlaygroundError(
-            "there is no display to open the app on (DISPLAY is not set); "
-            "train, trace and check run without one"
+            translate(
+                "CommandLine",
+                "there is no display to open the app on (DISPLAY is not set); "
+                "train, trace and check run without one",
+            )
         )
     check_platform_libraries(os.environ, sys.platform)
     from playground.gui.app import run_app as open_app
@@ -405,18 +439,37 @@ def _chosen_sample(
     if args.x is not None and args.y is not None:
         return args.x, args.y, translate("TraceCommand", "the sample given by --x and --y")
     if data is None:
-        raise DataError(f"{args.file}: the network has no data; give a sample with --x and --y")
+        raise DataError(
+            translate(
+                "TraceCommand", "{file}: the network has no data; give a sample with --x and --y"
+            ).format(file=args.file)
+        )
     xs, ys = data.split(args.split)
     if len(xs) == 0:
-        raise DataError(
-            f"{args.file}: the {args.split} data is empty; choose the other --split or give --x and --y"
-        )
+        if args.split == "test":
+            text = translate(
+                "TraceCommand",
+                "{file}: the test data is empty; choose the other --split or give --x and --y",
+            )
+        else:
+            text = translate(
+                "TraceCommand",
+                "{file}: the train data is empty; choose the other --split or give --x and --y",
+            )
+        raise DataError(text.format(file=args.file))
     sample = 0 if args.sample is None else args.sample
     if sample >= len(xs):
-        raise DataError(
-            f"{args.file}: there is no {args.split} sample {sample}; "
-            f"the {args.split} data has {len(xs)}, numbered 0 to {len(xs) - 1}"
-        )
+        if args.split == "test":
+            text = translate(
+                "TraceCommand",
+                "{file}: there is no test sample {sample}; the test data has {count}, numbered 0 to {last}",
+            )
+        else:
+            text = translate(
+                "TraceCommand",
+                "{file}: there is no train sample {sample}; the train data has {count}, numbered 0 to {last}",
+            )
+        raise DataError(text.format(file=args.file, sample=sample, count=len(xs), last=len(xs) - 1))
     x = args.x if args.x is not None else xs[sample].tolist()
     y = args.y if args.y is not None else ys[sample].tolist()
     described = _sample_described(args.split, sample, len(xs))
@@ -443,10 +496,22 @@ def _chosen_samples(
     """The rows --samples names: inputs, targets, each one described, and the whole described."""
     indices = args.samples
     if data is None:
-        raise DataError(f"{args.file}: the network has no data to take --samples from")
+        raise DataError(
+            translate(
+                "TraceCommand", "{file}: the network has no data to take --samples from"
+            ).format(file=args.file)
+        )
     xs, ys = data.split(args.split)
     if len(xs) == 0:
-        raise DataError(f"{args.file}: the {args.split} data is empty; choose the other --split")
+        if args.split == "test":
+            text = translate(
+                "TraceCommand", "{file}: the test data is empty; choose the other --split"
+            )
+        else:
+            text = translate(
+                "TraceCommand", "{file}: the train data is empty; choose the other --split"
+            )
+        raise DataError(text.format(file=args.file))
     if isinstance(indices, range):
         listed = f"{indices.start}:{indices.stop}"
         outside = indices.stop - 1 if indices.stop > len(xs) else None
@@ -454,9 +519,22 @@ def _chosen_samples(
         listed = ",".join(str(k) for k in indices)
         outside = next((k for k in indices if k >= len(xs)), None)
     if outside is not None:
+        if args.split == "test":
+            text = translate(
+                "TraceCommand",
+                "{file}: --samples {listed} includes test sample {outside}, "
+                "but the test data has {count} samples, numbered 0 to {last}",
+            )
+        else:
+            text = translate(
+                "TraceCommand",
+                "{file}: --samples {listed} includes train sample {outside}, "
+                "but the train data has {count} samples, numbered 0 to {last}",
+            )
         raise DataError(
-            f"{args.file}: --samples {listed} includes {args.split} sample {outside}, but the "
-            f"{args.split} data has {len(xs)} samples, numbered 0 to {len(xs) - 1}"
+            text.format(
+                file=args.file, listed=listed, outside=outside, count=len(xs), last=len(xs) - 1
+            )
         )
     which = [_sample_described(args.split, k, len(xs)) for k in indices]
     if args.split == "test":
@@ -479,11 +557,24 @@ def _check_sample_widths(args: argparse.Namespace, network: Network) -> None:
     ):
         if values is not None and len(values) != len(ids):
             shown = ", ".join(ids[:6]) + (", …" if len(ids) > 6 else "")
-            raise UsageError(
-                f"{option} gives {len(values)} {what} value(s), but the network in {args.file} has "
-                f"{len(ids)} {role} neuron(s)"
-                + (f" ({shown}): give one value for each" if ids else "")
-            )
+            if what == "input":
+                text = translate(
+                    "TraceCommand",
+                    "{option} gives {given} input value(s), but the network in {file} has "
+                    "{count} input neuron(s)",
+                )
+            else:
+                text = translate(
+                    "TraceCommand",
+                    "{option} gives {given} target value(s), but the network in {file} has "
+                    "{count} output neuron(s)",
+                )
+            text = text.format(option=option, given=len(values), file=args.file, count=len(ids))
+            if ids:
+                text += translate("TraceCommand", " ({shown}): give one value for each").format(
+                    shown=shown
+                )
+            raise UsageError(text)
 
 
 def _update_overflow(file: str, network: Network, x: list[float], y: list[float]) -> str | None:
@@ -520,22 +611,27 @@ def _overflow_in(
         if math.isfinite(after):
             continue
         if not math.isfinite(gradient):
-            return (
-                f"{file}: the SGD update of {name} cannot be taken: its gradient {gradient_symbol} "
-                f"is {_written(gradient)}, because the values overflow with this sample and "
-                "these weights"
-            )
-        return (
-            f"{file}: the SGD update of {name} overflows: {before:.6g} − "
-            f"{update.learning_rate:g} × ({gradient:.6g}) is {_written(after)}; "
-            "the step is too large (lower the learning rate)"
+            return translate(
+                "TraceCommand",
+                "{file}: the SGD update of {name} cannot be taken: its gradient {gradient} "
+                "is {value}, because the values overflow with this sample and these weights",
+            ).format(file=file, name=name, gradient=gradient_symbol, value=_written(gradient))
+        return translate(
+            "TraceCommand",
+            "{file}: the SGD update of {name} overflows: {step} is {value}; "
+            "the step is too large (lower the learning rate)",
+        ).format(
+            file=file,
+            name=name,
+            step=f"{before:.6g} − {update.learning_rate:g} × ({gradient:.6g})",
+            value=_written(after),
         )
     return None
 
 
 def _written(value: float) -> str:
     if math.isnan(value):
-        return "not a number (NaN)"
+        return translate("TraceCommand", "not a number (NaN)")
     return "−∞" if value < 0 else "+∞"
 
 
@@ -578,11 +674,19 @@ def _run_minibatch_trace(args: argparse.Namespace, network: Network) -> int:
     """`trace --samples`: each sample's passes, the mean gradients, the one SGD step."""
     given = [option for option in ("x", "y") if getattr(args, option) is not None]
     if given:
-        options = " and ".join("--" + option for option in given)
-        raise UsageError(
-            f"--samples takes its samples from the file's data, while {options} "
-            f"{'give' if len(given) > 1 else 'gives'} one sample by hand: use one or the other"
-        )
+        if len(given) > 1:
+            text = translate(
+                "TraceCommand",
+                "--samples takes its samples from the file's data, while --x and --y "
+                "give one sample by hand: use one or the other",
+            )
+        else:
+            text = translate(
+                "TraceCommand",
+                "--samples takes its samples from the file's data, while {option} "
+                "gives one sample by hand: use one or the other",
+            ).format(option="--" + given[0])
+        raise UsageError(text)
     xs, ys, which, described = _chosen_samples(args, network.data)
     try:
         batch = trace_minibatch(network, xs, ys)
@@ -607,8 +711,11 @@ def _print_json(file: str, document: dict) -> None:
         text = json.dumps(document, indent=2, allow_nan=False)
     except ValueError:
         raise DataError(
-            f"{file}: the trace holds an infinite or NaN number, which JSON cannot carry; "
-            "the text form shows where"
+            translate(
+                "TraceCommand",
+                "{file}: the trace holds an infinite or NaN number, which JSON cannot carry; "
+                "the text form shows where",
+            ).format(file=file)
         ) from None
     print(text)
 
@@ -650,6 +757,12 @@ def _run(args: argparse.Namespace) -> int:
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     argv = list(sys.argv[1:] if argv is None else argv)
+    # The locale's language from the first word: the options' own refusals are parsed in it.
+    with users_language():
+        return _main(argv)
+
+
+def _main(argv: list[str]) -> int:
     try:
         args = _parse(argv)
     except SystemExit as exit_:  # argparse's usage errors (2) and --help (0)

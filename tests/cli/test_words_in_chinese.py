@@ -26,6 +26,15 @@ ENTRIES = [
     ("CliTrain", "train loss", "訓練損失"),
     ("CliTrain", "train accuracy", "訓練準確率"),
     ("NetworkFile", "there is no such file", "沒有這個檔案"),
+    (
+        "TraceCommand",
+        (
+            "{file}: --samples {listed} includes train sample {outside}, "
+            "but the train data has {count} samples, numbered 0 to {last}"
+        ),
+        "{file}：--samples {listed} 包含訓練樣本 {outside}，但訓練資料只有 {count} 個樣本，編號 0 到 {last}",
+    ),
+    ("CommandLine", "{text} is too large: digits go from 3 to 8", "{text} 太大：位數只能是 3 到 8"),
 ]
 NUMBER = re.compile(r"\d+(?:\.\d+)?(?:e[−+-]?\d+)?")
 
@@ -81,3 +90,29 @@ def test_a_command_puts_the_language_back(capsys, monkeypatch, zh_tw_catalogue):
     translation.set_language(translation.ENGLISH)
     _run(capsys, monkeypatch, "zh_TW.UTF-8", "check", str(example_path("xor")))
     assert translation.current_language() == translation.ENGLISH
+
+
+def test_trace_refuses_a_sample_outside_the_data_in_the_locales_language(
+    capsys, monkeypatch, zh_tw_catalogue
+):
+    file = str(example_path("xor"))
+    status, _, english = _run(capsys, monkeypatch, "C.UTF-8", "trace", file, "--samples", "0,99")
+    assert status == 1 and "includes train sample 99, but the train data has" in english
+    status, _, chinese = _run(
+        capsys, monkeypatch, "zh_TW.UTF-8", "trace", file, "--samples", "0,99"
+    )
+    assert status == 1
+    assert "：--samples 0,99 包含訓練樣本 99，但訓練資料只有 " in chinese
+    # The same count of samples in both languages.
+    assert re.findall(r"\d+", english.split("has")[1]) == re.findall(
+        r"\d+", chinese.split("只有")[1]
+    )
+
+
+def test_an_option_refused_while_parsing_speaks_the_locales_language(
+    capsys, monkeypatch, zh_tw_catalogue
+):
+    file = str(example_path("xor"))
+    status, _, chinese = _run(capsys, monkeypatch, "zh_TW.UTF-8", "trace", file, "--digits", "9")
+    assert status == 2
+    assert "9 太大：位數只能是 3 到 8" in chinese

@@ -577,6 +577,57 @@
     </message>
 </context>
 <context>
+    <name>CommandLine</name>
+    <message>
+        <source>{text} is not a whole number</source>
+        <translation>{text} 不是整數</translation>
+    </message>
+    <message>
+        <source>{text} is too small: it must be at least {minimum}</source>
+        <translation>{text} 太小：至少要是 {minimum}</translation>
+    </message>
+    <message>
+        <source>{text} is not a number</source>
+        <translation>{text} 不是數字</translation>
+    </message>
+    <message>
+        <source>{text} is not a finite number</source>
+        <translation>{text} 不是有限的數字</translation>
+    </message>
+    <message>
+        <source>{text} is not a list of numbers such as 0.5,1</source>
+        <translation>{text} 不是數字清單（例如 0.5,1）</translation>
+    </message>
+    <message>
+        <source>{part} in {text} is not a sample number (a whole number, counting from 0)</source>
+        <translation>{text} 裡的 {part} 不是樣本編號（樣本編號是從 0 起算的整數）</translation>
+    </message>
+    <message>
+        <source>{part} in {text} is not a sample number: samples count from 0</source>
+        <translation>{text} 裡的 {part} 不是樣本編號：樣本從 0 起算</translation>
+    </message>
+    <message>
+        <source>{text} is not a range A:B of sample numbers, such as 0:4 (4 excluded)</source>
+        <translation>{text} 不是樣本編號的範圍 A:B（例如 0:4，不含 4）</translation>
+    </message>
+    <message>
+        <source>the range {text} holds no sample: A:B runs from A up to B, B excluded, so B must be larger than A</source>
+        <translation>範圍 {text} 裡沒有任何樣本：A:B 從 A 到 B、不含 B，所以 B 必須大於 A</translation>
+    </message>
+    <message>
+        <source>{text} is not a list of sample numbers, such as 0,3,5 or the range 0:4</source>
+        <translation>{text} 不是樣本編號清單（例如 0,3,5 或範圍 0:4）</translation>
+    </message>
+    <message>
+        <source>{text} is too large: digits go from 3 to 8</source>
+        <translation>{text} 太大：位數只能是 3 到 8</translation>
+    </message>
+    <message>
+        <source>there is no display to open the app on (DISPLAY is not set); train, trace and check run without one</source>
+        <translation>沒有可以開啟應用程式的顯示器（未設定 DISPLAY）；train、trace 與 check 不需要顯示器就能執行</translation>
+    </message>
+</context>
+<context>
     <name>ConnectionItem</name>
     <message>
         <source>{source} → {target}
@@ -3982,6 +4033,26 @@ Save them before {doing}?</source>
         <translation>以 --x 與 --y 指定的樣本</translation>
     </message>
     <message>
+        <source>{file}: the network has no data; give a sample with --x and --y</source>
+        <translation>{file}：這個網路沒有資料；請用 --x 與 --y 給一個樣本</translation>
+    </message>
+    <message>
+        <source>{file}: the test data is empty; choose the other --split or give --x and --y</source>
+        <translation>{file}：測試資料是空的；請選另一個 --split，或用 --x 與 --y 給一個樣本</translation>
+    </message>
+    <message>
+        <source>{file}: the train data is empty; choose the other --split or give --x and --y</source>
+        <translation>{file}：訓練資料是空的；請選另一個 --split，或用 --x 與 --y 給一個樣本</translation>
+    </message>
+    <message>
+        <source>{file}: there is no test sample {sample}; the test data has {count}, numbered 0 to {last}</source>
+        <translation>{file}：沒有測試樣本 {sample}；測試資料有 {count} 個，編號 0 到 {last}</translation>
+    </message>
+    <message>
+        <source>{file}: there is no train sample {sample}; the train data has {count}, numbered 0 to {last}</source>
+        <translation>{file}：沒有訓練樣本 {sample}；訓練資料有 {count} 個，編號 0 到 {last}</translation>
+    </message>
+    <message>
         <source>{sample} with {options}</source>
         <translation>{sample}，{options} 以手動給定的值取代</translation>
     </message>
@@ -3994,6 +4065,26 @@ Save them before {doing}?</source>
         <translation>訓練資料第 {number} 個樣本，共 {count} 個（--sample {index}）</translation>
     </message>
     <message>
+        <source>{file}: the network has no data to take --samples from</source>
+        <translation>{file}：這個網路沒有資料，--samples 無從取樣</translation>
+    </message>
+    <message>
+        <source>{file}: the test data is empty; choose the other --split</source>
+        <translation>{file}：測試資料是空的；請選另一個 --split</translation>
+    </message>
+    <message>
+        <source>{file}: the train data is empty; choose the other --split</source>
+        <translation>{file}：訓練資料是空的；請選另一個 --split</translation>
+    </message>
+    <message>
+        <source>{file}: --samples {listed} includes test sample {outside}, but the test data has {count} samples, numbered 0 to {last}</source>
+        <translation>{file}：--samples {listed} 包含測試樣本 {outside}，但測試資料只有 {count} 個樣本，編號 0 到 {last}</translation>
+    </message>
+    <message>
+        <source>{file}: --samples {listed} includes train sample {outside}, but the train data has {count} samples, numbered 0 to {last}</source>
+        <translation>{file}：--samples {listed} 包含訓練樣本 {outside}，但訓練資料只有 {count} 個樣本，編號 0 到 {last}</translation>
+    </message>
+    <message>
         <source>{count} test samples (--samples {listed}) as one minibatch</source>
         <translation>{count} 個測試樣本（--samples {listed}）組成的一個小批次</translation>
     </message>
@@ -4002,8 +4093,44 @@ Save them before {doing}?</source>
         <translation>{count} 個訓練樣本（--samples {listed}）組成的一個小批次</translation>
     </message>
     <message>
+        <source>{option} gives {given} input value(s), but the network in {file} has {count} input neuron(s)</source>
+        <translation>{option} 給了 {given} 個輸入值，但 {file} 裡的網路有 {count} 個輸入神經元</translation>
+    </message>
+    <message>
+        <source>{option} gives {given} target value(s), but the network in {file} has {count} output neuron(s)</source>
+        <translation>{option} 給了 {given} 個目標值，但 {file} 裡的網路有 {count} 個輸出神經元</translation>
+    </message>
+    <message>
+        <source> ({shown}): give one value for each</source>
+        <translation>（{shown}）：請每個各給一個值</translation>
+    </message>
+    <message>
+        <source>{file}: the SGD update of {name} cannot be taken: its gradient {gradient} is {value}, because the values overflow with this sample and these weights</source>
+        <translation>{file}：無法對 {name} 做 SGD 更新：它的梯度 {gradient} 是 {value}，因為用這個樣本和這些權重時數值溢位</translation>
+    </message>
+    <message>
+        <source>{file}: the SGD update of {name} overflows: {step} is {value}; the step is too large (lower the learning rate)</source>
+        <translation>{file}：{name} 的 SGD 更新溢位：{step} 是 {value}；這一步太大了（請降低學習率）</translation>
+    </message>
+    <message>
+        <source>not a number (NaN)</source>
+        <translation>非數值（NaN）</translation>
+    </message>
+    <message>
         <source>Trace of {sample} through “{network}”</source>
         <translation>追蹤「{network}」：{sample}</translation>
+    </message>
+    <message>
+        <source>--samples takes its samples from the file&apos;s data, while --x and --y give one sample by hand: use one or the other</source>
+        <translation>--samples 從檔案的資料取樣本，而 --x 與 --y 是手動給一個樣本：請只用其中一種</translation>
+    </message>
+    <message>
+        <source>--samples takes its samples from the file&apos;s data, while {option} gives one sample by hand: use one or the other</source>
+        <translation>--samples 從檔案的資料取樣本，而 {option} 是手動給一個樣本：請只用其中一種</translation>
+    </message>
+    <message>
+        <source>{file}: the trace holds an infinite or NaN number, which JSON cannot carry; the text form shows where</source>
+        <translation>{file}：追蹤結果含有無限大或 NaN，JSON 無法表示；文字格式會顯示出在哪裡</translation>
     </message>
 </context>
 <context>
