@@ -22,6 +22,7 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
+from playground.engine.batch_order import BatchOrder
 from playground.engine.compiled_network import CompiledNetwork
 from playground.model.dataset import Dataset, widths_refusal
 from playground.model.errors import DataError
@@ -80,13 +81,12 @@ class Trainer:
         self.dataset = check_data_fits(network, dataset if dataset is not None else network.data)
         self.settings = replace(settings or network.training)
         self.compiled = CompiledNetwork(network)
-        self.rng = np.random.default_rng(self.settings.seed)
+        # Which rows each step takes: the one rule the app's "next training batch" asks too.
+        self._batches = BatchOrder(len(self.dataset.train_x), self.settings.seed)
         self.epoch = 0
         self.history = History()
         self.divergence: Divergence | None = None
-        self._order = np.zeros(0, dtype=int)
-        self._x_shuffled = self._y_shuffled = np.zeros((0, 0))  # the training set in `_order`
-        self._next = 0  # position in `_order` of the next minibatch
+        self._x_shuffled = self._y_shuffled = np.zeros((0, 0))  # the training set, shuffled
         self._velocity = [
             (np.zeros_like(level.weights), np.zeros_like(level.biases))
             for level in self.compiled.levels
@@ -104,7 +104,12 @@ class Trainer:
     @property
     def batch_in_epoch(self) -> int:
         """How many minibatches of the current epoch are done."""
-        return math.ceil(self._next / self.settings.batch_size) if len(self._order) else 0
+        batches = self._batches
+        return math.ceil(batches.position / self.settings.batch_size) if len(batches.order) else 0
+
+    def upcoming_batch(self) -> np.ndarray:
+        """The training rows (counted from 0) the next minibatch step will take."""
+        return self._batches.upcoming(self.settings.batch_size)
 
     def store_parameters(self, network: Network) -> None:
         """Write the trained weights and biases into the network."""
@@ -175,14 +180,13 @@ class Trainer:
                     break
                 if max_seconds is not None and time.perf_counter() - start >= max_seconds:
                     break
-                if self._next == 0:
+                if self._batches.starts_epoch:
                     self._shuffle()
-                end = self._next + size
                 # Slices of the shuffled copy: views, where indexing by the order would copy.
-                self._step(self._x_shuffled[self._next : end], self._y_shuffled[self._next : end])
-                self._next = end
+                rows = self._batches.take(size)
+                self._step(self._x_shuffled[rows], self._y_shuffled[rows])
                 done += 1
-                if end >= len(self._order):
+                if self._batches.epoch_done:
                     self._end_epoch()
         if self.divergence is None and not self.compiled.all_finite():
             self._diverge(math.nan)
@@ -191,9 +195,9 @@ class Trainer:
     def _shuffle(self) -> None:
         """A fresh order of the training samples for the epoch that starts."""
         x, y = self.dataset.split("train")  # the network's inputs: derived columns with features
-        self._order = self.rng.permutation(len(x))
-        self._x_shuffled = x[self._order]
-        self._y_shuffled = y[self._order]
+        order = self._batches.shuffle()
+        self._x_shuffled = x[order]
+        self._y_shuffled = y[order]
 
     def _step(self, x: np.ndarray, targets: np.ndarray) -> None:
         compiled = self.compiled
@@ -229,7 +233,7 @@ class Trainer:
                     level.biases -= db
 
     def _end_epoch(self) -> None:
-        self._next = 0
+        self._batches.end_epoch()
         self.epoch += 1
         train_loss, train_accuracy = self._measure("train")
         if not math.isfinite(train_loss):
@@ -248,7 +252,7 @@ class Trainer:
                 record.append(accuracy)
 
     def _diverge(self, loss: float) -> None:
-        epoch = self.epoch if self._next == 0 else self.epoch + 1
+        epoch = self.epoch if self._batches.starts_epoch else self.epoch + 1
         what = (
             translate("Trainer", "infinite")
             if math.isinf(loss)
@@ -283,5 +287,5 @@ class Trainer:
             for v in velocities:
                 v[...] = 0.0
         # The unfinished epoch is abandoned; training can start a fresh one from the kept weights.
-        self._next = 0
+        self._batches.end_epoch()
         self.epoch = len(self.history.train_loss)

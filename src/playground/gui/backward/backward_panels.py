@@ -81,6 +81,7 @@ class BackwardPanels:
         panel.digits.valueChanged.connect(self._digits_changed)
         panel.speed.valueChanged.connect(self._save_settings)
         panel.picker.chosen.connect(session.set_sample)
+        panel.picker.training_batch = self.window.training.session.next_batch
         session.changed.connect(self.redraw)
         session.restarted.connect(self._restarted)
         self.dock.visibilityChanged.connect(self._dock_visibility)

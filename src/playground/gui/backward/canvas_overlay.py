@@ -33,11 +33,13 @@ from playground.gui.backward.frames import (
     FORWARD_STEP,
     GATHER,
     GRADIENTS,
+    MEAN,
     NEURON,
     Frame,
 )
 from playground.gui.backward.label_placement import LabelPlacer
 from playground.gui.backward.math_html import MUTED, sign_colour
+from playground.gui.backward.mean_labels import draw_means
 from playground.gui.backward.overlay_items import Glow, Ring, Tag, TextLine
 from playground.gui.backward.overlay_layout import DOWN, RIGHT, RING_RADIUS, UP, LabelLayout
 from playground.gui.canvas import style
@@ -157,6 +159,8 @@ class CanvasOverlay(LabelLayout):
         self._loss_node()
         if self.current is not None:
             self._current_neuron()
+        elif frame.kind == MEAN:
+            draw_means(self)  # a minibatch's mean gradients, before the update uses them
         elif frame.kind != FORWARD:
             self._update_labels()
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QStandardItemModel
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QStackedWidget,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -58,6 +60,8 @@ class SamplePicker(QWidget):
         self.network: Network | None = None
         self.choice = SampleChoice()
         self._syncing = False
+        # The rows (from 0) the next training step will take; set by whoever knows the training.
+        self.training_batch: Callable[[], Sequence[int]] | None = None
 
         self.source = QComboBox()
         for split, text in SOURCES:
@@ -103,6 +107,18 @@ class SamplePicker(QWidget):
         batch_label.setBuddy(self.batch)
         batch_row.addWidget(batch_label)
         batch_row.addWidget(self.batch, 1)
+        self.next_batch_button = QToolButton()
+        self.next_batch_button.setObjectName("next_training_batch")
+        self.next_batch_button.setText(self.tr("Next training batch"))
+        self.next_batch_button.setToolTip(
+            self.tr(
+                "Fill in the rows the next SGD step of training will take: the training "
+                "settings' batch size and seed, from where training has got to (the first "
+                "batch of a fresh run if it has not started)"
+            )
+        )
+        self.next_batch_button.clicked.connect(self._next_training_batch)
+        batch_row.addWidget(self.next_batch_button)
         data_layout.addLayout(batch_row)
         data_layout.addWidget(self.table)
 
@@ -145,6 +161,7 @@ class SamplePicker(QWidget):
                 self.index.setValue(choice.index + 1)
                 self.count.setText(self.tr("of {count}").format(count=format_count(count)))
                 self.index.setEnabled(not choice.batch)
+                self.next_batch_button.setEnabled(split_size(network, TRAIN) > 0)
                 if not self.batch.hasFocus():
                     self.batch.setText(batch_text(choice.batch))
                     self._mark_batch("")
@@ -259,6 +276,24 @@ class SamplePicker(QWidget):
             return
         self._mark_batch("")
         self._emit(SampleChoice(self.choice.split, rows[0], batch=rows))
+
+    def _next_training_batch(self) -> None:
+        """The minibatch training would draw next, on the training data."""
+        if self._syncing or self.network is None or self.training_batch is None:
+            return
+        try:
+            rows = self.training_batch()
+        except PlaygroundError as problem:
+            self._mark_batch(
+                self.tr("No training batch to show: {problem}.").format(problem=problem)
+            )
+            return
+        self._mark_batch("")
+        # In the order of the data, not of the shuffle: the mean is the same, and the rows
+        # are easier to find in the table.
+        batch = tuple(sorted(int(row) for row in rows))
+        self.batch.setText(batch_text(batch))  # also while the field has the keyboard focus
+        self._emit(SampleChoice(TRAIN, batch[0], batch=batch))
 
     def _mark_batch(self, problem: str) -> None:
         """A red frame and the reason on hover for a minibatch that cannot be read."""

@@ -1,8 +1,8 @@
 """Network ▸ Check Gradients…: `playground check` in a window, with the canvas coloured by error.
 
 The numbers are the engine's `check_gradients`, on the same data the command line
-uses (or on the sample the Backward Pass traces, when it is open), so the app and
-the terminal never disagree. The canvas is only restyled through the connections'
+uses (or on the sample or minibatch the Backward Pass traces, when it is open), so
+the app and the terminal never disagree. The canvas is only restyled through the connections'
 overlay methods, and given its own look back when the window closes or the network
 changes: the colours would lie about a network that is no longer the one checked.
 """
@@ -354,8 +354,15 @@ class GradientCheckWindow(QDialog):
         backward = self.main_window.backward
         if backward.is_showing():
             sample = backward.session.sample
-            x, targets = sample.resolve(network)
-            data = Dataset(train_x=np.array([x], dtype=float), train_y=np.array([targets]))
+            if sample.batch:
+                # A minibatch: the check's loss is the batch's mean loss, as the trace's mean is.
+                xs, targets_list = sample.resolve_batch(network)
+            else:
+                x, targets = sample.resolve(network)
+                xs, targets_list = [x], [targets]
+            data = Dataset(
+                train_x=np.array(xs, dtype=float), train_y=np.array(targets_list, dtype=float)
+            )
             return data, self.tr("on {sample}, the one the Backward Pass traces").format(
                 sample=sample.describe(network)
             )

@@ -27,7 +27,8 @@ from dataclasses import replace
 import numpy as np
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from playground.engine.trainer import History, Trainer
+from playground.engine.batch_order import first_batch
+from playground.engine.trainer import History, Trainer, check_data_fits
 from playground.gui.document import Document
 from playground.gui.training.pacing import WritePacer
 from playground.gui.training.run_command import (
@@ -199,14 +200,8 @@ class TrainingSession(QObject):
     def _ready_trainer(self) -> Trainer | None:
         """The trainer, rebuilt when the model has moved on; None (and a message) if it cannot train."""
         network = self.document.network
-        trainer = self.trainer
-        stale = (
-            trainer is None
-            or not self._in_sync
-            or trainer.compiled.structure_version != network.structure_version
-            or trainer.dataset is not network.data
-        )
-        if stale:
+        trainer = self._reusable_trainer()
+        if trainer is None:
             progress = self.progress.copy()
             try:
                 trainer = Trainer(network)
@@ -221,6 +216,29 @@ class TrainingSession(QObject):
             trainer.divergence = None
         self._cannot_train = False
         return trainer
+
+    def _reusable_trainer(self) -> Trainer | None:
+        """The trainer the next step goes on with, or None when the model has moved on from it."""
+        network, trainer = self.document.network, self.trainer
+        if (
+            trainer is None
+            or not self._in_sync
+            or trainer.compiled.structure_version != network.structure_version
+            or trainer.dataset is not network.data
+        ):
+            return None
+        return trainer
+
+    def next_batch(self) -> np.ndarray:
+        """The training rows (from 0) the next SGD step will take: where the run is, or a fresh run's
+        first batch when the next step starts a new trainer. Raises DataError when it cannot train."""
+        trainer = self._reusable_trainer()
+        if trainer is not None:
+            return trainer.upcoming_batch()
+        network = self.document.network
+        data = check_data_fits(network, network.data)
+        settings = network.training
+        return first_batch(len(data.train_x), settings.seed, settings.batch_size)
 
     def _begin_run(self, until_epoch: int | None) -> None:
         self._run_start = self.progress.copy()

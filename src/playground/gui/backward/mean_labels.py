@@ -1,0 +1,89 @@
+"""A minibatch's mean step on the canvas: each connection's mean ∂L/∂w, each bias's mean ∂L/∂b.
+
+The labels look like one sample's ∂L/∂w at its neuron's step (the gradient's
+name, then its value in the colour of its sign) and the connections glow by
+the mean's size, so the class sees on the network the numbers the panel's
+table averages; the update frame after it shows what η does with them.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QPointF
+from PySide6.QtGui import QColor
+
+from playground.gui.backward.math_html import MUTED, sign_colour
+from playground.gui.backward.overlay_items import TextLine
+from playground.gui.backward.overlay_layout import DOWN
+from playground.gui.canvas import style
+
+if TYPE_CHECKING:
+    from playground.gui.backward.canvas_overlay import CanvasOverlay
+
+# As at one sample's neuron: past this many labels, the value alone; past the second
+# count, only the largest means carry a label (the line's colour and width show the rest).
+LABELS_IN_FULL = 8
+MOST_LABELS = 24
+
+
+def draw_means(overlay: CanvasOverlay) -> None:
+    """Label every connection and bias of `overlay`'s trace (at the mean frame: the means)."""
+    steps = overlay.trace.steps  # `mean_trace` put the minibatch's means into these steps
+    gradients = [g for step in steps for g in step.weight_grads]
+    values = [abs(g.dL_dw) for g in gradients] + [abs(step.dL_db) for step in steps]
+    largest = max((v for v in values if math.isfinite(v)), default=0.0)
+
+    def intensity(value: float) -> float:
+        if largest <= 0 or not math.isfinite(value):
+            return 0.15
+        return 0.15 + 0.85 * math.sqrt(min(1.0, abs(value) / largest))
+
+    mean_of = QCoreApplication.translate("CanvasOverlay", "mean {gradient}")
+    for step in steps:
+        item = overlay.scene.neuron_items.get(step.neuron)
+        if item is None:
+            continue
+        gradient = f"∂L/∂b{overlay._sub(step.neuron)}"
+        pill = overlay._tag(
+            [
+                TextLine(
+                    f"{mean_of.format(gradient=gradient)} {overlay.fmt(step.dL_db)}",
+                    7.5,
+                    "#ffffff",
+                    bold=True,
+                )
+            ],
+            background=sign_colour(step.dL_db),
+            tooltip=f"∂L/∂b_{html.escape(overlay.names[step.neuron])} = {step.dL_db!r}",
+        )
+        # Where the editor writes the bias: the means are about the same parameters.
+        below = style.NEURON_RADIUS + 2 + pill.size().height() / 2
+        overlay._put(pill, item.pos() + QPointF(0, below), DOWN)
+        overlay._add(pill)
+    compact = len(gradients) > LABELS_IN_FULL
+    cut = (
+        sorted((abs(g.dL_dw) for g in gradients), reverse=True)[MOST_LABELS - 1]
+        if len(gradients) > MOST_LABELS
+        else 0.0
+    )
+    for g in gradients:
+        key = (g.source, g.target)
+        connection = overlay.scene.connection_items.get(key)
+        if connection is None:
+            continue
+        colour = sign_colour(g.dL_dw)
+        connection.set_flow(None, QColor(colour), intensity(g.dL_dw))
+        overlay.touched_connections.add(key)
+        i, j = html.escape(overlay.names[g.source]), html.escape(overlay.names[g.target])
+        lines = [
+            TextLine(mean_of.format(gradient=f"∂L/∂w<sub>{i},{j}</sub>"), 6.5, MUTED),
+            TextLine(f"= {overlay.fmt(g.dL_dw)}", 8.5, colour, bold=True),
+        ]
+        if abs(g.dL_dw) >= cut:
+            overlay._want_label(
+                key, g.dL_dw, connection.line(), lines[1:] if compact else lines, colour
+            )
+    overlay._place_labels()
