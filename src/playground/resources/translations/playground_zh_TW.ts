@@ -368,6 +368,10 @@
         <source>b {bias} (fixed)</source>
         <translation>b {bias}（固定）</translation>
     </message>
+    <message>
+        <source>mean {gradient}</source>
+        <translation>平均 {gradient}</translation>
+    </message>
 </context>
 <context>
     <name>CliCheck</name>
@@ -3684,6 +3688,14 @@ Save them before {doing}?</source>
         <translation>小批次</translation>
     </message>
     <message>
+        <source>Next training batch</source>
+        <translation>下一個訓練批次</translation>
+    </message>
+    <message>
+        <source>Fill in the rows the next SGD step of training will take: the training settings&apos; batch size and seed, from where training has got to (the first batch of a fresh run if it has not started)</source>
+        <translation>填入訓練的下一個 SGD 步驟會取用的資料列：依訓練設定的批次大小與種子，從訓練目前進行到的位置算起（若尚未開始訓練，則是全新訓練的第一個批次）</translation>
+    </message>
+    <message>
         <source>of {count}</source>
         <translation>／{count}</translation>
     </message>
@@ -3698,6 +3710,10 @@ Save them before {doing}?</source>
     <message>
         <source>{text!r} is not a list such as 1,3,5 or a range such as 1:4</source>
         <translation>{text!r} 不是像 1,3,5 的清單，也不是像 1:4 的範圍</translation>
+    </message>
+    <message>
+        <source>No training batch to show: {problem}.</source>
+        <translation>沒有可顯示的訓練批次：{problem}。</translation>
     </message>
     <message>
         <source>Trace several samples as one minibatch, the way SGD uses it: each sample&apos;s passes, then the mean gradients, then one update. Samples count from 1; in a range A:B, B is left out (1:4 is samples 1, 2 and 3).</source>
