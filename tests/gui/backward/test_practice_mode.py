@@ -2,89 +2,50 @@
 
 from __future__ import annotations
 
-import math
-
 import pytest
 from PySide6.QtCore import QSettings, Qt
 
 from playground.engine.formatting import format_number
 from playground.gui.backward.practice_score import PracticeScore, is_right, read_number
-
-
-def sigmoid(z: float) -> float:
-    return 1.0 / (1.0 + math.exp(-z))
-
-
-def hand_dL_dz() -> dict[str, tuple[float, float, float]]:
-    """∂L/∂z of h1 and h2 in the 2-2-2 example by hand (sigmoid, L = ½ Σ (y − t)²).
-
-    Each as (∂L/∂z, the slope y(1 − y), ∂L/∂y), the factors the hint must show.
-    """
-    x1, x2 = 0.05, 0.1
-    y_h1 = sigmoid(0.35 + 0.15 * x1 + 0.2 * x2)
-    y_h2 = sigmoid(0.35 + 0.25 * x1 + 0.3 * x2)
-    y_o1 = sigmoid(0.6 + 0.4 * y_h1 + 0.45 * y_h2)
-    y_o2 = sigmoid(0.6 + 0.5 * y_h1 + 0.55 * y_h2)
-    dL_dz_o1 = (y_o1 - 0.01) * y_o1 * (1 - y_o1)
-    dL_dz_o2 = (y_o2 - 0.99) * y_o2 * (1 - y_o2)
-    found = {}
-    for name, y, w_o1, w_o2 in (("h1", y_h1, 0.4, 0.5), ("h2", y_h2, 0.45, 0.55)):
-        dL_dy = w_o1 * dL_dz_o1 + w_o2 * dL_dz_o2
-        slope = y * (1 - y)
-        found[name] = (slope * dL_dy, slope, dL_dy)
-    return found
-
-
-def hand_dL_dz_h1() -> tuple[float, float, float]:
-    return hand_dL_dz()["h1"]
-
-
-def step_to_neuron(backward, qtbot, name: str) -> None:
-    """Press Right on the canvas, as a teacher does, until the step label names `name`."""
-    for _ in range(10):
-        if f"neuron {name}" in backward.panel.step_label.text():
-            return
-        qtbot.keyClick(backward.window.view, Qt.Key.Key_Right)
-    raise AssertionError(f"never reached neuron {name}")
-
-
-def answer(box, qtbot, text: str) -> None:
-    """Type into the question box and press Enter."""
-    box.answer_edit.clear()
-    qtbot.keyClicks(box.answer_edit, text)
-    qtbot.keyClick(box.answer_edit, Qt.Key.Key_Return)
+from tests.gui.backward.practice_helpers import (
+    answer,
+    hand_dL_dz,
+    hand_dL_dz_h1,
+    seen,
+    step_to_neuron,
+    turn_on_practice,
+)
 
 
 @pytest.fixture
 def practice(backward):
-    """Practice turned on through its menu action; the panels' practice mode."""
-    action = backward.practice.action
-    assert action in backward.window.menus["backward"].actions()
-    action.trigger()
-    assert action.isChecked()
-    return backward.practice
+    return turn_on_practice(backward)
 
 
 def test_a_right_answer_is_right_and_a_wrong_one_reveals_the_answer(backward, practice, qtbot):
     box, formula = practice.box, backward.panel.formula
     step_to_neuron(backward, qtbot, "h1")
-    assert box.isVisible() and "∂L/∂z_h1" in box.question.text()
+    assert box.isVisible() and seen(box.question) == "What is ∂L/∂zh1?"
+    # Written as the formula panel writes it: italic letters, the neuron's name subscripted.
+    symbol = "∂<i>L</i>/∂<i>z</i><sub>h1</sub>"
+    assert symbol in box.question.text() and symbol in formula.body
     assert not formula.isVisible()  # the worked numbers wait for the prediction
 
     value, _, _ = hand_dL_dz_h1()
     assert value == pytest.approx(0.00877135, abs=1e-8)  # Mazur's worked example
     answer(box, qtbot, format_number(value, 6))
-    assert box.verdict.text().startswith("Right")
+    assert seen(box.verdict).startswith("Right")
     assert box.score.text().startswith("Score: 1 of 1 right")  # o1, o2 stepped past
     assert formula.isVisible()
     assert not box.answer_edit.isEnabled()
 
     step_to_neuron(backward, qtbot, "h2")
     answer(box, qtbot, "0.5")
-    verdict = box.verdict.text()
+    verdict = seen(box.verdict)
     assert verdict.startswith("Not quite")
     h2 = hand_dL_dz()["h2"][0]
-    assert f"∂L/∂z_h2 = {format_number(h2, backward.session.digits)}" in verdict
+    assert f"∂L/∂zh2 = {format_number(h2, backward.session.digits)}" in verdict
+    assert verdict.endswith(", not 0.5")
     assert box.score.text().startswith("Score: 1 of 2 right")
     assert formula.isVisible()
 
@@ -94,7 +55,7 @@ def test_the_hint_shows_the_numbers_but_not_the_result(backward, practice, qtbot
     value, slope, dL_dy = hand_dL_dz_h1()
     digits = backward.session.digits
     qtbot.mouseClick(practice.box.hint_button, Qt.MouseButton.LeftButton)
-    hint = practice.box.hint.text()
+    hint = seen(practice.box.hint)
     assert practice.box.hint.isVisible()
     assert format_number(slope, digits) in hint and format_number(dL_dy, digits) in hint
     assert format_number(value, digits) not in hint
@@ -105,10 +66,10 @@ def test_within_one_percent_is_right_and_two_percent_off_is_not(backward, practi
     numbers = hand_dL_dz()
     step_to_neuron(backward, qtbot, "h1")
     answer(practice.box, qtbot, repr(numbers["h1"][0] * 1.009))
-    assert practice.box.verdict.text().startswith("Right")
+    assert seen(practice.box.verdict).startswith("Right")
     step_to_neuron(backward, qtbot, "h2")
     answer(practice.box, qtbot, repr(numbers["h2"][0] * 1.02))
-    assert practice.box.verdict.text().startswith("Not quite")
+    assert seen(practice.box.verdict).startswith("Not quite")
     assert (practice.score.right, practice.score.answered) == (1, 2)
 
 
@@ -127,7 +88,7 @@ def test_stepping_on_unanswered_counts_as_skipped_and_reveals(backward, practice
 def test_not_a_number_is_told_and_not_counted(backward, practice, qtbot):
     step_to_neuron(backward, qtbot, "h1")
     answer(practice.box, qtbot, "abc")
-    assert "number" in practice.box.verdict.text()
+    assert "Type a number" in seen(practice.box.problem)
     assert practice.score.answered == 0
     assert not backward.panel.formula.isVisible()
 

@@ -15,14 +15,19 @@ from PySide6.QtWidgets import (
 
 NORMAL_POINT_SIZE = 11.0
 PRESENTATION_POINT_SIZE = 18.0
+HEADLINE_SCALE = 1.25  # the question and the verdict, above the rest
 
 
-def _label(name: str) -> QLabel:
+def _label(name: str, rich: bool = True) -> QLabel:
+    """A wrapping label; `rich` for formulas written as the panel writes them (italic, subscripts).
+
+    Rich text is made by `math_html`, which escapes every neuron name, so a name is
+    still shown as written, never read as markup.
+    """
     label = QLabel()
     label.setObjectName(name)
     label.setWordWrap(True)
-    # Neuron names and formulas are shown as written, never read as markup.
-    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return label
 
@@ -51,67 +56,89 @@ class PracticeBox(QFrame):
         self.hint_button.setObjectName("practice_hint")
         self.hint_button.setToolTip(self.tr("Show the formula with its numbers, not the result"))
         self.hint_button.clicked.connect(self.hint_requested)
-        entry = QHBoxLayout()
+        self.entry = QWidget()
+        entry = QHBoxLayout(self.entry)
+        entry.setContentsMargins(0, 0, 0, 0)
         entry.addWidget(self.answer_edit, 1)
         entry.addWidget(self.check_button)
         entry.addWidget(self.hint_button)
         self.hint = _label("practice_hint_text")
         self.verdict = _label("practice_verdict")
-        self.score = _label("practice_score")
+        self.problem = _label("practice_problem")  # a typed answer that is no number
+        self.score = _label("practice_score", rich=False)
+        self.score.setWordWrap(False)
+        # The question, or once answered the verdict in its place, with the score beside it:
+        # an answered question takes one row, and the revealed formulas the room.
+        top = QHBoxLayout()
+        top.addWidget(self.question, 1, Qt.AlignmentFlag.AlignTop)
+        top.addWidget(self.verdict, 1, Qt.AlignmentFlag.AlignTop)
+        top.addWidget(self.score, 0, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignRight)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 4)
-        layout.addWidget(self.question)
-        layout.addLayout(entry)
+        layout.addLayout(top)
+        layout.addWidget(self.entry)
         layout.addWidget(self.hint)
-        layout.addWidget(self.verdict)
-        layout.addWidget(self.score)
+        layout.addWidget(self.problem)
         layout.addStretch(1)
         self.set_presentation(False)
 
     def ask(self, question: str) -> None:
-        """A new question: an empty line edit, ready to type into."""
+        """A new question (rich text): an empty line edit, ready to type into."""
         self.question.setText(question)
+        self.question.show()
         self.answer_edit.clear()
-        self.answer_edit.setEnabled(True)
-        self.check_button.setEnabled(True)
-        self.hint_button.setEnabled(True)
-        self.hint.clear()
-        self.hint.hide()
-        self.verdict.clear()
-        self.verdict.hide()
+        for widget in (self.answer_edit, self.check_button, self.hint_button):
+            widget.setEnabled(True)
+        self.entry.show()
+        for label in (self.hint, self.verdict, self.problem):
+            label.clear()
+            label.hide()
 
     def show_hint(self, text: str) -> None:
+        """The hint, as rich text."""
         self.hint.setText(text)
         self.hint.show()
 
-    def show_verdict(self, text: str, right: bool | None) -> None:
-        """What the check found; `right` None for a message that judges nothing (not a number)."""
-        colour = {True: "#1b7a2e", False: "#b3261e", None: "palette(text)"}[right]
+    def show_problem(self, text: str) -> None:
+        """Why the typed answer cannot be judged; the question stays open."""
+        self.problem.setText(text)
+        self.problem.show()
+
+    def show_verdict(self, text: str, right: bool) -> None:
+        """What the check found (rich text, with the answer), in the question's place."""
+        colour = "#1b7a2e" if right else "#b3261e"
         self.verdict.setStyleSheet(f"color: {colour}; font-weight: bold")
         self.verdict.setText(text)
         self.verdict.show()
+        self.question.hide()  # the verdict names the value and gives it
+        self.hint.hide()  # the formulas below now show it worked out in full
+        self.problem.hide()
+        self.close_question()
 
     def close_question(self) -> None:
-        """Answered: the line edit and buttons rest until the next question."""
-        self.answer_edit.setEnabled(False)
-        self.check_button.setEnabled(False)
-        self.hint_button.setEnabled(False)
+        """Answered or shown: the line edit and buttons rest (hidden) until the next question."""
+        for widget in (self.answer_edit, self.check_button, self.hint_button):
+            widget.setEnabled(False)
+        self.entry.hide()
 
     def set_score(self, text: str) -> None:
         self.score.setText(text)
 
     def set_presentation(self, presenting: bool) -> None:
-        """Large type for a class calling out answers."""
+        """Large type for a class calling out answers; the question and verdict larger still."""
         points = PRESENTATION_POINT_SIZE if presenting else NORMAL_POINT_SIZE
         font = self.font()
         font.setPointSizeF(points)
         for widget in (
-            self.question,
             self.answer_edit,
             self.check_button,
             self.hint_button,
             self.hint,
-            self.verdict,
+            self.problem,
             self.score,
         ):
             widget.setFont(font)
+        # What the class reads from the back of the room: the question, then the verdict.
+        font.setPointSizeF(points * HEADLINE_SCALE)
+        self.question.setFont(font)
+        self.verdict.setFont(font)

@@ -1,9 +1,11 @@
 """Predict, then reveal: which value a frame asks the student for, its hint and its answer.
 
 Every number comes from the engine's one description of a trace
-(`TraceDescriber`): the answer is a derivation's result, the hint the row
-before it (the formula with the numbers in), so the question says what the
-panel would have shown.
+(`TraceDescriber`), named in the notation the formula panel uses: the answer
+is a derivation's result, the hint the row before it (the formula with the
+numbers in), so the question says what the panel would have shown and writes
+its names the same way. Questions are tokens (`engine.written`), written as
+rich text by `math_html.expr_html`, as the panel writes its formulas.
 """
 
 from __future__ import annotations
@@ -12,13 +14,17 @@ from dataclasses import dataclass
 
 from playground.engine.backward_stepper import Trace, forward_order, forward_step
 from playground.engine.derivation import Derivation
+from playground.engine.minibatch import MinibatchTrace
+from playground.engine.notation import NEURON_NAMES, names_in
 from playground.engine.trace_description import TraceDescriber
-from playground.engine.written import Num, Text, plain
+from playground.engine.update_description import MeanRow, UpdateRow
+from playground.engine.written import Expr, Num, Text, joined
 from playground.gui.backward.frames import (
     DERIVATIVE,
     FORWARD_STEP,
     GATHER,
     GRADIENTS,
+    MEAN,
     NEURON,
     UPDATE,
     WHOLE,
@@ -26,58 +32,114 @@ from playground.gui.backward.frames import (
 )
 from playground.model.network import Network
 
+# What the question asks: a value of the passes, a parameter after the update, a minibatch's mean.
+VALUE, AFTER, MEAN_OF = "value", "after", "mean"
+
 
 @dataclass(frozen=True)
 class Question:
-    """What is `symbol`? `hint` is the formula with its numbers, `answer` the value."""
+    """What is `symbol`? `hint` is the formula with its numbers, `answer` the value.
 
-    symbol: str
-    hint: str
+    `ident` names the value the same whatever the notation ("dL_dz h1", by neuron
+    id), so a change of notation or digits is the same question still; `kind` is VALUE,
+    AFTER (a parameter after the update) or MEAN_OF (a minibatch's mean).
+    """
+
+    ident: str
+    symbol: Expr
+    hint: Expr
     answer: Num
-
-    def digits_text(self, digits: int) -> str:
-        """The answer as the panel writes it."""
-        return plain((self.answer,), digits)
+    kind: str = VALUE
 
 
-def _from_derivation(derivation: Derivation, digits: int, lead: str = "") -> Question:
+ASKED = (Text(" = ?"),)
+
+
+def _from_derivation(ident: str, derivation: Derivation, digits: int, lead: Expr = ()) -> Question:
     """Ask for a derivation's result; hint with the row before it (the numbers, not the value)."""
-    symbol = plain(derivation.left, digits)
     rows = derivation.shown(digits)
-    worked = plain(rows[-2].expr, digits) if len(rows) > 1 else ""
-    hint = f"{lead}{symbol} = {worked} = ?" if worked else f"{lead}{symbol} = ?"
-    return Question(symbol, hint, derivation.result)
+    worked: Expr = (Text(" = "), *rows[-2].expr) if len(rows) > 1 else ()
+    hint = (*lead, *derivation.left, *worked, *ASKED)
+    return Question(ident, derivation.left, hint, derivation.result)
+
+
+def turn_of(rows: int, turn: int) -> int:
+    """Which of `rows` parameters the `turn`-th trace asks about: each in turn, then round again."""
+    return turn % rows if rows else 0
+
+
+def _update_question(rows: list[UpdateRow], turn: int) -> Question | None:
+    """One parameter after the step: a weight, a different one each time round (`turn`)."""
+    weights = [r for r in rows if r.parameter.letter == "w"]
+    pool = weights or rows  # a network without connections still has biases to move
+    if not pool:
+        return None
+    row = pool[turn_of(len(pool), turn)]
+    symbol = (row.parameter,)
+    worked = (row.before, Text(" − "), row.rate, Text(" × "), *row.step_gradient)
+    hint = (*symbol, Text(" ← "), *worked, *ASKED)
+    ident = f"after {row.before.name}"
+    return Question(ident, symbol, hint, row.after, AFTER)
+
+
+def _mean_question(rows: list[MeanRow], turn: int) -> Question | None:
+    """One weight's mean gradient over the minibatch: the sum written out, divided, not done."""
+    weights = [r for r in rows if r.name.startswith("∂L/∂w")]
+    pool = weights or rows
+    if not pool:
+        return None
+    row = pool[turn_of(len(pool), turn)]
+    terms: list[Expr] = [
+        (Num(value, f"{row.name}, {k + 1}", operand=k > 0),) for k, value in enumerate(row.values)
+    ]
+    summed = (Text("("), *joined(terms), Text(f") / {len(row.values)}"))
+    hint = (*row.symbol, Text(" = "), *summed, *ASKED)
+    return Question(f"mean {row.name}", row.symbol, hint, row.mean, MEAN_OF)
 
 
 def question_for(
-    network: Network, trace: Trace | None, frame: Frame | None, digits: int
+    network: Network,
+    trace: Trace | None,
+    frame: Frame | None,
+    digits: int,
+    notation: str = NEURON_NAMES,
+    minibatch: MinibatchTrace | None = None,
+    turn: int = 0,
 ) -> Question | None:
-    """The value `frame` reveals, as a question; None for a frame that reveals none to predict."""
+    """The value `frame` reveals, as a question; None for a frame that reveals none to predict.
+
+    `notation` names the neurons as the formula panel does; `turn` picks which weight
+    the update, the minibatch's mean and a neuron's gradients ask about (`turn_of`), so
+    each time round a class meets another one.
+    """
     if trace is None or frame is None:
         return None
-    describer = TraceDescriber(network)
     if frame.kind == FORWARD_STEP:
-        order = forward_order(network)
-        described = describer.forward(forward_step(network, trace.forward, order[frame.step]))
+        neuron = forward_order(network)[frame.step]
+        describer = TraceDescriber(network, names_in(network, notation, neuron))
+        described = describer.forward(forward_step(network, trace.forward, neuron))
         # y = f(z): z is the hint's first half, so the student works from its value.
         z = described.weighted_sum
-        lead = f"{plain(z.left, digits)} = {plain((z.result,), digits)};  "
-        return _from_derivation(described.activation, digits, lead)
+        lead = (*z.left, Text(" = "), z.result, Text("; "))
+        return _from_derivation(f"y {neuron}", described.activation, digits, lead)
     if frame.kind == NEURON:
-        neuron = describer.neuron(trace.steps[frame.step])
+        step = trace.steps[frame.step]
+        describer = TraceDescriber(network, names_in(network, notation, step.neuron))
+        neuron = describer.neuron(step)
         if frame.phase == GATHER:
-            return _from_derivation(neuron.gather, digits)
+            return _from_derivation(f"dL_dy {step.neuron}", neuron.gather, digits)
         if frame.phase in (WHOLE, DERIVATIVE):
-            return _from_derivation(neuron.chain, digits)
+            return _from_derivation(f"dL_dz {step.neuron}", neuron.chain, digits)
         if frame.phase == GRADIENTS and neuron.weights:
-            return _from_derivation(neuron.weights[0], digits)
+            k = turn_of(len(neuron.weights), turn)  # another incoming weight each time round
+            source = step.weight_grads[k].source
+            return _from_derivation(f"dL_dw {source} {step.neuron}", neuron.weights[k], digits)
         return None
+    # The update and the means are tables of every weight: no neuron to be relative to.
+    describer = TraceDescriber(network, names_in(network, notation, None))
+    if frame.kind == MEAN and minibatch is not None:
+        return _mean_question(describer.means(minibatch), turn)
     if frame.kind == UPDATE:
         rows = [r for r in describer.sample_update(trace, trace.update).rows if not r.fixed]
-        if not rows:
-            return None
-        row = rows[0]
-        symbol = plain((row.parameter,), digits)
-        worked = (row.before, Text(" − "), row.rate, Text(" × "), *row.step_gradient)
-        return Question(symbol, f"{symbol} ← {plain(worked, digits)} = ?", row.after)
+        return _update_question(rows, turn)
     return None
