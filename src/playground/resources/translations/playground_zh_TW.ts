@@ -3380,20 +3380,28 @@ bias {bias}</source>
         <translation>{symbol} 是多少？</translation>
     </message>
     <message>
-        <source>Type a number, such as 0.25 or −1.5.</source>
-        <translation>請輸入一個數字，例如 0.25 或 −1.5。</translation>
+        <source>What is {symbol} after the update?</source>
+        <translation>更新之後 {symbol} 是多少？</translation>
+    </message>
+    <message>
+        <source>What is the mean {symbol} over the minibatch?</source>
+        <translation>{symbol} 在小批次上的平均是多少？</translation>
     </message>
     <message>
         <source>Right: {answer}</source>
         <translation>答對了：{answer}</translation>
     </message>
     <message>
-        <source>Not quite: the answer is {answer}</source>
-        <translation>答錯了：答案是 {answer}</translation>
-    </message>
-    <message>
         <source>Hint: {formula}</source>
         <translation>提示：{formula}</translation>
+    </message>
+    <message>
+        <source>Not quite: {answer}, not {typed}</source>
+        <translation>答錯了：{answer}，不是 {typed}</translation>
+    </message>
+    <message>
+        <source>Type a number, such as 0.25, −1.5 or 2.5e−3, without thousands separators.</source>
+        <translation>請輸入一個數字，例如 0.25、−1.5 或 2.5e−3，不要加千分位分隔符號。</translation>
     </message>
     <message>
         <source>Score: {right} of {count} right</source>
