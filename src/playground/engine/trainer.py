@@ -23,6 +23,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from playground.engine.batch_order import BatchOrder
+from playground.engine.blas_threads import largest_product, threads_for
 from playground.engine.compiled_network import CompiledNetwork
 from playground.model.dataset import Dataset, widths_refusal
 from playground.model.errors import DataError
@@ -172,7 +173,10 @@ class Trainer:
         start = time.perf_counter()
         done = 0
         size = self.settings.batch_size
-        with np.errstate(all="ignore"):
+        # One BLAS thread unless the products are big enough for two (see blas_threads).
+        rows = min(size, len(self.dataset.train_x))
+        work = largest_product(rows, (level.weights for level in self.compiled.levels))
+        with np.errstate(all="ignore"), threads_for(work):
             while self.divergence is None:
                 if until_epoch is not None and self.epoch >= until_epoch:
                     break

@@ -1,8 +1,12 @@
 """The live loss plot: train and test loss per epoch, and the accuracy when the data are class labels.
 
-Curves are held in numpy buffers that grow at the end, so a frame costs the
-new epochs only, and pyqtgraph draws long runs smoothly with peak
-downsampling and clipping to the visible range.
+The history is a MergedHistory: however long the run, each curve has a few
+thousand points at most (the latest epochs one by one, older ones merged
+into buckets), so a frame's setData costs the same at epoch 3,000,000 as at
+epoch 5,000. Where epochs are merged, a loss curve is the buckets' means
+inside a band from their smallest to their largest value, so a spike stays
+in sight; the readout's tooltip says which epochs are merged and how many to
+a bucket.
 """
 
 from __future__ import annotations
@@ -15,8 +19,12 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from playground.engine.formatting import format_number
+from playground.engine.merged_history import MergedHistory
+from playground.engine.merged_series import MergedSeries
 from playground.engine.trainer import History
+from playground.gui.training.epoch_axis import EpochAxis
 from playground.gui.training.live_label import LiveLabel
+from playground.gui.training.loss_band import draw_band, loss_band
 from playground.gui.training.number_controls import whole_number
 
 TRAIN_COLOUR = "#1d5f99"
@@ -59,34 +67,21 @@ def loss_axis(values: np.ndarray, log: bool) -> tuple[float, float] | None:
     return float(low), float(max(high, low + 1))
 
 
-class _Series:
-    """One curve's values, copied from a history list a tail at a time."""
+class _Shown:
+    """What a curve was last drawn from: the series and its length, to redraw only on change."""
 
     def __init__(self) -> None:
-        self.source: list[float] | None = None
-        self.values = np.zeros(0)
+        self.series: MergedSeries | None = None
         self.count = 0
+        self.points = MergedSeries().points()
 
-    def follow(self, source: list[float]) -> bool:
-        """Take the values of `source` not yet copied; True if anything changed."""
-        if source is not self.source or len(source) < self.count:
-            self.source = source
-            self.values = np.zeros(max(64, 2 * len(source)))
-            self.count = 0
-        new = len(source) - self.count
-        if new == 0:
+    def follow(self, series: MergedSeries) -> bool:
+        """Take the series' groups if it changed since the last frame; True if it did."""
+        if series is self.series and len(series) == self.count:
             return False
-        if len(source) > len(self.values):
-            grown = np.zeros(2 * len(source))
-            grown[: self.count] = self.values[: self.count]
-            self.values = grown
-        self.values[self.count : len(source)] = source[self.count :]
-        self.count = len(source)
+        self.series, self.count = series, len(series)
+        self.points = series.points()
         return True
-
-    @property
-    def shown(self) -> np.ndarray:
-        return self.values[: self.count]
 
 
 class LossPlot(QWidget):
@@ -94,14 +89,13 @@ class LossPlot(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.plot_widget = pg.PlotWidget(background="w")
+        self.plot_widget = pg.PlotWidget(background="w", axisItems={"bottom": EpochAxis("bottom")})
         self.plot_widget.setMinimumSize(260, 170)
-        self.plot_widget.setToolTip(
-            self.tr(
-                "Loss after each epoch. Drag to pan, wheel to zoom; Auto-range brings the whole "
-                "run back into view."
-            )
+        self._plot_tip = self.tr(
+            "Loss after each epoch. Drag to pan, wheel to zoom; Auto-range brings the whole "
+            "run back into view."
         )
+        self.plot_widget.setToolTip(self._plot_tip)
         plot = self.plot = self.plot_widget.getPlotItem()
         plot.setLabel("bottom", self.tr("epoch"))
         plot.setLabel("left", self.tr("loss"))
@@ -124,6 +118,11 @@ class LossPlot(QWidget):
         self.test_curve = plot.plot(
             pen=pg.mkPen(TEST_COLOUR, width=1, style=Qt.PenStyle.DashLine), name="test loss"
         )
+        # Where epochs are merged, a band from each bucket's smallest to its largest loss.
+        self.bands = {
+            name: loss_band(plot, colour)
+            for name, colour in (("train_loss", TRAIN_COLOUR), ("test_loss", TEST_COLOUR))
+        }
 
         # Accuracy lives in its own view box, sharing the epoch axis, scaled 0–100 %.
         self.accuracy_box = pg.ViewBox()
@@ -163,9 +162,10 @@ class LossPlot(QWidget):
         self.auto_range.clicked.connect(self.fit)
         # One line each for the epoch, the losses and the accuracy: nothing wraps out of sight.
         self.readout = LiveLabel(3)
-        self.readout.setToolTip(
-            self.tr("The numbers of the epoch under the mouse, else of the latest epoch")
+        self._readout_tip = self.tr(
+            "The numbers of the epoch under the mouse, else of the latest epoch"
         )
+        self.readout.setToolTip(self._readout_tip)
 
         self.key = QLabel()
         self.key.setTextFormat(Qt.TextFormat.RichText)
@@ -185,10 +185,11 @@ class LossPlot(QWidget):
         layout.addWidget(self.plot_widget, 1)
         layout.addWidget(self.readout)
 
-        self._series = {
-            name: _Series()
+        self._shown = {
+            name: _Shown()
             for name in ("train_loss", "test_loss", "train_accuracy", "test_accuracy")
         }
+        self._merged_note = ""
         self._hover_epoch: int | None = None
         self._has_accuracy = False
         self._key_curves: tuple[bool, bool, bool] | None = None
@@ -205,8 +206,9 @@ class LossPlot(QWidget):
             self._expects_test = expected
             self._write_key()
 
-    def set_history(self, history: History) -> None:
-        """Show these measurements (the trainer's own lists; only new epochs are copied)."""
+    def set_history(self, history: History | MergedHistory) -> None:
+        """Show these measurements (redrawn only where the history grew since the last frame)."""
+        history = MergedHistory.of(history)
         curves = {
             "train_loss": self.train_curve,
             "test_loss": self.test_curve,
@@ -214,27 +216,30 @@ class LossPlot(QWidget):
             "test_accuracy": self.test_accuracy_curve,
         }
         for name, curve in curves.items():
-            series = self._series[name]
-            if series.follow(getattr(history, name)):
-                self._draw(curve, series, percent=name.endswith("accuracy"))
-            elif series.count == 0:
-                curve.setData([], [])
+            if self._shown[name].follow(getattr(history, name)):
+                self._draw(name, curve)
         self._follow()
-        accuracy = self._series["train_accuracy"].count > 0
+        accuracy = self._shown["train_accuracy"].count > 0
         if accuracy != self._has_accuracy:
             self._show_accuracy(accuracy)
         self._write_key()
+        self._write_merged_note(history.train_loss)
         self._write_readout()
 
-    def _draw(self, curve: pg.PlotDataItem, series: _Series, percent: bool) -> None:
-        y = series.shown * 100.0 if percent else series.shown
-        if not percent and self.log_scale.isChecked():
-            y = np.maximum(y, LOG_FLOOR)
-        curve.setData(np.arange(1, series.count + 1, dtype=float), y)
+    def _draw(self, name: str, curve: pg.PlotDataItem) -> None:
+        points = self._shown[name].points
+        if name.endswith("accuracy"):
+            curve.setData(points.epochs, points.means * 100.0)
+            return
+        log = self.log_scale.isChecked()
+        floor = LOG_FLOOR if log else -np.inf
+        curve.setData(points.epochs, np.maximum(points.means, floor))
+        draw_band(self.bands[name], points, floor)
 
     def curve_values(self, name: str) -> np.ndarray:
-        """The values a curve shows now (`train_loss`, `test_loss`, `train_accuracy`, `test_accuracy`)."""
-        return self._series[name].shown.copy()
+        """The values a curve shows now (`train_loss`, `test_loss`, `train_accuracy`, `test_accuracy`):
+        each epoch's, or each bucket's mean where epochs are merged."""
+        return self._shown[name].points.means.copy()
 
     def _show_accuracy(self, shown: bool) -> None:
         self._has_accuracy = shown
@@ -243,10 +248,10 @@ class LossPlot(QWidget):
 
     def _write_key(self) -> None:
         """Name the curves there are: no test curves without test data, no accuracy without classes."""
-        test = self._series["test_loss"].count > 0
+        test = self._shown["test_loss"].count > 0
         # Before the first epoch the data says whether a test curve will come.
-        test = test or (self._series["train_loss"].count == 0 and self._expects_test)
-        curves = (test, self._has_accuracy, self._series["test_accuracy"].count > 0)
+        test = test or (self._shown["train_loss"].count == 0 and self._expects_test)
+        curves = (test, self._has_accuracy, self._shown["test_accuracy"].count > 0)
         if curves == self._key_curves:
             return
         self._key_curves = curves
@@ -270,8 +275,8 @@ class LossPlot(QWidget):
         self.plot.getAxis("right").setLogMode(False, False)
         # It also turns pyqtgraph's own auto-range back on; the plot keeps its round ranges.
         self.plot.disableAutoRange()
-        self._draw(self.train_curve, self._series["train_loss"], percent=False)
-        self._draw(self.test_curve, self._series["test_loss"], percent=False)
+        self._draw("train_loss", self.train_curve)
+        self._draw("test_loss", self.test_curve)
         self.fit()
 
     def fit(self) -> None:
@@ -288,8 +293,10 @@ class LossPlot(QWidget):
         """Keep the whole run in view, changing the range only when the curves outgrow it."""
         if not self._following:
             return
-        epochs = max(self._series["train_loss"].count, self._series["test_loss"].count)
-        losses = np.concatenate([self._series["train_loss"].shown, self._series["test_loss"].shown])
+        epochs = max(self._shown["train_loss"].count, self._shown["test_loss"].count)
+        train, test = self._shown["train_loss"].points, self._shown["test_loss"].points
+        # The bands' ends too: the axis takes in every spike.
+        losses = np.concatenate([train.lows, train.highs, test.lows, test.highs])
         wanted = (nice_ceiling(max(epochs, 10)), loss_axis(losses, self.log_scale.isChecked()))
         if wanted != self._shown_range:
             self._shown_range = wanted
@@ -302,7 +309,7 @@ class LossPlot(QWidget):
         self.accuracy_box.linkedViewChanged(self.plot.vb, self.accuracy_box.XAxis)
 
     def _mouse_moved(self, position: QPointF) -> None:
-        count = self._series["train_loss"].count
+        count = self._shown["train_loss"].count
         if count == 0 or not self.plot.vb.sceneBoundingRect().contains(position):
             self._hover_epoch = None
             self.crosshair.setVisible(False)
@@ -313,15 +320,39 @@ class LossPlot(QWidget):
             self.crosshair.setVisible(True)
         self._write_readout()
 
+    def _write_merged_note(self, train_loss: MergedSeries) -> None:
+        """Say in the readout's and the plot's tooltips which epochs are merged, if any."""
+        note = (
+            self.tr(
+                "Epochs 1–{last} merged in buckets of {width}: their mean, in a band from "
+                "the smallest to the largest value."
+            ).format(
+                last=whole_number(train_loss.merged_epochs), width=whole_number(train_loss.width)
+            )
+            if train_loss.shows_merged
+            else ""
+        )
+        if note == self._merged_note:
+            return
+        self._merged_note = note
+        for widget, text in ((self.readout, self._readout_tip), (self.plot_widget, self._plot_tip)):
+            widget.setToolTip(f"{text}\n\n{note}" if note else text)
+
     def _write_readout(self) -> None:
-        count = self._series["train_loss"].count
+        count = self._shown["train_loss"].count
         if count == 0:
             text = self.tr("No epochs trained yet.")
             self.readout.setText(f"<span style='color:#777'>{text}</span>")
             return
         epoch = self._hover_epoch if self._hover_epoch is not None else count
-        k = epoch - 1
-        heading = self.tr("epoch {epoch}").format(epoch=whole_number(epoch))
+        series = {name: shown.series for name, shown in self._shown.items()}
+        train = series["train_loss"].at(epoch)
+        if train.merged:
+            heading = self.tr("epochs {first}–{last} (merged: their mean)").format(
+                first=whole_number(train.first), last=whole_number(train.last)
+            )
+        else:
+            heading = self.tr("epoch {epoch}").format(epoch=whole_number(epoch))
         if self._hover_epoch is None:
             heading = self.tr("{epoch} (latest)").format(epoch=heading)
         lines = [f"<b>{heading}</b>"]
@@ -330,15 +361,14 @@ class LossPlot(QWidget):
             ("train_loss", self.tr("train loss"), TRAIN_COLOUR),
             ("test_loss", self.tr("test loss"), TEST_COLOUR),
         ):
-            series = self._series[name]
-            if k < series.count:
-                value = format_number(float(series.values[k]), LOSS_DIGITS)
+            if epoch <= self._shown[name].count:
+                value = format_number(series[name].at(epoch).mean, LOSS_DIGITS)
                 losses.append(f"<span style='color:{colour}'>{label} {value}</span>")
         lines.append(" · ".join(losses))
         accuracies = [
-            format_number(100 * float(self._series[name].values[k]), ACCURACY_DIGITS) + " %"
+            format_number(100 * series[name].at(epoch).mean, ACCURACY_DIGITS) + " %"
             for name in ("train_accuracy", "test_accuracy")
-            if k < self._series[name].count
+            if epoch <= self._shown[name].count
         ]
         if len(accuracies) == 2:
             accuracy = self.tr("accuracy {train} / {test} (train / test)").format(

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QUndoCommand
 
-from playground.engine.trainer import History
+from playground.engine.merged_history import MergedHistory
 
 if TYPE_CHECKING:
     from playground.gui.training.training_session import TrainingSession
@@ -37,16 +37,11 @@ class Progress:
     """How far training has come: the epoch counter and the measurements of each epoch."""
 
     epoch: int = 0
-    history: History = field(default_factory=History)
+    # Merged, so that a copy (two to each run's undo step) costs the same after any run.
+    history: MergedHistory = field(default_factory=MergedHistory)
 
     def copy(self) -> Progress:
-        h = self.history
-        return Progress(
-            self.epoch,
-            History(
-                list(h.train_loss), list(h.test_loss), list(h.train_accuracy), list(h.test_accuracy)
-            ),
-        )
+        return Progress(self.epoch, self.history.copy())
 
 
 def current_parameters(network) -> Parameters:

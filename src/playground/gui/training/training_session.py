@@ -28,7 +28,7 @@ import numpy as np
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from playground.engine.batch_order import first_batch
-from playground.engine.trainer import History, Trainer, check_data_fits
+from playground.engine.trainer import Trainer, check_data_fits
 from playground.gui.document import Document
 from playground.gui.training.pacing import WritePacer
 from playground.gui.training.run_command import (
@@ -43,20 +43,6 @@ from playground.model.initialisation import initialise_network
 
 SLICE_SECONDS = 0.008  # the longest the trainer holds the event loop at a time
 FRAME_MS = 40  # 25 frames a second: smooth enough for a curve, and cheap
-
-
-def _truncated(progress: Progress, epoch: int) -> Progress:
-    """The progress as it was at `epoch` (the history only ever grows at the end)."""
-    h = progress.history
-    return Progress(
-        epoch,
-        History(
-            h.train_loss[:epoch],
-            h.test_loss[:epoch],
-            h.train_accuracy[:epoch],
-            h.test_accuracy[:epoch],
-        ),
-    )
 
 
 class TrainingSession(QObject):
@@ -85,6 +71,9 @@ class TrainingSession(QObject):
         self._run_batches = 0
         self._written_batches = 0
         self._written_epoch = 0
+        # The progress as it was at the last write: old epochs are merged, so it cannot be cut
+        # back to that epoch afterwards; a copy of a merged history is small and bounded.
+        self._written_progress = Progress()
         self._command: TrainingRunCommand | None = None
         self._cannot_train = False  # the last word was "Cannot train: …", to take back once fixed
 
@@ -247,6 +236,7 @@ class TrainingSession(QObject):
         self._run_batches = 0
         self._written_batches = 0
         self._written_epoch = self._run_start.epoch
+        self._written_progress = self._run_start
         self._command = None
 
     def _advance(self) -> None:
@@ -301,6 +291,7 @@ class TrainingSession(QObject):
             return
         self._written_batches = self._run_batches
         self._written_epoch = trainer.epoch
+        self._written_progress = self.progress.copy()
         compiled = trainer.compiled
         after = Parameters(compiled.weights_by_key(), compiled.biases_by_id())
         if self._command is None and after == self._run_before and self.progress == self._run_start:
@@ -340,7 +331,7 @@ class TrainingSession(QObject):
         if command is self._command:
             self._halt()
             self._command = None
-            command.progress_after = _truncated(self.progress, self._written_epoch)
+            command.progress_after = self._written_progress
             command.setText(
                 run_text(self._written_epoch - self._run_start.epoch, self._written_batches)
             )
@@ -368,7 +359,7 @@ class TrainingSession(QObject):
         if not self._running:
             return
         self._halt()
-        shown = _truncated(self.progress, self._written_epoch)
+        shown = self._written_progress
         command, self._command = self._command, None
         if command is not None:
             command.progress_after = shown
