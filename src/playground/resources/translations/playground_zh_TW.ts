@@ -2231,8 +2231,16 @@ to see and edit it here.</source>
         <translation>━ 訓練準確率（右軸）</translation>
     </message>
     <message>
+        <source>Epochs 1–{last} merged in buckets of {width}: their mean, in a band from the smallest to the largest value.</source>
+        <translation>世代 1–{last} 已每 {width} 個併成一組：顯示各組的平均值，外圍的色帶從最小值到最大值。</translation>
+    </message>
+    <message>
         <source>No epochs trained yet.</source>
         <translation>尚未訓練任何世代。</translation>
+    </message>
+    <message>
+        <source>epochs {first}–{last} (merged: their mean)</source>
+        <translation>世代 {first}–{last}（已合併：平均值）</translation>
     </message>
     <message>
         <source>epoch {epoch}</source>
