@@ -26,7 +26,7 @@ from pathlib import Path
 
 import numpy as np
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 
 from playground.cli import CHECK_PARAMETER_LIMIT, CHECK_SAMPLES, CHECK_SEED
 from playground.engine.compiled_network import CompiledNetwork

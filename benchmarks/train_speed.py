@@ -35,8 +35,10 @@ from pathlib import Path
 
 import numpy as np
 
-# Run from a clone without installing: the package sits beside this folder.
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+# Run from a clone without installing: the package sits in src/ beside this folder. With
+# PYTHONPATH set, it is imported from there instead: how to time another checkout.
+if not os.environ.get("PYTHONPATH"):
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 
 from playground.engine.trainer import Trainer
 from playground.model.dataset import Dataset, GeneratorSpec

@@ -2,78 +2,56 @@
 
 Neurons are grouped into topological levels: level 0 holds the inputs, and a
 neuron's level is one more than the highest level it reads from, so a level
-depends only on earlier ones. Each level keeps its own activation matrix
-(batch × neurons of the level), one dense weight matrix from the neurons it
-reads to its own neurons (zero, and masked, where there is no connection), and
-its biases. A pass is then a few numpy calls per level, whatever the shape of
-the DAG; for a plain layered network the sources of a level are the whole
-previous level, read without any copy.
+depends only on earlier ones. Each level multiplies what it reads by one dense
+weight matrix (zero, and masked, where there is no connection), adds its biases
+and applies its activations: a few numpy calls per level, whatever the shape of
+the DAG. What it reads is a few contiguous runs of earlier neurons in level
+order (see `compiled_level`): a run inside one level is that level's own y, or a
+view of it, as in every layered network; a run across levels is a view of one
+buffer that holds every such level's y side by side (batch × all neurons), so
+nothing is gathered. Backward adds ∂L/∂y the same way, one `+=` per run, and
+reuses the views forward read.
 
 Compile once per structural change (`Network.structure_version`); weights and
 biases can be reloaded without recompiling.
 """
 
 from collections import defaultdict
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from itertools import pairwise
 
 import numpy as np
 
 from playground.engine.activations import ACTIVATION_FUNCTIONS, Activation
+from playground.engine.compiled_level import (
+    Level,
+    Piece,
+    Read,
+    buffer_columns,
+    level_pieces,
+    past_inputs,
+    pieces_of,
+    read_of,
+    runs,
+)
 from playground.engine.losses import LOSS_FUNCTIONS, Loss
+from playground.model.connection import Connection
 from playground.model.network import Network
 
-# A run of columns of one level: (level index, column indices, or None for the whole level).
-Piece = tuple[int, np.ndarray | None]
-
-
-@dataclass
-class Level:
-    ids: list[str]
-    groups: list[tuple[slice, Activation]]  # neurons of one activation are contiguous
-    sources: list[Piece]  # what this level reads, in the row order of `weights`
-    reads_only_inputs: bool
-    weights: np.ndarray  # (sources, neurons)
-    mask: np.ndarray | None  # 1.0 where a connection exists; None when all do
-    biases: np.ndarray  # (neurons,)
-    connection_rows: np.ndarray  # for each connection into this level (file order): its row
-    connection_cols: np.ndarray  # ... and its column
-    connection_keys: list[tuple[str, str]]
-    # The one level this level reads, whole and in column order, or None when it must gather:
-    # the case of every layered network, read without building anything.
-    reads_level: int | None = None
-    # y = f(z) and f'(z) given (z, y), column by column with each neuron's own activation:
-    # the activation's own functions when the whole level shares one.
-    f: Callable = field(init=False)
-    df: Callable = field(init=False)
-
-    def __post_init__(self) -> None:
-        if len(self.groups) == 1:
-            self.f, self.df = self.groups[0][1].f, self.groups[0][1].df
-        else:
-            self.f, self.df = self._f_by_group, self._df_by_group
-        if len(self.sources) == 1 and self.sources[0][1] is None:
-            self.reads_level = self.sources[0][0]
-
-    def _f_by_group(self, z: np.ndarray) -> np.ndarray:
-        y = np.empty_like(z)
-        for columns, activation in self.groups:
-            y[:, columns] = activation.f(z[:, columns])
-        return y
-
-    def _df_by_group(self, z: np.ndarray, y: np.ndarray) -> np.ndarray:
-        df = np.empty_like(z)
-        for columns, activation in self.groups:
-            df[:, columns] = activation.df(z[:, columns], y[:, columns])
-        return df
+__all__ = ["CompiledNetwork", "ForwardPass", "Gradients", "Level", "Piece", "Read"]
 
 
 @dataclass
 class ForwardPass:
-    """Every z and y of a batch, level by level (level 0: the inputs, z unused)."""
+    """Every z and y of a batch, level by level (level 0: the inputs, z unused).
+
+    `y_all` holds the same y side by side, (batch × all neurons) in level order: what later
+    levels read. Each level's own z and y stay contiguous arrays, which the elementwise
+    work of backward runs on at full speed."""
 
     z: list[np.ndarray]
     y: list[np.ndarray]
+    y_all: np.ndarray | None = None
 
 
 @dataclass
@@ -82,20 +60,7 @@ class Gradients:
 
     weights: list[np.ndarray]
     biases: list[np.ndarray]
-
-
-def _pieces(locations: list[tuple[int, int]], level_sizes: list[int]) -> list[Piece]:
-    """Group (level, column) locations into runs per level; a whole level in order reads as a view."""
-    pieces: list[tuple[int, list[int]]] = []
-    for level, column in locations:
-        if pieces and pieces[-1][0] == level:
-            pieces[-1][1].append(column)
-        else:
-            pieces.append((level, [column]))
-    return [
-        (level, None if columns == list(range(level_sizes[level])) else np.array(columns))
-        for level, columns in pieces
-    ]
+    flat: np.ndarray  # all of them in `CompiledNetwork.parameters` order; the lists are views
 
 
 class CompiledNetwork:
@@ -110,7 +75,8 @@ class CompiledNetwork:
         # Grouped once here: the network's own `incoming` searches every connection per call,
         # which adds up to seconds for a network of thousands of connections.
         sources_of: dict[str, list[str]] = defaultdict(list)
-        for connection in network.connections:
+        connections = network.connections
+        for connection in connections:
             sources_of[connection.target].append(connection.source)
         level_of: dict[str, int] = {i: 0 for i in self.input_ids}
         for neuron_id in network.topological_order():
@@ -133,33 +99,57 @@ class CompiledNetwork:
         }
         sizes = [len(ids) for ids in members]
         self.level_sizes = sizes
+        # Where each level's columns start in the buffers; the last entry is their width.
+        self.level_starts = [0, *np.cumsum(sizes).tolist()]
+        self.width = self.level_starts[-1]
+        self.column = {
+            i: self.level_starts[level] + col for i, (level, col) in self.location.items()
+        }
+        self.level_columns = [slice(start, stop) for start, stop in pairwise(self.level_starts)]
 
         self.levels: list[Level] = [
             Level(
-                members[0],
-                [],
-                [],
-                True,
-                np.zeros((0, sizes[0])),
-                None,
-                np.zeros(sizes[0]),
-                np.zeros(0, int),
-                np.zeros(0, int),
-                [],
+                ids=members[0],
+                groups=[],
+                columns=self.level_columns[0],
+                reads=[],
+                weights=np.zeros((0, sizes[0])),
+                mask=None,
+                biases=np.zeros(sizes[0]),
+                connection_rows=np.zeros(0, int),
+                connection_cols=np.zeros(0, int),
+                connection_keys=[],
             )
         ]
+        into: list[list[Connection]] = [[] for _ in range(depth + 1)]
+        for connection in connections:  # file order
+            into[level_of[connection.target]].append(connection)
         for level in range(1, depth + 1):
-            self.levels.append(self._compile_level(network, members[level], sizes))
-        self.output_pieces = _pieces([self.location[i] for i in self.output_ids], sizes)
+            self.levels.append(self._compile_level(network, level, members[level], into[level]))
+        self._gather_parameters()
+        self._mark_buffered_levels()
+        output_locations = [self.location[i] for i in self.output_ids]
+        self.output_pieces = level_pieces(output_locations, sizes)
+        self.feeds_loss = self._levels_feeding_the_loss()
 
-    def _compile_level(self, network: Network, ids: list[str], sizes: list[int]) -> Level:
+    def _compile_level(
+        self, network: Network, number: int, ids: list[str], ordered: list[Connection]
+    ) -> Level:
+        sizes = self.level_sizes
         col_of = {i: k for k, i in enumerate(ids)}
-        ordered = [c for c in network.connections if c.target in col_of]  # file order
-        source_ids = sorted({c.source for c in ordered}, key=self.location.__getitem__)
-        row_of = {s: r for r, s in enumerate(source_ids)}
-        rows = np.array([row_of[c.source] for c in ordered], dtype=int)
+        source_columns = sorted({self.column[c.source] for c in ordered})
+        spans = runs(source_columns, len(ids))
+        firsts = np.array([start for start, _ in spans], dtype=int)
+        row_starts = np.cumsum([0] + [stop - start for start, stop in spans])
+        reads = [
+            read_of(start, stop, slice(int(row), int(row) + stop - start), self.level_starts)
+            for (start, stop), row in zip(spans, row_starts)
+        ]
+        columns = np.array([self.column[c.source] for c in ordered], dtype=int)
+        span = np.searchsorted(firsts, columns, side="right") - 1
+        rows = (row_starts[span] + columns - firsts[span]) if len(columns) else np.zeros(0, int)
         cols = np.array([col_of[c.target] for c in ordered], dtype=int)
-        mask = np.zeros((len(source_ids), len(ids)))
+        mask = np.zeros((int(row_starts[-1]), len(ids)))
         mask[rows, cols] = 1.0
         groups: list[tuple[slice, Activation]] = []
         for k, neuron_id in enumerate(ids):
@@ -171,18 +161,76 @@ class CompiledNetwork:
         level = Level(
             ids=ids,
             groups=groups,
-            sources=_pieces([self.location[s] for s in source_ids], sizes),
-            reads_only_inputs=all(self.location[s][0] == 0 for s in source_ids),
-            weights=np.zeros((len(source_ids), len(ids))),
+            columns=self.level_columns[number],
+            reads=reads,
+            weights=np.zeros(mask.shape),
             mask=None if mask.all() else mask,
             biases=np.zeros(len(ids)),
-            connection_rows=rows,
+            connection_rows=rows.astype(int),
             connection_cols=cols,
             connection_keys=[c.key for c in ordered],
+            sources=pieces_of(spans, self.level_starts),
+            reads_past_inputs=[p for read in reads if (p := past_inputs(read, sizes[0]))],
         )
         level.weights[rows, cols] = [c.weight for c in ordered]
         level.biases[:] = [network.neuron(i).bias for i in ids]
         return level
+
+    def _mark_buffered_levels(self) -> None:
+        """Every level a read across levels covers goes into the buffer in forward."""
+        for level in self.levels[1:]:
+            for read in level.reads:
+                if read.level is None:
+                    for other in self.levels:
+                        columns = other.columns
+                        if columns.start < read.columns.stop and read.columns.start < columns.stop:
+                            other.in_buffer = True
+        self.uses_buffer = any(level.in_buffer for level in self.levels)
+
+    def _gather_parameters(self) -> None:
+        """Move every level's weights, then every level's biases, into one flat array.
+
+        The levels keep views of it, so that training updates all of them in a few numpy
+        calls rather than a few per level (on a DAG of a hundred levels, a fifth of a step)."""
+        levels = self.levels[1:]
+        self.weight_count = sum(level.weights.size for level in levels)
+        self.parameters = np.concatenate(
+            [level.weights.ravel() for level in levels] + [level.biases for level in levels]
+        )
+        for level, (weights, biases) in zip(levels, self.level_views(self.parameters)[1:]):
+            level.weights, level.biases = weights, biases
+
+    def level_views(self, flat: np.ndarray) -> list[tuple[np.ndarray, np.ndarray]]:
+        """A flat array laid out like `parameters` as (weights, biases) views per level.
+
+        Level 0, which has no parameters, gets empty weights and zero biases of its own."""
+        levels = self.levels
+        views = [(np.zeros((0, len(levels[0].ids))), np.zeros(len(levels[0].ids)))]
+        weight_start, bias_start = 0, self.weight_count
+        for level in levels[1:]:
+            rows, width = level.weights.shape
+            views.append(
+                (
+                    flat[weight_start : weight_start + rows * width].reshape(rows, width),
+                    flat[bias_start : bias_start + width],
+                )
+            )
+            weight_start += rows * width
+            bias_start += width
+        return views
+
+    def _levels_feeding_the_loss(self) -> list[bool]:
+        """For each level, whether an output or a level that feeds the loss reads it."""
+        feeds = [False] * len(self.levels)
+        output_levels = {self.location[i][0] for i in self.output_ids}
+        read_from = np.zeros(self.width, dtype=bool)
+        for k in range(len(self.levels) - 1, -1, -1):
+            level = self.levels[k]
+            feeds[k] = k in output_levels or bool(read_from[level.columns].any())
+            if feeds[k]:
+                for read in level.reads:
+                    read_from[buffer_columns(read, self.level_starts)] = True
+        return feeds
 
     # ------------------------------------------------------------ parameters
 
@@ -221,79 +269,129 @@ class CompiledNetwork:
 
     # ------------------------------------------------------------ passes
 
-    @staticmethod
-    def _gather(values: list[np.ndarray], pieces: list[Piece], batch: int) -> np.ndarray:
-        parts = [values[k] if cols is None else values[k][:, cols] for k, cols in pieces]
-        if len(parts) == 1:
-            return parts[0]
-        return np.concatenate(parts, axis=1) if parts else np.zeros((batch, 0))
-
-    def _sources(self, y: list[np.ndarray], level: Level) -> np.ndarray:
-        """The y of the neurons a level reads, one column per row of its weights."""
-        if level.reads_level is not None:
-            return y[level.reads_level]
-        return self._gather(y, level.sources, y[0].shape[0])
-
     def forward(self, x: np.ndarray) -> ForwardPass:
         """z and y of every neuron for a batch of inputs (rows of input values)."""
         x = np.asarray(x, dtype=float)
+        batch = x.shape[0]
+        y_all = np.empty((batch, self.width)) if self.uses_buffer else None
+        if y_all is not None and self.levels[0].in_buffer:
+            y_all[:, self.level_columns[0]] = x
         zs, ys = [x], [x]
         for level in self.levels[1:]:
-            z = self._sources(ys, level) @ level.weights
+            z = None
+            for read in level.reads:
+                part = self._source(read, ys, y_all) @ level.weights[read.rows]
+                if z is None:
+                    z = part
+                else:
+                    z += part
+            if z is None:  # no incoming connection: z = b
+                z = np.zeros((batch, len(level.ids)))
             z += level.biases
+            y = level.f(z)
+            if level.in_buffer:
+                y_all[:, level.columns] = y  # type: ignore[index]
             zs.append(z)
-            ys.append(level.f(z))
-        return ForwardPass(zs, ys)
+            ys.append(y)
+        return ForwardPass(zs, ys, y_all)
+
+    @staticmethod
+    def _source(read: Read, ys: list[np.ndarray], y_all: np.ndarray | None) -> np.ndarray:
+        """The y a read meets: an earlier level's own, a view of it, or a view of the buffer."""
+        if read.level is None:
+            return y_all[:, read.columns]  # type: ignore[index]
+        return ys[read.level] if read.whole else ys[read.level][:, read.columns]
 
     def outputs(self, run: ForwardPass) -> np.ndarray:
         """The output neurons' y, columns in file order."""
-        return self._gather(run.y, self.output_pieces, run.y[0].shape[0])
+        return self._gather(run.y, self.output_pieces)
 
     def sample_losses(self, run: ForwardPass, targets: np.ndarray) -> np.ndarray:
         """The loss of each sample of the batch."""
-        z = self._gather(run.z, self.output_pieces, run.y[0].shape[0])
-        y = self._gather(run.y, self.output_pieces, run.y[0].shape[0])
+        z, y = (self._gather(values, self.output_pieces) for values in (run.z, run.y))
         return self.loss.value(z, y, targets).sum(axis=1)
 
     def mean_loss(self, x: np.ndarray, targets: np.ndarray) -> float:
         """The mean per-sample loss over the rows of x."""
         return float(self.sample_losses(self.forward(x), targets).mean())
 
-    def backward(self, run: ForwardPass, targets: np.ndarray) -> Gradients:
-        """∂L/∂w and ∂L/∂b of the batch's mean loss, by the chain rule level by level."""
-        batch = run.y[0].shape[0]
-        # ∂L/∂y of each level, summed over every connection out of it as later levels are done.
-        dL_dy: list[np.ndarray | None] = [None] * len(self.levels)
-        out_z = self._gather(run.z, self.output_pieces, batch)
-        out_y = self._gather(run.y, self.output_pieces, batch)
-        self._scatter(dL_dy, self.output_pieces, self.loss.dL_dy(out_z, out_y, targets) / batch)
+    def sources_by_level(self, y: list[np.ndarray], level: Level) -> np.ndarray:
+        """The y of what a level reads, one column per row of its weights, from one array per level."""
+        return self._gather(y, level.sources) if level.sources else np.zeros((len(y[0]), 0))
 
-        weight_grads = [np.zeros((0, 0))] * len(self.levels)
-        bias_grads = [np.zeros(0)] * len(self.levels)
+    @staticmethod
+    def _gather(values: list[np.ndarray], pieces: list[Piece]) -> np.ndarray:
+        parts = [values[k] if cols is None else values[k][:, cols] for k, cols in pieces]
+        return parts[0] if len(parts) == 1 else np.concatenate(parts, axis=1)
+
+    def new_gradients(self) -> Gradients:
+        """Room for one set of gradients (any values): see `backward`'s `into`."""
+        flat = np.empty_like(self.parameters)
+        weights, biases = (list(part) for part in zip(*self.level_views(flat)))
+        return Gradients(weights, biases, flat)
+
+    def backward(
+        self, run: ForwardPass, targets: np.ndarray, into: Gradients | None = None
+    ) -> Gradients:
+        """∂L/∂w and ∂L/∂b of the batch's mean loss, by the chain rule level by level.
+
+        Written into `into` when given (a trainer reuses one, which saves building a hundred
+        views per step on a deep DAG), else into fresh arrays."""
+        ys = run.y
+        batch = ys[0].shape[0]
+        y_all = run.y_all
+        if self.uses_buffer and y_all is None:  # a pass put together by hand, one array per level
+            y_all = np.concatenate(ys, axis=1)
+        # ∂L/∂y of each level, summed over every connection out of it as later levels are done:
+        # into the level's own array from reads of it alone, into the buffer from reads across
+        # levels (one `+=` on a view each).
+        dL_dy: list[np.ndarray | None] = [None] * len(self.levels)
+        dL_dy_all = np.zeros((batch, self.width)) if self.uses_buffer else None
+        z_out, y_out = (self._gather(values, self.output_pieces) for values in (run.z, ys))
+        self._scatter(dL_dy, self.output_pieces, self.loss.dL_dy(z_out, y_out, targets) / batch)
+
+        gradients = into if into is not None else self.new_gradients()
         for k in range(len(self.levels) - 1, 0, -1):
             level = self.levels[k]
-            if dL_dy[k] is None:  # nothing this level feeds reaches an output
-                weight_grads[k] = np.zeros_like(level.weights)
-                bias_grads[k] = np.zeros_like(level.biases)
+            dW, db = gradients.weights[k], gradients.biases[k]
+            dL_dy_level = dL_dy[k]
+            if level.in_buffer and self.feeds_loss[k]:
+                from_buffer = dL_dy_all[:, level.columns]  # type: ignore[index]
+                dL_dy_level = from_buffer if dL_dy_level is None else dL_dy_level + from_buffer
+            if dL_dy_level is None or not self.feeds_loss[k]:  # it reaches no output
+                dW[...] = 0.0
+                db[...] = 0.0
                 continue
-            dL_dz = level.df(run.z[k], run.y[k]) * dL_dy[k]
+            dL_dz = level.df(run.z[k], ys[k]) * dL_dy_level
             # ∂L/∂w = y_source · ∂L/∂z, summed over the batch by the matrix product.
-            dW = self._sources(run.y, level).T @ dL_dz
+            for read in level.reads:
+                np.matmul(self._source(read, ys, y_all).T, dL_dz, out=dW[read.rows])
             if level.mask is not None:
                 dW *= level.mask
-            weight_grads[k] = dW
-            bias_grads[k] = dL_dz.sum(axis=0)
-            if level.reads_only_inputs:
-                continue
+            dL_dz.sum(axis=0, out=db)
             # ∂L/∂y_source = Σ over its connections into this level of w · ∂L/∂z.
-            dL_dy_sources = dL_dz @ level.weights.T
-            if level.reads_level is None:
-                self._scatter(dL_dy, level.sources, dL_dy_sources)
-            elif dL_dy[level.reads_level] is None:
-                dL_dy[level.reads_level] = dL_dy_sources
-            else:
-                dL_dy[level.reads_level] += dL_dy_sources
-        return Gradients(weight_grads, bias_grads)
+            for read in level.reads_past_inputs:
+                part = dL_dz @ level.weights[read.rows].T
+                if read.level is None:
+                    dL_dy_all[:, read.columns] += part  # type: ignore[index]
+                else:
+                    self._add(dL_dy, read.level, read, part)
+        return gradients
+
+    def _add(
+        self, dL_dy: list[np.ndarray | None], level: int, read: Read, part: np.ndarray
+    ) -> None:
+        """Add ∂L/∂y of the columns a read of one level met into that level's accumulator."""
+        total = dL_dy[level]
+        if total is None:
+            if read.whole:  # a fresh product that nothing else holds: take it, no copy
+                dL_dy[level] = part
+                return
+            total = dL_dy[level] = np.zeros((part.shape[0], self.level_sizes[level]))
+        if read.whole:
+            total += part
+        else:
+            total[:, read.columns] += part
 
     def _scatter(self, dL_dy: list, pieces: list[Piece], values: np.ndarray) -> None:
         """Add the columns of `values` into the per-level ∂L/∂y accumulators the pieces name."""

@@ -197,7 +197,7 @@ class _Perturbation:
             level = levels[j]
             if 3 * len(rows) > len(level.weights):
                 # Most sources moved: one product of the whole level beats gathering rows.
-                z = self.compiled._sources(ys, level) @ level.weights
+                z = self.compiled.sources_by_level(ys, level) @ level.weights
                 z += level.biases
             else:
                 z = base.z[j] + (new - old) @ level.weights[rows]

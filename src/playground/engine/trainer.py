@@ -35,6 +35,11 @@ from playground.translation import translate
 # a pass over 8,000 rows at once makes arrays of megabytes, each fresh one costing page
 # faults and cache misses, and runs at a third of the speed.
 VALUES_PER_CHUNK = 8192
+# ... but never fewer rows than this: at width 1024 that rule gave chunks of 8 rows, whose
+# products run far below BLAS speed (measuring 2-1024-1024-1's 512 rows took 61 ms in
+# chunks of 8, 22 ms in chunks of 128). A higher floor would make fresh arrays past 128 KB
+# at small widths, slower again (2-64-64-1: 0.31 ms in chunks of 128, 0.54 ms of 256).
+MIN_CHUNK_ROWS = 128
 
 
 @dataclass
@@ -88,13 +93,13 @@ class Trainer:
         self.history = History()
         self.divergence: Divergence | None = None
         self._x_shuffled = self._y_shuffled = np.zeros((0, 0))  # the training set, shuffled
-        self._velocity = [
-            (np.zeros_like(level.weights), np.zeros_like(level.biases))
-            for level in self.compiled.levels
-        ]
+        # One flat velocity laid out like the compiled parameters, with per-level views of it.
+        self._velocity_flat = np.zeros_like(self.compiled.parameters)
+        self._velocity = self.compiled.level_views(self._velocity_flat)
+        self._gradients = self.compiled.new_gradients()
         self._last_finite = self._parameters()
         self._labels = self._class_labels()
-        self._chunk_rows = max(1, VALUES_PER_CHUNK // max(self.compiled.level_sizes))
+        self._chunk_rows = max(MIN_CHUNK_ROWS, VALUES_PER_CHUNK // max(self.compiled.level_sizes))
 
     # ------------------------------------------------------------ state
 
@@ -116,13 +121,11 @@ class Trainer:
         """Write the trained weights and biases into the network."""
         self.compiled.store_parameters(network)
 
-    def _parameters(self) -> list[tuple[np.ndarray, np.ndarray]]:
-        return [(level.weights.copy(), level.biases.copy()) for level in self.compiled.levels]
+    def _parameters(self) -> np.ndarray:
+        return self.compiled.parameters.copy()
 
-    def _restore(self, parameters: list[tuple[np.ndarray, np.ndarray]]) -> None:
-        for level, (weights, biases) in zip(self.compiled.levels, parameters):
-            level.weights[...] = weights
-            level.biases[...] = biases
+    def _restore(self, parameters: np.ndarray) -> None:
+        self.compiled.parameters[...] = parameters
 
     def _class_labels(self) -> tuple[float, float] | None:
         targets = np.concatenate([self.dataset.train_y.ravel(), self.dataset.test_y.ravel()])
@@ -174,8 +177,8 @@ class Trainer:
         done = 0
         size = self.settings.batch_size
         # One BLAS thread unless the products are big enough for two (see blas_threads).
-        rows = min(size, len(self.dataset.train_x))
-        work = largest_product(rows, (level.weights for level in self.compiled.levels))
+        batch_rows = min(size, len(self.dataset.train_x))
+        work = largest_product(batch_rows, (level.weights for level in self.compiled.levels))
         with np.errstate(all="ignore"), threads_for(work):
             while self.divergence is None:
                 if until_epoch is not None and self.epoch >= until_epoch:
@@ -205,36 +208,32 @@ class Trainer:
 
     def _step(self, x: np.ndarray, targets: np.ndarray) -> None:
         compiled = self.compiled
-        gradients = compiled.backward(compiled.forward(x), targets)
+        # Every level's parameters and gradients are views of one flat array each (weights
+        # first, then biases): the update is a few numpy calls, however many levels there are.
+        gradient = compiled.backward(compiled.forward(x), targets, into=self._gradients).flat
+        parameters, velocity = compiled.parameters, self._velocity_flat
         rate, momentum, l2 = self.settings.learning_rate, self.settings.momentum, self.settings.l2
         l1 = self.settings.l1
-        update_biases = self.settings.update_biases
-        for level, dW, db, (vW, vb) in zip(
-            compiled.levels[1:], gradients.weights[1:], gradients.biases[1:], self._velocity[1:]
-        ):
-            if l1:
-                # np.sign is 0 at 0: a weight at exactly 0 (or a masked pair) gets no pull.
-                dW += l1 * np.sign(level.weights)
-            if l2:
-                dW += l2 * level.weights
-            if momentum:
-                vW *= momentum
-                vW -= rate * dW
-                level.weights += vW
-                if update_biases:
-                    vb *= momentum
-                    vb -= rate * db
-                    level.biases += vb
-                else:
-                    # A fixed bias has no velocity: turned on again mid-run, it starts from rest.
-                    vb[...] = 0.0
-            else:
-                # The gradients are ours to scale in place: backward made them for this step.
-                dW *= rate
-                level.weights -= dW
-                if update_biases:
-                    db *= rate
-                    level.biases -= db
+        weights = slice(0, compiled.weight_count)
+        if l1:
+            # np.sign is 0 at 0: a weight at exactly 0 (or a masked pair) gets no pull.
+            gradient[weights] += l1 * np.sign(parameters[weights])
+        if l2:
+            gradient[weights] += l2 * parameters[weights]
+        # A fixed bias neither moves nor gathers velocity: turned on again mid-run, it
+        # starts from rest.
+        moving = slice(None) if self.settings.update_biases else weights
+        if momentum:
+            if moving is weights:
+                velocity[compiled.weight_count :] = 0.0
+            v = velocity[moving]
+            v *= momentum
+            v -= rate * gradient[moving]
+            parameters[moving] += v
+        else:
+            step = gradient[moving]
+            step *= rate
+            parameters[moving] -= step
 
     def _end_epoch(self) -> None:
         self._batches.end_epoch()
