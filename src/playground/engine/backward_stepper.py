@@ -25,7 +25,7 @@ import numpy as np
 from playground.engine.activations import ACTIVATION_FUNCTIONS
 from playground.engine.losses import LOSS_FUNCTIONS
 from playground.model.errors import DataError
-from playground.model.network import Network
+from playground.model.network import Network, finite_number
 from playground.translation import translate
 
 
@@ -147,18 +147,27 @@ class Trace(SamplePass):
         }
 
 
-def forward_values(network: Network, x: list[float]) -> dict[str, NeuronValues]:
-    """z = b + Σ w·y over incoming connections, y = f(z), neuron by neuron in topological order."""
+def forward_values(
+    network: Network, x: list[float], update: SgdUpdate | None = None
+) -> dict[str, NeuronValues]:
+    """z = b + Σ w·y over incoming connections, y = f(z), neuron by neuron in topological order.
+
+    With `update`, the network's weights and biases as they would be after it (the network
+    itself is left alone: a copy of ten thousand connections cost more than the pass).
+    """
     inputs = dict(zip(network.input_ids(), x))
+    weights = {(w.source, w.target): w.after for w in update.weights} if update else None
+    biases = {b.neuron: b.after for b in update.biases} if update else None
     values: dict[str, NeuronValues] = {}
     for neuron_id in network.topological_order():
         neuron = network.neuron(neuron_id)
         if neuron.is_input:
             values[neuron_id] = NeuronValues(None, float(inputs[neuron_id]))
             continue
-        z = neuron.bias_value
+        z = neuron.bias_value if biases is None else biases.get(neuron_id, neuron.bias_value)
         for c in network.incoming(neuron_id):
-            z += c.weight * values[c.source].y
+            w = c.weight if weights is None else weights.get(c.key, c.weight)
+            z += w * values[c.source].y
         y = float(ACTIVATION_FUNCTIONS[neuron.activation_name].f(z))
         values[neuron_id] = NeuronValues(float(z), y)
     return values
@@ -340,6 +349,14 @@ def sign(value: float) -> float:
     return float((value > 0) - (value < 0))
 
 
+def check_update(update: SgdUpdate) -> None:
+    """Refuse, as the network would if it were applied, an update that makes a value infinite."""
+    for w in update.weights:
+        finite_number(w.after, "a weight")
+    for b in update.biases:
+        finite_number(b.after, "a bias")
+
+
 def apply_update(network: Network, update: SgdUpdate) -> None:
     """Write the update's `after` values into the network."""
     for w in update.weights:
@@ -362,7 +379,7 @@ def trace_sample(network: Network, x: list[float], targets: list[float]) -> Trac
     """Forward pass, backward pass neuron by neuron, SGD update and the loss after it."""
     one = sample_pass(network, x, targets)
     update = sgd_update(network, one.steps)
-    updated = network.copy()
-    apply_update(updated, update)
-    loss_after = sample_loss(updated, forward_values(updated, one.x), one.targets)
+    check_update(update)
+    # The loss after the step, from the update's after-values: the network is neither copied nor changed.
+    loss_after = sample_loss(network, forward_values(network, one.x, update), one.targets)
     return Trace(one.x, one.targets, one.forward, one.loss, one.steps, update, loss_after)

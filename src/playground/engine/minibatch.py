@@ -17,7 +17,7 @@ from dataclasses import asdict, dataclass
 from playground.engine.backward_stepper import (
     SamplePass,
     SgdUpdate,
-    apply_update,
+    check_update,
     forward_values,
     sample_loss,
     sample_pass,
@@ -109,10 +109,9 @@ def trace_minibatch(
     samples = [sample_pass(network, x, t) for x, t in zip(xs, targets)]
     mean = mean_gradients(network, samples)
     update = minibatch_update(network, mean)
-    updated = network.copy()
-    apply_update(updated, update)
+    check_update(update)  # the losses after come from the update's values: no copy of the network
     losses_after = [
-        sample_loss(updated, forward_values(updated, one.x), one.targets) for one in samples
+        sample_loss(network, forward_values(network, one.x, update), one.targets) for one in samples
     ]
     return MinibatchTrace(
         samples,

@@ -13,6 +13,7 @@ added item is the overlay's own and is thrown away at the next frame.
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import math
 
@@ -40,8 +41,9 @@ from playground.gui.backward.frames import (
 from playground.gui.backward.label_placement import LabelPlacer
 from playground.gui.backward.math_html import MUTED, sign_colour
 from playground.gui.backward.mean_labels import draw_means
-from playground.gui.backward.overlay_items import Glow, Ring, Tag, TextLine
+from playground.gui.backward.overlay_items import Glow, Glows, Ring, Tag, TextLine
 from playground.gui.backward.overlay_layout import DOWN, RIGHT, RING_RADIUS, UP, LabelLayout
+from playground.gui.backward.overlay_reuse import EditorLooks, ItemPool
 from playground.gui.canvas import style
 from playground.gui.canvas.scene import NetworkScene
 from playground.model.network import Network
@@ -57,6 +59,7 @@ MAX_FADED_CONNECTIONS = 3000
 MAX_UPDATE_LABELS = 40
 BIAS_TEXT_HEIGHT = 14.0
 DONE_OPACITY = 0.5
+DIMMED_OPACITY = 0.2  # a connection not reached yet, as ConnectionItem.set_dimmed fades it
 
 
 class CanvasOverlay(LabelLayout):
@@ -72,8 +75,10 @@ class CanvasOverlay(LabelLayout):
         self.labels: dict[
             object, Tag
         ] = {}  # each connection's label by its key; the loss's by "loss"
-        self.touched_neurons: set[str] = set()
-        self.touched_connections: set[tuple[str, str]] = set()
+        # Kept between frames: a step restyles and redraws only what changed (`overlay_reuse`).
+        self.looks = EditorLooks(scene)
+        self.neuron_rects_kept = {}
+        self.pool = ItemPool(scene)
         self.loss_known = True  # False at a forward step before the last: L is not computed yet
 
     # ----------------------------------------------------------------- clearing
@@ -84,26 +89,25 @@ class CanvasOverlay(LabelLayout):
         # The editor's weight labels show again, at the digits the trace last used (see `show`).
         self.scene.connection_layer.cover_weight_labels(False)
 
-    def _take_off(self) -> None:
-        for item in self.items:
-            # The scene deletes every item when it rebuilds; skip the ones already gone.
-            if shiboken6.isValid(item) and item.scene() is self.scene:
-                self.scene.removeItem(item)
+    def _take_off(self, next_frame: bool = False) -> None:
+        """Take the frame's items off; before `next_frame`, keep them to be used again."""
+        self.pool.keep(self.items)
         self.items = []
         self.wanted = []
         self.paths = []
         self.labels = {}
         self.loss_anchor = None
-        # Only the items restyled: resetting ten thousand would repaint them all at every step.
-        for neuron_id in self.touched_neurons:
-            item = self.scene.neuron_items.get(neuron_id)
-            if item is not None:
-                item.reset_overlay()
-        for key in self.touched_connections:
-            item = self.scene.connection_items.get(key)
-            if item is not None:
-                item.reset_overlay()
-        self.touched_neurons, self.touched_connections = set(), set()
+        if next_frame:
+            self.looks.start()
+        else:
+            self.pool.drop([])
+            # Only the items restyled: resetting ten thousand would repaint them all at every step.
+            self.looks.reset()
+
+    def _finish(self) -> None:
+        """The frame is drawn: items of the last one not used again go, editor items restyle."""
+        self.pool.drop(self.items)
+        self.looks.apply()
 
     def rect(self) -> QRectF:
         """The network and everything the overlay added (for fitting the view and for pictures)."""
@@ -114,7 +118,8 @@ class CanvasOverlay(LabelLayout):
         return rect
 
     def _add(self, item: QGraphicsItem) -> QGraphicsItem:
-        self.scene.addItem(item)
+        if item.scene() is not self.scene:  # else one of the last frame's, used again
+            self.scene.addItem(item)
         self.items.append(item)
         return item
 
@@ -122,7 +127,7 @@ class CanvasOverlay(LabelLayout):
 
     def show(self, network: Network, trace: Trace, frame: Frame, digits: int) -> None:
         """Draw `frame` of `trace` (which was computed from `network`'s structure)."""
-        self._take_off()
+        self._take_off(next_frame=True)
         self.network, self.trace, self.frame = network, trace, frame
         self.fmt = lambda value: format_number(value, digits)
         self.digits = digits
@@ -135,6 +140,7 @@ class CanvasOverlay(LabelLayout):
         self.names = neuron_names(network)
         if frame.kind == FORWARD_STEP:
             self._forward_frame(frame.step)
+            self._finish()
             return
         steps = {s.neuron: k for k, s in enumerate(trace.steps)}
         self.done: set[str] = set()
@@ -163,6 +169,7 @@ class CanvasOverlay(LabelLayout):
             draw_means(self)  # a minibatch's mean gradients, before the update uses them
         elif frame.kind != FORWARD:
             self._update_labels()
+        self._finish()
 
     def _style_editor_items(self) -> None:
         shows_gradients = self.frame.kind == NEURON and self.frame.shows(GRADIENTS)
@@ -187,8 +194,7 @@ class CanvasOverlay(LabelLayout):
             else:
                 dimmed = neuron.id in self.pending
             if dimmed:
-                item.set_dimmed(True)
-                self.touched_neurons.add(neuron.id)
+                self.looks.dim(neuron.id)
         if self.frame.kind != NEURON:
             return
         current = self.current.neuron
@@ -199,17 +205,14 @@ class CanvasOverlay(LabelLayout):
                 continue  # the current neuron's own connections stay at full strength
             if key[1] in self.done:
                 # Done: its gradient is known; half strength keeps the current neuron's in front.
-                item.set_faded_opacity(DONE_OPACITY)
-                self.touched_connections.add(key)
+                self.looks.fade(key, DONE_OPACITY)
             else:
-                item.set_dimmed(True)
-                self.touched_connections.add(key)
+                self.looks.fade(key, DIMMED_OPACITY)
 
     # ----------------------------------------------------------------- tags everywhere
 
     def _dimmed(self, neuron_id: str) -> bool:
-        item = self.scene.neuron_items.get(neuron_id)
-        return item is not None and item.opacity() < 1.0
+        return self.looks.dimmed(neuron_id)
 
     def _forward_tags(self) -> None:
         """z and y above each neuron; at a neuron's step only those its formulas use (its own, its sources')."""
@@ -304,7 +307,7 @@ class CanvasOverlay(LabelLayout):
         for output_id, position in zip(outputs, positions):
             start = QPointF(self.target_tags[output_id].sceneBoundingRect().right(), position.y())
             end = QPointF(self.loss_rect.left(), anchor.y())
-            link = Glow(QLineF(start, end), "#9a9a9a", 0.0, dashed=True)
+            link = self._make(Glow, QLineF(start, end), "#9a9a9a", 0.0, dashed=True)
             link.setOpacity(0.35 if self._dimmed(output_id) else 1.0)
             self._add(link)
 
@@ -315,9 +318,8 @@ class CanvasOverlay(LabelLayout):
         item = self.scene.neuron_items.get(step.neuron)
         if item is None:
             return
-        item.set_highlighted(True)
-        self.touched_neurons.add(step.neuron)
-        self._add(Ring(item.pos(), RING_RADIUS, RING_COLOUR, item.half_width - R))
+        self.looks.highlight(step.neuron)
+        self._add(self._make(Ring, item.pos(), RING_RADIUS, RING_COLOUR, item.half_width - R))
         gathering = self.frame.shows(GATHER)
         glowing = self.frame.phase in (0, GATHER)
         values = [t.product for t in step.terms]
@@ -325,33 +327,39 @@ class CanvasOverlay(LabelLayout):
             values += [g.dL_dw for g in step.weight_grads]
         compact = len(values) > MAX_FLOW_LABELS
         # A neuron with a hundred connections gets labels on its largest gradients only.
-        cut = (
-            sorted((abs(v) for v in values), reverse=True)[MAX_LABELLED - 1]
-            if len(values) > MAX_LABELLED
-            else 0.0
-        )
-        labelled = lambda value: abs(value) >= cut
+        chosen = _largest(values, MAX_LABELLED)
         if step.loss_derivative is not None and gathering:
             self._loss_flow(step, glowing)
-        described = TraceDescriber(self.network).neuron(step)
-        for term, derivation in zip(step.terms, described.terms):
+        # Only the labelled connections' worked products are written: described alone, as a
+        # neuron with a thousand connections took a while to describe whole at every step.
+        count = len(step.terms)
+        labelled = dataclasses.replace(
+            step,
+            terms=[t for k, t in enumerate(step.terms) if k in chosen],
+            weight_grads=[g for k, g in enumerate(step.weight_grads, start=count) if k in chosen],
+        )
+        described = TraceDescriber(self.network).neuron(labelled)
+        derivations = dict(zip(sorted(chosen), [*described.terms, *described.weights]))
+        glows: list[tuple[QLineF, str, float]] = []  # drawn as one item: see Glows
+        for k, term in enumerate(step.terms):
             connection = self.scene.connection_items.get((step.neuron, term.target))
             if connection is None:
                 continue
             colour = sign_colour(term.product)
-            connection.set_flow(None, QColor(colour), self._intensity(term.product))
-            self.touched_connections.add((step.neuron, term.target))
+            self.looks.flow(
+                (step.neuron, term.target), QColor(colour), self._intensity(term.product)
+            )
             line = connection.line()
             if glowing:
-                self._add(Glow(line, colour, 10 + 10 * self._intensity(term.product)))
+                glows.append((line, colour, 10 + 10 * self._intensity(term.product)))
                 self.paths.append((line.p2(), line.p1(), colour))
-            t = self._sub(term.target)
-            lines = [
-                TextLine(f"w · ∂L/∂z{t}", 6.5, MUTED),
-                TextLine(html.escape(plain(derivation.rows[-2].expr, self.digits)), 7.5),
-                TextLine(f"= {self.fmt(term.product)}", 8.5, colour, bold=True),
-            ]
-            if labelled(term.product):
+            if k in chosen:  # its words written only then: a thousand cost a while
+                t = self._sub(term.target)
+                lines = [
+                    TextLine(f"w · ∂L/∂z{t}", 6.5, MUTED),
+                    TextLine(html.escape(plain(derivations[k].rows[-2].expr, self.digits)), 7.5),
+                    TextLine(f"= {self.fmt(term.product)}", 8.5, colour, bold=True),
+                ]
                 self._want_label(
                     (step.neuron, term.target),
                     term.product,
@@ -361,21 +369,22 @@ class CanvasOverlay(LabelLayout):
                     (0.62, 0.5, 0.72, 0.4, 0.8, 0.3),
                 )
         if self.frame.shows(GRADIENTS):
-            for g, derivation in zip(step.weight_grads, described.weights):
+            for k, g in enumerate(step.weight_grads, start=count):
                 connection = self.scene.connection_items.get((g.source, g.target))
                 if connection is None:
                     continue
                 colour = sign_colour(g.dL_dw)
-                connection.set_flow(None, QColor(colour), self._intensity(g.dL_dw))
-                self.touched_connections.add((g.source, g.target))
-                i, j = self.names[g.source], self.names[g.target]
-                lines = [
-                    TextLine(f"∂L/∂w<sub>{html.escape(i)},{html.escape(j)}</sub>", 6.5, MUTED),
-                    # y_i × ∂L/∂z_j with its numbers: the row before the result, as in the panel.
-                    TextLine(html.escape(plain(derivation.rows[-2].expr, self.digits)), 7.5),
-                    TextLine(f"= {self.fmt(g.dL_dw)}", 8.5, colour, bold=True),
-                ]
-                if labelled(g.dL_dw):
+                self.looks.flow((g.source, g.target), QColor(colour), self._intensity(g.dL_dw))
+                if k in chosen:
+                    i, j = self.names[g.source], self.names[g.target]
+                    lines = [
+                        TextLine(f"∂L/∂w<sub>{html.escape(i)},{html.escape(j)}</sub>", 6.5, MUTED),
+                        # y_i × ∂L/∂z_j with its numbers: the row before the result, as in the panel.
+                        TextLine(
+                            html.escape(plain(derivations[k].rows[-2].expr, self.digits)), 7.5
+                        ),
+                        TextLine(f"= {self.fmt(g.dL_dw)}", 8.5, colour, bold=True),
+                    ]
                     self._want_label(
                         (g.source, g.target),
                         g.dL_dw,
@@ -383,6 +392,8 @@ class CanvasOverlay(LabelLayout):
                         lines[2:] if compact else lines,
                         colour,
                     )
+        if glows:
+            self._add(self._make(Glows, glows))
         self._place_labels()
 
     def _loss_flow(self, step: NeuronStep, glowing: bool) -> None:
@@ -393,11 +404,14 @@ class CanvasOverlay(LabelLayout):
         start = QPointF(tag.sceneBoundingRect().right(), tag.pos().y())
         line = QLineF(start, QPointF(self.loss_rect.left(), self.loss_anchor.y()))
         if glowing:
-            self._add(Glow(line, colour, 10 + 10 * self._intensity(step.loss_derivative)))
+            width = 10 + 10 * self._intensity(step.loss_derivative)
+            self._add(self._make(Glow, line, colour, width))
             self.paths.append((line.p2(), line.p1(), colour))
         j = self._sub(step.neuron)
         # The loss's ∂L/∂y with its numbers in: the row before the result, as in the panel.
-        from_loss = TraceDescriber(self.network).neuron(step).loss_gradient
+        # It needs none of the neuron's connections (an output may have a thousand).
+        alone = dataclasses.replace(step, terms=[], weight_grads=[])
+        from_loss = TraceDescriber(self.network).neuron(alone).loss_gradient
         worked = html.escape(plain(from_loss.rows[-2].expr, self.digits)) if from_loss else ""
         label = self._tag(
             [
@@ -442,15 +456,13 @@ class CanvasOverlay(LabelLayout):
         for neuron_id in self.pending:
             item = self.scene.neuron_items.get(neuron_id)
             if item is not None:
-                item.set_dimmed(True)
-                self.touched_neurons.add(neuron_id)
+                self.looks.dim(neuron_id)
         if len(self.scene.connection_items) <= MAX_FADED_CONNECTIONS:
-            for key, item in self.scene.connection_items.items():
+            for key in self.scene.connection_items:
                 if key[1] == step.neuron:
                     continue
                 # Done: its share is in a computed z; the rest waits for a neuron not reached yet.
-                item.set_faded_opacity(DONE_OPACITY if key[1] in self.done else 0.2)
-                self.touched_connections.add(key)
+                self.looks.fade(key, DONE_OPACITY if key[1] in self.done else DIMMED_OPACITY)
         for neuron_id, values in self.trace.forward.items():
             item = self.scene.neuron_items.get(neuron_id)
             if item is None or not (values.z is None or neuron_id in computed):
@@ -474,18 +486,20 @@ class CanvasOverlay(LabelLayout):
         item = self.scene.neuron_items.get(step.neuron)
         if item is None:
             return
-        item.set_highlighted(True)
-        self.touched_neurons.add(step.neuron)
-        self._add(Ring(item.pos(), RING_RADIUS, RING_COLOUR, item.half_width - R))
+        self.looks.highlight(step.neuron)
+        self._add(self._make(Ring, item.pos(), RING_RADIUS, RING_COLOUR, item.half_width - R))
         largest = max((abs(t.product) for t in step.terms if math.isfinite(t.product)), default=0)
         compact = len(step.terms) > MAX_FLOW_LABELS
-        cut = (
-            sorted((abs(t.product) for t in step.terms), reverse=True)[MAX_LABELLED - 1]
-            if len(step.terms) > MAX_LABELLED
-            else 0.0
+        chosen = _largest([t.product for t in step.terms], MAX_LABELLED)
+        # Only the labelled terms' products are written (see `_current_neuron`).
+        labelled = dataclasses.replace(
+            step, terms=[t for k, t in enumerate(step.terms) if k in chosen]
         )
-        described = TraceDescriber(self.network).forward(step).terms
-        for term, derivation in zip(step.terms, described):
+        derivations = dict(
+            zip(sorted(chosen), TraceDescriber(self.network).forward(labelled).terms)
+        )
+        glows: list[tuple[QLineF, str, float]] = []  # drawn as one item: see Glows
+        for index, term in enumerate(step.terms):
             connection = self.scene.connection_items.get((term.source, step.neuron))
             if connection is None:
                 continue
@@ -494,17 +508,18 @@ class CanvasOverlay(LabelLayout):
                 if largest > 0 and math.isfinite(term.product)
                 else 0.15
             )
-            connection.set_flow(None, QColor(FORWARD_COLOUR), intensity)
-            self.touched_connections.add((term.source, step.neuron))
+            self.looks.flow((term.source, step.neuron), QColor(FORWARD_COLOUR), intensity)
             line = connection.line()
-            self._add(Glow(line, FORWARD_COLOUR, 10 + 10 * intensity))
+            glows.append((line, FORWARD_COLOUR, 10 + 10 * intensity))
             self.paths.append((line.p1(), line.p2(), FORWARD_COLOUR))
-            lines = [
-                TextLine(f"w · y{self._sub(term.source)}", 6.5, MUTED),
-                TextLine(html.escape(plain(derivation.rows[-2].expr, self.digits)), 7.5),
-                TextLine(f"= {self.fmt(term.product)}", 8.5, FORWARD_COLOUR, bold=True),
-            ]
-            if abs(term.product) >= cut:
+            if index in chosen:  # its words written only then: a thousand cost a while
+                lines = [
+                    TextLine(f"w · y{self._sub(term.source)}", 6.5, MUTED),
+                    TextLine(
+                        html.escape(plain(derivations[index].rows[-2].expr, self.digits)), 7.5
+                    ),
+                    TextLine(f"= {self.fmt(term.product)}", 8.5, FORWARD_COLOUR, bold=True),
+                ]
                 self._want_label(
                     (term.source, step.neuron),
                     term.product,
@@ -512,6 +527,8 @@ class CanvasOverlay(LabelLayout):
                     lines[2:] if compact else lines,
                     FORWARD_COLOUR,
                 )
+        if glows:
+            self._add(self._make(Glows, glows))
         self._place_labels()
 
     # ----------------------------------------------------------------- the update
@@ -559,7 +576,11 @@ class CanvasOverlay(LabelLayout):
     # ----------------------------------------------------------------- helpers
 
     def _tag(self, lines: list[TextLine], **style) -> Tag:
-        return Tag(lines, scale=self.text_scale, **style)
+        return self._make(Tag, lines, scale=self.text_scale, **style)
+
+    def _make(self, cls: type, *args, **kwargs) -> QGraphicsItem:
+        """`cls(*args, **kwargs)`, or the last frame's item made so (see `overlay_reuse`)."""
+        return self.pool.make(cls, *args, **kwargs)
 
     def _sub(self, neuron_id: str) -> str:
         return f"<sub>{html.escape(self.names[neuron_id])}</sub>"
@@ -569,6 +590,15 @@ class CanvasOverlay(LabelLayout):
         if self.scale <= 0 or not math.isfinite(value):
             return 0.15
         return 0.15 + 0.85 * math.sqrt(min(1.0, abs(value) / self.scale))
+
+
+def _largest(values: list[float], count: int) -> set[int]:
+    """The places of the `count` values largest in size (the first of equal ones; NaN last).
+
+    At most `count`: a thousand equal values (a sample of zeros) once labelled all thousand.
+    """
+    size = [abs(v) if not math.isnan(v) else -1.0 for v in values]
+    return set(sorted(range(len(values)), key=lambda k: -size[k])[:count])
 
 
 def _largest_gradient(trace: Trace) -> float:

@@ -10,6 +10,9 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QStyleOptionGraphic
 DOT_RADIUS = 5.5
 DOT_Z = 6.0
 DEFAULT_MS = 650
+# A neuron with a thousand connections would get a thousand dots, each an item to add, move
+# and remove at every frame; this many, spread over its connections, show the flow as well.
+MAX_DOTS = 48
 
 
 class FlowDot(QGraphicsItem):
@@ -58,6 +61,8 @@ class FlowAnimation(QObject):
         self.stop()
         if not paths or milliseconds <= 0:
             return
+        if len(paths) > MAX_DOTS:
+            paths = [paths[k * len(paths) // MAX_DOTS] for k in range(MAX_DOTS)]
         for start, end, colour in paths:
             dot = FlowDot(colour)
             dot.setPos(start)

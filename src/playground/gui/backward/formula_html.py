@@ -12,15 +12,18 @@ same the terminal and the canvas write); this module only writes it as rich
 text, every number through `Numbers.show`.
 """
 
+import dataclasses
 import html
 
 from PySide6.QtCore import QCoreApplication
 
 from playground.engine.activations import ACTIVATION_FUNCTIONS
 from playground.engine.backward_stepper import NeuronStep, Trace
-from playground.engine.derivation import Derivation
+from playground.engine.derivation import Derivation, Row
+from playground.engine.formatting import format_count
 from playground.engine.notation import NEURON_NAMES, names_in
 from playground.engine.trace_description import NeuronDescription, TraceDescriber
+from playground.engine.written import Text
 from playground.gui.backward.frames import DERIVATIVE, GATHER, GRADIENTS, NEURON, WHOLE, Frame
 from playground.gui.backward.math_html import (
     MUTED,
@@ -34,7 +37,32 @@ from playground.gui.backward.math_html import (
 )
 from playground.model.network import Network
 
+# Past this many terms a sum is written in part (its value is still the whole sum's), and past
+# this many incoming connections only the first weights' gradients: a neuron with a thousand
+# inputs made a page of 700,000 characters that took the panel a second to lay out.
+TERMS_WRITTEN = 12
+
 EQUALS = "&nbsp;=&nbsp;"
+
+
+def more_terms(count: int) -> str:
+    """What stands for the terms of a sum left unwritten."""
+    return QCoreApplication.translate("NeuronFormulas", "… {count} more terms …").format(
+        count=format_count(count)
+    )
+
+
+def written_in_part(described: Derivation, terms: int = TERMS_WRITTEN) -> Derivation:
+    """`described` with each long sum cut to its first `terms` terms and a note of how many more.
+
+    The last row (the value) is never cut: it is the whole sum's.
+    """
+    rows = list(described.rows)
+    for k, row in enumerate(rows[:-1]):
+        if len(row.terms) > terms + 1:
+            rest = (Text(more_terms(len(row.terms) - terms)),)
+            rows[k] = Row((*row.terms[:terms], rest), row.detail)
+    return dataclasses.replace(described, rows=tuple(rows))
 
 
 def derivation(left: str, rows: list[str]) -> str:
@@ -49,11 +77,16 @@ def derivation(left: str, rows: list[str]) -> str:
     return "".join(cells)
 
 
-def derivation_of(described: Derivation, numbers: Numbers, colour: str | None = None) -> str:
+def derivation_of(
+    described: Derivation, numbers: Numbers, colour: str | None = None, every_term: bool = False
+) -> str:
     """An engine derivation as table rows: its shown rows, the result bold (and coloured).
 
-    A piecewise f' says, after its value, which side of the kink z fell on.
+    A piecewise f' says, after its value, which side of the kink z fell on. A long sum is
+    written in part (`written_in_part`) unless `every_term`.
     """
+    if not every_term:
+        described = written_in_part(described)
     shown = described.shown(numbers.digits)
     rows = [expr_html(row.expr, numbers) for row in shown[:-1]]
     last = result_html(described.result, numbers, colour)
@@ -92,9 +125,15 @@ class NeuronFormulas:
     """Writes one neuron's frame of a trace."""
 
     def __init__(
-        self, network: Network, trace: Trace, digits: int, notation: str = NEURON_NAMES
+        self,
+        network: Network,
+        trace: Trace,
+        digits: int,
+        notation: str = NEURON_NAMES,
+        every_term: bool = False,
     ) -> None:
         self.network = network
+        self.every_term = every_term  # every term of every sum, every weight (the HTML export)
         self.trace = trace
         self.numbers = Numbers(digits)
         self.notation = notation  # how subscripts name neurons (`engine.notation`)
@@ -170,9 +209,8 @@ class NeuronFormulas:
     def gather(self, step: NeuronStep, described: NeuronDescription, faded: bool) -> str:
         """∂L/∂y: the outgoing terms w · ∂L/∂z, plus the loss's derivative at an output."""
         j = self.name(step.neuron)
-        body = aligned(
-            derivation_of(described.gather, self.numbers, self._colour(step.dL_dy, faded))
-        )
+        colour = self._colour(step.dL_dy, faded)
+        body = aligned(derivation_of(described.gather, self.numbers, colour, self.every_term))
         title = QCoreApplication.translate("NeuronFormulas", "1 · Gather ∂L/∂y")
         if described.unused:
             note = QCoreApplication.translate(
@@ -234,10 +272,20 @@ class NeuronFormulas:
     def gradients(self, step: NeuronStep, described: NeuronDescription, faded: bool) -> str:
         """∂L/∂b = ∂L/∂z, and ∂L/∂w = y_i · ∂L/∂z for each incoming connection."""
         j = self.name(step.neuron)
+        weights = described.weights
+        left_out = 0 if self.every_term else max(0, len(weights) - TERMS_WRITTEN)
+        if left_out:
+            weights = weights[:TERMS_WRITTEN]
         blocks = [derivation_of(described.bias, self.numbers, self._colour(step.dL_db, faded))] + [
-            derivation_of(d, self.numbers, self._colour(d.result.value, faded))
-            for d in described.weights
+            derivation_of(d, self.numbers, self._colour(d.result.value, faded)) for d in weights
         ]
+        if left_out:
+            more = QCoreApplication.translate(
+                "NeuronFormulas",
+                "… and {count} more weights’ gradients, each worked the same way: the HTML "
+                "export (Backward ▸ Export Trace) and <tt>playground trace</tt> list them all.",
+            ).format(count=format_count(left_out))
+            blocks.append(f'<tr><td colspan="3" style="color:{MUTED}">{more}</td></tr>')
         if step.weight_grads:
             note = QCoreApplication.translate(
                 "NeuronFormulas",

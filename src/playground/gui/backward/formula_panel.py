@@ -52,8 +52,11 @@ def frame_html(
     columns: bool = False,
     minibatch: MinibatchTrace | None = None,
     notation: str = NEURON_NAMES,
+    every_term: bool = False,
 ) -> str:
     """The rich text of one frame (shared by the panel and the HTML export); `columns` for a wide panel.
+
+    A neuron's long sums and many weights are written in part unless `every_term` (the export).
 
     In a minibatch, `trace` is the frame's sample's own trace, or for the mean and update
     frames the minibatch's (its mean gradients and loss, see `mean_trace.mean_trace`).
@@ -62,7 +65,7 @@ def frame_html(
     if frame.kind == MEAN and minibatch is not None:
         return MeanFormulas(network, minibatch, digits).html(columns)
     if frame.kind == NEURON:
-        return NeuronFormulas(network, trace, digits, notation).html(frame, columns)
+        return NeuronFormulas(network, trace, digits, notation, every_term).html(frame, columns)
     if frame.kind == FORWARD_STEP:
         return ForwardFormulas(network, trace, digits, notation).html(frame, columns)
     batch_size = len(minibatch.samples) if minibatch is not None else 0

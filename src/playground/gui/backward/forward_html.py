@@ -21,8 +21,9 @@ from playground.engine.activations import ACTIVATION_FUNCTIONS
 from playground.engine.backward_stepper import ForwardStep, Trace, forward_order, forward_step
 from playground.engine.formatting import format_count, neuron_names
 from playground.engine.notation import NEURON_NAMES, names_in
-from playground.engine.trace_description import TraceDescriber
+from playground.engine.trace_description import ForwardDescription, TraceDescriber
 from playground.gui.backward.formula_html import (
+    TERMS_WRITTEN,
     aligned,
     derivation,
     derivation_of,
@@ -36,9 +37,6 @@ from playground.model.network import Network
 
 # The forward pass's colour, on the canvas and in the panel: apart from the gradients' and the weights'.
 FORWARD_COLOUR = "#6741d9"
-
-# Past this many incoming connections the sum is written in part; z is still the whole sum.
-TERMS_WRITTEN = 12
 
 
 class ForwardFormulas:
@@ -54,6 +52,8 @@ class ForwardFormulas:
         self.numbers = Numbers(digits)
         self.describer = TraceDescriber(network)
         self.names = self.describer.names
+        self._described: ForwardDescription | None = None
+        self._described_step: ForwardStep | None = None
 
     def name(self, neuron_id: str) -> str:
         return self.names.get(neuron_id, neuron_id)
@@ -79,6 +79,12 @@ class ForwardFormulas:
 
     # ----------------------------------------------------------------- pieces
 
+    def _forward(self, step: ForwardStep) -> ForwardDescription:
+        """The step's description, made once per frame (a thousand terms take a while)."""
+        if self._described is None or self._described_step is not step:
+            self._described, self._described_step = self.describer.forward(step), step
+        return self._described
+
     def heading(self, step: ForwardStep) -> str:
         neuron = self.network.neuron(step.neuron)
         j = self.name(step.neuron)
@@ -98,7 +104,7 @@ class ForwardFormulas:
     def weighted_sum(self, step: ForwardStep, compact: bool = False) -> str:
         """z = b + Σ w · y, the terms w × y, their products, the sum."""
         j = self.name(step.neuron)
-        described = self.describer.forward(step).weighted_sum
+        described = self._forward(step).weighted_sum
         rows = described.rows
         # The rule, then (with terms) the terms w × y and their products, then z.
         texts = [expr_html(rows[0].expr, self.numbers)]
@@ -140,7 +146,7 @@ class ForwardFormulas:
     def activation(self, step: ForwardStep, compact: bool = False) -> str:
         """y = f(z), written as the activation writes itself, then with z's number."""
         activation = ACTIVATION_FUNCTIONS[self.network.neuron(step.neuron).activation_name]
-        body = aligned(derivation_of(self.describer.forward(step).activation, self.numbers))
+        body = aligned(derivation_of(self._forward(step).activation, self.numbers))
         note = QCoreApplication.translate(
             "ForwardFormulas", "Through the activation ({name})."
         ).format(name=html.escape(activation.name.replace("_", " ")))

@@ -66,6 +66,57 @@ def edge_towards(rect: QRectF, point: QPointF) -> QPointF:
     )
 
 
+# A line as (x1, y1, dx, dy, left, top, right, bottom): read from Qt once, not at every test.
+_Segment = tuple[float, float, float, float, float, float, float, float]
+
+
+def _segment(line: QLineF) -> _Segment:
+    x0, y0, dx, dy = line.x1(), line.y1(), line.dx(), line.dy()
+    return (x0, y0, dx, dy, min(x0, x0 + dx), min(y0, y0 + dy), max(x0, x0 + dx), max(y0, y0 + dy))
+
+
+def _line_cells(segment: _Segment) -> Iterable[tuple[int, int]]:
+    """The grid cells a segment passes through (a few more where it meets a cell's corner).
+
+    Not those of its bounding box: a line from an input at the top of a thousand to a neuron
+    at the bottom would fill thousands of cells it never touches.
+    """
+    x0, y0, dx, dy = segment[:4]
+    first, last = math.floor(segment[4] / CELL), math.floor(segment[6] / CELL)
+    for i in range(first, last + 1):
+        if dx == 0:
+            low_y, high_y = segment[5], segment[7]
+        else:
+            # The part of the segment inside this column of cells.
+            t0 = min(max((i * CELL - x0) / dx, 0.0), 1.0)
+            t1 = min(max(((i + 1) * CELL - x0) / dx, 0.0), 1.0)
+            low_y, high_y = sorted((y0 + t0 * dy, y0 + t1 * dy))
+        for j in range(math.floor(low_y / CELL), math.floor(high_y / CELL) + 1):
+            yield i, j
+
+
+def _crosses(segment: _Segment, box: tuple[float, float, float, float]) -> bool:
+    """`geometry.crosses` on plain numbers, after a quick test of the bounding boxes."""
+    x0, y0, dx, dy, low_x, low_y, high_x, high_y = segment
+    left, top, right, bottom = box
+    if high_x < left or low_x > right or high_y < top or low_y > bottom:
+        return False
+    low, high = 0.0, 1.0
+    for p, q in ((-dx, x0 - left), (dx, right - x0), (-dy, y0 - top), (dy, bottom - y0)):
+        if p == 0:
+            if q < 0:
+                return False
+            continue
+        t = q / p
+        if p < 0:
+            low = max(low, t)
+        else:
+            high = min(high, t)
+        if low > high:
+            return False
+    return True
+
+
 class LabelPlacer:
     """Remembers what is already on the canvas and finds free room for each new label."""
 
@@ -76,7 +127,20 @@ class LabelPlacer:
         for rect in obstacles:
             self.block(rect)
         # Lines that carry a label in this picture: another label should not sit on them.
-        self.lines: list[QLineF] = [QLineF(line) for line in lines]
+        # Indexed by the cells of their bounding box, so a box far from them tests none.
+        self.lines: list[QLineF] = []
+        self._segments: list[_Segment] = []  # the same lines as plain numbers, tested often
+        self._line_grid: dict[tuple[int, int], list[int]] = {}
+        self.add_lines(lines)
+
+    def add_lines(self, lines: Iterable[QLineF]) -> None:
+        """Note lines that carry a label: other labels avoid covering them."""
+        for line in lines:
+            self.lines.append(QLineF(line))
+            self._segments.append(_segment(line))
+            index = len(self.lines) - 1
+            for cell in _line_cells(self._segments[-1]):
+                self._line_grid.setdefault(cell, []).append(index)
 
     def block(self, rect: QRectF) -> None:
         self.taken.append(QRectF(rect))
@@ -92,7 +156,16 @@ class LabelPlacer:
         return [self.taken[k] for k in sorted(found)]
 
     def is_free(self, rect: QRectF) -> bool:
-        return not any(rect.intersects(other) for other in self.near(rect))
+        # As `near`, but stopping at the first overlap: asked for every tag at every step.
+        grid, taken = self._grid, self.taken
+        seen: set[int] = set()
+        for cell in _cells(rect):
+            for k in grid.get(cell, ()):
+                if k not in seen:
+                    seen.add(k)
+                    if rect.intersects(taken[k]):
+                        return False
+        return True
 
     def place(
         self, size: QRectF, candidates: Iterable[QPointF], own: QLineF | None = None
@@ -164,7 +237,15 @@ class LabelPlacer:
         return result
 
     def _crossings(self, rect: QRectF, own: QLineF | None) -> int:
-        return sum(1 for line in self.lines if line != own and crosses(line, rect))
+        near: set[int] = set()
+        for cell in _cells(rect):
+            near.update(self._line_grid.get(cell, ()))
+        if not near:
+            return 0
+        mine = _segment(own)[:4] if own is not None else None
+        box = rect.left(), rect.top(), rect.right(), rect.bottom()
+        segments = self._segments
+        return sum(1 for k in near if segments[k][:4] != mine and _crosses(segments[k], box))
 
     def _choose(
         self, size: QRectF, candidates: Iterable[QPointF], own: QLineF | None, required: bool

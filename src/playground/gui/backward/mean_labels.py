@@ -75,8 +75,7 @@ def draw_means(overlay: CanvasOverlay) -> None:
         if connection is None:
             continue
         colour = sign_colour(g.dL_dw)
-        connection.set_flow(None, QColor(colour), intensity(g.dL_dw))
-        overlay.touched_connections.add(key)
+        overlay.looks.flow(key, QColor(colour), intensity(g.dL_dw))
         i, j = html.escape(overlay.names[g.source]), html.escape(overlay.names[g.target])
         lines = [
             TextLine(mean_of.format(gradient=f"∂L/∂w<sub>{i},{j}</sub>"), 6.5, MUTED),

@@ -51,6 +51,22 @@ class TextLine:
         return document
 
 
+# Each line's layout, kept from frame to frame: stepping redraws the same hundreds of pills,
+# and laying out their rich text was most of a step's time. Bounded: emptied when full.
+_LAID_OUT: dict[TextLine, QTextDocument] = {}
+MAX_LAID_OUT = 4000
+
+
+def laid_out(line: TextLine) -> QTextDocument:
+    """`line.document()`, shared by every tag that shows the same line (drawing only reads it)."""
+    document = _LAID_OUT.get(line)
+    if document is None:
+        if len(_LAID_OUT) >= MAX_LAID_OUT:
+            _LAID_OUT.clear()
+        document = _LAID_OUT[line] = line.document()
+    return document
+
+
 def _passive(item: QGraphicsItem, z: float) -> None:
     item.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
     item.setAcceptHoverEvents(False)
@@ -75,7 +91,9 @@ class Tag(QGraphicsItem):
         self.background = QColor(background)
         self.border = QColor(border) if border else None
         _passive(self, TAG_Z)
-        self._texts = [line.document() for line in lines]
+        # A step repaints most of the canvas; a thousand tags then draw from their pictures.
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self._texts = [laid_out(line) for line in lines]
         self._heights = [t.size().height() for t in self._texts]
         width = max((t.size().width() for t in self._texts), default=0.0)
         height = sum(self._heights)
@@ -141,6 +159,45 @@ class Glow(QGraphicsItem):
             core = QPen(self.colour, 1.6, Qt.PenStyle.DashLine, Qt.PenCapStyle.FlatCap)
             painter.setPen(core)
             painter.drawLine(self.line)
+
+
+class Glows(QGraphicsItem):
+    """Many glows in one item: the current neuron's connections, a thousand at a wide neuron.
+
+    As one item they cost one insertion into the scene, not a thousand, and (cached as a
+    picture) nothing while the flow animation's dots move over them.
+    """
+
+    def __init__(self, glows: list[tuple[QLineF, str, float]]) -> None:
+        super().__init__()
+        self.glows = [(QLineF(line), colour, width) for line, colour, width in glows]
+        _passive(self, GLOW_Z)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        bounds = QRectF()
+        for line, _, width in self.glows:
+            m = width + 2
+            bounds = bounds.united(QRectF(line.p1(), line.p2()).normalized().adjusted(-m, -m, m, m))
+        self._bounds = bounds
+
+    def boundingRect(self) -> QRectF:
+        return self._bounds
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        exposed = option.exposedRect
+        for line, colour, width in self.glows:
+            m = width + 2
+            if not exposed.intersects(
+                QRectF(line.p1(), line.p2()).normalized().adjusted(-m, -m, m, m)
+            ):
+                continue
+            halo = QColor(colour)
+            halo.setAlphaF(0.22)
+            painter.setPen(QPen(halo, width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+            painter.drawLine(line)
 
 
 class Leader(QGraphicsItem):

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QGraphicsItem
 from playground.gui.backward.label_placement import ALONG, LabelPlacer, edge_towards
 from playground.gui.backward.overlay_items import Leader, Tag, TextLine
 from playground.gui.canvas import style
+from playground.gui.canvas.neuron_item import NeuronItem
 from playground.gui.canvas.scene import NetworkScene
 
 R = style.NEURON_RADIUS
@@ -33,6 +34,8 @@ class LabelLayout:
     labels: dict[object, Tag]
     wanted: list  # connection labels waiting for `_place_labels`
     ringed: str | None  # the neuron with the ring, if any
+    # Each neuron's rectangles by what decides them (see `_neuron_rects`).
+    neuron_rects_kept: dict[NeuronItem, tuple[tuple, list[QRectF]]]
 
     def _tag(self, lines: list[TextLine], **style) -> Tag:
         raise NotImplementedError
@@ -40,16 +43,45 @@ class LabelLayout:
     def _add(self, item: QGraphicsItem) -> QGraphicsItem:
         raise NotImplementedError
 
+    def _make(self, cls: type, *args, **kwargs) -> QGraphicsItem:
+        raise NotImplementedError
+
     def _neuron_rects(self, bias_texts: bool = True) -> list[QRectF]:
         """What labels must leave uncovered: each neuron with room for the current one's ring,
         whatever it shows as child items, and (unless a tag replaces it) its bias text."""
         rects = []
+        # Kept per neuron while what it shows and where stay the same: a step of the trace
+        # asks for all of them again, and reading them from a thousand items took a while.
+        cache = self.neuron_rects_kept
+        kept: dict[NeuronItem, tuple[tuple, list[QRectF]]] = {}
         for item in self.scene.neuron_items.values():
-            rects.append(item.mapRectToScene(item.shape().boundingRect()))
-            rects += [c.sceneBoundingRect() for c in item.childItems() if c.isVisible()]
+            pos = item.pos()
+            children = item.childItems()
+            shown = (
+                pos.x(),
+                pos.y(),
+                item.role,
+                item.half_width,
+                item.bias_side,
+                item.picture_side,
+                item.bias_text,
+                item.picture is None,
+                bias_texts,
+                len(children),
+            )
+            known = cache.get(item)
+            if known is not None and known[0] == shown and not children:
+                kept[item] = known
+                rects += known[1]
+                continue
+            own = [item.mapRectToScene(item.shape().boundingRect())]
+            own += [c.sceneBoundingRect() for c in children if c.isVisible()]
             # The bias text on whichever side the scene chose it, and the output picture.
             parts = [item.bias_rect() if bias_texts else None, item.picture_rect()]
-            rects += [part.translated(item.pos()) for part in parts if part is not None]
+            own += [part.translated(pos) for part in parts if part is not None]
+            kept[item] = (shown, own)
+            rects += own
+        self.neuron_rects_kept = kept  # without the items of a rebuilt scene
         return rects
 
     def _want_label(
@@ -71,7 +103,7 @@ class LabelLayout:
     def _place_labels(self) -> None:
         # Every labelled line is known before the first is placed, so no box lands on a line
         # whose own box comes later.
-        self.placer.lines += [line for _, _, line, *_ in self.wanted]
+        self.placer.add_lines(line for _, _, line, *_ in self.wanted)
         by_size = sorted(
             self.wanted, key=lambda w: -abs(w[1]) if math.isfinite(w[1]) else -math.inf
         )
@@ -124,8 +156,7 @@ class LabelLayout:
             self._add(tag)
             if spot.anchor is not None:
                 # Pushed off its line: a thin leader says which line it belongs to.
-                self._add(
-                    Leader(edge_towards(tag.sceneBoundingRect(), spot.anchor), spot.anchor, border)
-                )
+                start = edge_towards(tag.sceneBoundingRect(), spot.anchor)
+                self._add(self._make(Leader, start, spot.anchor, border))
             return tag
         return None

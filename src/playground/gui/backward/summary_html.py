@@ -3,6 +3,7 @@
 The loss and the update's rows are `engine.trace_description`'s, as on the terminal.
 """
 
+import dataclasses
 import html
 
 from PySide6.QtCore import QCoreApplication
@@ -10,7 +11,7 @@ from PySide6.QtCore import QCoreApplication
 from playground.engine.backward_stepper import Trace
 from playground.engine.formatting import format_count
 from playground.engine.trace_description import TraceDescriber
-from playground.engine.update_description import UpdateRow
+from playground.engine.update_description import UpdateDescription, UpdateRow
 from playground.gui.backward.formula_html import aligned, derivation, side_by_side
 from playground.gui.backward.math_html import (
     GRADIENT_NEGATIVE,
@@ -167,7 +168,7 @@ class SummaryFormulas:
         """The update as a table of before → after; once applied (or asked for), the loss it brings."""
         update = self.trace.update
         show = self.numbers.show
-        described = self.describer.sample_update(self.trace, update)
+        described = self._described_update()
         eta = show(update.learning_rate, "η")
         rule = expr_html(described.weight_rule, self.numbers)
         if described.l2 is not None:
@@ -250,7 +251,7 @@ class SummaryFormulas:
                 ).format(momentum=show(update.momentum, "momentum"))
                 + "</p>"
             )
-        parts.append(self._update_table(columns))
+        parts.append(self._update_table(columns, described))
         if loss_after and not applied:
             parts.append(self._loss_change())
         elif not applied:
@@ -265,8 +266,22 @@ class SummaryFormulas:
             )
         return "".join(parts)
 
-    def _update_table(self, columns: bool = False) -> str:
-        described = self.describer.sample_update(self.trace, self.trace.update)
+    def _described_update(self) -> UpdateDescription:
+        """The update's description: of the rows the table shows only, unless it shows them all."""
+        update = self.trace.update
+        if not self.all_rows:
+            # Describing ten thousand rows to show 250 took most of a step at 10k connections.
+            keep = UPDATE_ROWS_SHOWN + 1  # one more tells the table that some are left out
+            weights = update.weights[:keep]
+            biases = update.biases[: max(0, keep - len(weights))]
+            update = dataclasses.replace(update, weights=weights, biases=biases)
+        return self.describer.sample_update(self.trace, update)
+
+    def _update_table(
+        self, columns: bool = False, described: UpdateDescription | None = None
+    ) -> str:
+        described = described or self._described_update()
+        update = self.trace.update
         header = _row(
             [
                 "",
@@ -276,7 +291,8 @@ class SummaryFormulas:
             ],
             header=True,
         )
-        hidden = len(described.rows) - UPDATE_ROWS_SHOWN if not self.all_rows else 0
+        total = len(update.weights) + len(update.biases)
+        hidden = total - UPDATE_ROWS_SHOWN if not self.all_rows else 0
         shown = described.rows[:UPDATE_ROWS_SHOWN] if hidden > 0 else described.rows
         rows = [self._update_row(row) for row in shown]
         note = ""

@@ -127,6 +127,7 @@ def trace_page(session: TraceSession, overlay: CanvasOverlay, redraw: Callable[[
                     session.describe_frame(frame),
                     minibatch=session.minibatch,
                     notation=session.notation,
+                    every_term=True,
                 )
             label = html.escape(session.label_of(frame))
             alt = QCoreApplication.translate("TraceExport", "the canvas at {step}")

@@ -44,6 +44,10 @@ class ConnectionLayer(QGraphicsItem):
         super().__init__()
         # The exposed rectangle in the style option, to clip to it and skip what lies outside.
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
+        # On screen the lines are kept in a pixmap: a dot of the flow animation or a tag that
+        # moves repaints its own small area from it, not ten thousand lines in Python. A change
+        # of a connection (`update(area)`) redraws only that area of the pixmap.
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self._items: dict[ConnectionItem, None] = {}  # in drawing order
         self._plan: list[_Step] | None = None  # what paint walks; None after any change

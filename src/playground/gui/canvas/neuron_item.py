@@ -242,6 +242,10 @@ class NeuronItem(QGraphicsItem):
         """Fade the neuron (not yet reached, or not involved)."""
         self.setOpacity(0.3 if dimmed else 1.0)
 
+    def overlay_look(self) -> tuple[bool, bool]:
+        """(dimmed, highlighted): what the backward overlay has made of the neuron."""
+        return self.opacity() < 1.0, self._highlighted
+
     def reset_overlay(self) -> None:
         self._highlighted = False
         self.setOpacity(1.0)

@@ -82,23 +82,33 @@ class NetworkScene(QGraphicsScene):
         self.neuron_items = {}
         self.connection_items = {}
         network = self.document.network
+        # Without an index while adding: Qt then builds its tree once, at the first lookup,
+        # instead of growing it item by item (most of the time of loading 10,000 connections).
+        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
         for neuron in network.neurons:
             self._add_neuron(neuron.id)
+        neuron_items = self.neuron_items
+        add_item = self.addItem
         for c in network.connections:
-            item = ConnectionItem(
-                self.neuron_items[c.source], self.neuron_items[c.target], c.weight
-            )
+            item = ConnectionItem(neuron_items[c.source], neuron_items[c.target], c.weight)
             self.connection_items[c.key] = item
-            self.addItem(item)
+            add_item(item)
         layer = ConnectionLayer()
         layer.set_show_weight_labels(self._show_weight_labels)
         layer.set_label_digits(self.label_digits)
         layer.add(self.connection_items.values())
         self.addItem(layer)
         self.connection_layer = layer
+        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
+        self.setBspTreeDepth(BSP_TREE_DEPTH)
         if self._small():
             self.place_all()
             self.place_decorations()
+        else:
+            # Each neuron added asked for its sides; a large network opens with its biases
+            # below instead (see PLACE_ALL_UP_TO), and a neuron edited later chooses its own.
+            self._to_place = set()
+            self._placement.stop()
         if self.pictures.shown:
             self.pictures.refresh()
 

@@ -1,0 +1,258 @@
+"""Stepping through the backward pass of a network of about 10,000 connections, in the real window.
+
+Opens the main window offscreen at 1400×900, loads each network into it
+(timed: the scene built and the window settled), opens the Backward Pass
+panel and presses the real actions: Step through forward steps and backward
+steps, Back, to the update. Each press is timed up to the canvas painted. The
+flow animation's frames are timed one by one (dots moved, canvas painted),
+and the formula panel's update on its own (HTML made and set). Prints each
+worst time and its ratio to the target (50 ms per step or frame, 300 ms for
+the load); asserts nothing.
+
+    python benchmarks/interaction_10k.py            # the two 10k networks
+    python benchmarks/interaction_10k.py --wide     # also 1000-30-10 (30,300 connections)
+    python benchmarks/interaction_10k.py --profile  # cProfile of the slowest press, top 25
+    python benchmarks/interaction_10k.py --only=1000-10-1 --steps=1
+    python benchmarks/interaction_10k.py --cpu      # CPU time instead of wall time
+"""
+
+import cProfile
+import itertools
+import os
+import pstats
+import sys
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Run from a clone: the package of this checkout, not an installed one; a PYTHONPATH given
+# (another checkout, to compare) still wins.
+if not os.environ.get("PYTHONPATH"):
+    sys.path.insert(1, str(Path(__file__).resolve().parents[1] / "src"))
+
+import numpy as np
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+
+from playground.gui.backward.formula_panel import frame_html
+from playground.gui.backward.frames import FORWARD_STEP, NEURON
+from playground.gui.main_window import MainWindow
+from playground.model.network import Network
+from playground.model.neuron import Neuron
+
+# Wall time, as a user waits; with --cpu the process's CPU time, which other work on a busy
+# machine does not inflate (compare before and after with the same clock).
+clock = time.process_time if "--cpu" in sys.argv else time.perf_counter
+STEP_TARGET = 0.050
+LOAD_TARGET = 0.300
+STEPS = 4  # presses of each kind timed (--steps=N)
+
+
+def columns_network(seed: int = 0) -> Network:
+    """500 neurons, benchmarks/canvas_speed.py's: 5 columns of 100 neurons, each with 25 inputs (10,000)."""
+    rng = np.random.default_rng(seed)
+    network = Network(name="columns")
+    columns = []
+    for k in range(5):
+        role = "input" if k == 0 else "output" if k == 4 else "hidden"
+        ids = []
+        for row in range(100):
+            neuron_id = f"{role[0]}{k}_{row}"
+            activation, bias = (None, None) if role == "input" else ("tanh", 0.0)
+            network.add_neuron(Neuron(neuron_id, role, activation, bias, k * 300.0, row * 60.0))
+            ids.append(neuron_id)
+        columns.append(ids)
+    for left, right in itertools.pairwise(columns):
+        for target in right:
+            for source in rng.choice(left, 25, replace=False):
+                network.connect(str(source), target, float(rng.normal()))
+    return network
+
+
+def layered_network(widths: list[int], seed: int = 0) -> Network:
+    """Fully connected layers of these widths (1000-10-1: each hidden neuron has 1000 inputs)."""
+    rng = np.random.default_rng(seed)
+    network = Network(name="-".join(map(str, widths)))
+    layers = []
+    for k, width in enumerate(widths):
+        role = "input" if k == 0 else "output" if k == len(widths) - 1 else "hidden"
+        ids = []
+        for row in range(width):
+            neuron_id = f"{role[0]}{k}_{row}"
+            activation, bias = (None, None) if role == "input" else ("tanh", 0.1)
+            y = (row - width / 2) * 60.0
+            network.add_neuron(Neuron(neuron_id, role, activation, bias, k * 900.0, y))
+            ids.append(neuron_id)
+        layers.append(ids)
+    for left, right in itertools.pairwise(layers):
+        scale = 1 / np.sqrt(len(left))
+        for target in right:
+            for source in left:
+                network.connect(source, target, float(rng.normal() * scale))
+    return network
+
+
+def settle(app: QApplication) -> None:
+    """Run what the press queued: the scene's update, the view's paint."""
+    for _ in range(3):
+        app.processEvents()
+
+
+class Bench:
+    def __init__(self, app: QApplication, window: MainWindow, profile: bool) -> None:
+        self.app, self.window, self.profile = app, window, profile
+        self.panels = window.backward
+        self.worst: dict[str, float] = {}
+        self.profiles: list[tuple[float, str, pstats.Stats]] = []
+
+    def timed(self, name: str, work) -> float:
+        profiler = cProfile.Profile() if self.profile else None
+        start = clock()
+        if profiler:
+            profiler.enable()
+        work()
+        settle(self.app)
+        self.panels.animation.stop()  # its frames are timed on their own
+        if profiler:
+            profiler.disable()
+        seconds = clock() - start
+        self.worst[name] = max(self.worst.get(name, 0.0), seconds)
+        if profiler:
+            self.profiles.append((seconds, name, pstats.Stats(profiler)))
+        return seconds
+
+    def press(self, action: str) -> None:
+        self.panels.actions[action].trigger()
+
+    def jump(self, kind: str, index: int = 0) -> None:
+        """Put the cursor at the frame before the `index`-th frame of `kind` (not timed)."""
+        session = self.panels.session
+        found = [k for k, f in enumerate(session.frames) if f.kind == kind]
+        session.cursor = max(0, found[min(index, len(found) - 1)] - 1)
+        session.changed.emit()
+        settle(self.app)
+
+    def animation_frames(self) -> None:
+        """The flow animation of the current frame, its frames timed one by one."""
+        animation = self.panels.animation
+        self.panels._animate()
+        animation.animation.stop()  # driven by hand below, each frame timed with its paint
+        if not animation.dots:
+            return
+        for value in np.linspace(0.0, 1.0, 9):
+            start = clock()
+            animation._move(float(value))
+            settle(self.app)
+            seconds = clock() - start
+            self.worst["flow frame"] = max(self.worst.get("flow frame", 0.0), seconds)
+        animation.stop()
+        settle(self.app)
+
+    def formula(self) -> None:
+        session, panel = self.panels.session, self.panels.panel
+        frame = session.frame
+
+        def update() -> None:
+            html = frame_html(
+                session.network,
+                session.trace_for(frame),
+                frame,
+                session.digits,
+                session.describe_frame(frame),
+                panel.formula.columns,
+                minibatch=session.minibatch,
+                notation=session.notation,
+            )
+            panel.formula.show_frame(html, frame)
+
+        start = clock()
+        update()
+        seconds = clock() - start
+        self.worst["formula panel"] = max(self.worst.get("formula panel", 0.0), seconds)
+
+
+def run(app: QApplication, window: MainWindow, network: Network, profile: bool) -> Bench:
+    bench = Bench(app, window, profile)
+    bench.timed("scene load", lambda: window.document.replace(network))
+    panels = bench.panels
+    panels.set_forward_steps(True)
+    panels.set_detailed(False)
+    bench.timed("open the panel", lambda: bench.press("open"))
+    settle(app)
+    # Forward steps: the first few, then a few at the last neurons.
+    for k in range(STEPS):
+        bench.timed("forward step", lambda: bench.press("step"))
+        if k == 0:
+            bench.animation_frames()
+            bench.formula()
+    bench.jump(FORWARD_STEP, len(panels.session.forward_order) - STEPS)
+    for _ in range(STEPS):
+        bench.timed("forward step", lambda: bench.press("step"))
+    # Backward steps: the outputs first, then a hidden neuron's many inputs.
+    bench.jump(NEURON, 0)
+    for k in range(STEPS):
+        bench.timed("backward step", lambda: bench.press("step"))
+        if k == 0:
+            bench.animation_frames()
+            bench.formula()
+    steps = len(panels.session.trace.steps)
+    bench.jump(NEURON, steps - 2 * STEPS)
+    for k in range(STEPS):
+        bench.timed("backward step", lambda: bench.press("step"))
+        if k == 0:
+            bench.animation_frames()
+        bench.formula()
+    for _ in range(STEPS):
+        bench.timed("back", lambda: bench.press("back"))
+    bench.timed("to the update", lambda: bench.press("to_end"))
+    bench.formula()
+    window.backward.dock.hide()
+    settle(app)
+    return bench
+
+
+TARGETS = {"scene load": LOAD_TARGET}
+
+
+def report(name: str, connections: int, bench: Bench) -> None:
+    print(f"\n{name}: {connections} connections")
+    for what, seconds in bench.worst.items():
+        target = TARGETS.get(what, STEP_TARGET)
+        print(
+            f"  {what:16s} {seconds * 1000:8.1f} ms   target {target * 1000:5.0f} ms   "
+            f"ratio {seconds / target:5.2f}"
+        )
+    if bench.profiles:
+        seconds, what, stats = max(bench.profiles, key=lambda p: p[0])
+        print(f"  profile of the slowest press ({what}, {seconds * 1000:.0f} ms):")
+        stats.sort_stats("cumulative").print_stats(25)
+
+
+def main() -> int:
+    app = QApplication.instance() or QApplication([])
+    app.setOrganizationName("playground-benchmark")  # settings of its own, not the user's
+    QSettings().clear()
+    window = MainWindow()
+    window.resize(1400, 900)
+    window.show()
+    settle(app)
+    profile = "--profile" in sys.argv
+    global STEPS
+    STEPS = next((int(a.split("=", 1)[1]) for a in sys.argv if a.startswith("--steps=")), STEPS)
+    networks = [("columns", columns_network), ("1000-10-1", lambda: layered_network([1000, 10, 1]))]
+    if "--wide" in sys.argv:
+        networks.append(("1000-30-10", lambda: layered_network([1000, 30, 10])))
+    only = [a.split("=", 1)[1] for a in sys.argv if a.startswith("--only=")]
+    networks = [(name, make) for name, make in networks if not only or name in only]
+    import playground
+
+    print(f"playground from {Path(playground.__file__).parent}")
+    for name, make in networks:
+        network = make()
+        count = len(network.connections)
+        report(name, count, run(app, window, network, profile))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
