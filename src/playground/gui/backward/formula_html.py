@@ -283,7 +283,7 @@ class NeuronFormulas:
             more = QCoreApplication.translate(
                 "NeuronFormulas",
                 "… and {count} more weights’ gradients, each worked the same way: the HTML "
-                "export (Backward ▸ Export Trace) and <tt>playground trace</tt> list them all.",
+                "export (Backward ▸ Export Trace as HTML…) and <tt>playground trace</tt> list them all.",
             ).format(count=format_count(left_out))
             blocks.append(f'<tr><td colspan="3" style="color:{MUTED}">{more}</td></tr>')
         if step.weight_grads:

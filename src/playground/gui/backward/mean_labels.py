@@ -64,12 +64,11 @@ def draw_means(overlay: CanvasOverlay) -> None:
         overlay._put(pill, item.pos() + QPointF(0, below), DOWN)
         overlay._add(pill)
     compact = len(gradients) > LABELS_IN_FULL
-    cut = (
-        sorted((abs(g.dL_dw) for g in gradients), reverse=True)[MOST_LABELS - 1]
-        if len(gradients) > MOST_LABELS
-        else 0.0
-    )
-    for g in gradients:
+    # The largest means, the first of equal ones winning: a cut-off value would label every
+    # tie (all of them, when the means are all zero).
+    ranked = sorted(range(len(gradients)), key=lambda k: -abs(gradients[k].dL_dw))
+    labelled = set(ranked[:MOST_LABELS])
+    for index, g in enumerate(gradients):
         key = (g.source, g.target)
         connection = overlay.scene.connection_items.get(key)
         if connection is None:
@@ -81,7 +80,7 @@ def draw_means(overlay: CanvasOverlay) -> None:
             TextLine(mean_of.format(gradient=f"∂L/∂w<sub>{i},{j}</sub>"), 6.5, MUTED),
             TextLine(f"= {overlay.fmt(g.dL_dw)}", 8.5, colour, bold=True),
         ]
-        if abs(g.dL_dw) >= cut:
+        if index in labelled:
             overlay._want_label(
                 key, g.dL_dw, connection.line(), lines[1:] if compact else lines, colour
             )

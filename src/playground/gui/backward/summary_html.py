@@ -300,7 +300,7 @@ class SummaryFormulas:
             more = QCoreApplication.translate(
                 "SummaryFormulas",
                 "… and {count} more weights and biases: the HTML export "
-                "(Backward ▸ Export Trace) and <tt>playground trace</tt> list them all.",
+                "(Backward ▸ Export Trace as HTML…) and <tt>playground trace</tt> list them all.",
             ).format(count=format_count(hidden))
             note = f"<p style='color:{MUTED}'>{more}</p>"
         return rows_table(header, rows, columns) + note

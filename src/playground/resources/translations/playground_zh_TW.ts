@@ -3153,6 +3153,10 @@ to see and edit it here.</source>
 <context>
     <name>NeuronFormulas</name>
     <message>
+        <source>… {count} more terms …</source>
+        <translation>…還有 {count} 項…</translation>
+    </message>
+    <message>
         <source>since {z_j} = {z} {side} {kink}</source>
         <translation>因為 {z_j} = {z} {side} {kink}</translation>
     </message>
@@ -3207,6 +3211,10 @@ to see and edit it here.</source>
     <message>
         <source>2 · Through the activation</source>
         <translation>2 · 穿過激活函數</translation>
+    </message>
+    <message>
+        <source>… and {count} more weights’ gradients, each worked the same way: the HTML export (Backward ▸ Export Trace as HTML…) and &lt;tt&gt;playground trace&lt;/tt&gt; list them all.</source>
+        <translation>…還有 {count} 個權重的梯度，算法相同：HTML 匯出（反向傳播 ▸ 將追蹤匯出為 HTML…）與 &lt;tt&gt;playground trace&lt;/tt&gt; 會全部列出。</translation>
     </message>
     <message>
         <source>The weights’ gradients come as a byproduct: each is what came in along it ({y_i}, from the forward pass) times {dz}, just found; the bias’s is {dz} itself.</source>
@@ -3983,8 +3991,8 @@ Save them before {doing}?</source>
         <translation>之後</translation>
     </message>
     <message>
-        <source>… and {count} more weights and biases: the HTML export (Backward ▸ Export Trace) and &lt;tt&gt;playground trace&lt;/tt&gt; list them all.</source>
-        <translation>…還有 {count} 個權重與偏差：HTML 匯出（反向傳播 ▸ 匯出追蹤）與 &lt;tt&gt;playground trace&lt;/tt&gt; 會全部列出。</translation>
+        <source>… and {count} more weights and biases: the HTML export (Backward ▸ Export Trace as HTML…) and &lt;tt&gt;playground trace&lt;/tt&gt; list them all.</source>
+        <translation>…還有 {count} 個權重與偏差：HTML 匯出（反向傳播 ▸ 將追蹤匯出為 HTML…）與 &lt;tt&gt;playground trace&lt;/tt&gt; 會全部列出。</translation>
     </message>
     <message>
         <source>kept fixed</source>
