@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QLineF, QPointF, QRectF
 
-from playground.gui.canvas.geometry import crosses
+from playground.gui.canvas.geometry import crosses, segment_crosses
 
 # Positions along a connection to try. The middle comes third: it is where the lines of a layered
 # network cross, and a label there could belong to either.
@@ -101,20 +101,7 @@ def _crosses(segment: _Segment, box: tuple[float, float, float, float]) -> bool:
     left, top, right, bottom = box
     if high_x < left or low_x > right or high_y < top or low_y > bottom:
         return False
-    low, high = 0.0, 1.0
-    for p, q in ((-dx, x0 - left), (dx, right - x0), (-dy, y0 - top), (dy, bottom - y0)):
-        if p == 0:
-            if q < 0:
-                return False
-            continue
-        t = q / p
-        if p < 0:
-            low = max(low, t)
-        else:
-            high = min(high, t)
-        if low > high:
-            return False
-    return True
+    return segment_crosses(x0, y0, dx, dy, left, top, right, bottom)
 
 
 class LabelPlacer:

@@ -130,6 +130,20 @@ class Tag(QGraphicsItem):
             y += height
 
 
+def glow_bounds(line: QLineF, width: float) -> QRectF:
+    """The box a glow of `width` along `line` paints in."""
+    m = width + 2
+    return QRectF(line.p1(), line.p2()).normalized().adjusted(-m, -m, m, m)
+
+
+def paint_halo(painter: QPainter, line: QLineF, colour: QColor | str, width: float) -> None:
+    """The glow's soft wide stroke: its colour at 22 % opacity, round ends."""
+    halo = QColor(colour)
+    halo.setAlphaF(0.22)
+    painter.setPen(QPen(halo, width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+    painter.drawLine(line)
+
+
 class Glow(QGraphicsItem):
     """A wide soft line under a connection: the path the gradient is taking."""
 
@@ -140,8 +154,7 @@ class Glow(QGraphicsItem):
         self.width = width
         self.dashed = dashed
         _passive(self, GLOW_Z)
-        m = width + 2
-        self._bounds = QRectF(line.p1(), line.p2()).normalized().adjusted(-m, -m, m, m)
+        self._bounds = glow_bounds(line, width)
 
     def boundingRect(self) -> QRectF:
         return self._bounds
@@ -150,11 +163,7 @@ class Glow(QGraphicsItem):
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        halo = QColor(self.colour)
-        halo.setAlphaF(0.22)
-        pen = QPen(halo, self.width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
-        painter.setPen(pen)
-        painter.drawLine(self.line)
+        paint_halo(painter, self.line, self.colour, self.width)
         if self.dashed:
             core = QPen(self.colour, 1.6, Qt.PenStyle.DashLine, Qt.PenCapStyle.FlatCap)
             painter.setPen(core)
@@ -176,8 +185,7 @@ class Glows(QGraphicsItem):
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         bounds = QRectF()
         for line, _, width in self.glows:
-            m = width + 2
-            bounds = bounds.united(QRectF(line.p1(), line.p2()).normalized().adjusted(-m, -m, m, m))
+            bounds = bounds.united(glow_bounds(line, width))
         self._bounds = bounds
 
     def boundingRect(self) -> QRectF:
@@ -189,15 +197,8 @@ class Glows(QGraphicsItem):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         exposed = option.exposedRect
         for line, colour, width in self.glows:
-            m = width + 2
-            if not exposed.intersects(
-                QRectF(line.p1(), line.p2()).normalized().adjusted(-m, -m, m, m)
-            ):
-                continue
-            halo = QColor(colour)
-            halo.setAlphaF(0.22)
-            painter.setPen(QPen(halo, width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
-            painter.drawLine(line)
+            if exposed.intersects(glow_bounds(line, width)):
+                paint_halo(painter, line, colour, width)
 
 
 class Leader(QGraphicsItem):

@@ -5,14 +5,24 @@ from PySide6.QtCore import QLineF, QRectF
 
 def crosses(line: QLineF, rect: QRectF) -> bool:
     """Whether the segment `line` passes through `rect` (Liang–Barsky clipping)."""
-    x0, y0, dx, dy = line.x1(), line.y1(), line.dx(), line.dy()
+    return segment_crosses(
+        line.x1(),
+        line.y1(),
+        line.dx(),
+        line.dy(),
+        rect.left(),
+        rect.top(),
+        rect.right(),
+        rect.bottom(),
+    )
+
+
+def segment_crosses(
+    x0: float, y0: float, dx: float, dy: float, left: float, top: float, right: float, bottom: float
+) -> bool:
+    """`crosses` on plain numbers: the segment from (x0, y0) along (dx, dy), and a box's edges."""
     low, high = 0.0, 1.0
-    for p, q in (
-        (-dx, x0 - rect.left()),
-        (dx, rect.right() - x0),
-        (-dy, y0 - rect.top()),
-        (dy, rect.bottom() - y0),
-    ):
+    for p, q in ((-dx, x0 - left), (dx, right - x0), (-dy, y0 - top), (dy, bottom - y0)):
         if p == 0:
             if q < 0:
                 return False  # parallel to this edge and outside it
