@@ -9,6 +9,10 @@ timing, one epoch of each is checked to end on the same weights; then the ways r
 in rounds, their order rotating, and the best time of each counts. One thread
 each (see train_speed.py). With PYTHONPATH set, `playground` is imported from
 there: how to time another checkout against this one.
+
+A fourth way, "engine f32", is the engine training in float32 (`Trainer(dtype=np.float32)`,
+what `train --float32` and Training ▸ Fast Training run); its one-epoch difference from
+float64 is printed, not checked, and f64/f32 is float64's time over float32's.
 """
 
 import os
@@ -46,6 +50,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=None, help="rounds; the best time counts")
     parser.add_argument("--widths", default=None, help="comma-separated widths to run")
     parser.add_argument("--cpu-time", action="store_true", help="time by process CPU time")
+    parser.add_argument(
+        "--no-float32", dest="float32", action="store_false", help="leave out the float32 engine"
+    )
     args = parser.parse_args(argv)
     rounds = args.rounds or (1 if args.quick else 3)
     if args.cpu_time:
@@ -59,6 +66,8 @@ def main(argv: list[str] | None = None) -> int:
     }
     if torch_available():
         ways["torch"] = train_speed.train_torch
+    if args.float32:
+        ways["engine f32"] = train_speed.train_engine_float32
     import playground
 
     clock = "process CPU time" if args.cpu_time else "wall-clock time"
@@ -70,6 +79,9 @@ def main(argv: list[str] | None = None) -> int:
         engine = ways["engine"](case, 1)[1]
         for label in list(ways)[1:]:
             difference = largest_difference(engine, ways[label](case, 1)[1])
+            if label == "engine f32":  # its own rounding: reported, not a disagreement
+                print(f"W = {width}: float32 vs float64 engine after one epoch: {difference:.1e}")
+                continue
             agree = agree and difference < 1e-12
             if difference >= 1e-12:
                 print(f"W = {width}: engine and {label} DISAGREE after one epoch: {difference:.1e}")
@@ -82,13 +94,15 @@ def main(argv: list[str] | None = None) -> int:
             for label in labels:
                 seconds = ways[label](case, epochs)[0] / epochs
                 best[width, label] = min(best.get((width, label), float("inf")), seconds)
-    print(f"\n{'W':>6}" + "".join(f"{label + ' ms':>13}" for label in ways), end="")
-    print(f"{'engine/hand':>13}{'torch/engine':>14}")
+    print(f"\n{'W':>6}" + "".join(f"{label + ' ms':>15}" for label in ways), end="")
+    print(f"{'engine/hand':>13}{'torch/engine':>14}{'f64/f32':>9}")
     for width in widths:
-        times = [best[width, label] for label in ways]
-        print(f"{width:>6}" + "".join(f"{1000 * s:>13.2f}" for s in times), end="")
-        torch_ratio = f"{times[2] / times[0]:.2f}×" if len(times) > 2 else "-"
-        print(f"{times[0] / times[1]:>12.2f}×{torch_ratio:>14}")
+        times = {label: best[width, label] for label in ways}
+        print(f"{width:>6}" + "".join(f"{1000 * s:>15.2f}" for s in times.values()), end="")
+        engine = times["engine"]
+        torch_ratio = f"{times['torch'] / engine:.2f}×" if "torch" in times else "-"
+        f32_ratio = f"{engine / times['engine f32']:.2f}×" if "engine f32" in times else "-"
+        print(f"{engine / times['hand loop']:>12.2f}×{torch_ratio:>14}{f32_ratio:>9}")
     if agree:
         print("All ways ended one epoch on the same weights (to 1e-12) at every width.")
     return 0 if agree else 1

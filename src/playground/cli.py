@@ -308,6 +308,11 @@ def command_parser() -> argparse.ArgumentParser:
     train.add_argument(
         "--json", action="store_true", help="print a JSON summary as the last line of stdout"
     )
+    train.add_argument(
+        "--float32",
+        action="store_true",
+        help="train in float32: faster on wide networks, about 7 significant digits",
+    )
     train.set_defaults(run=run_train)
 
     trace = commands.add_parser(

@@ -11,7 +11,7 @@ from dataclasses import replace
 from playground.cli_language import users_language
 from playground.cli_plot import CANNOT_WRITE_PLOT
 from playground.cli_progress import ProgressBar
-from playground.engine.trainer import Trainer
+from playground.engine.trainer import Trainer, training_dtype
 from playground.model.errors import DataError, PlaygroundError, TrainingDiverged
 from playground.model.network import Network
 from playground.model.network_file import (
@@ -200,7 +200,7 @@ def _run_train(args: argparse.Namespace) -> int:
     network = load_network(args.file)
     settings = _settings(network, args)
     try:
-        trainer = Trainer(network, settings=settings)
+        trainer = Trainer(network, settings=settings, dtype=training_dtype(args.float32))
     except DataError as error:
         # The trainer knows the network, not the file it came from.
         raise DataError(f"{args.file}: {error}") from None

@@ -14,6 +14,7 @@ reuses the views forward read.
 
 Compile once per structural change (`Network.structure_version`); weights and
 biases can be reloaded without recompiling.
+Arrays are float64 unless a `dtype` is given (training may ask for float32; see trainer).
 """
 
 from collections import defaultdict
@@ -66,7 +67,8 @@ class Gradients:
 class CompiledNetwork:
     """The arrays of one network structure; see the module docstring."""
 
-    def __init__(self, network: Network) -> None:
+    def __init__(self, network: Network, dtype: type[np.floating] = np.float64) -> None:
+        self.dtype = np.dtype(dtype)
         self.structure_version = network.structure_version
         self.loss: Loss = LOSS_FUNCTIONS[network.loss]
         self.input_ids = network.input_ids()
@@ -113,9 +115,9 @@ class CompiledNetwork:
                 groups=[],
                 columns=self.level_columns[0],
                 reads=[],
-                weights=np.zeros((0, sizes[0])),
+                weights=np.zeros((0, sizes[0]), self.dtype),
                 mask=None,
-                biases=np.zeros(sizes[0]),
+                biases=np.zeros(sizes[0], self.dtype),
                 connection_rows=np.zeros(0, int),
                 connection_cols=np.zeros(0, int),
                 connection_keys=[],
@@ -149,7 +151,7 @@ class CompiledNetwork:
         span = np.searchsorted(firsts, columns, side="right") - 1
         rows = (row_starts[span] + columns - firsts[span]) if len(columns) else np.zeros(0, int)
         cols = np.array([col_of[c.target] for c in ordered], dtype=int)
-        mask = np.zeros((int(row_starts[-1]), len(ids)))
+        mask = np.zeros((int(row_starts[-1]), len(ids)), self.dtype)
         mask[rows, cols] = 1.0
         groups: list[tuple[slice, Activation]] = []
         for k, neuron_id in enumerate(ids):
@@ -163,9 +165,9 @@ class CompiledNetwork:
             groups=groups,
             columns=self.level_columns[number],
             reads=reads,
-            weights=np.zeros(mask.shape),
+            weights=np.zeros(mask.shape, self.dtype),
             mask=None if mask.all() else mask,
-            biases=np.zeros(len(ids)),
+            biases=np.zeros(len(ids), self.dtype),
             connection_rows=rows.astype(int),
             connection_cols=cols,
             connection_keys=[c.key for c in ordered],
@@ -205,7 +207,8 @@ class CompiledNetwork:
 
         Level 0, which has no parameters, gets empty weights and zero biases of its own."""
         levels = self.levels
-        views = [(np.zeros((0, len(levels[0].ids))), np.zeros(len(levels[0].ids)))]
+        first = len(levels[0].ids)
+        views = [(np.zeros((0, first), self.dtype), np.zeros(first, self.dtype))]
         weight_start, bias_start = 0, self.weight_count
         for level in levels[1:]:
             rows, width = level.weights.shape
@@ -271,9 +274,9 @@ class CompiledNetwork:
 
     def forward(self, x: np.ndarray) -> ForwardPass:
         """z and y of every neuron for a batch of inputs (rows of input values)."""
-        x = np.asarray(x, dtype=float)
+        x = np.asarray(x, dtype=self.dtype)
         batch = x.shape[0]
-        y_all = np.empty((batch, self.width)) if self.uses_buffer else None
+        y_all = np.empty((batch, self.width), self.dtype) if self.uses_buffer else None
         if y_all is not None and self.levels[0].in_buffer:
             y_all[:, self.level_columns[0]] = x
         zs, ys = [x], [x]
@@ -286,9 +289,11 @@ class CompiledNetwork:
                 else:
                     z += part
             if z is None:  # no incoming connection: z = b
-                z = np.zeros((batch, len(level.ids)))
+                z = np.zeros((batch, len(level.ids)), self.dtype)
             z += level.biases
             y = level.f(z)
+            if y.dtype != self.dtype:  # an activation that would promote float32 z to float64
+                y = y.astype(self.dtype)
             if level.in_buffer:
                 y_all[:, level.columns] = y  # type: ignore[index]
             zs.append(z)
@@ -317,7 +322,9 @@ class CompiledNetwork:
 
     def sources_by_level(self, y: list[np.ndarray], level: Level) -> np.ndarray:
         """The y of what a level reads, one column per row of its weights, from one array per level."""
-        return self._gather(y, level.sources) if level.sources else np.zeros((len(y[0]), 0))
+        if not level.sources:
+            return np.zeros((len(y[0]), 0), self.dtype)
+        return self._gather(y, level.sources)
 
     @staticmethod
     def _gather(values: list[np.ndarray], pieces: list[Piece]) -> np.ndarray:
@@ -346,9 +353,10 @@ class CompiledNetwork:
         # into the level's own array from reads of it alone, into the buffer from reads across
         # levels (one `+=` on a view each).
         dL_dy: list[np.ndarray | None] = [None] * len(self.levels)
-        dL_dy_all = np.zeros((batch, self.width)) if self.uses_buffer else None
+        dL_dy_all = np.zeros((batch, self.width), self.dtype) if self.uses_buffer else None
         z_out, y_out = (self._gather(values, self.output_pieces) for values in (run.z, ys))
-        self._scatter(dL_dy, self.output_pieces, self.loss.dL_dy(z_out, y_out, targets) / batch)
+        dL_dy_out = self.loss.dL_dy(z_out, y_out, targets) / batch
+        self._scatter(dL_dy, self.output_pieces, dL_dy_out.astype(self.dtype, copy=False))
 
         gradients = into if into is not None else self.new_gradients()
         for k in range(len(self.levels) - 1, 0, -1):
@@ -363,6 +371,8 @@ class CompiledNetwork:
                 db[...] = 0.0
                 continue
             dL_dz = level.df(run.z[k], ys[k]) * dL_dy_level
+            if dL_dz.dtype != self.dtype:  # f' wrote float64 ones (linear, relu's step)
+                dL_dz = dL_dz.astype(self.dtype)
             # ∂L/∂w = y_source · ∂L/∂z, summed over the batch by the matrix product.
             for read in level.reads:
                 np.matmul(self._source(read, ys, y_all).T, dL_dz, out=dW[read.rows])
@@ -387,7 +397,7 @@ class CompiledNetwork:
             if read.whole:  # a fresh product that nothing else holds: take it, no copy
                 dL_dy[level] = part
                 return
-            total = dL_dy[level] = np.zeros((part.shape[0], self.level_sizes[level]))
+            total = dL_dy[level] = np.zeros((part.shape[0], self.level_sizes[level]), self.dtype)
         if read.whole:
             total += part
         else:
@@ -405,7 +415,7 @@ class CompiledNetwork:
                     # A fresh array that nothing else holds: take it rather than copy it.
                     dL_dy[k] = part if len(pieces) == 1 else part.copy()
                     continue
-                dL_dy[k] = np.zeros((values.shape[0], self.level_sizes[k]))
+                dL_dy[k] = np.zeros((values.shape[0], self.level_sizes[k]), self.dtype)
             if cols is None:
                 dL_dy[k] += part
             else:

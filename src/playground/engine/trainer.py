@@ -14,6 +14,13 @@ biases stay as they are, and gather no velocity either.
 After each epoch the trainer records the mean loss over the whole train and
 test sets (and the accuracy, when the targets are two class labels). A NaN or
 infinite loss stops training and puts back the weights of the last finite epoch.
+
+Training may run in float32 (`dtype`): the trainer's own copy of the weights, the
+minibatches and the passes are then float32, about 7 significant digits, which wide
+networks train faster with. The network's stored weights stay float64 (written back
+as Python floats), the losses are summed in float64, and a float32 overflow (past
+~3.4 × 10³⁸) is an infinite loss like any other. The stepper, the trace, the gradient
+check and the exports compile their own float64 copy and never see this one.
 """
 
 import math
@@ -40,6 +47,11 @@ VALUES_PER_CHUNK = 8192
 # chunks of 8, 22 ms in chunks of 128). A higher floor would make fresh arrays past 128 KB
 # at small widths, slower again (2-64-64-1: 0.31 ms in chunks of 128, 0.54 ms of 256).
 MIN_CHUNK_ROWS = 128
+
+
+def training_dtype(fast: bool) -> type[np.floating]:
+    """What training computes in: float32 when fast training is asked for, else float64."""
+    return np.float32 if fast else np.float64
 
 
 @dataclass
@@ -83,10 +95,11 @@ class Trainer:
         network: Network,
         dataset: Dataset | None = None,
         settings: TrainingSettings | None = None,
+        dtype: type[np.floating] = np.float64,
     ) -> None:
         self.dataset = check_data_fits(network, dataset if dataset is not None else network.data)
         self.settings = replace(settings or network.training)
-        self.compiled = CompiledNetwork(network)
+        self.compiled = CompiledNetwork(network, dtype)
         # Which rows each step takes: the one rule the app's "next training batch" asks too.
         self._batches = BatchOrder(len(self.dataset.train_x), self.settings.seed)
         self.epoch = 0
@@ -203,8 +216,10 @@ class Trainer:
         """A fresh order of the training samples for the epoch that starts."""
         x, y = self.dataset.split("train")  # the network's inputs: derived columns with features
         order = self._batches.shuffle()
-        self._x_shuffled = x[order]
-        self._y_shuffled = y[order]
+        # In the compiled network's dtype once an epoch rather than once a minibatch.
+        dtype = self.compiled.dtype
+        self._x_shuffled = x[order].astype(dtype, copy=False)
+        self._y_shuffled = y[order].astype(dtype, copy=False)
 
     def _step(self, x: np.ndarray, targets: np.ndarray) -> None:
         compiled = self.compiled

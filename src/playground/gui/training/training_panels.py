@@ -58,6 +58,7 @@ class TrainingPanels:
         self.import_csv.triggered.connect(lambda: self.data_dock.import_csv())
         menu = QMenu(QCoreApplication.translate("TrainingPanels", "&Training"), window)
         menu.addActions(self.actions.all())
+        menu.addAction(self.actions.fast_training)
         menu.addSeparator()
         menu.addAction(self.import_csv)
         help_menu = window.menus.get("help")

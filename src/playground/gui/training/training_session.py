@@ -28,7 +28,7 @@ import numpy as np
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from playground.engine.batch_order import first_batch
-from playground.engine.trainer import Trainer, check_data_fits
+from playground.engine.trainer import Trainer, check_data_fits, training_dtype
 from playground.gui.document import Document
 from playground.gui.training.pacing import WritePacer
 from playground.gui.training.run_command import (
@@ -63,6 +63,7 @@ class TrainingSession(QObject):
         self.slice_seconds = 0.0  # all the time spent training in slices (the pacer's measure)
         self._saved = Progress()  # the progress to give the next trainer built
         self._in_sync = False  # the trainer holds exactly the model's weights
+        self.float32 = False  # Fast Training: the next trainer built computes in float32
         self._running = False
         self._writing = False
         self._limits = RunLimits(self.stop, 0, None)
@@ -193,7 +194,7 @@ class TrainingSession(QObject):
         if trainer is None:
             progress = self.progress.copy()
             try:
-                trainer = Trainer(network)
+                trainer = Trainer(network, dtype=training_dtype(self.float32))
             except PlaygroundError as problem:
                 self._say_cannot_train(problem)
                 return None
@@ -214,6 +215,7 @@ class TrainingSession(QObject):
             or not self._in_sync
             or trainer.compiled.structure_version != network.structure_version
             or trainer.dataset is not network.data
+            or trainer.compiled.dtype != training_dtype(self.float32)
         ):
             return None
         return trainer
