@@ -4419,6 +4419,14 @@ Save them before {doing}?</source>
         <source>Give every weight a fresh random start from the seed and every bias 0; the epoch counter and the loss plot start again (undoable)</source>
         <translation>依種子給每個權重新的隨機初始值，每個偏差設為 0；世代計數與損失圖重新開始（可復原）</translation>
     </message>
+    <message>
+        <source>Fast Training (float32)</source>
+        <translation>快速訓練（float32）</translation>
+    </message>
+    <message>
+        <source>Train in float32: faster on wide networks, with about 7 significant digits instead of 16. The backward pass step by step and the gradient check always use float64. It cannot be changed during a run.</source>
+        <translation>以 float32 訓練：寬的網路訓練得更快，有效位數約 7 位而非 16 位。逐步的反向傳播與梯度檢查一律使用 float64。訓練進行中無法變更。</translation>
+    </message>
 </context>
 <context>
     <name>TrainingDock</name>
