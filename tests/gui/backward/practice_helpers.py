@@ -79,3 +79,16 @@ def turn_on_practice(backward):
     action.trigger()
     assert action.isChecked()
     return backward.practice
+
+
+def past_first(practice, qtbot, value: float | None = None) -> None:
+    """A step asking two values (∂L/∂y then ∂L/∂z): answer the first right, to reach the second.
+
+    `value` is the first answer worked out by hand; without it the question's own, for a
+    test about the second question only.
+    """
+    assert seen(practice.box.question).startswith("1 of 2: ")
+    typed = repr(practice.question.answer.value if value is None else value)
+    answer(practice.box, qtbot, typed)
+    assert seen(practice.box.earlier).startswith("Right")
+    assert seen(practice.box.question).startswith("2 of 2: ")

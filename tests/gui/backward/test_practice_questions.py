@@ -18,6 +18,7 @@ from playground.gui.backward.frames import FORWARD, MEAN, UPDATE
 from tests.gui.backward.practice_helpers import (
     answer,
     hand_dL_dz_h1,
+    past_first,
     seen,
     sigmoid,
     step_to_neuron,
@@ -59,14 +60,20 @@ def test_the_question_follows_the_panel_s_notation_and_stays_the_same_question(
     skipped = practice.score.skipped
     backward.actions["notation_layer"].trigger()  # Backward ▸ Notation ▸ layer-relative
     assert backward.session.notation == "layer"
-    j = "∂<i>L</i>/∂<i>z</i><sub>j</sub>"
+    j = "∂<i>L</i>/∂<i>y</i><sub>j</sub>"
     assert j in box.question.text() and j in formula.body
-    assert seen(box.question) == "What is ∂L/∂zj?"
-    assert seen(box.hint).startswith("Hint: ∂L/∂zj = ")
+    assert seen(box.question) == "1 of 2: What is ∂L/∂yj?"
+    assert seen(box.hint).startswith("Hint: ∂L/∂yj = ")
     # A new name for the same value: still waiting, not counted as stepped past.
     assert practice.score.skipped == skipped
     assert box.answer_edit.isEnabled() and not formula.isVisible()
-    answer(box, qtbot, format_number(hand_dL_dz_h1()[0], 6))
+    value, _, dL_dy = hand_dL_dz_h1()
+    past_first(practice, qtbot, dL_dy)
+    backward.actions["notation_layer"].trigger()  # back to neuron names, and again
+    backward.actions["notation_layer"].trigger()
+    # The first answer's verdict is written again in the new names too.
+    assert seen(box.earlier).startswith("Right: ∂L/∂yj = ")
+    answer(box, qtbot, format_number(value, 6))
     assert seen(box.verdict).startswith("Right: ∂L/∂zj = 0.008771")
 
 
@@ -76,18 +83,26 @@ def test_a_forward_step_asks_for_y_from_z_in_the_lecture_s_notation(backward, pr
     assert backward.session.label() == "step 1 of 9: forward, neuron h1"
     z = 0.35 + 0.15 * 0.05 + 0.2 * 0.1
     box = practice.box
-    assert seen(box.question) == "What is yj?"
+    # First z = b + Σ w · y, with the numbers; then y = f(z), from z's value.
+    assert seen(box.question) == "1 of 2: What is zj?"
+    assert "<i>z</i><sub>j</sub>" in box.question.text()
+    qtbot.mouseClick(box.hint_button, LEFT)
+    assert seen(box.hint) == "Hint: zj = 0.35 + 0.15 × 0.05 + 0.2 × 0.1 = ?"
+    answer(box, qtbot, repr(z))
+    assert seen(box.earlier) == "Right: zj = 0.3775"
+    assert seen(box.question) == "2 of 2: What is yj?"
     assert "<i>y</i><sub>j</sub>" in box.question.text()
     qtbot.mouseClick(box.hint_button, LEFT)
     assert seen(box.hint) == "Hint: zj = 0.3775; yj = σ(0.3775) = ?"
     answer(box, qtbot, repr(sigmoid(z)))
     assert seen(box.verdict) == "Right: yj = 0.5933"
+    assert (practice.score.right, practice.score.answered) == (2, 2)
 
 
 def test_a_name_that_looks_like_markup_is_shown_as_written(trace_window, backward, practice, qtbot):
     trace_window.document.set_label("h1", "<b>x</b>")
     step_to_neuron(backward, qtbot, "<b>x</b>")
-    assert seen(practice.box.question) == "What is ∂L/∂z<b>x</b>?"
+    assert seen(practice.box.question) == "1 of 2: What is ∂L/∂y<b>x</b>?"
 
 
 # ----------------------------------------------------------------- the minibatch's mean
@@ -195,6 +210,7 @@ def test_a_gradient_of_zero_below_a_relu_kink_is_right_as_zero(
     document.set_bias("h1", -1.0)
     # z_h1 = −1 + 0.15 × 0.05 + 0.2 × 0.1 = −0.9725: below relu's kink its slope is 0.
     step_to_neuron(backward, qtbot, "h1")
+    past_first(practice, qtbot)
     assert practice.question.answer.value == 0.0
     answer(practice.box, qtbot, typed)
     assert seen(practice.box.verdict) == "Right: ∂L/∂zh1 = 0"
@@ -206,10 +222,11 @@ def test_near_zero_is_not_zero(trace_window, backward, practice, qtbot, typed):
     document.set_activation("h1", "relu")
     document.set_bias("h1", -1.0)
     step_to_neuron(backward, qtbot, "h1")
+    past_first(practice, qtbot)
     answer(practice.box, qtbot, typed)
     verdict = seen(practice.box.verdict)
     assert verdict.startswith("Not quite: ∂L/∂zh1 = 0, not ")
-    assert (practice.score.right, practice.score.answered) == (0, 1)
+    assert (practice.score.right, practice.score.answered) == (1, 2)
 
 
 # ----------------------------------------------------------------- how a number may be typed
@@ -238,12 +255,14 @@ def test_a_negative_answer_typed_with_the_true_minus_sign_or_as_the_app_writes_i
         if "comma" in written:
             typed = typed.replace(".", ",")
     step_to_neuron(backward, qtbot, "o2")
+    past_first(practice, qtbot)
     answer(practice.box, qtbot, typed)
     assert seen(practice.box.verdict) == "Right: ∂L/∂zo2 = −0.03810", typed
 
 
 def test_a_number_in_the_app_s_times_ten_form_is_read(backward, practice, qtbot):
     step_to_neuron(backward, qtbot, "h1")
+    past_first(practice, qtbot)
     answer(practice.box, qtbot, "8.771×10⁻³")
     assert seen(practice.box.verdict).startswith("Right")
 
@@ -254,11 +273,12 @@ def test_what_is_not_one_number_is_told_not_counted_and_the_question_stays(
 ):
     step_to_neuron(backward, qtbot, "h1")
     box = practice.box
+    past_first(practice, qtbot)
     answer(box, qtbot, typed)
     assert box.problem.isVisible()
     assert seen(box.problem).startswith("Type a number, such as 0.25")
     assert not box.verdict.isVisible()
-    assert practice.score.answered == 0
+    assert practice.score.answered == 1
     assert box.answer_edit.isEnabled() and not backward.panel.formula.isVisible()
     answer(box, qtbot, "0.008771")  # the question is still there to answer
     assert seen(box.verdict).startswith("Right") and not box.problem.isVisible()
@@ -293,6 +313,10 @@ def test_in_presentation_the_question_hint_and_verdict_are_whole_and_large(
     qtbot.mouseClick(box.hint_button, LEFT)
     qtbot.wait(20)
     assert whole(box.hint)
+    past_first(practice, qtbot)
+    qtbot.wait(20)
+    assert whole(box.earlier) and whole(box.question)
+    assert box.earlier.font().pointSizeF() == box.hint.font().pointSizeF()
     answer(box, qtbot, "0.5")
     qtbot.wait(20)
     assert whole(box.verdict) and whole(box.score)

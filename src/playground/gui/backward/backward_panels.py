@@ -179,8 +179,15 @@ class BackwardPanels:
 
     def redraw(self) -> None:
         """Show the session's current frame in the dock and, while showing, on the canvas."""
-        self._draw()
-        self.practice.refresh()  # a question pending hides the value just drawn
+        self.practice.refresh()  # first: a question waiting keeps the canvas's numbers out
+        waiting = self.practice.pending()
+        self.overlay.numbers_hidden = waiting  # only while drawing: the export draws in full
+        try:
+            self._draw()
+        finally:
+            self.overlay.numbers_hidden = False
+        if waiting:
+            self.legend.hide()  # it explains the numbers, not shown yet
 
     def _draw(self) -> None:
         session, panel = self.session, self.panel

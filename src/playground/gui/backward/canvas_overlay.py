@@ -44,6 +44,7 @@ from playground.gui.backward.mean_labels import draw_means
 from playground.gui.backward.overlay_items import Glow, Glows, Ring, Tag, TextLine
 from playground.gui.backward.overlay_layout import DOWN, RIGHT, RING_RADIUS, UP, LabelLayout
 from playground.gui.backward.overlay_reuse import EditorLooks, ItemPool
+from playground.gui.backward.practice_canvas import draw_waiting
 from playground.gui.canvas import style
 from playground.gui.canvas.scene import NetworkScene
 from playground.model.network import Network
@@ -80,6 +81,9 @@ class CanvasOverlay(LabelLayout):
         self.neuron_rects_kept = {}
         self.pool = ItemPool(scene)
         self.loss_known = True  # False at a forward step before the last: L is not computed yet
+        # A practice question waits: the ring and lit lines only, no number (`practice_canvas`).
+        self.numbers_hidden = False
+        self.bias_covered: list = []  # neuron items whose bias text a tag replaces (`mean_labels`)
 
     # ----------------------------------------------------------------- clearing
 
@@ -97,6 +101,10 @@ class CanvasOverlay(LabelLayout):
         self.paths = []
         self.labels = {}
         self.loss_anchor = None
+        for item in self.bias_covered:
+            if shiboken6.isValid(item):
+                item.cover_bias_text(False)
+        self.bias_covered = []
         if next_frame:
             self.looks.start()
         else:
@@ -138,6 +146,10 @@ class CanvasOverlay(LabelLayout):
         layer.cover_weight_labels(True)
         self.scene.set_label_digits(max(style.CANVAS_DIGITS, digits))
         self.names = neuron_names(network)
+        if self.numbers_hidden:
+            draw_waiting(self)
+            self._finish()
+            return
         if frame.kind == FORWARD_STEP:
             self._forward_frame(frame.step)
             self._finish()

@@ -63,6 +63,10 @@ def draw_means(overlay: CanvasOverlay) -> None:
         below = style.NEURON_RADIUS + 2 + pill.size().height() / 2
         overlay._put(pill, item.pos() + QPointF(0, below), DOWN)
         overlay._add(pill)
+        # The pill names this bias's gradient; the editor's "b 0" beside a pill pushed sideways
+        # read as part of it. Left out as the weight labels are (`cover_weight_labels`).
+        item.cover_bias_text(True)
+        overlay.bias_covered.append(item)
     compact = len(gradients) > LABELS_IN_FULL
     # The largest means, the first of equal ones winning: a cut-off value would label every
     # tie (all of them, when the means are all zero).

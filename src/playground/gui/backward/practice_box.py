@@ -65,6 +65,9 @@ class PracticeBox(QFrame):
         self.hint = _label("practice_hint_text")
         self.verdict = _label("practice_verdict")
         self.problem = _label("practice_problem")  # a typed answer that is no number
+        # A frame's first answer, judged, kept in sight while its second question is asked.
+        self.earlier = _label("practice_earlier")
+        self.earlier.hide()
         self.score = _label("practice_score", rich=False)
         self.score.setWordWrap(False)
         # The question, or once answered the verdict in its place, with the score beside it:
@@ -75,6 +78,7 @@ class PracticeBox(QFrame):
         top.addWidget(self.score, 0, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignRight)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 4)
+        layout.addWidget(self.earlier)
         layout.addLayout(top)
         layout.addWidget(self.entry)
         layout.addWidget(self.hint)
@@ -112,8 +116,16 @@ class PracticeBox(QFrame):
         self.verdict.show()
         self.question.hide()  # the verdict names the value and gives it
         self.hint.hide()  # the formulas below now show it worked out in full
+        self.earlier.hide()  # and the value asked before it: one row leaves them the room
         self.problem.hide()
         self.close_question()
+
+    def show_earlier(self, text: str, right: bool) -> None:
+        """The verdict on the frame's question before this one (rich text); "" hides it."""
+        colour = "#1b7a2e" if right else "#b3261e"
+        self.earlier.setStyleSheet(f"color: {colour}")
+        self.earlier.setText(text)
+        self.earlier.setVisible(bool(text))
 
     def close_question(self) -> None:
         """Answered or shown: the line edit and buttons rest (hidden) until the next question."""
@@ -135,6 +147,7 @@ class PracticeBox(QFrame):
             self.hint_button,
             self.hint,
             self.problem,
+            self.earlier,
             self.score,
         ):
             widget.setFont(font)

@@ -2,8 +2,10 @@
 
 Backward ▸ Practice: Predict, Then Reveal puts a question box above the formula
 panel and hides the formulas until the student checks an answer (or steps
-on, which counts as skipped and reveals). The question, hint and answer come
-from `practice_question`, the judging and the tally from `practice_score`.
+on, which counts as skipped and reveals). A frame may ask two values in turn
+(z then y, ∂L/∂y then ∂L/∂z): the second is asked once the first is judged.
+The questions, hints and answers come from `practice_question`, the judging
+and the tally from `practice_score`; the canvas while one waits, `practice_canvas`.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from playground.gui.backward.practice_question import (
     MEAN_OF,
     VALUE,
     Question,
-    question_for,
+    questions_for,
 )
 from playground.gui.backward.practice_score import PracticeScore, is_right, read_number
 
@@ -43,12 +45,15 @@ class PracticeMode(QObject):
         super().__init__(panels.window)
         self.panels = panels
         self.score = PracticeScore()
-        self.question: Question | None = None
-        self.key: QuestionKey | None = None  # None: the frame has nothing to ask
+        self.questions: list[Question] = []  # the current frame's, asked in turn
+        self.keys: list[QuestionKey] = []  # theirs: empty when the frame has nothing to ask
+        self.part = 0  # which of them is asked now
+        self.question: Question | None = None  # the one asked now, and its key
+        self.key: QuestionKey | None = None
         self.fresh = True  # nothing asked yet since practice was turned on: show the box
         self.revealed: set[QuestionKey] = set()  # answered or stepped past: the formulas show
         self.hinted = False  # the hint of the current question is shown
-        self.verdict: tuple[float, bool] | None = None  # the current question's answer, judged
+        self.verdicts: dict[int, tuple[float, bool]] = {}  # each part's typed answer, judged
         self.turns: dict[tuple, int] = {}  # each trace asking about a weight, numbered (`_turn`)
         self.box = PracticeBox()
         self.box.hide()
@@ -74,45 +79,56 @@ class PracticeMode(QObject):
 
     def set_enabled(self, enabled: bool) -> None:
         QSettings().setValue(SETTING, enabled)
-        self.key, self.fresh = None, True  # a fresh look at the current frame
+        self.keys, self.fresh = [], True  # a fresh look at the current frame
         self.panels.redraw()
 
     def refresh(self) -> None:
-        """Ask the current frame's question, unless it is the one already asked or revealed."""
+        """Ask the current frame's questions, unless they are the ones already asked or revealed."""
         formula = self.panels.panel.formula
         if not self.action.isChecked():
             self.box.hide()
             formula.show()
             return
-        question = self._current_question()
-        key = (
-            None
-            if question is None
-            else (self.panels.session.frame, question.ident, question.answer.value)
-        )
-        if key == self.key and not self.fresh:
+        questions = self._current_questions()
+        frame = self.panels.session.frame
+        keys = [(frame, q.ident, q.answer.value) for q in questions]
+        if keys == self.keys and not self.fresh:
             # A redraw of the same frame: keep the student's state.
-            self.question = question  # written again: the notation or the digits may have changed
+            self.questions = questions  # written again: the notation or the digits may have changed
+            self.question = questions[self.part] if questions else None
             self._write()
             self._hide_answer(self.pending())
             return
-        if self.key is not None and self.key not in self.revealed:
+        left = [key for key in self.keys if key not in self.revealed]
+        for key in left:
             self.score.skip()  # stepped on without answering: not wrong, and shown from now on
-            self.revealed.add(self.key)
+            self.revealed.add(key)
+        if left:
             self._show_score()
-        self.question, self.key, self.hinted, self.verdict = question, key, False, None
+        self.questions, self.keys, self.verdicts = questions, keys, {}
+        # The first not answered yet (after practice is turned off and on again mid-frame).
+        waiting = [k for k, key in enumerate(keys) if key not in self.revealed]
+        self.part = waiting[0] if waiting else max(len(keys) - 1, 0)
         self.fresh = False
         self.box.setVisible(True)
-        if question is None or key is None:
-            self.box.ask(html.escape(self.tr("Nothing to predict at this step."), quote=False))
-            self.box.close_question()
-        else:
-            self.box.ask(self._question_html(question))
-            if key in self.revealed:
-                self.box.close_question()
+        self._ask()
         self._hide_answer(self.pending())
 
-    def _current_question(self) -> Question | None:
+    def _ask(self) -> None:
+        """Put the current part's question in the box (closed if it is revealed already)."""
+        self.question = self.questions[self.part] if self.questions else None
+        self.key = self.keys[self.part] if self.keys else None
+        self.hinted = False
+        if self.question is None or self.key is None:
+            self.box.ask(html.escape(self.tr("Nothing to predict at this step."), quote=False))
+            self.box.close_question()
+            return
+        self.box.ask(self._question_html(self.question))
+        self._write_earlier()
+        if self.key in self.revealed:
+            self.box.close_question()
+
+    def _current_questions(self) -> list[Question]:
         session = self.panels.session
         frame = session.frame
         turn = 0
@@ -122,7 +138,7 @@ class PracticeMode(QObject):
         )
         if picks and session.trace is not None:
             turn = self._turn(session.trace)
-        return question_for(
+        return questions_for(
             session.network,
             session.trace_for(frame),
             frame,
@@ -146,18 +162,15 @@ class PracticeMode(QObject):
         return self.turns.setdefault(identity, len(self.turns))
 
     def pending(self) -> bool:
-        """Whether a question waits for its answer (its value is kept out of sight)."""
-        return self.action.isChecked() and self.key is not None and self.key not in self.revealed
+        """Whether a question of the frame waits for its answer (its value is kept out of sight)."""
+        return self.action.isChecked() and any(key not in self.revealed for key in self.keys)
 
     def _hide_answer(self, hidden: bool) -> None:
-        """Hide the formulas and the canvas's labels, which would give the answer away."""
+        """Hide the formulas, which would give the answer away (the canvas: `BackwardPanels.redraw`)."""
         dock = self.panels.panel
         dock.formula.setVisible(not hidden)
         # The box takes the formulas' room while they wait, its rows kept at its top.
         dock.layout().setStretchFactor(self.box, 1 if hidden else 0)
-        if hidden:
-            self.panels.overlay.clear()
-            self.panels.legend.hide()
 
     # ----------------------------------------------------------------- writing
 
@@ -165,14 +178,24 @@ class PracticeMode(QObject):
         return Numbers(self.panels.session.digits)
 
     def _question_html(self, question: Question) -> str:
-        """ "What is ∂L/∂z_h1?", the symbol written as the formula panel writes it."""
+        """ "What is ∂L/∂z_h1?", the symbol written as the formula panel writes it.
+
+        With two questions at a frame, "1 of 2:" before it says which is asked.
+        """
         words = {
             VALUE: self.tr("What is {symbol}?"),
             AFTER: self.tr("What is {symbol} after the update?"),
             MEAN_OF: self.tr("What is the mean {symbol} over the minibatch?"),
         }[question.kind]
         symbol = expr_html(question.symbol, self._numbers())
-        return html.escape(words, quote=False).format(symbol=symbol)
+        text = html.escape(words, quote=False).format(symbol=symbol)
+        if len(self.questions) < 2:
+            return text
+        part = self.tr("{part} of {count}:").format(
+            part=self.questions.index(question) + 1 if question in self.questions else 1,
+            count=len(self.questions),
+        )
+        return f"{html.escape(part, quote=False)} {text}"
 
     def _hint_html(self, question: Question) -> str:
         hint = self.tr("Hint: {formula}")
@@ -184,9 +207,8 @@ class PracticeMode(QObject):
         symbol = expr_html(question.symbol, numbers)
         return f"{symbol} = {result_html(question.answer, numbers)}"
 
-    def _verdict_html(self, typed: float, right: bool) -> str:
-        assert self.question is not None
-        answer = self._answer_html(self.question)
+    def _verdict_html(self, question: Question, typed: float, right: bool) -> str:
+        answer = self._answer_html(question)
         if right:
             return html.escape(self.tr("Right: {answer}"), quote=False).format(answer=answer)
         words = self.tr("Not quite: {answer}, not {typed}")
@@ -199,11 +221,23 @@ class PracticeMode(QObject):
         if question is None:
             return
         self.box.question.setText(self._question_html(question))
-        if self.hinted and self.verdict is None:
+        self._write_earlier()
+        verdict = self.verdicts.get(self.part)
+        if self.hinted and verdict is None:
             self.box.show_hint(self._hint_html(question))
-        if self.verdict is not None:
-            typed, right = self.verdict
-            self.box.show_verdict(self._verdict_html(typed, right), right)
+        if verdict is not None:
+            typed, right = verdict
+            self.box.show_verdict(self._verdict_html(question, typed, right), right)
+
+    def _write_earlier(self) -> None:
+        """The verdict on the frame's first question, kept above the second as it is asked."""
+        earlier = self.verdicts.get(self.part - 1) if self.part > 0 else None
+        if earlier is None:
+            self.box.show_earlier("", True)
+            return
+        typed, right = earlier
+        question = self.questions[self.part - 1]
+        self.box.show_earlier(self._verdict_html(question, typed, right), right)
 
     # ----------------------------------------------------------------- answering
 
@@ -222,9 +256,15 @@ class PracticeMode(QObject):
         right = is_right(typed, question.answer.value, self.panels.session.digits)
         self.score.record(right)
         self.revealed.add(key)
-        self.verdict = (typed, right)
-        self.box.show_verdict(self._verdict_html(typed, right), right)
+        self.verdicts[self.part] = (typed, right)
         self._show_score()
+        if self.part + 1 < len(self.questions):
+            # The next value, worked from this one: its verdict stays above the new question.
+            self.part += 1
+            self._ask()
+            self.box.answer_edit.setFocus()
+            return
+        self.box.show_verdict(self._verdict_html(question, typed, right), right)
         self.panels.redraw()  # the formulas and the canvas's labels, now the answer is given
         self._bring_labels_into_sight()
 

@@ -19,6 +19,7 @@ from playground.engine.notation import NEURON_NAMES, names_in
 from playground.engine.trace_description import TraceDescriber
 from playground.engine.update_description import MeanRow, UpdateRow
 from playground.engine.written import Expr, Num, Text, joined
+from playground.gui.backward.formula_html import written_in_part
 from playground.gui.backward.frames import (
     DERIVATIVE,
     FORWARD_STEP,
@@ -55,9 +56,15 @@ class Question:
 ASKED = (Text(" = ?"),)
 
 
-def _from_derivation(ident: str, derivation: Derivation, digits: int, lead: Expr = ()) -> Question:
-    """Ask for a derivation's result; hint with the row before it (the numbers, not the value)."""
-    rows = derivation.shown(digits)
+def _from_derivation(
+    ident: str, derivation: Derivation, digits: int, lead: Expr = (), detail: bool = True
+) -> Question:
+    """Ask for a derivation's result; hint with the row before it (the numbers, not the value).
+
+    Without `detail` the hint is the worked row rather than the products (z's b + w × y).
+    A long sum is cut as the formula panel cuts it: a thousand inputs' terms buried the box.
+    """
+    rows = written_in_part(derivation).shown(digits, detail)
     worked: Expr = (Text(" = "), *rows[-2].expr) if len(rows) > 1 else ()
     hint = (*lead, *derivation.left, *worked, *ASKED)
     return Question(ident, derivation.left, hint, derivation.result)
@@ -97,7 +104,7 @@ def _mean_question(rows: list[MeanRow], turn: int) -> Question | None:
     return Question(f"mean {row.name}", row.symbol, hint, row.mean, MEAN_OF)
 
 
-def question_for(
+def questions_for(
     network: Network,
     trace: Trace | None,
     frame: Frame | None,
@@ -105,41 +112,50 @@ def question_for(
     notation: str = NEURON_NAMES,
     minibatch: MinibatchTrace | None = None,
     turn: int = 0,
-) -> Question | None:
-    """The value `frame` reveals, as a question; None for a frame that reveals none to predict.
+) -> list[Question]:
+    """The values `frame` reveals, as questions asked in turn; none for a frame with none to predict.
 
-    `notation` names the neurons as the formula panel does; `turn` picks which weight
-    the update, the minibatch's mean and a neuron's gradients ask about (`turn_of`), so
-    each time round a class meets another one.
+    A forward step asks z, then y = f(z); a whole neuron step ∂L/∂y, then ∂L/∂z: each
+    answer is a number the next is worked from. `notation` names the neurons as the
+    formula panel does; `turn` picks which weight the update, the minibatch's mean and a
+    neuron's gradients ask about (`turn_of`), so each time round a class meets another one.
     """
     if trace is None or frame is None:
-        return None
+        return []
     if frame.kind == FORWARD_STEP:
         neuron = forward_order(network)[frame.step]
         describer = TraceDescriber(network, names_in(network, notation, neuron))
         described = describer.forward(forward_step(network, trace.forward, neuron))
-        # y = f(z): z is the hint's first half, so the student works from its value.
+        # z: b + Σ w × y with the numbers; then y = f(z), from z's value just judged.
         z = described.weighted_sum
         lead = (*z.left, Text(" = "), z.result, Text("; "))
-        return _from_derivation(f"y {neuron}", described.activation, digits, lead)
+        return [
+            _from_derivation(f"z {neuron}", z, digits, detail=False),
+            _from_derivation(f"y {neuron}", described.activation, digits, lead),
+        ]
     if frame.kind == NEURON:
         step = trace.steps[frame.step]
         describer = TraceDescriber(network, names_in(network, notation, step.neuron))
         neuron = describer.neuron(step)
+        gather = _from_derivation(f"dL_dy {step.neuron}", neuron.gather, digits)
+        chain = _from_derivation(f"dL_dz {step.neuron}", neuron.chain, digits)
+        if frame.phase == WHOLE:
+            return [gather, chain]
         if frame.phase == GATHER:
-            return _from_derivation(f"dL_dy {step.neuron}", neuron.gather, digits)
-        if frame.phase in (WHOLE, DERIVATIVE):
-            return _from_derivation(f"dL_dz {step.neuron}", neuron.chain, digits)
+            return [gather]
+        if frame.phase == DERIVATIVE:
+            return [chain]
         if frame.phase == GRADIENTS and neuron.weights:
             k = turn_of(len(neuron.weights), turn)  # another incoming weight each time round
             source = step.weight_grads[k].source
-            return _from_derivation(f"dL_dw {source} {step.neuron}", neuron.weights[k], digits)
-        return None
+            return [_from_derivation(f"dL_dw {source} {step.neuron}", neuron.weights[k], digits)]
+        return []
     # The update and the means are tables of every weight: no neuron to be relative to.
     describer = TraceDescriber(network, names_in(network, notation, None))
+    question = None
     if frame.kind == MEAN and minibatch is not None:
-        return _mean_question(describer.means(minibatch), turn)
+        question = _mean_question(describer.means(minibatch), turn)
     if frame.kind == UPDATE:
         rows = [r for r in describer.sample_update(trace, trace.update).rows if not r.fixed]
-        return _update_question(rows, turn)
-    return None
+        question = _update_question(rows, turn)
+    return [] if question is None else [question]

@@ -49,6 +49,7 @@ class NeuronItem(QGraphicsItem):
         self.connections: list = []
         self._connect_state: str | None = None  # "allowed" / "refused" while a connection is drawn
         self._highlighted = False
+        self._bias_covered = False  # an overlay's tag writes this bias's number instead
         self._tip = ""
         self._bias_tip = ""
         self.needs_new_side = False  # the bias text outgrew the room its side was chosen for
@@ -238,6 +239,16 @@ class NeuronItem(QGraphicsItem):
         self._highlighted = highlighted
         self.update()
 
+    def cover_bias_text(self, covered: bool) -> None:
+        """Leave the bias text out while an overlay tag (a minibatch's mean ∂L/∂b) takes its place."""
+        if covered != self._bias_covered:
+            self._bias_covered = covered
+            self.update()
+
+    def shown_bias_text(self) -> str | None:
+        """The bias text as drawn now: None for an input, or while an overlay tag covers it."""
+        return None if self._bias_covered else self.bias_text
+
     def set_dimmed(self, dimmed: bool) -> None:
         """Fade the neuron (not yet reached, or not involved)."""
         self.setOpacity(0.3 if dimmed else 1.0)
@@ -310,10 +321,11 @@ class NeuronItem(QGraphicsItem):
 
         self._paint_glyph(painter)
         bias = self.bias_rect()
-        if bias is not None:
+        bias_text = self.shown_bias_text()
+        if bias is not None and bias_text is not None:
             painter.setFont(style.font(BIAS_FONT_SIZE))
             painter.setPen(style.MUTED_TEXT)
-            painter.drawText(bias, _BIAS_ALIGN[self.bias_side], self.bias_text)
+            painter.drawText(bias, _BIAS_ALIGN[self.bias_side], bias_text)
         picture = self.picture_rect()
         if picture is not None and self.picture is not None:
             painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
