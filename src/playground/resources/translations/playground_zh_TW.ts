@@ -3404,6 +3404,10 @@ bias {bias}</source>
         <translation>{symbol} 在小批次上的平均是多少？</translation>
     </message>
     <message>
+        <source>{part} of {count}:</source>
+        <translation>第 {part} 題，共 {count} 題：</translation>
+    </message>
+    <message>
         <source>Right: {answer}</source>
         <translation>答對了：{answer}</translation>
     </message>
