@@ -66,6 +66,8 @@ ALLOWED = (
         "html",
         "playground",
         "nn",
+        # number formats, as in float32 and float64 (the digits are not part of a word)
+        "float",
         # key names as Qt writes them
         "Ctrl",
         "Shift",
