@@ -14,6 +14,29 @@ the load); asserts nothing.
     python benchmarks/interaction_10k.py --profile  # cProfile of the slowest press, top 25
     python benchmarks/interaction_10k.py --only=1000-10-1 --steps=1
     python benchmarks/interaction_10k.py --cpu      # CPU time instead of wall time
+
+Second round of issue 14, `--cpu`, worst press in ms, before → after, run back to back on
+the shared 2-core machine (other runs alongside: ±30 % from run to run):
+
+    columns (500 neurons)       before   after     1000-10-1          before   after
+    scene load                     882     612                           586     575
+    open the panel                 662     571                          1094    1200
+    forward step                   225     223                           391     421
+    flow frame                       4       5                            25      22
+    formula panel                  101      61                           258     102
+    backward step                  257     197                           473     297
+    back                           256     161                           622     309
+    to the update                  256     159                           643     152
+
+What changed: lit lines of a large network drawn by a LitLayer above the unchanged
+connection picture (no more repainting most of 10k lines per step); a pill or tag kept at
+its last place when that is still free; label placement stops counting crossings once a
+place cannot win; the trace's largest gradient and the forward order kept per trace and
+network version; the fingerprint read by attrgetter; the panel opened draws once; a long
+formula text laid out once (scroll bar shown from the start); Python's cycle collector
+paused while the scene builds 10k items. What remains, profiled: the first trace of the
+sample (engine, ~half of opening the panel), placing and painting ~1000 tags and glows on
+1000-10-1, QTextDocument parsing the 250-row table (~50 ms).
 """
 
 import cProfile

@@ -158,14 +158,15 @@ class BackwardPanels:
         self._dock_visible = visible
         showing = self.is_showing()
         was_showing, self._showing = self._showing, showing
-        self.session.set_active(showing)
+        refreshed = self.session.set_active(showing)  # if so, its `changed` drew the frame
         toggle = self.actions["panel"]
         toggle.blockSignals(True)
         toggle.setChecked(not self.dock.isHidden())
         toggle.blockSignals(False)
         self._update_enabled()
         if showing and not was_showing:
-            self.redraw()
+            if not refreshed:  # drawn once: at 10,000 connections a frame takes a while
+                self.redraw()
             self._fit_if_hidden()
         elif not showing and was_showing:
             self.set_playing(False)

@@ -22,11 +22,11 @@ from PySide6.QtCore import QCoreApplication, QLineF, QPointF, QRectF
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGraphicsItem
 
-from playground.engine.backward_stepper import NeuronStep, Trace, forward_order, forward_step
+from playground.engine.backward_stepper import NeuronStep, Trace, forward_step
 from playground.engine.formatting import format_number, neuron_names
 from playground.engine.trace_description import TraceDescriber
 from playground.engine.written import plain
-from playground.gui.backward.forward_html import FORWARD_COLOUR
+from playground.gui.backward.forward_html import FORWARD_COLOUR, kept_forward_order
 from playground.gui.backward.frames import (
     APPLIED,
     DERIVATIVE,
@@ -80,6 +80,7 @@ class CanvasOverlay(LabelLayout):
         self.looks = EditorLooks(scene)
         self.neuron_rects_kept = {}
         self.pool = ItemPool(scene)
+        self._scale_of: tuple[Trace, float] | None = None  # the trace's largest gradient
         self.loss_known = True  # False at a forward step before the last: L is not computed yet
         # A practice question waits: the ring and lit lines only, no number (`practice_canvas`).
         self.numbers_hidden = False
@@ -164,7 +165,10 @@ class CanvasOverlay(LabelLayout):
             self.pending = {n for n, k in steps.items() if k > frame.step}
         elif frame.kind != FORWARD:
             self.done = set(steps)
-        self.scale = _largest_gradient(trace)
+        # Once per trace: every step of a 10k-connection trace walked all its gradients again.
+        if self._scale_of is None or self._scale_of[0] is not trace:
+            self._scale_of = (trace, _largest_gradient(trace))
+        self.scale = self._scale_of[1]
         # At the update the bias tags take the place of the editor's bias texts.
         self.placer = LabelPlacer(self._neuron_rects(bias_texts=frame.kind in (FORWARD, NEURON)))
         self.ringed = self.current.neuron if self.current is not None else None
@@ -455,7 +459,7 @@ class CanvasOverlay(LabelLayout):
 
     def _forward_frame(self, k: int) -> None:
         """Neuron k of the forward pass: its incoming w · y, its value; later neurons faded."""
-        order = forward_order(self.network)
+        order = kept_forward_order(self.network)
         step = forward_step(self.network, self.trace.forward, order[k])
         computed = set(order[: k + 1])
         self.current = None

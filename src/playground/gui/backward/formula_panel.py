@@ -32,6 +32,8 @@ from playground.model.network import Network
 
 NORMAL_POINT_SIZE = 10.5
 PRESENTATION_POINT_SIZE = 16.0
+# Characters of HTML past which the text is taller than any panel (about 80 rows of a table).
+ALWAYS_SCROLLS_FROM = 40_000
 TOP_MARGIN = 4  # pixels left above a part scrolled to the top, so its title is not cramped
 
 
@@ -102,7 +104,7 @@ class FormulaPanel(QTextBrowser):
         """Replace the contents, keeping the reader's scroll position when the frame grows."""
         scroll = self.verticalScrollBar().value()
         self.body = body
-        self.setHtml(body)
+        self._set_html(body)
         self.verticalScrollBar().setValue(scroll)
 
     def show_frame(self, body: str, frame: Frame) -> None:
@@ -112,8 +114,21 @@ class FormulaPanel(QTextBrowser):
             return
         self.frame = frame
         self.body = body
-        self.setHtml(body)
+        self._set_html(body)
         self.scroll_to_new_part()
+
+    def _set_html(self, body: str) -> None:
+        # A text this long always scrolls. With its scroll bar shown from the start Qt lays the
+        # text out once; shown only once the text turned out too tall, the narrower text was laid
+        # out again (the update's table of 250 rows: 100 ms instead of 60).
+        policy = (
+            Qt.ScrollBarPolicy.ScrollBarAlwaysOn
+            if len(body) > ALWAYS_SCROLLS_FROM
+            else Qt.ScrollBarPolicy.ScrollBarAsNeeded
+        )
+        if policy != self.verticalScrollBarPolicy():
+            self.setVerticalScrollBarPolicy(policy)
+        self.setHtml(body)
 
     def new_part_cursor(self) -> QTextCursor | None:
         """Where the current frame's new part begins, or None when it is the whole text."""

@@ -39,6 +39,23 @@ from playground.model.network import Network
 FORWARD_COLOUR = "#6741d9"
 
 
+# The last network's forward order, by its structure version (see `kept_forward_order`).
+_kept_order: tuple[Network | None, int, list[str]] = (None, -1, [])
+
+
+def kept_forward_order(network: Network) -> list[str]:
+    """`forward_order`, kept while the network's structure is unchanged (not to be changed).
+
+    Every forward step of a 500-neuron network sorted it again, twice (canvas and panel).
+    """
+    global _kept_order
+    kept, version, order = _kept_order
+    if kept is not network or version != network.structure_version:
+        order = forward_order(network)
+        _kept_order = (network, network.structure_version, order)
+    return order
+
+
 class ForwardFormulas:
     """Writes one forward-step frame of a trace."""
 
@@ -62,7 +79,7 @@ class ForwardFormulas:
         """The neuron's weighted sum and activation; at the last forward step also the loss."""
         if frame.kind != FORWARD_STEP:
             raise ValueError(f"not a forward step: {frame}")
-        order = forward_order(self.network)
+        order = kept_forward_order(self.network)
         step = forward_step(self.network, self.trace.forward, order[frame.step])
         # Layer-relative names are relative to this step's neuron (it is j).
         self.names = names_in(self.network, self.notation, step.neuron)

@@ -143,15 +143,19 @@ class LabelPlacer:
         return [self.taken[k] for k in sorted(found)]
 
     def is_free(self, rect: QRectF) -> bool:
-        # As `near`, but stopping at the first overlap: asked for every tag at every step.
+        # As `near`, but stopping at the first overlap: asked for every tag at every step, so
+        # the cells are walked inline (a generator of cells cost half the time).
         grid, taken = self._grid, self.taken
+        left, top, right, bottom = rect.getCoords()
+        first_j, last_j = math.floor(top / CELL), math.floor(bottom / CELL)
         seen: set[int] = set()
-        for cell in _cells(rect):
-            for k in grid.get(cell, ()):
-                if k not in seen:
-                    seen.add(k)
-                    if rect.intersects(taken[k]):
-                        return False
+        for i in range(math.floor(left / CELL), math.floor(right / CELL) + 1):
+            for j in range(first_j, last_j + 1):
+                for k in grid.get((i, j), ()):
+                    if k not in seen:
+                        seen.add(k)
+                        if rect.intersects(taken[k]):
+                            return False
         return True
 
     def place(
@@ -188,7 +192,7 @@ class LabelPlacer:
             rect = size.translated(centre)
             if not self.is_free(rect):
                 continue
-            cost = float(self._crossings(rect, line))
+            cost = float(self._crossings(rect, line, best_cost))
             anchor = None
             if not crosses(line, rect.adjusted(-1, -1, 1, 1)):
                 anchor = nearest_on(line, centre)
@@ -223,7 +227,10 @@ class LabelPlacer:
                     result.append(QPointF(p.x() + side * nx * offset, p.y() + side * ny * offset))
         return result
 
-    def _crossings(self, rect: QRectF, own: QLineF | None) -> int:
+    def _crossings(self, rect: QRectF, own: QLineF | None, limit: float = math.inf) -> int:
+        """How many labelled lines (not `own`) cross `rect`; counted up to `limit` at most."""
+        if not self._line_grid:  # a neuron's own tags are placed before any line is noted
+            return 0
         near: set[int] = set()
         for cell in _cells(rect):
             near.update(self._line_grid.get(cell, ()))
@@ -232,7 +239,13 @@ class LabelPlacer:
         mine = _segment(own)[:4] if own is not None else None
         box = rect.left(), rect.top(), rect.right(), rect.bottom()
         segments = self._segments
-        return sum(1 for k in near if segments[k][:4] != mine and _crosses(segments[k], box))
+        count = 0
+        for k in near:
+            if segments[k][:4] != mine and _crosses(segments[k], box):
+                count += 1
+                if count >= limit:
+                    break  # no better than the best place found: how much worse does not matter
+        return count
 
     def _choose(
         self, size: QRectF, candidates: Iterable[QPointF], own: QLineF | None, required: bool
@@ -245,7 +258,7 @@ class LabelPlacer:
             rect = size.translated(centre)
             if not self.is_free(rect):
                 continue
-            crossings = self._crossings(rect, own)
+            crossings = self._crossings(rect, own, best_crossings)
             if crossings < best_crossings:
                 best, best_crossings = centre, crossings
                 if crossings == 0:

@@ -10,6 +10,7 @@ where lines cross each box stays on its own line.
 
 from __future__ import annotations
 
+import itertools
 import math
 
 from PySide6.QtCore import QLineF, QPointF, QRectF
@@ -133,6 +134,13 @@ class LabelLayout:
         step = QPointF(away.x() * (size.width() / 2 + 4), away.y() * (size.height() + 3))
         # Made one by one as the placer asks: usually the first is free.
         candidates = (at + k * step + side * across for k in range(4) for side in (0, 1, -1, 2, -2))
+        if tag.scene() is self.scene:
+            # The last frame's tag made the same, used again: where it was is tried first if it
+            # is one of this neuron's places (hundreds of pills keep their place at each step).
+            # Drawn anew, a crowded neuron's pill tried several places, at every step.
+            was = tag.pos()
+            if _one_of(was, at, step, across):
+                candidates = itertools.chain([was], candidates)
         tag.setPos(self.placer.place(size, candidates))
 
     def _label_on(
@@ -160,3 +168,27 @@ class LabelLayout:
                 self._add(self._make(Leader, start, spot.anchor, border))
             return tag
         return None
+
+
+def _one_of(point: QPointF, at: QPointF, step: QPointF, across: QPointF) -> bool:
+    """Whether `point` is one of `_put`'s candidates, exactly (the same arithmetic in doubles)."""
+    x, y = point.x(), point.y()
+    ax, ay, sx, sy, cx, cy = at.x(), at.y(), step.x(), step.y(), across.x(), across.y()
+    # `step` and `across` lie along the axes: k and side read off directly, not searched
+    # (a thousand tags tried twenty each at every step).
+    if sx == 0 and cy == 0 and sy != 0 and cx != 0:
+        k, side = round((y - ay) / sy), round((x - ax) / cx)
+    elif sy == 0 and cx == 0 and sx != 0 and cy != 0:
+        k, side = round((x - ax) / sx), round((y - ay) / cy)
+    else:
+        return any(
+            ax + k * sx + side * cx == x and ay + k * sy + side * cy == y
+            for k in range(4)
+            for side in (0, 1, -1, 2, -2)
+        )
+    return (
+        0 <= k < 4
+        and -2 <= side <= 2
+        and ax + k * sx + side * cx == x
+        and ay + k * sy + side * cy == y
+    )

@@ -36,28 +36,12 @@ from playground.gui.backward.frames import (
 )
 from playground.gui.backward.mean_trace import mean_trace
 from playground.gui.backward.sample import BY_HAND, SampleChoice, first_choice, split_size
+from playground.gui.backward.trace_fingerprint import fingerprint
 from playground.gui.document import Document
 from playground.model.errors import PlaygroundError
 from playground.model.network import Network
 
 MIN_DIGITS, MAX_DIGITS = 3, 8
-
-
-def fingerprint(network: Network, sample: tuple) -> tuple[tuple, tuple, tuple]:
-    """What a trace depends on, in three parts: (the passes, the update's settings, the names).
-
-    The forward and backward numbers depend on the first part only, the SGD update also on
-    the second (η, momentum, L2…), the labels on the third. Positions are left out on purpose.
-    """
-    passes = (
-        id(network),
-        network.loss,
-        tuple((n.id, n.role, n.activation, n.bias) for n in network.neurons),
-        tuple((c.source, c.target, c.weight) for c in network.connections),
-        sample,
-    )
-    names = tuple((n.id, n.label) for n in network.neurons)
-    return passes, dataclasses.astuple(network.training), names
 
 
 class TraceSession(QObject):
@@ -178,11 +162,14 @@ class TraceSession(QObject):
 
     # ----------------------------------------------------------------- settings
 
-    def set_active(self, active: bool) -> None:
-        """An inactive session (its panel hidden) defers recomputing until it is shown again."""
+    def set_active(self, active: bool) -> bool:
+        """An inactive session (its panel hidden) defers recomputing until it is shown again;
+        True if it recomputed now (and said `changed`)."""
         self._active = active
         if active and (self._stale or not (self._is_current() or self._keep_place())):
             self.refresh()
+            return True
+        return False
 
     def set_sample(self, sample: SampleChoice) -> None:
         if sample != self.sample:

@@ -41,7 +41,14 @@ class ConnectionItem(QGraphicsPathItem):
 
     Type = QGraphicsItem.UserType + 2
 
-    def __init__(self, source: NeuronItem, target: NeuronItem, weight: float) -> None:
+    def __init__(
+        self,
+        source: NeuronItem,
+        target: NeuronItem,
+        weight: float,
+        centres: tuple[float, float, float, float] | None = None,
+    ) -> None:
+        """`centres`: the neurons' (x, y, x, y) if known (a scene building thousands reads each once)."""
         super().__init__()
         self.source = source
         self.target = target
@@ -51,6 +58,8 @@ class ConnectionItem(QGraphicsPathItem):
         self.style = style.weight_style(weight)
         self.flow: tuple[str | None, QColor | None, float] | None = None
         self.special = False  # an overlay, a fade or a halo: drawn with its own pen and opacity
+        # Special and drawn so by the layer itself (not by its LitLayer on top): set by the layer.
+        self.special_here = False
         self.selected_in_layer = False  # the layer's copy of Qt's selection, taken when it paints
         self.drawn = QLineF()  # border to border: what is drawn when zoomed far out
         self.bounds = QRectF()  # `area()`, kept for the layer's paint
@@ -60,7 +69,7 @@ class ConnectionItem(QGraphicsPathItem):
         self.setFlags(_FLAGS)
         source.connections.append(self)
         target.connections.append(self)
-        self.adjust()
+        self.adjust(centres)
 
     def type(self) -> int:
         return ConnectionItem.Type
@@ -142,30 +151,38 @@ class ConnectionItem(QGraphicsPathItem):
 
     # ----------------------------------------------------------------- geometry
 
-    def adjust(self) -> None:
+    def adjust(self, centres: tuple[float, float, float, float] | None = None) -> None:
         """Recompute the line from the neurons' current positions (elasticnodes' habit)."""
         # As NeuronItem.border_point from each end, with the two centres read once: building
         # ten thousand connections spent most of its time here.
         source, target = self.source, self.target
-        a, b = source.pos(), target.pos()
-        ax, ay, bx, by = a.x(), a.y(), b.x(), b.y()
+        if centres is None:
+            # Reading a position from Qt costs more than the rest of this method.
+            a, b = source.pos(), target.pos()
+            centres = a.x(), a.y(), b.x(), b.y()
+        ax, ay, bx, by = centres
         dx, dy = bx - ax, by - ay
         length = math.hypot(dx, dy)
         if length < 1e-9:
-            start, end = QPointF(a), QPointF(b)
+            sx, sy, ex, ey = ax, ay, bx, by
         else:
             ux, uy = dx / length, dy / length
             out = neuron_shape.border_reach(source.role, source.half_width, ux, uy) + 1.0
             back = neuron_shape.border_reach(target.role, target.half_width, -ux, -uy) + 1.0
-            start = QPointF(ax + ux * out, ay + uy * out)
-            end = QPointF(bx - ux * back, by - uy * back)
+            sx, sy = ax + ux * out, ay + uy * out
+            ex, ey = bx - ux * back, by - uy * back
         old = self.drawn
-        self.drawn = QLineF(start, end)
+        self.drawn = QLineF(sx, sy, ex, ey)
         self._arrow = None
-        self.bounds = self.area()
-        self.drawable = self.drawn.length() >= 1.0
-        path = QPainterPath(start)
-        path.lineTo(end)
+        # As `area()`, from the numbers at hand: Qt's points cost more than the arithmetic.
+        m = style.CONNECTION_MARGIN
+        self.bounds = QRectF(
+            min(sx, ex) - m, min(sy, ey) - m, abs(ex - sx) + 2 * m, abs(ey - sy) + 2 * m
+        )
+        self.drawable = math.hypot(ex - sx, ey - sy) >= 1.0
+        path = QPainterPath()
+        path.moveTo(sx, sy)
+        path.lineTo(ex, ey)
         self.setPath(path)
         if self.layer is not None:
             self.layer.moved(self, old)

@@ -14,7 +14,9 @@ is drawn in the same colour made opaque, and beneath the others (see
 `_pens_and_brushes`). Pictures for export keep the translucent colours.
 
 The ConnectionItems stay in the scene for clicks, selection and tooltips, and
-tell this layer when anything that shows changes.
+tell this layer when anything that shows changes. On a large network a lit
+line (an overlay colour, nothing else) is handed to the child LitLayer and
+drawn on top, so lighting it leaves this layer's cached picture alone.
 """
 
 from __future__ import annotations
@@ -28,12 +30,15 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from playground.gui.canvas import style
 from playground.gui.canvas.connection_item import ConnectionItem, arrow_geometry, flat_pen
+from playground.gui.canvas.lit_layer import LitLayer
 
 # Level of detail (scale of the view) below which the lines are not antialiased,
 # below which arrowheads are left out, and above which labels are drawn.
 ANTIALIAS_FROM = 0.35
 ARROWHEADS_FROM = 0.25
 LABELS_FROM = 0.5
+# Above this many connections a lit line is drawn by the LitLayer on top (see lit_layer.py).
+LIGHT_ON_TOP_FROM = 3000
 _EMPTY_SHAPE = QPainterPath()
 
 
@@ -60,6 +65,7 @@ class ConnectionLayer(QGraphicsItem):
         self.label_digits = style.CANVAS_DIGITS
         self._deferred = False
         self._deferred_change = False
+        self.lit_layer = LitLayer(self)
 
     # ----------------------------------------------------------------- membership
 
@@ -71,6 +77,8 @@ class ConnectionLayer(QGraphicsItem):
             self._items[item] = None
             if item.flow is not None and item.flow[0] is not None:
                 self._with_text[item] = None
+            if item.special:
+                self._sort(item)
             area = area.united(item.bounds)
         self._grow(area)
         self._plan = None
@@ -83,6 +91,8 @@ class ConnectionLayer(QGraphicsItem):
         self._items.pop(item, None)
         self._with_text.pop(item, None)
         self._selected.discard(item)
+        item.special_here = False
+        self.lit_layer.put_out(item)
         item.layer = None
 
     # ----------------------------------------------------------------- changes
@@ -95,6 +105,9 @@ class ConnectionLayer(QGraphicsItem):
         """A connection's line moved with its neurons."""
         self._grow(item.bounds)
         self._repaint(item, old_line)
+        if item in self.lit_layer.lit:
+            self.lit_layer.update(item.area(old_line))
+            self.lit_layer.light(item)
 
     def overlay_changed(self, item: ConnectionItem) -> None:
         """A connection's overlay, fade or selection changed."""
@@ -102,7 +115,28 @@ class ConnectionLayer(QGraphicsItem):
             self._with_text[item] = None
         else:
             self._with_text.pop(item, None)
-        self._repaint(item)
+        if self._sort(item):
+            self._repaint(item)
+
+    def _sort(self, item: ConnectionItem) -> bool:
+        """Hand a lit line of a large network to the LitLayer, or take it back; True if this
+        layer's picture of it changed."""
+        on_top = (
+            item.special
+            and len(self._items) > LIGHT_ON_TOP_FROM
+            and item.flow is not None
+            and item.flow[0] is None
+            and item.flow[1] is not None
+            and not item.selected_in_layer
+            and item.opacity() == 1.0
+        )
+        if on_top:
+            self.lit_layer.light(item)
+        else:
+            self.lit_layer.put_out(item)
+        here = item.special and not on_top
+        was_here, item.special_here = item.special_here, here
+        return here or was_here
 
     def repaint(self, item: ConnectionItem) -> None:
         """Draw a connection's area again (its label's text changed)."""
@@ -130,6 +164,7 @@ class ConnectionLayer(QGraphicsItem):
         for item in self._selected ^ selected:
             item.selected_in_layer = item in selected
             item.update_special()
+            self._sort(item)
         self._selected = selected
         self._plan = None
 
@@ -182,6 +217,7 @@ class ConnectionLayer(QGraphicsItem):
     def _grow(self, area: QRectF) -> None:
         if not self._bounds.contains(area):
             self.prepareGeometryChange()
+            self.lit_layer.grow()
             self._bounds = self._bounds.united(area)
 
     # ----------------------------------------------------------------- geometry
@@ -230,7 +266,7 @@ class ConnectionLayer(QGraphicsItem):
         # slow to read, and a repaint without changes (a pan, an overlay) is common.
         if self._plan is None:
             self._plan = [
-                (i, i.style, i.drawn, i.bounds, i.special) for i in self._items if i.drawable
+                (i, i.style, i.drawn, i.bounds, i.special_here) for i in self._items if i.drawable
             ]
         return self._plan
 
@@ -253,7 +289,7 @@ class ConnectionLayer(QGraphicsItem):
                 continue
             if special:
                 current = None
-                _paint_one(painter, item, arrowheads=False)
+                paint_one(painter, item, arrowheads=False)
                 continue
             pen = pens[weight_style][0]
             if pen is not current:
@@ -276,7 +312,7 @@ class ConnectionLayer(QGraphicsItem):
             if stand_ins is not None and (not special and weight_style in stand_ins) != beneath:
                 continue
             if special:
-                _paint_one(painter, item, arrowheads=True)
+                paint_one(painter, item, arrowheads=True)
             else:
                 pen, brush, _ = pens[weight_style]
                 shaft, head = item.arrow()
@@ -341,7 +377,7 @@ def _pens_and_brushes(detail: float) -> _Pens:
     return result
 
 
-def _paint_one(painter: QPainter, item: ConnectionItem, arrowheads: bool) -> None:
+def paint_one(painter: QPainter, item: ConnectionItem, arrowheads: bool) -> None:
     """A connection with an overlay, a fade or a selection halo, drawn as it always was."""
     if not item.drawable:
         return

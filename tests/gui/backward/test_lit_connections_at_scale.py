@@ -1,0 +1,107 @@
+"""A step on a large network redraws only what it lights (issue 14, second round).
+
+Above a few thousand connections a lit connection is drawn by the LitLayer on top of the
+ConnectionLayer's unchanged picture; the thresholds are lowered here so a small network
+behaves as a large one. Opening the panel draws its first frame once, and a long text in
+the formula panel is laid out with its scroll bar already shown.
+"""
+
+from PySide6.QtCore import Qt
+
+from playground.gui.backward import canvas_overlay
+from playground.gui.backward.canvas_overlay import CanvasOverlay
+from playground.gui.canvas import connection_layer
+from tests.gui.backward.test_interaction_at_scale import fan_out_network, step
+from tests.gui.backward.test_large_networks import layered_network
+
+
+def at_neuron(backward, neuron_id: str) -> None:
+    session = backward.session
+    while (
+        session.frame.kind != "neuron"
+        or session.trace.steps[session.frame.step].neuron != neuron_id
+    ):
+        step(backward)
+
+
+def lit_by_the_overlay(scene) -> set:
+    return {key for key, item in scene.connection_items.items() if item.flow_colour() is not None}
+
+
+def test_a_step_on_a_large_network_lights_lines_on_top_and_leaves_the_base_picture_alone(
+    backward, trace_window, monkeypatch
+):
+    # 21 connections count as "large": lit lines go on top, and none is faded.
+    monkeypatch.setattr(connection_layer, "LIGHT_ON_TOP_FROM", 10)
+    monkeypatch.setattr(canvas_overlay, "MAX_FADED_CONNECTIONS", 10)
+    trace_window.document.replace(fan_out_network(20))
+    backward.open()
+    scene = trace_window.scene
+    layer = scene.connection_layer
+    at_neuron(backward, "o1")
+    repainted = []
+    # Record the base layer's repaints (its own calls go through this attribute).
+    monkeypatch.setattr(layer, "update", lambda *area: repainted.append(area))
+    step(backward)  # o2: h1 → o1 goes out, h1 → o2 lights up
+    lit = lit_by_the_overlay(scene)
+    assert ("h1", "o2") in lit and ("h1", "o1") not in lit
+    assert {item.key for item in layer.lit_layer.lit} == lit
+    assert repainted == []  # the base picture still holds: only the lit layer redrew
+    at_neuron(backward, "h1")  # twenty outgoing lines light up at once
+    assert {item.key for item in layer.lit_layer.lit} == lit_by_the_overlay(scene)
+    assert len(layer.lit_layer.lit) == 21  # its 20 outgoing and its incoming i1 → h1
+    assert repainted == []
+    # Closing the panel puts every line out; the base picture never changed.
+    backward.dock.hide()
+    assert not layer.lit_layer.lit
+    assert all(item.flow is None for item in scene.connection_items.values())
+
+
+def test_a_selected_or_small_networks_lit_line_stays_in_the_base_picture(
+    backward, trace_window, monkeypatch
+):
+    trace_window.document.replace(fan_out_network(3))
+    backward.open()
+    scene = trace_window.scene
+    layer = scene.connection_layer
+    at_neuron(backward, "o1")
+    # Few connections: drawn as always, in file order with their own pens.
+    assert scene.connection_items[("h1", "o1")].flow_colour() is not None
+    assert not layer.lit_layer.lit
+    backward.dock.hide()
+    monkeypatch.setattr(connection_layer, "LIGHT_ON_TOP_FROM", 1)
+    backward.open()
+    at_neuron(backward, "o1")
+    item = scene.connection_items[("h1", "o1")]
+    assert item in layer.lit_layer.lit
+    # Selected, it needs its halo beneath: the base picture draws it again.
+    scene.select(connection_keys=[("h1", "o1")])
+    trace_window.view.viewport().repaint()  # the layer reads the selection as it paints
+    assert item not in layer.lit_layer.lit
+    assert item.selected_in_layer
+
+
+def test_opening_the_panel_draws_its_first_frame_once(backward, trace_window, monkeypatch):
+    backward.dock.hide()
+    trace_window.document.replace(fan_out_network(3))  # traced when the panel opens
+    drawn = []
+    show = CanvasOverlay.show
+    monkeypatch.setattr(
+        CanvasOverlay, "show", lambda self, *args: (drawn.append(args[2]), show(self, *args))
+    )
+    backward.actions["open"].trigger()  # Backward ▸ Step Through…
+    assert backward.is_showing()
+    assert len(drawn) == 1
+    assert backward.overlay.items  # and it is on the canvas
+
+
+def test_a_long_table_is_laid_out_with_its_scroll_bar_shown(backward, trace_window):
+    trace_window.document.replace(layered_network([2, 20, 20, 1]))
+    backward.open()
+    formula = backward.panel.formula
+    assert formula.verticalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAsNeeded
+    backward.actions["to_end"].trigger()  # the update's table of 250 rows
+    assert formula.verticalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOn
+    assert formula.verticalScrollBar().maximum() > 0  # it does scroll
+    backward.actions["restart"].trigger()  # back to the start
+    assert formula.verticalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAsNeeded
