@@ -57,7 +57,6 @@ import numpy as np
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
-from playground.gui.backward.formula_panel import frame_html
 from playground.gui.backward.frames import FORWARD_STEP, NEURON
 from playground.gui.main_window import MainWindow
 from playground.model.network import Network
@@ -172,24 +171,8 @@ class Bench:
         settle(self.app)
 
     def formula(self) -> None:
-        session, panel = self.panels.session, self.panels.panel
-        frame = session.frame
-
-        def update() -> None:
-            html = frame_html(
-                session.network,
-                session.trace_for(frame),
-                frame,
-                session.digits,
-                session.describe_frame(frame),
-                panel.formula.columns,
-                minibatch=session.minibatch,
-                notation=session.notation,
-            )
-            panel.formula.show_frame(html, frame)
-
         start = clock()
-        update()
+        self.panels.show_formula()
         seconds = clock() - start
         self.worst["formula panel"] = max(self.worst.get("formula panel", 0.0), seconds)
 

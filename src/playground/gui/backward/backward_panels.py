@@ -190,26 +190,32 @@ class BackwardPanels:
         if waiting:
             self.legend.hide()  # it explains the numbers, not shown yet
 
+    def show_formula(self) -> None:
+        """Write the current frame's formulas into the panel (or why there is no trace)."""
+        session, formula = self.session, self.panel.formula
+        frame = session.frame
+        if frame is None:
+            formula.show_message(session.problem or "")
+            return
+        html = frame_html(
+            session.network,
+            session.trace_for(frame),
+            frame,
+            session.digits,
+            session.describe_frame(frame),
+            formula.columns,
+            minibatch=session.minibatch,
+            notation=session.notation,
+        )
+        formula.show_frame(html, frame)
+
     def _draw(self) -> None:
         session, panel = self.session, self.panel
         frame = session.frame
         panel.step_label.setText(session.label())
         panel.picker.show_choice(session.network, session.sample, session.digits)
         panel.set_sample_summary(self._sample_summary())
-        if frame is None:
-            panel.formula.show_message(session.problem or "")
-        else:
-            html = frame_html(
-                session.network,
-                session.trace_for(frame),
-                frame,
-                session.digits,
-                session.describe_frame(frame),
-                panel.formula.columns,
-                minibatch=session.minibatch,
-                notation=session.notation,
-            )
-            panel.formula.show_frame(html, frame)
+        self.show_formula()
         self._update_enabled()
         self.animation.stop()
         if not self._showing and not self.presentation.active:
