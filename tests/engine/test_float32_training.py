@@ -9,6 +9,7 @@ import pytest
 from playground.engine.activations import ACTIVATION_FUNCTIONS
 from playground.engine.compiled_network import CompiledNetwork
 from playground.engine.trainer import Trainer, training_dtype
+from playground.model import layout
 from playground.model.dataset import Dataset, GeneratorSpec
 from playground.model.examples import example_path
 from playground.model.generators import generate
@@ -25,25 +26,13 @@ FLOAT32_RELATIVE = 1e-4
 
 def layered_network(width: int, seed: int = 3) -> tuple[Network, list[list[str]]]:
     """2-W-W-1 tanh, squared error, seeded weights and biases, on spiral data."""
-    data = generate(GeneratorSpec("spiral", samples=200, noise=0.1, train_fraction=0.75, seed=seed))
-    network = Network(
-        loss="squared_error",
-        training=TrainingSettings(learning_rate=0.05, batch_size=16, seed=seed),
-        data=data,
+    network = layout.layered_network([2, width, width, 1], "tanh", "tanh")
+    network.training = TrainingSettings(learning_rate=0.05, batch_size=16, seed=seed)
+    network.data = generate(
+        GeneratorSpec("spiral", samples=200, noise=0.1, train_fraction=0.75, seed=seed)
     )
-    layers = [["i1", "i2"], [f"a{j}" for j in range(width)], [f"b{j}" for j in range(width)]]
-    layers.append(["o1"])
-    for k, ids in enumerate(layers):
-        for neuron_id in ids:
-            if k == 0:
-                network.add_neuron(Neuron(neuron_id, "input"))
-            else:
-                role = "output" if k == len(layers) - 1 else "hidden"
-                network.add_neuron(Neuron(neuron_id, role, "tanh", 0.0))
-    for sources, targets in pairwise(layers):
-        for target in targets:
-            for source in sources:
-                network.connect(source, target, 0.0)
+    hidden = [n.id for n in network.neurons if n.role == "hidden"]
+    layers = [network.input_ids(), hidden[:width], hidden[width:], network.output_ids()]
     initialise_network(network, "fan_in", seed)
     rng = np.random.default_rng(seed)
     for ids in layers[1:]:

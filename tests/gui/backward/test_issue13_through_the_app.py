@@ -16,12 +16,12 @@ import math
 import pytest
 from PySide6.QtCore import QPoint, Qt
 
-from playground.engine.formatting import format_number, neuron_names
+from playground.engine.formatting import neuron_names
 from playground.gui.backward.frames import APPLIED, FORWARD_STEP, NEURON, UPDATE
 from playground.model.examples import example_names, example_path
 from tests.engine.test_minibatch import finite_differences, mean_loss
 from tests.gui.backward.helpers import cli_trace, panel_numbers
-from tests.gui.backward.test_consistency_with_cli import step_results
+from tests.gui.backward.test_consistency_with_cli import check_frame, step_results
 from tests.gui.backward.test_forward_steps import forward_numbers
 from tests.gui.backward.test_minibatch_trace import choose_minibatch, open_example, step_to_mean
 
@@ -37,17 +37,6 @@ def open_trace(window, qtbot):
     window.backward.open()
     qtbot.waitUntil(window.backward.is_showing)
     return window.backward
-
-
-def check_panel(panel, numbers: dict[str, float], digits: int) -> set[str]:
-    """Every number shown is the JSON's, to the last bit, and written as the command line rounds it."""
-    shown = panel_numbers(panel)
-    assert shown, "the panel shows no numbers"
-    for name, value, text in shown:
-        assert name in numbers, f"{name} is shown but the trace has no such number"
-        assert value == numbers[name], name
-        assert text == format_number(numbers[name], digits), name
-    return {name for name, _, _ in shown}
 
 
 # ----------------------------------------------------------------- forward, then backward
@@ -75,10 +64,10 @@ def test_every_example_stepped_forward_then_backward_and_back_shows_the_json_s_n
     seen: dict[tuple[str, int], set[str]] = {}
     for frame in frames:  # on with the Step button, forward pass first
         assert session.frame == frame
-        seen[(frame.kind, frame.step)] = check_panel(panel.formula, numbers, digits)
+        seen[(frame.kind, frame.step)] = check_frame(panel.formula, numbers, digits)
         qtbot.mouseClick(panel.step_button, LEFT)
     assert session.frame.kind == APPLIED
-    assert {"L before", "L after", "ΔL"} <= check_panel(panel.formula, numbers, digits)
+    assert {"L before", "L after", "ΔL"} <= check_frame(panel.formula, numbers, digits)
     # Each forward step showed its neuron's z and y, each backward step its chain rule's results.
     for k, neuron_id in enumerate(session.forward_order):
         j = names[neuron_id]
@@ -90,7 +79,7 @@ def test_every_example_stepped_forward_then_backward_and_back_shows_the_json_s_n
     for frame in reversed(frames):  # and back with the Back button, across the boundary
         qtbot.mouseClick(panel.back_button, LEFT)
         assert session.frame == frame
-        assert check_panel(panel.formula, numbers, digits) == seen[(frame.kind, frame.step)]
+        assert check_frame(panel.formula, numbers, digits) == seen[(frame.kind, frame.step)]
     assert not panel.back_button.isEnabled()
     # Taking the update back left the network as the file has it.
     for w in document["update"]["weights"]:
