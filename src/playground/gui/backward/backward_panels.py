@@ -182,11 +182,7 @@ class BackwardPanels:
         """Show the session's current frame in the dock and, while showing, on the canvas."""
         self.practice.refresh()  # first: a question waiting keeps the canvas's numbers out
         waiting = self.practice.pending()
-        self.overlay.numbers_hidden = waiting  # only while drawing: the export draws in full
-        try:
-            self._draw()
-        finally:
-            self.overlay.numbers_hidden = False
+        self._draw(numbers_hidden=waiting)
         if waiting:
             self.legend.hide()  # it explains the numbers, not shown yet
 
@@ -209,7 +205,7 @@ class BackwardPanels:
         )
         formula.show_frame(html, frame)
 
-    def _draw(self) -> None:
+    def _draw(self, numbers_hidden: bool = False) -> None:
         session, panel = self.session, self.panel
         frame = session.frame
         panel.step_label.setText(session.label())
@@ -224,7 +220,9 @@ class BackwardPanels:
             self.overlay.clear()
             self.legend.hide()
         else:
-            self.overlay.show(session.network, session.trace_for(frame), frame, session.digits)
+            self.overlay.show(
+                session.network, session.trace_for(frame), frame, session.digits, numbers_hidden
+            )
             self.legend.show()
             self.legend.raise_()
 

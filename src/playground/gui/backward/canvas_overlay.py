@@ -82,8 +82,6 @@ class CanvasOverlay(LabelLayout):
         self.pool = ItemPool(scene)
         self._scale_of: tuple[Trace, float] | None = None  # the trace's largest gradient
         self.loss_known = True  # False at a forward step before the last: L is not computed yet
-        # A practice question waits: the ring and lit lines only, no number (`practice_canvas`).
-        self.numbers_hidden = False
         self.bias_covered: list = []  # neuron items whose bias text a tag replaces (`mean_labels`)
 
     # ----------------------------------------------------------------- clearing
@@ -134,7 +132,14 @@ class CanvasOverlay(LabelLayout):
 
     # ----------------------------------------------------------------- showing
 
-    def show(self, network: Network, trace: Trace, frame: Frame, digits: int) -> None:
+    def show(
+        self,
+        network: Network,
+        trace: Trace,
+        frame: Frame,
+        digits: int,
+        numbers_hidden: bool = False,
+    ) -> None:
         """Draw `frame` of `trace` (which was computed from `network`'s structure)."""
         self._take_off(next_frame=True)
         self.network, self.trace, self.frame = network, trace, frame
@@ -147,7 +152,7 @@ class CanvasOverlay(LabelLayout):
         layer.cover_weight_labels(True)
         self.scene.set_label_digits(max(style.CANVAS_DIGITS, digits))
         self.names = neuron_names(network)
-        if self.numbers_hidden:
+        if numbers_hidden:  # a practice question waits: the ring and lit lines, no number
             draw_waiting(self)
             self._finish()
             return
