@@ -42,7 +42,15 @@ from playground.gui.backward.label_placement import LabelPlacer
 from playground.gui.backward.math_html import MUTED, sign_colour
 from playground.gui.backward.mean_labels import draw_means
 from playground.gui.backward.overlay_items import Glow, Glows, Ring, Tag, TextLine
-from playground.gui.backward.overlay_layout import DOWN, RIGHT, RING_RADIUS, UP, LabelLayout
+from playground.gui.backward.overlay_layout import (
+    DOWN,
+    RIGHT,
+    RING_RADIUS,
+    UP,
+    LabelLayout,
+    glow_intensity,
+    largest_places,
+)
 from playground.gui.backward.overlay_reuse import EditorLooks, ItemPool
 from playground.gui.backward.practice_canvas import draw_waiting
 from playground.gui.canvas import style
@@ -348,7 +356,7 @@ class CanvasOverlay(LabelLayout):
             values += [g.dL_dw for g in step.weight_grads]
         compact = len(values) > MAX_FLOW_LABELS
         # A neuron with a hundred connections gets labels on its largest gradients only.
-        chosen = _largest(values, MAX_LABELLED)
+        chosen = largest_places(values, MAX_LABELLED)
         if step.loss_derivative is not None and gathering:
             self._loss_flow(step, glowing)
         # Only the labelled connections' worked products are written: described alone, as a
@@ -511,7 +519,7 @@ class CanvasOverlay(LabelLayout):
         self._add(self._make(Ring, item.pos(), RING_RADIUS, RING_COLOUR, item.half_width - R))
         largest = max((abs(t.product) for t in step.terms if math.isfinite(t.product)), default=0)
         compact = len(step.terms) > MAX_FLOW_LABELS
-        chosen = _largest([t.product for t in step.terms], MAX_LABELLED)
+        chosen = largest_places([t.product for t in step.terms], MAX_LABELLED)
         # Only the labelled terms' products are written (see `_current_neuron`).
         labelled = dataclasses.replace(
             step, terms=[t for k, t in enumerate(step.terms) if k in chosen]
@@ -607,19 +615,7 @@ class CanvasOverlay(LabelLayout):
         return f"<sub>{html.escape(self.names[neuron_id])}</sub>"
 
     def _intensity(self, value: float) -> float:
-        """0.15 … 1 by |value| against the trace's largest gradient; square root so small ones still show."""
-        if self.scale <= 0 or not math.isfinite(value):
-            return 0.15
-        return 0.15 + 0.85 * math.sqrt(min(1.0, abs(value) / self.scale))
-
-
-def _largest(values: list[float], count: int) -> set[int]:
-    """The places of the `count` values largest in size (the first of equal ones; NaN last).
-
-    At most `count`: a thousand equal values (a sample of zeros) once labelled all thousand.
-    """
-    size = [abs(v) if not math.isnan(v) else -1.0 for v in values]
-    return set(sorted(range(len(values)), key=lambda k: -size[k])[:count])
+        return glow_intensity(value, self.scale)
 
 
 def _largest_gradient(trace: Trace) -> float:

@@ -17,7 +17,7 @@ from PySide6.QtGui import QColor
 
 from playground.gui.backward.math_html import MUTED, sign_colour
 from playground.gui.backward.overlay_items import TextLine
-from playground.gui.backward.overlay_layout import DOWN
+from playground.gui.backward.overlay_layout import DOWN, glow_intensity, largest_places
 from playground.gui.canvas import style
 
 if TYPE_CHECKING:
@@ -35,11 +35,6 @@ def draw_means(overlay: CanvasOverlay) -> None:
     gradients = [g for step in steps for g in step.weight_grads]
     values = [abs(g.dL_dw) for g in gradients] + [abs(step.dL_db) for step in steps]
     largest = max((v for v in values if math.isfinite(v)), default=0.0)
-
-    def intensity(value: float) -> float:
-        if largest <= 0 or not math.isfinite(value):
-            return 0.15
-        return 0.15 + 0.85 * math.sqrt(min(1.0, abs(value) / largest))
 
     mean_of = QCoreApplication.translate("CanvasOverlay", "mean {gradient}")
     for step in steps:
@@ -68,17 +63,14 @@ def draw_means(overlay: CanvasOverlay) -> None:
         item.cover_bias_text(True)
         overlay.bias_covered.append(item)
     compact = len(gradients) > LABELS_IN_FULL
-    # The largest means, the first of equal ones winning: a cut-off value would label every
-    # tie (all of them, when the means are all zero).
-    ranked = sorted(range(len(gradients)), key=lambda k: -abs(gradients[k].dL_dw))
-    labelled = set(ranked[:MOST_LABELS])
+    labelled = largest_places([g.dL_dw for g in gradients], MOST_LABELS)
     for index, g in enumerate(gradients):
         key = (g.source, g.target)
         connection = overlay.scene.connection_items.get(key)
         if connection is None:
             continue
         colour = sign_colour(g.dL_dw)
-        overlay.looks.flow(key, QColor(colour), intensity(g.dL_dw))
+        overlay.looks.flow(key, QColor(colour), glow_intensity(g.dL_dw, largest))
         i, j = html.escape(overlay.names[g.source]), html.escape(overlay.names[g.target])
         lines = [
             TextLine(mean_of.format(gradient=f"∂L/∂w<sub>{i},{j}</sub>"), 6.5, MUTED),

@@ -27,6 +27,22 @@ RING_RADIUS = R + 9  # the current neuron's ring
 UP, DOWN, RIGHT = QPointF(0, -1), QPointF(0, 1), QPointF(1, 0)
 
 
+def glow_intensity(value: float, scale: float) -> float:
+    """0.15 … 1 by |value| against `scale` (the largest shown); square root so small ones show."""
+    if scale <= 0 or not math.isfinite(value):
+        return 0.15
+    return 0.15 + 0.85 * math.sqrt(min(1.0, abs(value) / scale))
+
+
+def largest_places(values: list[float], count: int) -> set[int]:
+    """The places of the `count` values largest in size (the first of equal ones; NaN last).
+
+    At most `count`: a thousand equal values (a sample of zeros) once labelled all thousand.
+    """
+    size = [abs(v) if not math.isnan(v) else -1.0 for v in values]
+    return set(sorted(range(len(values)), key=lambda k: -size[k])[:count])
+
+
 class LabelLayout:
     """Placement of the overlay's tags; mixed into CanvasOverlay, which draws them."""
 
