@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 
-from PySide6.QtCore import QPointF
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QTextCursor
 
 from playground.cli import main as cli_main
 from playground.engine.formatting import neuron_names
@@ -27,6 +28,33 @@ def panel_numbers(panel) -> list[tuple[str, float, str]]:
             fragments += 1
         block = block.next()
     return found
+
+
+def link_point(panel, fragment: str) -> QPoint | None:
+    """Where on the panel's viewport the link to `#fragment` is, scrolled into sight; None if absent."""
+    block = panel.document().begin()
+    while block.isValid():
+        fragments = block.begin()
+        while not fragments.atEnd():
+            piece = fragments.fragment()
+            if piece.charFormat().anchorHref() == f"#{fragment}":
+                cursor = QTextCursor(panel.document())
+                cursor.setPosition(piece.position() + piece.length() // 2)
+                panel.setTextCursor(cursor)
+                panel.ensureCursorVisible()
+                return panel.cursorRect(cursor).center()
+            fragments += 1
+        block = block.next()
+    return None
+
+
+def click_link(qtbot, panel, fragment: str) -> bool:
+    """Click the panel's link to `#fragment` as a user does; False when the panel has none."""
+    point = link_point(panel, fragment)
+    if point is None:
+        return False
+    qtbot.mouseClick(panel.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    return True
 
 
 def cli_trace(capsys, path, *args) -> dict:

@@ -12,9 +12,10 @@ import pytest
 from PySide6.QtCore import Qt
 
 from playground.engine.formatting import format_number, neuron_names
+from playground.gui.backward.summary_html import MORE_ROWS
 from playground.model.examples import example_names, example_path
 from playground.model.network_file import load_network
-from tests.gui.backward.helpers import cli_trace, named_numbers, panel_numbers
+from tests.gui.backward.helpers import cli_trace, click_link, named_numbers, panel_numbers
 
 LEFT = Qt.MouseButton.LeftButton
 
@@ -60,6 +61,9 @@ def walk_and_compare(qtbot, window, path, capsys, detailed=False):
         if frame.kind == "neuron":
             seen_per_step.setdefault(frame.step, set()).update(names)
         if frame.kind == "update":
+            # A long table lists its first rows; its link lists the rest.
+            if click_link(qtbot, panel, MORE_ROWS):
+                check_frame(panel, numbers, digits)
             for w in document["update"]["weights"]:
                 assert any(
                     n.endswith(" after") and v == w["after"] for n, v, _ in panel_numbers(panel)

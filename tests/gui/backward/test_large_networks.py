@@ -5,11 +5,11 @@ import re
 
 import numpy as np
 
-from playground.gui.backward.summary_html import SummaryFormulas
+from playground.gui.backward.summary_html import MORE_ROWS, SummaryFormulas
 from playground.model.dataset import Dataset
 from playground.model.network import Network
 from playground.model.neuron import Neuron
-from tests.gui.backward.helpers import panel_numbers
+from tests.gui.backward.helpers import click_link, panel_numbers
 
 
 def fan_in_network(inputs: int) -> Network:
@@ -64,14 +64,15 @@ def test_a_neuron_with_forty_inputs_labels_its_twenty_four_largest_gradients(
 
 
 def test_the_update_table_of_a_big_network_is_cut_short_in_the_panel_but_not_in_the_export(
-    backward,
-    trace_window,
+    backward, trace_window, qtbot
 ):
     network = layered_network([2, 20, 20, 1])
     parameters = len(network.connections) + 41
     trace_window.document.replace(network)
     backward.open()
     backward.to_end()
+    # The first rows at once; the link under them lists 250.
+    assert click_link(qtbot, backward.panel.formula, MORE_ROWS)
     shown = [
         name for name, _, _ in panel_numbers(backward.panel.formula) if name.endswith(" after")
     ]

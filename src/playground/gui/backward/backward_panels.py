@@ -20,7 +20,6 @@ from playground.gui.backward.backward_dock import BackwardDock
 from playground.gui.backward.backward_menu import build_backward_menu, update_enabled
 from playground.gui.backward.canvas_overlay import CanvasOverlay
 from playground.gui.backward.flow_animation import DEFAULT_MS, FlowAnimation
-from playground.gui.backward.formula_panel import frame_html
 from playground.gui.backward.frames import FORWARD_STEP, GATHER, NEURON, WHOLE
 from playground.gui.backward.legend import GradientLegend
 from playground.gui.backward.practice_mode import PracticeMode
@@ -193,17 +192,15 @@ class BackwardPanels:
         if frame is None:
             formula.show_message(session.problem or "")
             return
-        html = frame_html(
+        formula.show_trace_frame(
             session.network,
             session.trace_for(frame),
             frame,
             session.digits,
             session.describe_frame(frame),
-            formula.columns,
             minibatch=session.minibatch,
             notation=session.notation,
         )
-        formula.show_frame(html, frame)
 
     def _draw(self, numbers_hidden: bool = False) -> None:
         session, panel = self.session, self.panel

@@ -41,6 +41,9 @@ from playground.model.network import Network
 # this many incoming connections only the first weights' gradients: a neuron with a thousand
 # inputs made a page of 700,000 characters that took the panel a second to lay out.
 TERMS_WRITTEN = 12
+# Up to this many incoming weights each gradient is worked in three aligned rows; past it, each
+# on one line (a dozen derivations of four table rows were most of a frame's layout).
+WORKED_IN_FULL = 6
 
 EQUALS = "&nbsp;=&nbsp;"
 
@@ -52,17 +55,42 @@ def more_terms(count: int) -> str:
     )
 
 
-def written_in_part(described: Derivation, terms: int = TERMS_WRITTEN) -> Derivation:
+def written_in_part(
+    described: Derivation, terms: int = TERMS_WRITTEN, whole: int = 0
+) -> Derivation:
     """`described` with each long sum cut to its first `terms` terms and a note of how many more.
 
-    The last row (the value) is never cut: it is the whole sum's.
+    `whole`: how many terms each long row has in full when `described` was made from only
+    the written part of a step (`in_part`). The last row (the value) is never cut: it is
+    the whole sum's.
     """
     rows = list(described.rows)
     for k, row in enumerate(rows[:-1]):
-        if len(row.terms) > terms + 1:
-            rest = (Text(more_terms(len(row.terms) - terms)),)
+        count = max(len(row.terms), whole) if len(row.terms) >= terms else len(row.terms)
+        if count > terms + 1:
+            rest = (Text(more_terms(count - terms)),)
             rows[k] = Row((*row.terms[:terms], rest), row.detail)
     return dataclasses.replace(described, rows=tuple(rows))
+
+
+def in_part(step: NeuronStep, terms: int = TERMS_WRITTEN) -> NeuronStep:
+    """`step` with only the outgoing terms and weight gradients the panel writes.
+
+    Describing a thousand weights' gradients to write twelve took most of a frame; the
+    values written (∂L/∂y, ∂L/∂z, …) are the step's own, so they stay the whole sums'.
+    A sum of `terms` + 1 terms is written whole, so it is kept whole.
+    """
+    outgoing = step.terms if len(step.terms) <= terms + 1 else step.terms[:terms]
+    incoming = step.weight_grads[:terms]
+    if len(outgoing) == len(step.terms) and len(incoming) == len(step.weight_grads):
+        return step
+    return dataclasses.replace(step, terms=outgoing, weight_grads=incoming)
+
+
+def names_list(names: list[str], count: int | None = TERMS_WRITTEN) -> str:
+    """The first `count` names (all if None), comma-separated and escaped, "…" for the rest."""
+    shown = [html.escape(name) for name in names[:count]]
+    return ", ".join(shown + (["…"] if len(shown) < len(names) else []))
 
 
 def derivation(left: str, rows: list[str]) -> str:
@@ -78,15 +106,19 @@ def derivation(left: str, rows: list[str]) -> str:
 
 
 def derivation_of(
-    described: Derivation, numbers: Numbers, colour: str | None = None, every_term: bool = False
+    described: Derivation,
+    numbers: Numbers,
+    colour: str | None = None,
+    every_term: bool = False,
+    whole: int = 0,
 ) -> str:
     """An engine derivation as table rows: its shown rows, the result bold (and coloured).
 
     A piecewise f' says, after its value, which side of the kink z fell on. A long sum is
-    written in part (`written_in_part`) unless `every_term`.
+    written in part (`written_in_part`, `whole` its full length) unless `every_term`.
     """
     if not every_term:
-        described = written_in_part(described)
+        described = written_in_part(described, whole=whole)
     shown = described.shown(numbers.digits)
     rows = [expr_html(row.expr, numbers) for row in shown[:-1]]
     last = result_html(described.result, numbers, colour)
@@ -100,6 +132,15 @@ def derivation_of(
             " &nbsp; (" + since.format(z_j=z_j, z=z, side=side, kink=numbers.text(kink.kink)) + ")"
         )
     return derivation(expr_html(described.left, numbers), [*rows, last])
+
+
+def derivation_line(described: Derivation, numbers: Numbers, colour: str | None = None) -> str:
+    """A short derivation on one line of its own, "left = a = b = value", the value bold."""
+    shown = described.shown(numbers.digits)
+    parts = [expr_html(described.left, numbers)]
+    parts += [expr_html(row.expr, numbers) for row in shown[:-1]]
+    parts.append(result_html(described.result, numbers, colour))
+    return f'<p style="margin:0">{EQUALS.join(parts)}</p>'
 
 
 def aligned(*derivations: str) -> str:
@@ -162,7 +203,7 @@ class NeuronFormulas:
         # Layer-relative names are relative to this step's neuron (it is j).
         self.names = names_in(self.network, self.notation, step.neuron)
         self.describer = TraceDescriber(self.network, self.names)
-        described = self.describer.neuron(step)
+        described = self.describer.neuron(step if self.every_term else in_part(step))
         parts = [self.heading(step)]
         for phase, writer in (
             (GATHER, self.gather),
@@ -210,7 +251,11 @@ class NeuronFormulas:
         """∂L/∂y: the outgoing terms w · ∂L/∂z, plus the loss's derivative at an output."""
         j = self.name(step.neuron)
         colour = self._colour(step.dL_dy, faded)
-        body = aligned(derivation_of(described.gather, self.numbers, colour, self.every_term))
+        # The long rows of the sum: a term per outgoing connection, and the loss's at an output.
+        whole = len(step.terms) + (step.loss_derivative is not None)
+        body = aligned(
+            derivation_of(described.gather, self.numbers, colour, self.every_term, whole)
+        )
         title = QCoreApplication.translate("NeuronFormulas", "1 · Gather ∂L/∂y")
         if described.unused:
             note = QCoreApplication.translate(
@@ -222,7 +267,9 @@ class NeuronFormulas:
 
     def _gather_note(self, step: NeuronStep, j: str) -> str:
         """What is summed, where its numbers come from, and why it is a sum (the chain rule)."""
-        fed = ", ".join(html.escape(self.name(t.target)) for t in step.terms)
+        fed = names_list(
+            [self.name(t.target) for t in step.terms], None if self.every_term else TERMS_WRITTEN
+        )
         j = html.escape(j)
         # The lecture's three points at this step: ∂L/∂z_k is already known (the later
         # neurons were done first), every path from z_j to L counts, hence the sum.
@@ -272,20 +319,32 @@ class NeuronFormulas:
     def gradients(self, step: NeuronStep, described: NeuronDescription, faded: bool) -> str:
         """∂L/∂b = ∂L/∂z, and ∂L/∂w = y_i · ∂L/∂z for each incoming connection."""
         j = self.name(step.neuron)
-        weights = described.weights
-        left_out = 0 if self.every_term else max(0, len(weights) - TERMS_WRITTEN)
-        if left_out:
-            weights = weights[:TERMS_WRITTEN]
-        blocks = [derivation_of(described.bias, self.numbers, self._colour(step.dL_db, faded))] + [
-            derivation_of(d, self.numbers, self._colour(d.result.value, faded)) for d in weights
-        ]
+        # `described` holds only the weights written (`in_part`); the step has them all.
+        left_out = 0 if self.every_term else max(0, len(step.weight_grads) - TERMS_WRITTEN)
+        weights = described.weights if self.every_term else described.weights[:TERMS_WRITTEN]
+        colours = [self._colour(step.dL_db, faded)]
+        colours += [self._colour(d.result.value, faded) for d in weights]
+        derivations = [described.bias, *weights]
+        more = ""
         if left_out:
             more = QCoreApplication.translate(
                 "NeuronFormulas",
                 "… and {count} more weights’ gradients, each worked the same way: the HTML "
                 "export (Backward ▸ Export Trace as HTML…) and <tt>playground trace</tt> list them all.",
             ).format(count=format_count(left_out))
-            blocks.append(f'<tr><td colspan="3" style="color:{MUTED}">{more}</td></tr>')
+        if self.every_term or len(step.weight_grads) <= WORKED_IN_FULL:
+            blocks = [derivation_of(d, self.numbers, c) for d, c in zip(derivations, colours)]
+            if more:
+                blocks.append(f'<tr><td colspan="3" style="color:{MUTED}">{more}</td></tr>')
+            body = aligned(*blocks)
+        else:
+            # Many weights: each gradient on a line of its own, not in a table. Four table rows
+            # a weight made this part three quarters of the frame's layout at 1000 inputs, and
+            # lines below the panel's edge are laid out only when scrolled to.
+            lines = [derivation_line(d, self.numbers, c) for d, c in zip(derivations, colours)]
+            if more:
+                lines.append(f'<p style="margin:2px 0 0 0; color:{MUTED}">{more}</p>')
+            body = "".join(lines)
         if step.weight_grads:
             note = QCoreApplication.translate(
                 "NeuronFormulas",
@@ -297,4 +356,4 @@ class NeuronFormulas:
                 "NeuronFormulas", "{j} has no incoming connection: only its bias has a gradient."
             ).format(j=html.escape(j))
         title = QCoreApplication.translate("NeuronFormulas", "3 · Weight and bias gradients")
-        return self.section(title, aligned(*blocks), note, faded)
+        return self.section(title, body, note, faded)

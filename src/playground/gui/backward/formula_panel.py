@@ -7,33 +7,23 @@ found under the mouse through the document layout.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QPointF, QRegularExpression, Qt
-from PySide6.QtGui import QFont, QHelpEvent, QTextCursor, QTextOption
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRegularExpression, Qt, QUrl
+from PySide6.QtGui import QFont, QHelpEvent, QResizeEvent, QTextCursor, QTextOption
 from PySide6.QtWidgets import QTextBrowser, QToolTip, QWidget
 
 from playground.engine.backward_stepper import Trace
 from playground.engine.minibatch import MinibatchTrace
 from playground.engine.notation import NEURON_NAMES
-from playground.gui.backward.formula_html import NeuronFormulas
-from playground.gui.backward.forward_html import ForwardFormulas
-from playground.gui.backward.frames import (
-    APPLIED,
-    DERIVATIVE,
-    FORWARD,
-    FORWARD_STEP,
-    GRADIENTS,
-    MEAN,
-    NEURON,
-    Frame,
-)
-from playground.gui.backward.minibatch_html import MeanFormulas
-from playground.gui.backward.summary_html import SummaryFormulas
+from playground.gui.backward.frame_texts import FrameTexts, frame_html
+from playground.gui.backward.frames import DERIVATIVE, GRADIENTS, NEURON, Frame
+from playground.gui.backward.summary_html import MORE_ROWS
 from playground.model.network import Network
+
+# `frame_html` moved to `frame_texts`; imported from here by the export and older code.
+__all__ = ["FormulaPanel", "frame_html", "new_part_title"]
 
 NORMAL_POINT_SIZE = 10.5
 PRESENTATION_POINT_SIZE = 16.0
-# Characters of HTML past which the text is taller than any panel (about 80 rows of a table).
-ALWAYS_SCROLLS_FROM = 40_000
 TOP_MARGIN = 4  # pixels left above a part scrolled to the top, so its title is not cramped
 
 
@@ -43,40 +33,6 @@ def new_part_title(frame: Frame | None) -> QRegularExpression | None:
     if frame is not None and frame.kind == NEURON and frame.phase in (DERIVATIVE, GRADIENTS):
         return QRegularExpression(f"^{frame.phase} · ")
     return None
-
-
-def frame_html(
-    network: Network,
-    trace: Trace,
-    frame: Frame,
-    digits: int,
-    sample: str,
-    columns: bool = False,
-    minibatch: MinibatchTrace | None = None,
-    notation: str = NEURON_NAMES,
-    every_term: bool = False,
-) -> str:
-    """The rich text of one frame (shared by the panel and the HTML export); `columns` for a wide panel.
-
-    A neuron's long sums and many weights are written in part unless `every_term` (the export).
-
-    In a minibatch, `trace` is the frame's sample's own trace, or for the mean and update
-    frames the minibatch's (its mean gradients and loss, see `mean_trace.mean_trace`).
-    `notation` names the neurons of a neuron's own frame (`engine.notation`).
-    """
-    if frame.kind == MEAN and minibatch is not None:
-        return MeanFormulas(network, minibatch, digits).html(columns)
-    if frame.kind == NEURON:
-        return NeuronFormulas(network, trace, digits, notation, every_term).html(frame, columns)
-    if frame.kind == FORWARD_STEP:
-        return ForwardFormulas(network, trace, digits, notation).html(frame, columns)
-    batch_size = len(minibatch.samples) if minibatch is not None else 0
-    summary = SummaryFormulas(network, trace, digits, batch_size=batch_size)
-    if frame.kind == FORWARD:
-        first = trace.steps[0].neuron if trace.steps else None
-        heading = QCoreApplication.translate("FormulaPanel", "Sample: {sample}")
-        return summary.forward(heading.format(sample=sample), first, columns)
-    return summary.update(applied=frame.kind == APPLIED, columns=columns)
 
 
 class FormulaPanel(QTextBrowser):
@@ -92,6 +48,10 @@ class FormulaPanel(QTextBrowser):
         self.body = ""
         self.frame: Frame | None = None  # the frame shown, to tell a new step from a redraw
         self.columns = False  # parts side by side, when the panel is wide and low
+        self.texts = FrameTexts()  # the pages of the trace's frames, each written once
+        self._shown: tuple = ()  # what `show_trace_frame` showed last, to show it again
+        self._replacing = False  # True while a new text is set (see `_set_html`)
+        self.anchorClicked.connect(self._follow_link)
         self.set_point_size(NORMAL_POINT_SIZE)
 
     def set_point_size(self, points: float) -> None:
@@ -99,9 +59,39 @@ class FormulaPanel(QTextBrowser):
         font = QFont(self.font())
         font.setPointSizeF(points)
         self.document().setDefaultFont(font)
+        self._fit_scroll_bar()
+
+    def show_trace_frame(
+        self,
+        network: Network,
+        trace: Trace,
+        frame: Frame,
+        digits: int,
+        sample: str,
+        minibatch: MinibatchTrace | None = None,
+        notation: str = NEURON_NAMES,
+    ) -> None:
+        """Show a frame of a trace (`frame_texts.frame_html`), its page written once per trace."""
+        self._shown = (network, trace, frame, digits, sample, minibatch, notation)
+        self._show_kept()
+
+    def _show_kept(self) -> None:
+        network, trace, frame, digits, sample, minibatch, notation = self._shown
+        body = self.texts.html(
+            network, trace, frame, digits, sample, self.columns, minibatch, notation
+        )
+        self.show_frame(body, frame)
+
+    def _follow_link(self, url: QUrl) -> None:
+        """The link under a long table: the same frame again with more of its rows."""
+        if url.fragment() == MORE_ROWS and self._shown:
+            self.texts.more_rows = True
+            self._show_kept()
 
     def show_html(self, body: str) -> None:
         """Replace the contents, keeping the reader's scroll position when the frame grows."""
+        if body == self.body:
+            return  # a redraw of the same text: laying it out again changes nothing
         scroll = self.verticalScrollBar().value()
         self.body = body
         self._set_html(body)
@@ -118,17 +108,41 @@ class FormulaPanel(QTextBrowser):
         self.scroll_to_new_part()
 
     def _set_html(self, body: str) -> None:
-        # A text this long always scrolls. With its scroll bar shown from the start Qt lays the
-        # text out once; shown only once the text turned out too tall, the narrower text was laid
-        # out again (the update's table of 250 rows: 100 ms instead of 60).
-        policy = (
-            Qt.ScrollBarPolicy.ScrollBarAlwaysOn
-            if len(body) > ALWAYS_SCROLLS_FROM
-            else Qt.ScrollBarPolicy.ScrollBarAsNeeded
-        )
-        if policy != self.verticalScrollBarPolicy():
-            self.setVerticalScrollBarPolicy(policy)
-        self.setHtml(body)
+        # Laid out with the scroll bar shown: most frames are taller than the panel, and a
+        # bar that appeared only once the text turned out too tall made Qt lay it all out
+        # again, narrower (twice the time: 15 ms for a neuron of a 10k network). A text that
+        # fits gives the room back; it is short, so laying it out again costs little.
+        self._replacing = True  # the bar shown resizes the viewport: not a resize to fit
+        try:
+            self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+            self.setHtml(body)
+        finally:
+            self._replacing = False
+        self._fit_scroll_bar()
+
+    def _fit_scroll_bar(self) -> None:
+        """Hide a scroll bar kept on for a text that fits (after a new text, a resize, a font)."""
+        if self.verticalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOn and self._fits():
+            self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+
+    def _fits(self) -> bool:
+        """Whether the whole text is laid out and ends within the panel.
+
+        Asked from what Qt has laid out so far: a long text is laid out down to the panel's
+        bottom first and the rest later, and the scroll bar's range follows only then.
+        """
+        document = self.document()
+        last = document.lastBlock()
+        layout = last.layout()
+        if layout is None or layout.lineCount() == 0:
+            return False  # not laid out yet: the text goes on below the panel
+        rect = document.documentLayout().blockBoundingRect(last)
+        return rect.bottom() + document.documentMargin() <= self.viewport().height()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if not self._replacing:
+            self._fit_scroll_bar()  # a taller panel may hold the whole text now
 
     def new_part_cursor(self) -> QTextCursor | None:
         """Where the current frame's new part begins, or None when it is the whole text."""
@@ -158,6 +172,8 @@ class FormulaPanel(QTextBrowser):
     def show_message(self, text: str) -> None:
         self.body = ""
         self.frame = None
+        self._shown = ()
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.setPlainText(text)
 
     # ----------------------------------------------------------------- tooltips

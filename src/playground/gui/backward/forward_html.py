@@ -13,6 +13,7 @@ writes them down, through the same `Numbers` as the backward frames.
 
 from __future__ import annotations
 
+import dataclasses
 import html
 
 from PySide6.QtCore import QCoreApplication
@@ -27,6 +28,7 @@ from playground.gui.backward.formula_html import (
     aligned,
     derivation,
     derivation_of,
+    names_list,
     section,
     side_by_side,
 )
@@ -97,9 +99,14 @@ class ForwardFormulas:
     # ----------------------------------------------------------------- pieces
 
     def _forward(self, step: ForwardStep) -> ForwardDescription:
-        """The step's description, made once per frame (a thousand terms take a while)."""
+        """The description of the terms written (`TERMS_WRITTEN`), made once per frame.
+
+        The values (z, y) are the step's own, so they stay the whole sum's; describing a
+        thousand terms to write twelve took most of a frame.
+        """
         if self._described is None or self._described_step is not step:
-            self._described, self._described_step = self.describer.forward(step), step
+            written = dataclasses.replace(step, terms=step.terms[:TERMS_WRITTEN])
+            self._described, self._described_step = self.describer.forward(written), step
         return self._described
 
     def heading(self, step: ForwardStep) -> str:
@@ -126,17 +133,17 @@ class ForwardFormulas:
         # The rule, then (with terms) the terms w × y and their products, then z.
         texts = [expr_html(rows[0].expr, self.numbers)]
         if step.terms:
+            # The bias, then the terms written (`_forward` describes no more).
             worked, products = rows[1].terms, rows[2].terms
-            shown = TERMS_WRITTEN + 1  # the bias, then the terms
             # A term is never split over two lines; the sum breaks between terms.
-            worked_html = [expr_html(t, self.numbers, nowrap=True) for t in worked[:shown]]
+            worked_html = [expr_html(t, self.numbers, nowrap=True) for t in worked]
             products_html = [expr_html(products[0], self.numbers)] + [
-                expr_html(t, self.numbers, colour=FORWARD_COLOUR) for t in products[1:shown]
+                expr_html(t, self.numbers, colour=FORWARD_COLOUR) for t in products[1:]
             ]
-            if len(worked) > shown:
+            if len(step.terms) > TERMS_WRITTEN:
                 more = QCoreApplication.translate(
                     "ForwardFormulas", "… ({count} more terms: the canvas shows the largest)"
-                ).format(count=format_count(len(worked) - shown))
+                ).format(count=format_count(len(step.terms) - TERMS_WRITTEN))
                 more = f'<span style="color:{MUTED}">{more}</span>'
                 worked_html.append(more)
                 products_html.append(more)
@@ -144,7 +151,7 @@ class ForwardFormulas:
         texts.append(result_html(described.result, self.numbers))
         body = aligned(derivation(expr_html(described.left, self.numbers), texts))
         if step.terms:
-            sources = ", ".join(html.escape(self.name(t.source)) for t in step.terms)
+            sources = names_list([self.name(t.source) for t in step.terms])
             note = QCoreApplication.translate(
                 "ForwardFormulas",
                 "Each incoming connection brings w · y of its source ({sources}); "

@@ -6,14 +6,21 @@ frame writes each sum out, "(a + b + c) / 3 = m", with every number through
 `engine.trace_description`'s, as on the terminal.
 """
 
+import dataclasses
+
 from PySide6.QtCore import QCoreApplication
 
 from playground.engine.formatting import format_count
-from playground.engine.minibatch import MinibatchTrace
+from playground.engine.minibatch import MeanGradients, MinibatchTrace
 from playground.engine.trace_description import TraceDescriber
 from playground.engine.update_description import MeanRow
 from playground.gui.backward.math_html import MUTED, Numbers, expr_html, sign_colour
-from playground.gui.backward.summary_html import UPDATE_ROWS_SHOWN, rows_table
+from playground.gui.backward.summary_html import (
+    UPDATE_ROWS_SHOWN,
+    more_rows_link,
+    rows_shown,
+    rows_table,
+)
 from playground.model.network import Network
 
 
@@ -31,13 +38,19 @@ class MeanFormulas:
     """Writes the mean-gradient frame of a minibatch."""
 
     def __init__(
-        self, network: Network, minibatch: MinibatchTrace, digits: int, all_rows: bool = False
+        self,
+        network: Network,
+        minibatch: MinibatchTrace,
+        digits: int,
+        all_rows: bool = False,
+        more_rows: bool = False,
     ) -> None:
         self.network = network
         self.minibatch = minibatch
         self.numbers = Numbers(digits)
         self.describer = TraceDescriber(network)
         self.all_rows = all_rows  # every weight and bias (the HTML export)
+        self.more_rows = more_rows  # up to UPDATE_ROWS_SHOWN rows, not the first ones only
 
     def html(self, columns: bool = False) -> str:
         count = len(self.minibatch.samples)
@@ -68,7 +81,23 @@ class MeanFormulas:
 
     def _table(self, columns: bool) -> str:
         count = len(self.minibatch.samples)
-        rows = [self._mean_row(row) for row in self.describer.means(self.minibatch)]
+        mean = self.minibatch.mean
+        total = len(mean.weights) + len(mean.biases)
+        shown = rows_shown(total, self.all_rows, self.more_rows)
+        # Only the rows listed are described (as for the update table), from the samples'
+        # steps at the neurons those rows belong to: not every gradient of every sample.
+        weights = mean.weights[:shown]
+        biases = mean.biases[: shown - len(weights)]
+        at = {w.target for w in weights} | {b.neuron for b in biases}
+        listed = dataclasses.replace(
+            self.minibatch,
+            samples=[
+                dataclasses.replace(one, steps=[s for s in one.steps if s.neuron in at])
+                for one in self.minibatch.samples
+            ],
+            mean=MeanGradients(weights, biases),
+        )
+        rows = [self._mean_row(row) for row in self.describer.means(listed)]
         header = _row(
             [
                 "",
@@ -78,11 +107,10 @@ class MeanFormulas:
             ],
             header=True,
         )
-        hidden = len(rows) - UPDATE_ROWS_SHOWN if not self.all_rows else 0
-        note = ""
+        hidden = total - UPDATE_ROWS_SHOWN if not self.all_rows else 0
+        note = more_rows_link(shown, total) if not self.all_rows else ""
         if hidden > 0:
-            rows = rows[:UPDATE_ROWS_SHOWN]
-            note = (
+            note += (
                 f"<p style='color:{MUTED}'>"
                 + QCoreApplication.translate(
                     "MeanFormulas",

@@ -5,6 +5,7 @@ The loss and the update's rows are `engine.trace_description`'s, as on the termi
 
 import dataclasses
 import html
+import itertools
 
 from PySide6.QtCore import QCoreApplication
 
@@ -29,6 +30,10 @@ from playground.model.network import Network
 LOSS_TERMS_WRITTEN = 3
 # The panel lists this many parameters of the update at most (a long table takes seconds to lay out).
 UPDATE_ROWS_SHOWN = 250
+# ...and at first only this many, with a link to the rest up to UPDATE_ROWS_SHOWN: a table of 250
+# rows took 40-50 ms to parse and lay out, 20 rows about 4 (a frame has 10 ms for its text).
+UPDATE_ROWS_FIRST = 20
+MORE_ROWS = "more-rows"  # the link's target: the panel shows the frame again with more rows
 TABLE = 'cellspacing="0" cellpadding="3" style="margin-top:4px"'
 
 
@@ -43,6 +48,24 @@ def rows_table(header: str, rows: list[str], columns: bool) -> str:
             ]
         )
     return f"<table {TABLE}>{header}{''.join(rows)}</table>"
+
+
+def rows_shown(total: int, all_rows: bool, more_rows: bool, most: int = UPDATE_ROWS_SHOWN) -> int:
+    """How many of a table's `total` rows the panel lists: all (the export), `most`, or the first ones."""
+    if all_rows:
+        return total
+    return min(total, most if more_rows else UPDATE_ROWS_FIRST)
+
+
+def more_rows_link(shown: int, total: int, most: int = UPDATE_ROWS_SHOWN) -> str:
+    """The link under a table cut to its first rows, to list the rest (up to `most`)."""
+    more = min(total, most) - shown
+    if more <= 0:
+        return ""
+    words = QCoreApplication.translate("SummaryFormulas", "Show {count} more rows").format(
+        count=format_count(more)
+    )
+    return f'<p style="margin:4px 0 0 0"><a href="#{MORE_ROWS}">{words}</a></p>'
 
 
 def _title(text: str, note: str = "") -> str:
@@ -72,9 +95,11 @@ class SummaryFormulas:
         digits: int,
         all_rows: bool = False,
         batch_size: int = 0,
+        more_rows: bool = False,
     ) -> None:
         self.batch_size = batch_size  # a minibatch's: the trace holds its mean gradients and loss
         self.all_rows = all_rows  # every weight and bias in the update table (the HTML export)
+        self.more_rows = more_rows  # up to UPDATE_ROWS_SHOWN rows, not the first ones only
         self.network = network
         self.trace = trace
         self.numbers = Numbers(digits)
@@ -104,7 +129,10 @@ class SummaryFormulas:
                 header=True,
             )
         ]
-        for neuron_id, values in self.trace.forward.items():
+        # Every neuron once more rows are asked for: no other page lists their values.
+        forward = self.trace.forward
+        listed = rows_shown(len(forward), self.all_rows, self.more_rows, most=len(forward))
+        for neuron_id, values in itertools.islice(forward.items(), listed):
             j = self.name(neuron_id)
             neuron = self.network.neuron(neuron_id)
             kind = role_name("input") if neuron.is_input else neuron.activation.replace("_", " ")
@@ -131,7 +159,9 @@ class SummaryFormulas:
             if first_neuron
             else ""
         )
-        table = f"<p style='margin:0'>{rule}</p><table {TABLE}>{''.join(rows)}</table>"
+        table = f"<p style='margin:0'>{rule}</p><table {TABLE}>{''.join(rows)}</table>" + (
+            "" if self.all_rows else more_rows_link(listed, len(forward), most=len(forward))
+        )
         if columns:
             return _title(
                 QCoreApplication.translate("SummaryFormulas", "Forward pass"), html.escape(sample)
@@ -150,9 +180,18 @@ class SummaryFormulas:
         return self._loss()
 
     def _loss(self) -> str:
-        described = self.describer.loss(self.trace)
+        written = len(self.trace.targets) <= LOSS_TERMS_WRITTEN
+        # Past LOSS_TERMS_WRITTEN outputs the page writes only the rule and the total (the
+        # trace's own loss): the description is made from the first output alone, as every
+        # output's share (100 at 10k connections) took most of the last forward step.
+        one = (
+            self.trace
+            if written
+            else dataclasses.replace(self.trace, targets=self.trace.targets[:1])
+        )
+        described = self.describer.loss(one)
         rows = [expr_html(described.formula, self.numbers)]
-        if len(described.shares) <= LOSS_TERMS_WRITTEN:
+        if written:
             rows.append(expr_html(described.together, self.numbers))
         rows.append(self.numbers.show(described.total.value, described.total.name, bold=True))
         name = loss_name(self.network.loss)
@@ -269,13 +308,23 @@ class SummaryFormulas:
     def _described_update(self) -> UpdateDescription:
         """The update's description: of the rows the table shows only, unless it shows them all."""
         update = self.trace.update
-        if not self.all_rows:
-            # Describing ten thousand rows to show 250 took most of a step at 10k connections.
-            keep = UPDATE_ROWS_SHOWN + 1  # one more tells the table that some are left out
-            weights = update.weights[:keep]
-            biases = update.biases[: max(0, keep - len(weights))]
-            update = dataclasses.replace(update, weights=weights, biases=biases)
-        return self.describer.sample_update(self.trace, update)
+        if self.all_rows:
+            return self.describer.sample_update(self.trace, update)
+        # Describing ten thousand rows to show 250 took most of a step at 10k connections,
+        # and so did gathering all their gradients: only the rows listed are looked up.
+        total = len(update.weights) + len(update.biases)
+        keep = rows_shown(total, self.all_rows, self.more_rows)
+        weights = update.weights[:keep]
+        biases = update.biases[: max(0, keep - len(weights))]
+        update = dataclasses.replace(update, weights=weights, biases=biases)
+        steps = {step.neuron: step for step in self.trace.steps}
+        incoming = {
+            target: {g.source: g.dL_dw for g in steps[target].weight_grads}
+            for target in {w.target for w in weights}
+        }
+        dL_dw = {(w.source, w.target): incoming[w.target][w.source] for w in weights}
+        dL_db = {b.neuron: steps[b.neuron].dL_db for b in biases}
+        return self.describer.update(update, dL_dw, dL_db)
 
     def _update_table(
         self, columns: bool = False, described: UpdateDescription | None = None
@@ -293,16 +342,16 @@ class SummaryFormulas:
         )
         total = len(update.weights) + len(update.biases)
         hidden = total - UPDATE_ROWS_SHOWN if not self.all_rows else 0
-        shown = described.rows[:UPDATE_ROWS_SHOWN] if hidden > 0 else described.rows
+        shown = described.rows[: rows_shown(total, self.all_rows, self.more_rows)]
         rows = [self._update_row(row) for row in shown]
-        note = ""
+        note = more_rows_link(len(shown), total) if not self.all_rows else ""
         if hidden > 0:
             more = QCoreApplication.translate(
                 "SummaryFormulas",
                 "… and {count} more weights and biases: the HTML export "
                 "(Backward ▸ Export Trace as HTML…) and <tt>playground trace</tt> list them all.",
             ).format(count=format_count(hidden))
-            note = f"<p style='color:{MUTED}'>{more}</p>"
+            note += f"<p style='color:{MUTED}'>{more}</p>"
         return rows_table(header, rows, columns) + note
 
     def _update_row(self, row: UpdateRow) -> str:
