@@ -11,10 +11,10 @@ import numpy as np
 from PySide6.QtCore import QLineF, QPointF, QRectF
 
 from playground.engine.formatting import format_number
-from playground.gui.backward.canvas_overlay import MAX_LABELLED
 from playground.gui.backward.flow_animation import MAX_DOTS
 from playground.gui.backward.formula_panel import frame_html
 from playground.gui.backward.label_placement import LabelPlacer
+from playground.gui.backward.tag_budget import MAX_LABELLED
 from playground.model.dataset import Dataset
 from playground.model.network import Network
 from playground.model.neuron import Neuron

@@ -8,6 +8,7 @@ from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from playground.engine.formatting import format_number
 from playground.gui.backward.label_placement import LabelPlacer
 from playground.gui.backward.overlay_items import Leader, Tag
+from playground.gui.backward.placement_arrays import Boxes, normal_edges, overlapping
 from playground.gui.canvas import style
 from playground.gui.canvas.geometry import crosses
 from playground.model.examples import example_names, example_path
@@ -212,3 +213,41 @@ def test_the_ring_goes_round_a_neuron_widened_to_fit_its_name(trace_window, qtbo
     rings = [i for i in scene.items() if isinstance(i, Ring)]
     assert len(rings) == 1
     assert rings[0].mapRectToScene(rings[0].outline()).contains(body)
+
+
+def test_the_crossings_of_fifty_places_counted_at_once_are_those_counted_one_by_one():
+    """`spot_on_line` counts every candidate's crossings as arrays; each count must be the
+    one-by-one Liang–Barsky count of `geometry.crosses`, own line and duplicates left out."""
+    rng = np.random.default_rng(3)
+    for _ in range(20):
+        ends = rng.uniform(-300, 300, size=(24, 4)).round(1)
+        ends[:3, 2] = ends[:3, 0]  # upright lines: parallel to two of a box's edges
+        ends[3:5, 3] = ends[3:5, 1]  # level lines
+        lines = [QLineF(*e) for e in ends]
+        lines.append(QLineF(lines[5]))  # a line drawn twice: left out with its twin
+        placer = LabelPlacer(lines=lines)
+        size = QRectF(-30, -9, 60, 18)
+        own = lines[5]
+        centres = placer.candidates_on_line(size, own)
+        counted = placer.crossing_counts(Boxes(size, centres), own)
+        for centre, count in zip(centres, counted, strict=True):
+            box = size.translated(centre)
+            expected = sum(1 for line in lines if line != own and crosses(line, box))
+            assert count == expected
+
+
+def test_boxes_tested_at_once_overlap_exactly_what_qt_says_they_intersect():
+    """`placement_arrays.overlapping` against `QRectF.intersects`, one pair at a time: touching
+    edges, rectangles of negative width and empty ones included."""
+    rng = np.random.default_rng(5)
+    size = QRectF(-20, -6, 40, 12)
+    centres = [QPointF(*p) for p in rng.integers(-60, 60, size=(40, 2)).astype(float)]
+    for _ in range(30):
+        taken = [QRectF(*r) for r in rng.integers(-50, 50, size=(6, 4)).astype(float)]
+        taken.append(QRectF(size.translated(centres[0]).topRight(), size.size()))  # touching
+        taken.append(QRectF(5, 5, 0, 10))  # empty: overlaps nothing
+        edges = [e for e in map(normal_edges, taken) if e is not None]
+        found = overlapping(Boxes(size, centres), edges)
+        for centre, hit in zip(centres, found, strict=True):
+            box = size.translated(centre)
+            assert hit == any(box.intersects(other) for other in taken)

@@ -38,7 +38,6 @@ from playground.gui.backward.frames import (
     NEURON,
     Frame,
 )
-from playground.gui.backward.label_placement import LabelPlacer
 from playground.gui.backward.math_html import MUTED, sign_colour
 from playground.gui.backward.mean_labels import draw_means
 from playground.gui.backward.overlay_items import Glow, Glows, Ring, Tag, TextLine
@@ -49,10 +48,18 @@ from playground.gui.backward.overlay_layout import (
     UP,
     LabelLayout,
     glow_intensity,
-    largest_places,
 )
 from playground.gui.backward.overlay_reuse import EditorLooks, ItemPool
 from playground.gui.backward.practice_canvas import draw_waiting
+from playground.gui.backward.tag_budget import (
+    MAX_NEURON_TAGS,
+    backward_focus,
+    forward_focus,
+    forward_labelled,
+    labelled_places,
+    largest_within_budget,
+    within_budget,
+)
 from playground.gui.canvas import style
 from playground.gui.canvas.scene import NetworkScene
 from playground.model.network import Network
@@ -61,8 +68,7 @@ R = style.NEURON_RADIUS
 RING_COLOUR = "#d98c00"
 LOSS_GAP = 150.0  # from the rightmost output to the loss node
 # Past these counts labels would bury the network: only colours and widths remain.
-MAX_FLOW_LABELS = 8  # past this, labels show the result only
-MAX_LABELLED = 24  # past this, only the largest gradients are labelled
+MAX_FLOW_LABELS = 8  # past this, labels show the result only (MAX_LABELLED: see tag_budget)
 # Fading ten thousand connections costs more repainting than it helps anyone see.
 MAX_FADED_CONNECTIONS = 3000
 MAX_UPDATE_LABELS = 40
@@ -178,12 +184,18 @@ class CanvasOverlay(LabelLayout):
             self.pending = {n for n, k in steps.items() if k > frame.step}
         elif frame.kind != FORWARD:
             self.done = set(steps)
+        # Whom the frame is about: on a large network only they carry tags (see tag_budget).
+        self.focus = (
+            backward_focus(self.current, frame.shows(GRADIENTS))
+            if self.current is not None
+            else _few(self.network.output_ids())
+        )
         # Once per trace: every step of a 10k-connection trace walked all its gradients again.
         if self._scale_of is None or self._scale_of[0] is not trace:
             self._scale_of = (trace, _largest_gradient(trace))
         self.scale = self._scale_of[1]
         # At the update the bias tags take the place of the editor's bias texts.
-        self.placer = LabelPlacer(self._neuron_rects(bias_texts=frame.kind in (FORWARD, NEURON)))
+        self.placer = self._new_placer(bias_texts=frame.kind in (FORWARD, NEURON))
         self.ringed = self.current.neuron if self.current is not None else None
         self._block_ring()
         self._style_editor_items()
@@ -250,10 +262,13 @@ class CanvasOverlay(LabelLayout):
             wanted = {self.current.neuron} | {
                 c.source for c in self.network.incoming(self.current.neuron)
             }
-        for neuron_id, values in self.trace.forward.items():
+        forward = self.trace.forward
+        tagged = within_budget([n for n in forward if wanted is None or n in wanted], self.focus)
+        for neuron_id in tagged:
             item = self.scene.neuron_items.get(neuron_id)
-            if item is None or (wanted is not None and neuron_id not in wanted):
+            if item is None:
                 continue
+            values = forward[neuron_id]
             if values.z is None:
                 text = f"y {self.fmt(values.y)}"
             else:
@@ -267,6 +282,7 @@ class CanvasOverlay(LabelLayout):
         showing = set(self.done)
         if self.current is not None and self.frame.shows(DERIVATIVE):
             showing.add(self.current.neuron)
+        showing = set(within_budget(showing, self.focus))
         for step in self.trace.steps:
             item = self.scene.neuron_items.get(step.neuron)
             if step.neuron not in showing or item is None:
@@ -319,7 +335,10 @@ class CanvasOverlay(LabelLayout):
         node = self._tag(lines, background="#fffdf3d6", border="#3a3a3a")
         targets = dict(zip(self.network.output_ids(), self.trace.targets))
         self.target_tags: dict[str, Tag] = {}
+        tagged = set(within_budget(outputs, self.focus))
         for output_id, position in zip(outputs, positions):
+            if output_id not in tagged:
+                continue
             tag = self._tag(
                 [TextLine(f"t {self.fmt(targets[output_id])}", 8.0, "#202020", bold=True)],
                 background="#f0fff1d6",
@@ -334,7 +353,10 @@ class CanvasOverlay(LabelLayout):
         self.loss_rect = node.sceneBoundingRect()
         self.loss_anchor = anchor = node.pos()
         for output_id, position in zip(outputs, positions):
-            start = QPointF(self.target_tags[output_id].sceneBoundingRect().right(), position.y())
+            tag = self.target_tags.get(output_id)
+            # From the target's tag; from the neuron where a large network left that out.
+            right = tag.sceneBoundingRect().right() if tag else position.x() + R
+            start = QPointF(right, position.y())
             end = QPointF(self.loss_rect.left(), anchor.y())
             link = self._make(Glow, QLineF(start, end), "#9a9a9a", 0.0, dashed=True)
             link.setOpacity(0.35 if self._dimmed(output_id) else 1.0)
@@ -356,7 +378,7 @@ class CanvasOverlay(LabelLayout):
             values += [g.dL_dw for g in step.weight_grads]
         compact = len(values) > MAX_FLOW_LABELS
         # A neuron with a hundred connections gets labels on its largest gradients only.
-        chosen = largest_places(values, MAX_LABELLED)
+        chosen = labelled_places(step, self.frame.shows(GRADIENTS))
         if step.loss_derivative is not None and gathering:
             self._loss_flow(step, glowing)
         # Only the labelled connections' worked products are written: described alone, as a
@@ -478,8 +500,9 @@ class CanvasOverlay(LabelLayout):
         self.current = None
         self.done, self.pending = set(order[:k]), set(order[k + 1 :])
         self.used = {step.neuron} | {t.source for t in step.terms}
+        self.focus = forward_focus(step)
         self.loss_known = k == len(order) - 1
-        self.placer = LabelPlacer(self._neuron_rects())
+        self.placer = self._new_placer()
         self.ringed = step.neuron
         self._block_ring()
         for neuron_id in self.pending:
@@ -492,10 +515,13 @@ class CanvasOverlay(LabelLayout):
                     continue
                 # Done: its share is in a computed z; the rest waits for a neuron not reached yet.
                 self.looks.fade(key, DONE_OPACITY if key[1] in self.done else DIMMED_OPACITY)
-        for neuron_id, values in self.trace.forward.items():
+        forward = self.trace.forward
+        known = [n for n, values in forward.items() if values.z is None or n in computed]
+        for neuron_id in within_budget(known, self.focus):
             item = self.scene.neuron_items.get(neuron_id)
-            if item is None or not (values.z is None or neuron_id in computed):
+            if item is None:
                 continue
+            values = forward[neuron_id]
             if values.z is None:
                 text = f"y {self.fmt(values.y)}"
             else:
@@ -519,7 +545,7 @@ class CanvasOverlay(LabelLayout):
         self._add(self._make(Ring, item.pos(), RING_RADIUS, RING_COLOUR, item.half_width - R))
         largest = max((abs(t.product) for t in step.terms if math.isfinite(t.product)), default=0)
         compact = len(step.terms) > MAX_FLOW_LABELS
-        chosen = largest_places([t.product for t in step.terms], MAX_LABELLED)
+        chosen = forward_labelled(step)
         # Only the labelled terms' products are written (see `_current_neuron`).
         labelled = dataclasses.replace(
             step, terms=[t for k, t in enumerate(step.terms) if k in chosen]
@@ -564,8 +590,12 @@ class CanvasOverlay(LabelLayout):
 
     def _update_labels(self) -> None:
         update = self.trace.update
-        for b in update.biases:
+        # The largest moves, when there are too many biases to tag each (see tag_budget).
+        tagged = largest_within_budget([b.after - b.before for b in update.biases])
+        for k, b in enumerate(update.biases):
             item = self.scene.neuron_items.get(b.neuron)
+            if k not in tagged:
+                continue
             if item is None:
                 continue
             if update.update_biases:
@@ -616,6 +646,11 @@ class CanvasOverlay(LabelLayout):
 
     def _intensity(self, value: float) -> float:
         return glow_intensity(value, self.scale)
+
+
+def _few(neuron_ids: list[str]) -> set[str]:
+    """These neurons, if few enough to tag each; else none."""
+    return set(neuron_ids) if len(neuron_ids) <= MAX_NEURON_TAGS else set()
 
 
 def _largest_gradient(trace: Trace) -> float:

@@ -10,13 +10,22 @@ other's. A label pushed off its line gets a leader back to it.
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+import numpy as np
 from PySide6.QtCore import QLineF, QPointF, QRectF
 
-from playground.gui.canvas.geometry import crosses, segment_crosses
+from playground.gui.backward.placement_arrays import (
+    Boxes,
+    Edges,
+    crossing,
+    normal_edges,
+    overlapping,
+)
+from playground.gui.canvas.geometry import crosses
 
 # Positions along a connection to try. The middle comes third: it is where the lines of a layered
 # network cross, and a label there could belong to either.
@@ -66,42 +75,12 @@ def edge_towards(rect: QRectF, point: QPointF) -> QPointF:
     )
 
 
-# A line as (x1, y1, dx, dy, left, top, right, bottom): read from Qt once, not at every test.
-_Segment = tuple[float, float, float, float, float, float, float, float]
+# A line as (x1, y1, dx, dy): read from Qt once, not at every test.
+_Segment = tuple[float, float, float, float]
 
 
 def _segment(line: QLineF) -> _Segment:
-    x0, y0, dx, dy = line.x1(), line.y1(), line.dx(), line.dy()
-    return (x0, y0, dx, dy, min(x0, x0 + dx), min(y0, y0 + dy), max(x0, x0 + dx), max(y0, y0 + dy))
-
-
-def _line_cells(segment: _Segment) -> Iterable[tuple[int, int]]:
-    """The grid cells a segment passes through (a few more where it meets a cell's corner).
-
-    Not those of its bounding box: a line from an input at the top of a thousand to a neuron
-    at the bottom would fill thousands of cells it never touches.
-    """
-    x0, y0, dx, dy = segment[:4]
-    first, last = math.floor(segment[4] / CELL), math.floor(segment[6] / CELL)
-    for i in range(first, last + 1):
-        if dx == 0:
-            low_y, high_y = segment[5], segment[7]
-        else:
-            # The part of the segment inside this column of cells.
-            t0 = min(max((i * CELL - x0) / dx, 0.0), 1.0)
-            t1 = min(max(((i + 1) * CELL - x0) / dx, 0.0), 1.0)
-            low_y, high_y = sorted((y0 + t0 * dy, y0 + t1 * dy))
-        for j in range(math.floor(low_y / CELL), math.floor(high_y / CELL) + 1):
-            yield i, j
-
-
-def _crosses(segment: _Segment, box: tuple[float, float, float, float]) -> bool:
-    """`geometry.crosses` on plain numbers, after a quick test of the bounding boxes."""
-    x0, y0, dx, dy, low_x, low_y, high_x, high_y = segment
-    left, top, right, bottom = box
-    if high_x < left or low_x > right or high_y < top or low_y > bottom:
-        return False
-    return segment_crosses(x0, y0, dx, dy, left, top, right, bottom)
+    return line.x1(), line.y1(), line.dx(), line.dy()
 
 
 class LabelPlacer:
@@ -109,28 +88,50 @@ class LabelPlacer:
 
     def __init__(self, obstacles: Iterable[QRectF] = (), lines: Iterable[QLineF] = ()) -> None:
         self.taken: list[QRectF] = []
+        self._edges: list[Edges | None] = []  # the same, as numbers for `placement_arrays`
         # A thousand neurons each with its tags: a grid finds the few rectangles near a place.
         self._grid: dict[tuple[int, int], list[int]] = {}
+        # The grid of the placer this one was copied from, shared and read only (see `copy`).
+        self._copied_grid: dict[tuple[int, int], list[int]] = {}
         for rect in obstacles:
             self.block(rect)
         # Lines that carry a label in this picture: another label should not sit on them.
-        # Indexed by the cells of their bounding box, so a box far from them tests none.
+        # A few dozen at most, each tested against many boxes at once (`placement_arrays`).
         self.lines: list[QLineF] = []
-        self._segments: list[_Segment] = []  # the same lines as plain numbers, tested often
-        self._line_grid: dict[tuple[int, int], list[int]] = {}
+        self._segments: list[_Segment] = []  # the same lines as plain numbers
         self.add_lines(lines)
+
+    def copy(self) -> LabelPlacer:
+        """A placer with all this one holds, to place more in; this one must not change after.
+
+        Its grid is shared, not copied: a thousand neurons' grid took a while to copy at
+        every step. The copy notes what it places in a grid of its own and looks in both.
+        """
+        other = LabelPlacer()
+        other.taken, other._edges = list(self.taken), list(self._edges)
+        if self._copied_grid:  # a copy of a copy: one grid to share
+            other._copied_grid = {
+                cell: [*self._copied_grid.get(cell, ()), *self._grid.get(cell, ())]
+                for cell in self._copied_grid.keys() | self._grid.keys()
+            }
+        else:
+            other._copied_grid = self._grid
+        other.lines, other._segments = list(self.lines), list(self._segments)
+        return other
+
+    def _in_cell(self, cell: tuple[int, int]) -> Iterable[int]:
+        """What is taken in this grid cell."""
+        return itertools.chain(self._copied_grid.get(cell, ()), self._grid.get(cell, ()))
 
     def add_lines(self, lines: Iterable[QLineF]) -> None:
         """Note lines that carry a label: other labels avoid covering them."""
         for line in lines:
             self.lines.append(QLineF(line))
             self._segments.append(_segment(line))
-            index = len(self.lines) - 1
-            for cell in _line_cells(self._segments[-1]):
-                self._line_grid.setdefault(cell, []).append(index)
 
     def block(self, rect: QRectF) -> None:
         self.taken.append(QRectF(rect))
+        self._edges.append(normal_edges(rect))
         index = len(self.taken) - 1
         for cell in _cells(rect):
             self._grid.setdefault(cell, []).append(index)
@@ -139,23 +140,24 @@ class LabelPlacer:
         """What is taken in the grid cells `rect` touches (a superset of what it overlaps)."""
         found: set[int] = set()
         for cell in _cells(rect):
-            found.update(self._grid.get(cell, ()))
+            found.update(self._in_cell(cell))
         return [self.taken[k] for k in sorted(found)]
 
     def is_free(self, rect: QRectF) -> bool:
         # As `near`, but stopping at the first overlap: asked for every tag at every step, so
         # the cells are walked inline (a generator of cells cost half the time).
-        grid, taken = self._grid, self.taken
+        grids, taken = (self._copied_grid, self._grid), self.taken
         left, top, right, bottom = rect.getCoords()
         first_j, last_j = math.floor(top / CELL), math.floor(bottom / CELL)
         seen: set[int] = set()
         for i in range(math.floor(left / CELL), math.floor(right / CELL) + 1):
             for j in range(first_j, last_j + 1):
-                for k in grid.get((i, j), ()):
-                    if k not in seen:
-                        seen.add(k)
-                        if rect.intersects(taken[k]):
-                            return False
+                for grid in grids:
+                    for k in grid.get((i, j), ()):
+                        if k not in seen:
+                            seen.add(k)
+                            if rect.intersects(taken[k]):
+                                return False
         return True
 
     def place(
@@ -188,23 +190,38 @@ class LabelPlacer:
         """
         best: Spot | None = None
         best_cost = float("inf")
-        for centre in self.candidates_on_line(size, line, along):
-            rect = size.translated(centre)
-            if not self.is_free(rect):
-                continue
-            cost = float(self._crossings(rect, line, best_cost))
-            anchor = None
-            if not crosses(line, rect.adjusted(-1, -1, 1, 1)):
-                anchor = nearest_on(line, centre)
-                leader = QLineF(edge_towards(rect, anchor), anchor)
-                reach = QRectF(leader.p1(), leader.p2()).normalized()
-                if any(crosses(leader, other) for other in self.near(reach)):
-                    continue  # a leader through another label or a neuron would mislead
-                cost += 1.0 + leader.length() / 1000
-            if cost < best_cost:
-                best, best_cost = Spot(centre, anchor), cost
-                if cost == 0:
-                    break
+        candidates = self.candidates_on_line(size, line, along)
+        # Tested a group at a time, on the line first (`candidates_on_line`), each group all
+        # at once (`placement_arrays`): fifty places one by one took a while. A place on the
+        # line crossing nothing ends the search, as it would one by one.
+        count = len(list(along))
+        for first, last in _groups(len(candidates), count):
+            group = candidates[first:last]
+            boxes = Boxes(size, group)
+            free = ~overlapping(boxes, self._near_edges(boxes))
+            crossings = self.crossing_counts(boxes, line)
+            on_line = crossing(np.array([_segment(line)]), boxes, margin=1.0)[:, 0]
+            for k, centre in enumerate(group):
+                if not free[k]:
+                    continue
+                cost = float(crossings[k])
+                anchor = None
+                if not on_line[k]:
+                    if cost + 1.0 >= best_cost:
+                        continue  # its leader costs more than 1: it cannot win
+                    rect = size.translated(centre)
+                    anchor = nearest_on(line, centre)
+                    leader = QLineF(edge_towards(rect, anchor), anchor)
+                    reach = QRectF(leader.p1(), leader.p2()).normalized()
+                    if any(crosses(leader, other) for other in self.near(reach)):
+                        continue  # a leader through another label or a neuron would mislead
+                    cost += 1.0 + leader.length() / 1000
+                if cost < best_cost:
+                    best, best_cost = Spot(centre, anchor), cost
+                    if cost == 0:
+                        break
+            if best_cost == 0:
+                break
         if best is not None:
             self.block(size.translated(best.centre))
         return best
@@ -227,25 +244,32 @@ class LabelPlacer:
                     result.append(QPointF(p.x() + side * nx * offset, p.y() + side * ny * offset))
         return result
 
-    def _crossings(self, rect: QRectF, own: QLineF | None, limit: float = math.inf) -> int:
-        """How many labelled lines (not `own`) cross `rect`; counted up to `limit` at most."""
-        if not self._line_grid:  # a neuron's own tags are placed before any line is noted
-            return 0
-        near: set[int] = set()
-        for cell in _cells(rect):
-            near.update(self._line_grid.get(cell, ()))
-        if not near:
-            return 0
-        mine = _segment(own)[:4] if own is not None else None
-        box = rect.left(), rect.top(), rect.right(), rect.bottom()
-        segments = self._segments
-        count = 0
-        for k in near:
-            if segments[k][:4] != mine and _crosses(segments[k], box):
-                count += 1
-                if count >= limit:
-                    break  # no better than the best place found: how much worse does not matter
-        return count
+    def crossing_counts(self, boxes: Boxes, own: QLineF | None) -> list[int]:
+        """How many labelled lines (not `own`, nor one drawn the same) cross each of `boxes`."""
+        if not self._segments:  # a neuron's own tags are placed before any line is noted
+            return [0] * boxes.left.shape[0]
+        lines = np.array(self._segments)
+        crossed = crossing(lines, boxes)
+        if own is not None:
+            crossed &= ~(lines == np.array(_segment(own))).all(axis=1)[None, :]
+        return crossed.sum(axis=1).tolist()
+
+    def _near_edges(self, boxes: Boxes) -> list[Edges]:
+        """The edges of what is taken in the grid cells that any of `boxes` touches."""
+        left, top, right, bottom = (
+            np.floor(e[:, 0] / CELL).astype(int).tolist() for e in boxes.edges()
+        )
+        cells = {
+            (i, j)
+            for first_i, first_j, last_i, last_j in zip(left, top, right, bottom)
+            for i in range(first_i, last_i + 1)
+            for j in range(first_j, last_j + 1)
+        }
+        found: set[int] = set()
+        for cell in cells:
+            found.update(self._in_cell(cell))
+        edges = self._edges
+        return [e for e in (edges[k] for k in sorted(found)) if e is not None]
 
     def _choose(
         self, size: QRectF, candidates: Iterable[QPointF], own: QLineF | None, required: bool
@@ -258,7 +282,7 @@ class LabelPlacer:
             rect = size.translated(centre)
             if not self.is_free(rect):
                 continue
-            crossings = self._crossings(rect, own, best_crossings)
+            crossings = self.crossing_counts(Boxes(size, [centre]), own)[0]
             if crossings < best_crossings:
                 best, best_crossings = centre, crossings
                 if crossings == 0:
@@ -275,3 +299,11 @@ class LabelPlacer:
             )
         self.block(size.translated(best))
         return best
+
+
+def _groups(total: int, along: int) -> list[tuple[int, int]]:
+    """`candidates_on_line`'s groups: on the line, then each further offset (both sides)."""
+    bounds = [0, min(along, total)]
+    while bounds[-1] < total:
+        bounds.append(min(bounds[-1] + 2 * along, total))
+    return list(itertools.pairwise(bounds))

@@ -18,6 +18,7 @@ from PySide6.QtGui import QColor
 from playground.gui.backward.math_html import MUTED, sign_colour
 from playground.gui.backward.overlay_items import TextLine
 from playground.gui.backward.overlay_layout import DOWN, glow_intensity, largest_places
+from playground.gui.backward.tag_budget import largest_within_budget
 from playground.gui.canvas import style
 
 if TYPE_CHECKING:
@@ -37,9 +38,11 @@ def draw_means(overlay: CanvasOverlay) -> None:
     largest = max((v for v in values if math.isfinite(v)), default=0.0)
 
     mean_of = QCoreApplication.translate("CanvasOverlay", "mean {gradient}")
-    for step in steps:
+    # The largest means, when there are too many biases to tag each (see tag_budget).
+    tagged = largest_within_budget([step.dL_db for step in steps])
+    for k, step in enumerate(steps):
         item = overlay.scene.neuron_items.get(step.neuron)
-        if item is None:
+        if item is None or k not in tagged:
             continue
         gradient = f"∂L/∂b{overlay._sub(step.neuron)}"
         pill = overlay._tag(

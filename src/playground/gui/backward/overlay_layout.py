@@ -53,6 +53,7 @@ class LabelLayout:
     ringed: str | None  # the neuron with the ring, if any
     # Each neuron's rectangles by what decides them (see `_neuron_rects`).
     neuron_rects_kept: dict[NeuronItem, tuple[tuple, list[QRectF]]]
+    _neurons_placer: tuple[list, LabelPlacer] | None = None  # see `_new_placer`
 
     def _tag(self, lines: list[TextLine], **style) -> Tag:
         raise NotImplementedError
@@ -62,6 +63,19 @@ class LabelLayout:
 
     def _make(self, cls: type, *args, **kwargs) -> QGraphicsItem:
         raise NotImplementedError
+
+    def _new_placer(self, bias_texts: bool = True) -> LabelPlacer:
+        """A placer that keeps labels off every neuron (`_neuron_rects`).
+
+        The neurons' part is kept while their rectangles stay the same and copied for each
+        frame: noting a thousand neurons' rectangles in its grid took a while at every step.
+        """
+        rects = self._neuron_rects(bias_texts)
+        edges = [r.getRect() for r in rects]
+        kept = self._neurons_placer
+        if kept is None or kept[0] != edges:
+            kept = self._neurons_placer = (edges, LabelPlacer(rects))
+        return kept[1].copy()
 
     def _neuron_rects(self, bias_texts: bool = True) -> list[QRectF]:
         """What labels must leave uncovered: each neuron with room for the current one's ring,

@@ -57,7 +57,15 @@ class ItemPool:
 
     def make(self, cls: type, *args, **kwargs) -> QGraphicsItem:
         """An item as `cls(*args, **kwargs)` would make it: a spare one made so, or a new one."""
-        key = (cls, _hashable(args), tuple(sorted((k, _hashable(v)) for k, v in kwargs.items())))
+        own_key = getattr(cls, "pool_key", None)  # a class with many arguments says it faster
+        if own_key is not None:
+            key = (cls, own_key(*args, **kwargs))
+        else:
+            key = (
+                cls,
+                _hashable(args),
+                tuple(sorted((k, _hashable(v)) for k, v in kwargs.items())),
+            )
         spares = self._spare.get(key)
         if spares:
             item = spares.pop()
@@ -138,11 +146,7 @@ class EditorLooks:
                 continue
             colour, intensity, opacity = want = self.connections.get(key, PLAIN_CONNECTION)
             if item.overlay_look() != want:
-                item.reset_overlay()
-                if opacity != 1.0:
-                    item.set_faded_opacity(opacity)
-                if colour is not None:
-                    item.set_flow(None, colour, intensity)
+                item.set_overlay_look(colour, intensity, opacity)
         self._applied_neurons = set(self.neurons)
         self._applied_connections = set(self.connections)
 

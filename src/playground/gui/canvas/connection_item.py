@@ -104,6 +104,14 @@ class ConnectionItem(QGraphicsPathItem):
         self.flow = (text, colour, max(0.0, min(1.0, intensity)))
         self._overlay_changed()
 
+    def set_overlay_look(self, colour: QColor | None, intensity: float, opacity: float) -> None:
+        """Overlay: a flow in `colour` (none if None) and an opacity at once, told once: a step
+        of a large network relights a thousand lines."""
+        self.flow = None if colour is None else (None, colour, max(0.0, min(1.0, intensity)))
+        if self.opacity() != opacity:
+            self.setOpacity(opacity)
+        self._overlay_changed()
+
     def reset_overlay(self) -> None:
         self.flow = None
         self.setOpacity(1.0)

@@ -1,0 +1,60 @@
+"""Which neurons carry a tag in a frame of a large network: the ones the frame is about.
+
+A frame tags every neuron it concerns: z and y above it, ∂L/∂z below it, its
+target beside it. On a network of hundreds of neurons that is hundreds of tags;
+at the zoom that shows them all none can be read, and placing them was most of
+a step's time at 10,000 connections. Past MAX_NEURON_TAGS tags of one kind a
+frame tags only its focus: the current neuron and the far ends of its labelled
+connections (or, where no neuron is current, the largest values). The formula
+panel still writes every value, and a line's colour and width still show its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+from playground.engine.backward_stepper import ForwardStep, NeuronStep
+from playground.gui.backward.overlay_layout import largest_places
+
+MAX_NEURON_TAGS = 60
+MAX_LABELLED = 24  # past this, only the largest gradients of a neuron are labelled
+
+
+def labelled_places(step: NeuronStep, gradients: bool) -> set[int]:
+    """Which of a backward step's values carry a label: places in its terms, then (when the
+    frame shows them) its weights' gradients, numbered on after the terms."""
+    values = [t.product for t in step.terms]
+    if gradients:
+        values += [g.dL_dw for g in step.weight_grads]
+    return largest_places(values, MAX_LABELLED)
+
+
+def backward_focus(step: NeuronStep, gradients: bool) -> set[str]:
+    """The current neuron, and the neurons at the far ends of its labelled connections."""
+    count = len(step.terms)
+    focus = {step.neuron}
+    for k in labelled_places(step, gradients):
+        focus.add(step.terms[k].target if k < count else step.weight_grads[k - count].source)
+    return focus
+
+
+def forward_labelled(step: ForwardStep) -> set[int]:
+    """Which of a forward step's terms w · y carry a label."""
+    return largest_places([t.product for t in step.terms], MAX_LABELLED)
+
+
+def forward_focus(step: ForwardStep) -> set[str]:
+    """The current neuron, and the sources of its labelled terms."""
+    return {step.neuron} | {step.terms[k].source for k in forward_labelled(step)}
+
+
+def within_budget(wanted: Collection[str], focus: Collection[str]) -> Collection[str]:
+    """`wanted` when it is few enough to tag; else only those in `focus`."""
+    if len(wanted) <= MAX_NEURON_TAGS:
+        return wanted
+    return [n for n in wanted if n in focus]
+
+
+def largest_within_budget(values: list[float]) -> set[int]:
+    """The places of values to tag: every one when few enough, else the largest in size."""
+    return largest_places(values, MAX_NEURON_TAGS)

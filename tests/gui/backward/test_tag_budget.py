@@ -1,0 +1,107 @@
+"""A frame of a large network tags only the neurons it is about (issue 14, `tag_budget`).
+
+Past MAX_NEURON_TAGS tags of one kind, a frame tags the current neuron and the far ends of
+its labelled connections; where no neuron is current, the largest values. Below it, every
+neuron keeps its tags. Checked through Backward ▸ Step on the real window, against values
+the test picks from the trace itself (the 24 largest products, the 60 largest moves).
+"""
+
+import re
+from functools import partial
+
+from playground.engine.formatting import format_number
+from playground.gui.backward.frames import GRADIENTS
+from playground.gui.backward.overlay_items import Glow
+from playground.gui.backward.tag_budget import MAX_LABELLED, MAX_NEURON_TAGS
+from tests.gui.backward.helpers import overlay_tags
+from tests.gui.backward.test_interaction_at_scale import fan_out_network
+from tests.gui.backward.test_large_networks import fan_in_network
+
+
+def step_to(backward, kind: str, neuron: str | None = None) -> None:
+    """Press Step until the frame is of `kind` (at `neuron`, if given)."""
+    session = backward.session
+    for _ in range(len(session.frames) + 1):
+        frame = session.frame
+        if frame.kind == kind:
+            if neuron is None:
+                return
+            order = (
+                [s.neuron for s in session.trace.steps]
+                if kind == "neuron"
+                else session.forward_order
+            )
+            if order[frame.step] == neuron:
+                return
+        backward.actions["step"].trigger()
+    raise AssertionError(f"no {kind} frame at {neuron}")
+
+
+def pill_neurons(scene) -> set[str]:
+    """The neurons whose ∂L/∂z pill is on the canvas, read off the pills' own text."""
+    found = set()
+    for tag in overlay_tags(scene):
+        match = re.match(r"∂L/∂z_(\S+) ", tag.text)
+        if match:
+            found.add(match.group(1))
+    return found
+
+
+def largest(values: dict[str, float], count: int) -> set[str]:
+    return set(sorted(values, key=lambda k: -abs(values[k]))[:count])
+
+
+def test_a_hundred_done_outputs_show_only_the_pills_the_current_sum_labels(backward, trace_window):
+    trace_window.document.replace(fan_out_network(100))
+    backward.open()
+    step_to(backward, "neuron", "h1")  # every output done: 101 pills would be drawn
+    h1 = next(s for s in backward.session.trace.steps if s.neuron == "h1")
+    # The 24 largest of the frame's values: its terms, and its weight's gradient if shown.
+    values = {t.target: t.product for t in h1.terms}
+    if backward.session.frame.shows(GRADIENTS):
+        values |= {g.source: g.dL_dw for g in h1.weight_grads}
+    labelled = largest(values, MAX_LABELLED) - {"i1"}
+    assert len(labelled) >= MAX_LABELLED - 1
+    scene = trace_window.scene
+    assert pill_neurons(scene) == labelled | {"h1"}
+    # Their targets likewise; every output still has its dashed link to the loss.
+    targets = [t for t in overlay_tags(scene) if t.text.startswith("t ")]
+    assert len(targets) == len(labelled)
+    links = [i for i in scene.items() if isinstance(i, Glow) and i.dashed]
+    assert len(links) == 100
+
+
+def test_below_the_budget_every_done_neuron_keeps_its_pill(backward, trace_window):
+    trace_window.document.replace(fan_out_network(MAX_NEURON_TAGS - 1))
+    backward.open()
+    step_to(backward, "neuron", "h1")
+    outputs = {f"o{k + 1}" for k in range(MAX_NEURON_TAGS - 1)}
+    assert pill_neurons(trace_window.scene) == outputs | {"h1"}
+
+
+def test_a_forward_step_with_a_hundred_inputs_tags_the_sources_of_its_labels(
+    backward, trace_window
+):
+    trace_window.document.replace(fan_in_network(100))
+    backward.set_forward_steps(True)
+    backward.open()
+    step_to(backward, "forward_step", "o1")
+    digits = backward.session.digits
+    texts = {t.text for t in overlay_tags(trace_window.scene)}
+    inputs = {t for t in texts if t.startswith("y ")}
+    # Input k carries (k + 1) / 10 and every weight is 0.01: the largest products are the last.
+    expected = {f"y {format_number((k + 1) / 10, digits)}" for k in range(100 - MAX_LABELLED, 100)}
+    assert inputs == expected
+    assert len([t for t in texts if t.startswith("z ")]) == 1  # the current neuron's own
+
+
+def test_the_update_tags_the_sixty_biases_that_move_most(backward, trace_window):
+    trace_window.document.replace(fan_out_network(100))
+    backward.open()
+    backward.actions["to_end"].trigger()
+    biases = backward.session.trace.update.biases
+    fmt = partial(format_number, digits=backward.session.digits)
+    most = sorted(biases, key=lambda b: -abs(b.after - b.before))[:MAX_NEURON_TAGS]
+    expected = sorted(f"b {fmt(b.before)} → {fmt(b.after)}" for b in most)
+    texts = [t.text for t in overlay_tags(trace_window.scene) if t.text.startswith("b ")]
+    assert sorted(texts) == expected
