@@ -11,7 +11,7 @@ from functools import partial
 
 from playground.engine.formatting import format_number
 from playground.gui.backward.frames import GRADIENTS
-from playground.gui.backward.overlay_items import Glow
+from playground.gui.backward.overlay_items import Glow, Glows
 from playground.gui.backward.tag_budget import MAX_LABELLED, MAX_NEURON_TAGS
 from tests.gui.backward.helpers import overlay_tags
 from tests.gui.backward.test_interaction_at_scale import fan_out_network
@@ -105,3 +105,22 @@ def test_the_update_tags_the_sixty_biases_that_move_most(backward, trace_window)
     expected = sorted(f"b {fmt(b.before)} → {fmt(b.after)}" for b in most)
     texts = [t.text for t in overlay_tags(trace_window.scene) if t.text.startswith("b ")]
     assert sorted(texts) == expected
+
+
+def test_of_a_hundred_lit_lines_only_the_labelled_ones_glow(backward, trace_window):
+    trace_window.document.replace(fan_in_network(100))
+    backward.set_forward_steps(True)
+    backward.open()
+    step_to(backward, "forward_step", "o1")
+    scene = trace_window.scene
+    glows = [item for item in scene.items() if isinstance(item, Glows)]
+    assert len(glows) == 1
+    glowing = {
+        next(k for k, c in scene.connection_items.items() if c.line() == line)
+        for line, _, _ in glows[0].glows
+    }
+    labelled = {key for key in backward.overlay.labels if key != "loss"}
+    assert len(labelled) == MAX_LABELLED and glowing == labelled
+    # Every one of the hundred still lights up in its colour, and sends its dots.
+    assert all(scene.connection_items[(f"i{k + 1}", "o1")].flow for k in range(100))
+    assert len(backward.overlay.paths) == 100

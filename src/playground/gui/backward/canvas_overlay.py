@@ -52,6 +52,7 @@ from playground.gui.backward.overlay_layout import (
 from playground.gui.backward.overlay_reuse import EditorLooks, ItemPool
 from playground.gui.backward.practice_canvas import draw_waiting
 from playground.gui.backward.tag_budget import (
+    MAX_LABELLED,
     MAX_NEURON_TAGS,
     backward_focus,
     forward_focus,
@@ -69,6 +70,9 @@ RING_COLOUR = "#d98c00"
 LOSS_GAP = 150.0  # from the rightmost output to the loss node
 # Past these counts labels would bury the network: only colours and widths remain.
 MAX_FLOW_LABELS = 8  # past this, labels show the result only (MAX_LABELLED: see tag_budget)
+# GLOWS_LABELLED_ONLY: past MAX_LABELLED connections of the current neuron, only its labelled
+# ones glow (all still light up in their colour). A thousand halos over each other make one
+# blob at any zoom, and painting them took 40 ms of a step.
 # Fading ten thousand connections costs more repainting than it helps anyone see.
 MAX_FADED_CONNECTIONS = 3000
 MAX_UPDATE_LABELS = 40
@@ -93,6 +97,7 @@ class CanvasOverlay(LabelLayout):
         # Kept between frames: a step restyles and redraws only what changed (`overlay_reuse`).
         self.looks = EditorLooks(scene)
         self.neuron_rects_kept = {}
+        self.neurons_placer = {}
         self.pool = ItemPool(scene)
         self._scale_of: tuple[Trace, float] | None = None  # the trace's largest gradient
         self.loss_known = True  # False at a forward step before the last: L is not computed yet
@@ -402,7 +407,8 @@ class CanvasOverlay(LabelLayout):
             )
             line = connection.line()
             if glowing:
-                glows.append((line, colour, 10 + 10 * self._intensity(term.product)))
+                if len(step.terms) <= MAX_LABELLED or k in chosen:  # see GLOWS_LABELLED_ONLY
+                    glows.append((line, colour, 10 + 10 * self._intensity(term.product)))
                 self.paths.append((line.p2(), line.p1(), colour))
             if k in chosen:  # its words written only then: a thousand cost a while
                 t = self._sub(term.target)
@@ -565,7 +571,8 @@ class CanvasOverlay(LabelLayout):
             )
             self.looks.flow((term.source, step.neuron), QColor(FORWARD_COLOUR), intensity)
             line = connection.line()
-            glows.append((line, FORWARD_COLOUR, 10 + 10 * intensity))
+            if len(step.terms) <= MAX_LABELLED or index in chosen:  # see GLOWS_LABELLED_ONLY
+                glows.append((line, FORWARD_COLOUR, 10 + 10 * intensity))
             self.paths.append((line.p1(), line.p2(), FORWARD_COLOUR))
             if index in chosen:  # its words written only then: a thousand cost a while
                 lines = [

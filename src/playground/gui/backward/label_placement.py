@@ -188,43 +188,21 @@ class LabelPlacer:
         Each box that covers another labelled line, and each leader, counts against a place:
         a box on its own line alone is the clearest, one off it with a leader the next.
         """
-        best: Spot | None = None
-        best_cost = float("inf")
+        along = tuple(along)
         candidates = self.candidates_on_line(size, line, along)
-        # Tested a group at a time, on the line first (`candidates_on_line`), each group all
-        # at once (`placement_arrays`): fifty places one by one took a while. A place on the
-        # line crossing nothing ends the search, as it would one by one.
-        count = len(list(along))
-        for first, last in _groups(len(candidates), count):
-            group = candidates[first:last]
-            boxes = Boxes(size, group)
-            free = ~overlapping(boxes, self._near_edges(boxes))
-            crossings = self.crossing_counts(boxes, line)
-            on_line = crossing(np.array([_segment(line)]), boxes, margin=1.0)[:, 0]
-            for k, centre in enumerate(group):
-                if not free[k]:
-                    continue
-                cost = float(crossings[k])
-                anchor = None
-                if not on_line[k]:
-                    if cost + 1.0 >= best_cost:
-                        continue  # its leader costs more than 1: it cannot win
-                    rect = size.translated(centre)
-                    anchor = nearest_on(line, centre)
-                    leader = QLineF(edge_towards(rect, anchor), anchor)
-                    reach = QRectF(leader.p1(), leader.p2()).normalized()
-                    if any(crosses(leader, other) for other in self.near(reach)):
-                        continue  # a leader through another label or a neuron would mislead
-                    cost += 1.0 + leader.length() / 1000
-                if cost < best_cost:
-                    best, best_cost = Spot(centre, anchor), cost
-                    if cost == 0:
-                        break
-            if best_cost == 0:
+        # The places on the line first: one there crossing nothing ends the search. Each group
+        # is tested at once (`placement_arrays`): fifty places one by one took a while.
+        on_the_line = len(along)
+        best: tuple[float, int, Spot] | None = None
+        for first, last in ((0, on_the_line), (on_the_line, len(candidates))):
+            best = self._best_of(size, line, candidates[first:last], first, best)
+            if best is not None and best[0] == 0:
                 break
-        if best is not None:
-            self.block(size.translated(best.centre))
-        return best
+        if best is None:
+            return None
+        spot = best[2]
+        self.block(size.translated(spot.centre))
+        return spot
 
     def candidates_on_line(
         self, size: QRectF, line: QLineF, along: Iterable[float] = ALONG
@@ -243,6 +221,50 @@ class LabelPlacer:
                 for side in (1, -1) if offset else (1,):
                     result.append(QPointF(p.x() + side * nx * offset, p.y() + side * ny * offset))
         return result
+
+    def _best_of(
+        self,
+        size: QRectF,
+        line: QLineF,
+        group: list[QPointF],
+        first: int,
+        best: tuple[float, int, Spot] | None,
+    ) -> tuple[float, int, Spot] | None:
+        """The cheapest free place of `group` (numbered from `first`) for a label of `line`,
+        as (cost, number, spot), if it beats `best`; else `best`. Of equal costs the first.
+
+        Cost: the labelled lines a box covers; off its line, 1 more and its leader's length
+        in thousands. A leader through another label or a neuron would mislead: such a place
+        is tested last, only if every cheaper one is out.
+        """
+        if not group:
+            return best
+        boxes = Boxes(size, group)
+        free = ~overlapping(boxes, self._near_edges(boxes))
+        crossings = self.crossing_counts(boxes, line)
+        on_line = crossing(np.array([_segment(line)]), boxes, margin=1.0)[:, 0]
+        options = []
+        for k, centre in enumerate(group):
+            if not free[k]:
+                continue
+            cost = float(crossings[k])
+            if on_line[k]:
+                options.append((cost, first + k, centre, None))
+                continue
+            anchor = nearest_on(line, centre)
+            leader = QLineF(edge_towards(size.translated(centre), anchor), anchor)
+            cost += 1.0 + leader.length() / 1000
+            options.append((cost, first + k, centre, leader))
+        options.sort(key=lambda option: option[:2])
+        for cost, number, centre, leader in options:
+            if best is not None and (cost, number) >= best[:2]:
+                break
+            if leader is None:
+                return cost, number, Spot(centre)
+            reach = QRectF(leader.p1(), leader.p2()).normalized()
+            if not any(crosses(leader, other) for other in self.near(reach)):
+                return cost, number, Spot(centre, leader.p2())
+        return best
 
     def crossing_counts(self, boxes: Boxes, own: QLineF | None) -> list[int]:
         """How many labelled lines (not `own`, nor one drawn the same) cross each of `boxes`."""
@@ -299,11 +321,3 @@ class LabelPlacer:
             )
         self.block(size.translated(best))
         return best
-
-
-def _groups(total: int, along: int) -> list[tuple[int, int]]:
-    """`candidates_on_line`'s groups: on the line, then each further offset (both sides)."""
-    bounds = [0, min(along, total)]
-    while bounds[-1] < total:
-        bounds.append(min(bounds[-1] + 2 * along, total))
-    return list(itertools.pairwise(bounds))

@@ -51,9 +51,9 @@ class LabelLayout:
     labels: dict[object, Tag]
     wanted: list  # connection labels waiting for `_place_labels`
     ringed: str | None  # the neuron with the ring, if any
-    # Each neuron's rectangles by what decides them (see `_neuron_rects`).
-    neuron_rects_kept: dict[NeuronItem, tuple[tuple, list[QRectF]]]
-    _neurons_placer: tuple[list, LabelPlacer] | None = None  # see `_new_placer`
+    # Each neuron's rectangles by what decides them (see `_neuron_rects`), with bias texts or not.
+    neuron_rects_kept: dict[bool, dict[NeuronItem, tuple[tuple, list[QRectF]]]]
+    neurons_placer: dict[bool, tuple[list, LabelPlacer]]  # see `_new_placer`
 
     def _tag(self, lines: list[TextLine], **style) -> Tag:
         raise NotImplementedError
@@ -72,9 +72,9 @@ class LabelLayout:
         """
         rects = self._neuron_rects(bias_texts)
         edges = [r.getRect() for r in rects]
-        kept = self._neurons_placer
+        kept = self.neurons_placer.get(bias_texts)  # one for the steps, one for the update
         if kept is None or kept[0] != edges:
-            kept = self._neurons_placer = (edges, LabelPlacer(rects))
+            kept = self.neurons_placer[bias_texts] = (edges, LabelPlacer(rects))
         return kept[1].copy()
 
     def _neuron_rects(self, bias_texts: bool = True) -> list[QRectF]:
@@ -83,7 +83,7 @@ class LabelLayout:
         rects = []
         # Kept per neuron while what it shows and where stay the same: a step of the trace
         # asks for all of them again, and reading them from a thousand items took a while.
-        cache = self.neuron_rects_kept
+        cache = self.neuron_rects_kept.get(bias_texts, {})  # one for the steps, one for the update
         kept: dict[NeuronItem, tuple[tuple, list[QRectF]]] = {}
         for item in self.scene.neuron_items.values():
             pos = item.pos()
@@ -112,7 +112,7 @@ class LabelLayout:
             own += [part.translated(pos) for part in parts if part is not None]
             kept[item] = (shown, own)
             rects += own
-        self.neuron_rects_kept = kept  # without the items of a rebuilt scene
+        self.neuron_rects_kept[bias_texts] = kept  # without the items of a rebuilt scene
         return rects
 
     def _want_label(
