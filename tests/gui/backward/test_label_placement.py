@@ -8,7 +8,7 @@ from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from playground.engine.formatting import format_number
 from playground.gui.backward.label_placement import LabelPlacer
 from playground.gui.backward.overlay_items import Leader, Tag
-from playground.gui.backward.placement_arrays import Boxes, normal_edges, overlapping
+from playground.gui.backward.placement_arrays import Boxes, Leaders, normal_edges, overlapping
 from playground.gui.canvas import style
 from playground.gui.canvas.geometry import crosses
 from playground.model.examples import example_names, example_path
@@ -251,3 +251,24 @@ def test_boxes_tested_at_once_overlap_exactly_what_qt_says_they_intersect():
         for centre, hit in zip(centres, found, strict=True):
             box = size.translated(centre)
             assert hit == any(box.intersects(other) for other in taken)
+
+
+def test_leaders_found_at_once_meet_the_line_where_it_comes_nearest_each_box():
+    """`placement_arrays.Leaders` against a point-by-point projection onto the segment."""
+    rng = np.random.default_rng(11)
+    size = QRectF(-25, -8, 50, 16)
+    for ends in rng.uniform(-200, 200, size=(10, 4)).round(1):
+        line = QLineF(*ends)
+        centres = [QPointF(*p) for p in rng.uniform(-250, 250, size=(30, 2))]
+        leaders = Leaders(line, Boxes(size, centres))
+        for k, centre in enumerate(centres):
+            length2 = line.dx() ** 2 + line.dy() ** 2
+            t = (centre.x() - line.x1()) * line.dx() + (centre.y() - line.y1()) * line.dy()
+            anchor = line.pointAt(min(1.0, max(0.0, t / length2)))
+            box = size.translated(centre)
+            start = QPointF(
+                min(max(anchor.x(), box.left()), box.right()),
+                min(max(anchor.y(), box.top()), box.bottom()),
+            )
+            assert leaders.line(k) == QLineF(start, anchor)
+            assert leaders.lengths()[k] == QLineF(start, anchor).length()

@@ -21,6 +21,7 @@ from PySide6.QtCore import QLineF, QPointF, QRectF
 from playground.gui.backward.placement_arrays import (
     Boxes,
     Edges,
+    Leaders,
     crossing,
     normal_edges,
     overlapping,
@@ -50,15 +51,6 @@ def overlap_area(rect: QRectF, others: Iterable[QRectF]) -> float:
         if not common.isEmpty():
             total += common.width() * common.height()
     return total
-
-
-def nearest_on(line: QLineF, point: QPointF) -> QPointF:
-    """The point of the segment `line` nearest to `point`."""
-    length2 = line.dx() ** 2 + line.dy() ** 2
-    if length2 == 0:
-        return line.p1()
-    t = ((point.x() - line.x1()) * line.dx() + (point.y() - line.y1()) * line.dy()) / length2
-    return line.pointAt(max(0.0, min(1.0, t)))
 
 
 def _cells(rect: QRectF) -> Iterable[tuple[int, int]]:
@@ -99,6 +91,7 @@ class LabelPlacer:
         # A few dozen at most, each tested against many boxes at once (`placement_arrays`).
         self.lines: list[QLineF] = []
         self._segments: list[_Segment] = []  # the same lines as plain numbers
+        self._segment_array: np.ndarray | None = None  # and as an array, once asked for
         self.add_lines(lines)
 
     def copy(self) -> LabelPlacer:
@@ -243,34 +236,33 @@ class LabelPlacer:
         free = ~overlapping(boxes, self._near_edges(boxes))
         crossings = self.crossing_counts(boxes, line)
         on_line = crossing(np.array([_segment(line)]), boxes, margin=1.0)[:, 0]
+        leaders = Leaders(line, boxes)  # off the line: from the box to the line
+        lengths = leaders.lengths().tolist()
         options = []
-        for k, centre in enumerate(group):
-            if not free[k]:
-                continue
+        for k in np.flatnonzero(free).tolist():
             cost = float(crossings[k])
-            if on_line[k]:
-                options.append((cost, first + k, centre, None))
-                continue
-            anchor = nearest_on(line, centre)
-            leader = QLineF(edge_towards(size.translated(centre), anchor), anchor)
-            cost += 1.0 + leader.length() / 1000
-            options.append((cost, first + k, centre, leader))
-        options.sort(key=lambda option: option[:2])
-        for cost, number, centre, leader in options:
+            if not on_line[k]:
+                cost += 1.0 + lengths[k] / 1000
+            options.append((cost, first + k, k))
+        options.sort()
+        for cost, number, k in options:
             if best is not None and (cost, number) >= best[:2]:
                 break
-            if leader is None:
-                return cost, number, Spot(centre)
+            if on_line[k]:
+                return cost, number, Spot(group[k])
+            leader = leaders.line(k)
             reach = QRectF(leader.p1(), leader.p2()).normalized()
             if not any(crosses(leader, other) for other in self.near(reach)):
-                return cost, number, Spot(centre, leader.p2())
+                return cost, number, Spot(group[k], leader.p2())
         return best
 
     def crossing_counts(self, boxes: Boxes, own: QLineF | None) -> list[int]:
         """How many labelled lines (not `own`, nor one drawn the same) cross each of `boxes`."""
         if not self._segments:  # a neuron's own tags are placed before any line is noted
             return [0] * boxes.left.shape[0]
-        lines = np.array(self._segments)
+        if self._segment_array is None or len(self._segment_array) != len(self._segments):
+            self._segment_array = np.array(self._segments)
+        lines = self._segment_array
         crossed = crossing(lines, boxes)
         if own is not None:
             crossed &= ~(lines == np.array(_segment(own))).all(axis=1)[None, :]

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import numpy as np
-from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtCore import QLineF, QPointF, QRectF
 
 Edges = tuple[float, float, float, float]  # left, top, right, bottom
 
@@ -89,3 +89,30 @@ def overlapping(boxes: Boxes, taken: Sequence[Edges]) -> np.ndarray:
         (left < other[:, 2]) & (other[:, 0] < right) & (top < other[:, 3]) & (other[:, 1] < bottom)
     )
     return hit.any(axis=1)
+
+
+class Leaders:
+    """For a box at each place: its leader, from the nearest point of the box's edge to the
+    point of the segment `line` nearest the box's centre."""
+
+    def __init__(self, line: QLineF, boxes: Boxes) -> None:
+        x1, y1, dx, dy = line.x1(), line.y1(), line.dx(), line.dy()
+        length2 = dx**2 + dy**2
+        if length2 == 0:
+            self.x, self.y = np.full_like(boxes.x, x1), np.full_like(boxes.y, y1)
+        else:
+            t = np.clip(((boxes.x - x1) * dx + (boxes.y - y1) * dy) / length2, 0.0, 1.0)
+            self.x, self.y = x1 + dx * t, y1 + dy * t  # as QLineF.pointAt
+        left, top, right, bottom = (e[:, 0] for e in boxes.edges())
+        self.start_x = np.minimum(np.maximum(self.x, left), right)
+        self.start_y = np.minimum(np.maximum(self.y, top), bottom)
+
+    def lengths(self) -> np.ndarray:
+        """Each leader's length (C's hypot, as QLineF.length)."""
+        return np.hypot(self.x - self.start_x, self.y - self.start_y)
+
+    def line(self, k: int) -> QLineF:
+        """The `k`-th leader, from the box to the line."""
+        return QLineF(
+            float(self.start_x[k]), float(self.start_y[k]), float(self.x[k]), float(self.y[k])
+        )
