@@ -3915,6 +3915,10 @@ Save them before {doing}?</source>
 <context>
     <name>SummaryFormulas</name>
     <message>
+        <source>Show {count} more rows</source>
+        <translation>再顯示 {count} 列</translation>
+    </message>
+    <message>
         <source>neuron</source>
         <translation>神經元</translation>
     </message>
