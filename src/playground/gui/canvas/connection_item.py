@@ -6,25 +6,27 @@ one cost Qt far more than the lines. The item is a QGraphicsPathItem holding
 its line under a wide invisible pen, so Qt computes its hit shape and keeps
 its bounds in C++; it stays selectable and shows its tooltip as before.
 Whatever changes how it looks (weight, overlay, opacity, position) tells the
-layer.
+layer. In a large network an item is made only when needed, in place of a
+ConnectionLine (see connection_line.py).
 """
 
 from __future__ import annotations
 
-import math
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLineF, QPointF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QLineF, Qt
 from PySide6.QtGui import QColor, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem
 
-from playground.engine.formatting import format_number
-from playground.gui.canvas import neuron_shape, style
+from playground.gui.canvas import style
+from playground.gui.canvas.connection_look import ConnectionLook, arrow_geometry
 from playground.gui.canvas.neuron_item import NeuronItem
-from playground.gui.canvas.style import CANVAS_DIGITS
 
 if TYPE_CHECKING:
     from playground.gui.canvas.connection_layer import ConnectionLayer
+    from playground.gui.canvas.connection_line import ConnectionLine
+
+__all__ = ["ConnectionItem", "arrow_geometry", "flat_pen"]
 
 HIT_WIDTH = 9.0
 # A square-capped stroke of this width is the clickable shape, as Qt strokes it for any line.
@@ -36,10 +38,20 @@ _FLAGS = (
 )
 
 
-class ConnectionItem(QGraphicsPathItem):
+class ConnectionItem(ConnectionLook, QGraphicsPathItem):
     """source → target; follows its neurons through `adjust()`."""
 
     Type = QGraphicsItem.UserType + 2
+
+    # Until changed, each connection shares these: setting an attribute on a Qt-wrapped object
+    # costs a few microseconds, and a scene builds thousands of them at once.
+    layer: ConnectionLayer | None = None  # set while a layer draws it
+    flow: tuple[str | None, QColor | None, float] | None = None
+    special = False  # an overlay, a fade or a halo: drawn with its own pen and opacity
+    # Special and drawn so by the layer itself (not by its LitLayer on top): set by the layer.
+    special_here = False
+    selected_in_layer = False  # the layer's copy of Qt's selection, taken when it paints
+    _arrow: tuple[QLineF, QPolygonF] | None = None
 
     def __init__(
         self,
@@ -47,55 +59,44 @@ class ConnectionItem(QGraphicsPathItem):
         target: NeuronItem,
         weight: float,
         centres: tuple[float, float, float, float] | None = None,
+        line: tuple[float, float, float, float] | None = None,
+        weight_style: int | None = None,
     ) -> None:
-        """`centres`: the neurons' (x, y, x, y) if known (a scene building thousands reads each once)."""
+        """`centres`: the neurons' (x, y, x, y) if known; `line`: the drawn line's ends and
+        `weight_style` the weight's style, if known (a scene building thousands computes them
+        all at once: see connection_lines and style.weight_styles)."""
         super().__init__()
         self.source = source
         self.target = target
         self.key = (source.neuron_id, target.neuron_id)
-        self.layer: ConnectionLayer | None = None  # set while a layer draws it
         self.weight = weight
-        self.style = style.weight_style(weight)
-        self.flow: tuple[str | None, QColor | None, float] | None = None
-        self.special = False  # an overlay, a fade or a halo: drawn with its own pen and opacity
-        # Special and drawn so by the layer itself (not by its LitLayer on top): set by the layer.
-        self.special_here = False
-        self.selected_in_layer = False  # the layer's copy of Qt's selection, taken when it paints
-        self.drawn = QLineF()  # border to border: what is drawn when zoomed far out
-        self.bounds = QRectF()  # `area()`, kept for the layer's paint
-        self.drawable = False  # too short a line is not drawn
-        self._arrow: tuple[QLineF, QPolygonF] | None = None
+        self.style = style.weight_style(weight) if weight_style is None else weight_style
         self.setPen(_HIT_PEN)
         self.setFlags(_FLAGS)
-        source.connections.append(self)
-        target.connections.append(self)
-        self.adjust(centres)
+        source.connections[self] = None
+        target.connections[self] = None
+        if line is None:
+            self.adjust(centres)
+        else:
+            self._take_line(*line)
+
+    @classmethod
+    def replacing(cls, stand_in: ConnectionLine) -> ConnectionItem:
+        """The item of a connection drawn so far by a stand-in, taking its place with its neurons
+        and its layer (the caller adds it to the scene)."""
+        drawn = stand_in.drawn
+        line = (drawn.x1(), drawn.y1(), drawn.x2(), drawn.y2())
+        source, target = stand_in.source, stand_in.target
+        item = cls(source, target, stand_in.weight, line=line, weight_style=stand_in.style)
+        # The constructor added the item to its neurons' connections: the stand-in leaves them.
+        del source.connections[stand_in]
+        del target.connections[stand_in]
+        if stand_in.layer is not None:
+            stand_in.layer.replace(stand_in, item)
+        return item
 
     def type(self) -> int:
         return ConnectionItem.Type
-
-    def detach(self) -> None:
-        """Forget the neurons (before the item leaves the scene)."""
-        self.source.connections.remove(self)
-        self.target.connections.remove(self)
-
-    # ----------------------------------------------------------------- model
-
-    def set_weight(self, weight: float) -> None:
-        """Take a new weight; the canvas repaints only if its width or colour changes, or its label shows it."""
-        self.weight = weight
-        new_style = style.weight_style(weight)
-        if new_style != self.style:
-            self.restyle(new_style)
-        elif self.layer is not None and self.layer.shows_weight_labels():
-            self.layer.repaint(self)
-
-    def restyle(self, new_style: int) -> None:
-        """Draw with the pen of another weight style (see `style.weight_style`)."""
-        self.style = new_style
-        self._arrow = None
-        if self.layer is not None:
-            self.layer.restyled(self)
 
     # ----------------------------------------------------------------- overlays
 
@@ -137,13 +138,6 @@ class ConnectionItem(QGraphicsPathItem):
     def flow_colour(self) -> QColor | None:
         return self.flow[1] if self.flow is not None else None
 
-    def label_text(self, show_weight: bool, digits: int = CANVAS_DIGITS) -> str | None:
-        """The text drawn on the line: the overlay's, else the weight (to `digits` significant
-        digits) when weight labels are on."""
-        if self.flow is not None and self.flow[0] is not None:
-            return self.flow[0]
-        return format_number(self.weight, digits) if show_weight else None
-
     def update_special(self) -> None:
         """Note whether the layer must draw this connection on its own (overlay, fade or halo)."""
         self.special = (
@@ -159,80 +153,17 @@ class ConnectionItem(QGraphicsPathItem):
 
     # ----------------------------------------------------------------- geometry
 
-    def adjust(self, centres: tuple[float, float, float, float] | None = None) -> None:
-        """Recompute the line from the neurons' current positions (elasticnodes' habit)."""
-        # As NeuronItem.border_point from each end, with the two centres read once: building
-        # ten thousand connections spent most of its time here.
-        source, target = self.source, self.target
-        if centres is None:
-            # Reading a position from Qt costs more than the rest of this method.
-            a, b = source.pos(), target.pos()
-            centres = a.x(), a.y(), b.x(), b.y()
-        ax, ay, bx, by = centres
-        dx, dy = bx - ax, by - ay
-        length = math.hypot(dx, dy)
-        if length < 1e-9:
-            sx, sy, ex, ey = ax, ay, bx, by
-        else:
-            ux, uy = dx / length, dy / length
-            out = neuron_shape.border_reach(source.role, source.half_width, ux, uy) + 1.0
-            back = neuron_shape.border_reach(target.role, target.half_width, -ux, -uy) + 1.0
-            sx, sy = ax + ux * out, ay + uy * out
-            ex, ey = bx - ux * back, by - uy * back
-        old = self.drawn
-        self.drawn = QLineF(sx, sy, ex, ey)
-        self._arrow = None
-        # As `area()`, from the numbers at hand: Qt's points cost more than the arithmetic.
-        m = style.CONNECTION_MARGIN
-        self.bounds = QRectF(
-            min(sx, ex) - m, min(sy, ey) - m, abs(ex - sx) + 2 * m, abs(ey - sy) + 2 * m
-        )
-        self.drawable = math.hypot(ex - sx, ey - sy) >= 1.0
+    def _take_line(self, sx: float, sy: float, ex: float, ey: float) -> None:
+        """The line and its bounds (as any connection), and the item's hit shape."""
+        super()._take_line(sx, sy, ex, ey)
         path = QPainterPath()
         path.moveTo(sx, sy)
         path.lineTo(ex, ey)
         self.setPath(path)
-        if self.layer is not None:
-            self.layer.moved(self, old)
-
-    def line(self) -> QLineF:
-        return QLineF(self.drawn)
-
-    def area(self, line: QLineF | None = None) -> QRectF:
-        """The scene rectangle the connection's drawing (pen, arrowhead, halo, label) can cover."""
-        line = self.drawn if line is None else line
-        m = style.CONNECTION_MARGIN
-        return QRectF(line.p1(), line.p2()).normalized().adjusted(-m, -m, m, m)
-
-    def arrow(self) -> tuple[QLineF, QPolygonF]:
-        """The line up to the arrowhead and the arrowhead, for the width of its weight's pen."""
-        if self._arrow is None:
-            self._arrow = arrow_geometry(self.drawn, style.connection_pen(self.style).widthF())
-        return self._arrow
 
     def tooltip_text(self) -> str:
         text = QCoreApplication.translate("ConnectionItem", "{source} → {target}\nweight {weight}")
         return text.format(source=self.key[0], target=self.key[1], weight=repr(self.weight))
-
-
-def arrow_geometry(line: QLineF, width: float) -> tuple[QLineF, QPolygonF]:
-    """The shaft stops where the arrowhead begins, so the tip stays sharp at any width."""
-    length = line.length()
-    if length < 1.0:
-        return QLineF(line.p1(), line.p1()), QPolygonF()
-    arrow = style.ARROW_LENGTH + width
-    ux, uy = line.dx() / length, line.dy() / length
-    tip = line.p2()
-    base = QPointF(tip.x() - ux * arrow, tip.y() - uy * arrow)
-    half = arrow * 0.45
-    head = QPolygonF(
-        [
-            tip,
-            QPointF(base.x() - uy * half, base.y() + ux * half),
-            QPointF(base.x() + uy * half, base.y() - ux * half),
-        ]
-    )
-    return QLineF(line.p1(), base), head
 
 
 def flat_pen(colour: QColor, width: float) -> QPen:

@@ -11,10 +11,12 @@ a label.
 
 One exception, on screen only: a faint (translucent) line wider than a pixel
 is drawn in the same colour made opaque, and beneath the others (see
-`_pens_and_brushes`). Pictures for export keep the translucent colours.
+connection_pens.py). Pictures for export keep the translucent colours.
 
 The ConnectionItems stay in the scene for clicks, selection and tooltips, and
-tell this layer when anything that shows changes. On a large network a lit
+tell this layer when anything that shows changes; in a large network most
+connections are ConnectionLines until an item is needed (connection_line.py),
+drawn alike. On a large network a lit
 line (an overlay colour, nothing else) is handed to the child LitLayer and
 drawn on top, so lighting it leaves this layer's cached picture alone.
 """
@@ -25,11 +27,14 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
 from PySide6.QtCore import QLineF, QRectF, Qt
-from PySide6.QtGui import QBrush, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QPainter, QPainterPath
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from playground.gui.canvas import style
-from playground.gui.canvas.connection_item import ConnectionItem, arrow_geometry, flat_pen
+from playground.gui.canvas.connection_item import ConnectionItem
+from playground.gui.canvas.connection_look import ConnectionLook
+from playground.gui.canvas.connection_pens import Pens, paint_one, pens_and_brushes
+from playground.gui.canvas.line_index import LineIndex
 from playground.gui.canvas.lit_layer import LitLayer
 
 # Level of detail (scale of the view) below which the lines are not antialiased,
@@ -54,7 +59,9 @@ class ConnectionLayer(QGraphicsItem):
         # of a connection (`update(area)`) redraws only that area of the pixmap.
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
-        self._items: dict[ConnectionItem, None] = {}  # in drawing order
+        # By key, in drawing order: a stand-in's item takes its place (see `replace`).
+        self._items: dict[tuple[str, str], ConnectionLook] = {}
+        self.index = LineIndex(self._items)  # where the lines are, for the mouse and the labels
         self._plan: list[_Step] | None = None  # what paint walks; None after any change
         self._with_text: dict[ConnectionItem, None] = {}
         self._selected: set[ConnectionItem] = set()
@@ -69,12 +76,12 @@ class ConnectionLayer(QGraphicsItem):
 
     # ----------------------------------------------------------------- membership
 
-    def add(self, items: Iterable[ConnectionItem]) -> None:
+    def add(self, items: Iterable[ConnectionLook]) -> None:
         """Draw these connections from now on, on top of those already here."""
         area = QRectF()
         for item in items:
             item.layer = self
-            self._items[item] = None
+            self._items[item.key] = item
             if item.flow is not None and item.flow[0] is not None:
                 self._with_text[item] = None
             if item.special:
@@ -82,27 +89,49 @@ class ConnectionLayer(QGraphicsItem):
             area = area.united(item.bounds)
         self._grow(area)
         self._plan = None
+        self.index.invalidate()
         if not area.isNull():
             self.update(area)
 
-    def remove(self, item: ConnectionItem) -> None:
+    def remove(self, item: ConnectionLook) -> None:
         """Stop drawing a connection (it is leaving the scene)."""
         self._repaint(item)
-        self._items.pop(item, None)
+        self._items.pop(item.key, None)
+        self.index.invalidate()
         self._with_text.pop(item, None)
         self._selected.discard(item)
-        item.special_here = False
-        self.lit_layer.put_out(item)
+        if isinstance(item, ConnectionItem):
+            item.special_here = False
+            self.lit_layer.put_out(item)
         item.layer = None
+
+    def replace(self, stand_in: ConnectionLook, item: ConnectionItem) -> None:
+        """Draw `item` where its stand-in was drawn (it looks the same: nothing to repaint)."""
+        stand_in.layer = None
+        item.layer = self
+        self._items[item.key] = item
+        self._plan = None
+
+    def let_go(self) -> None:
+        """Draw nothing and forget every connection (the scene is being rebuilt)."""
+        for item in self._items.values():
+            item.layer = None
+        self._items.clear()
+        self._plan = None
+        self._with_text.clear()
+        self._selected.clear()
+        self.lit_layer.lit.clear()
+        self.index.invalidate()
 
     # ----------------------------------------------------------------- changes
 
-    def restyled(self, item: ConnectionItem) -> None:
+    def restyled(self, item: ConnectionLook) -> None:
         """A connection's weight gave it another pen."""
         self._repaint(item)
 
-    def moved(self, item: ConnectionItem, old_line: QLineF) -> None:
+    def moved(self, item: ConnectionLook, old_line: QLineF) -> None:
         """A connection's line moved with its neurons."""
+        self.index.invalidate()
         self._grow(item.bounds)
         self._repaint(item, old_line)
         if item in self.lit_layer.lit:
@@ -138,7 +167,7 @@ class ConnectionLayer(QGraphicsItem):
         was_here, item.special_here = item.special_here, here
         return here or was_here
 
-    def repaint(self, item: ConnectionItem) -> None:
+    def repaint(self, item: ConnectionLook) -> None:
         """Draw a connection's area again (its label's text changed)."""
         self._repaint(item)
 
@@ -201,12 +230,12 @@ class ConnectionLayer(QGraphicsItem):
             if self._show_weight_labels:
                 self.update()
 
-    def shown_label(self, item: ConnectionItem) -> str | None:
+    def shown_label(self, item: ConnectionLook) -> str | None:
         """The text written on a connection now (as `_paint_labels` writes it), or None."""
         show_weight = self._show_weight_labels and not self._weight_labels_covered
         return item.label_text(show_weight, self.label_digits)
 
-    def _repaint(self, item: ConnectionItem, old_line: QLineF | None = None) -> None:
+    def _repaint(self, item: ConnectionLook, old_line: QLineF | None = None) -> None:
         self._plan = None
         if self._deferred:
             self._deferred_change = True
@@ -246,8 +275,8 @@ class ConnectionLayer(QGraphicsItem):
         painter.setClipRect(exposed, Qt.ClipOperation.IntersectClip)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, detail > ANTIALIAS_FROM)
         # Pictures (exports, with no widget) keep the exact translucent colours; on
-        # screen, speed decides where lines are wide (see _pens_and_brushes).
-        pens = _pens_and_brushes(detail if widget is not None else 0.0)
+        # screen, speed decides where lines are wide (see pens_and_brushes).
+        pens = pens_and_brushes(detail if widget is not None else 0.0)
         paint_pass = self._paint_arrows if detail >= ARROWHEADS_FROM else self._paint_lines
         stand_ins = {s for s, (_, _, opaque_stand_in) in pens.items() if opaque_stand_in}
         if stand_ins:
@@ -266,14 +295,16 @@ class ConnectionLayer(QGraphicsItem):
         # slow to read, and a repaint without changes (a pan, an overlay) is common.
         if self._plan is None:
             self._plan = [
-                (i, i.style, i.drawn, i.bounds, i.special_here) for i in self._items if i.drawable
+                (i, i.style, i.drawn, i.bounds, i.special_here)
+                for i in self._items.values()
+                if i.drawable
             ]
         return self._plan
 
     def _paint_lines(
         self,
         painter: QPainter,
-        pens: _Pens,
+        pens: Pens,
         outside: QRectF | None,
         stand_ins: set[int] | None,
         beneath: bool,
@@ -300,7 +331,7 @@ class ConnectionLayer(QGraphicsItem):
     def _paint_arrows(
         self,
         painter: QPainter,
-        pens: _Pens,
+        pens: Pens,
         outside: QRectF | None,
         stand_ins: set[int] | None,
         beneath: bool,
@@ -330,7 +361,8 @@ class ConnectionLayer(QGraphicsItem):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         painter.setFont(style.font(7))
         background = style.fill_brush("#f2ffffff")
-        for item in self._items if show_weight else [i for i in self._items if i in items]:
+        everything = self._items.values()
+        for item in everything if show_weight else [i for i in everything if i in items]:
             text = item.label_text(show_weight, self.label_digits)
             if not text or not item.drawable:
                 continue
@@ -349,55 +381,6 @@ class ConnectionLayer(QGraphicsItem):
         painter.setOpacity(1.0)
 
 
-# Each weight style's pen and brush, and whether they stand in opaque for translucent ones.
-_Pens = dict[int, tuple[QPen, QBrush, bool]]
 # One connection as paint walks it: the item, its weight style, its line, its bounds, and
 # whether it is drawn on its own (an overlay, a fade or a halo).
-_Step = tuple[ConnectionItem, int, QLineF, QRectF, bool]
-
-
-def _pens_and_brushes(detail: float) -> _Pens:
-    """Each weight style's pen and arrowhead brush at this scale.
-
-    Translucent, as the style defines them, where a line is at most a pixel
-    wide; elsewhere the same colour made opaque over the background, which
-    looks the same where lines do not cross. Qt's raster engine draws
-    translucent lines fast only when they are that thin (under a clip), and
-    opaque ones fast at any width: ten to thirty times faster. Where lines do
-    cross, an opaque stand-in would hide what lies under it, so those lines are
-    drawn first, beneath the rest.
-    """
-    result = {}
-    for s in style.WEIGHT_STYLES:
-        pen = style.connection_pen(s)
-        if pen.widthF() * detail <= 1.0 or pen.color().alpha() == 255:
-            result[s] = (pen, style.connection_brush(s), False)
-        else:
-            result[s] = (style.opaque_connection_pen(s), style.opaque_connection_brush(s), True)
-    return result
-
-
-def paint_one(painter: QPainter, item: ConnectionItem, arrowheads: bool) -> None:
-    """A connection with an overlay, a fade or a selection halo, drawn as it always was."""
-    if not item.drawable:
-        return
-    painter.setOpacity(item.opacity())
-    line = item.drawn
-    colour = item.flow_colour()
-    if colour is not None:
-        pen = flat_pen(colour, 1.0 + (style.MAX_CONNECTION_WIDTH - 1.0) * item.flow[2])
-    else:
-        pen = style.connection_pen(item.style)
-    if item.selected_in_layer:
-        painter.setPen(flat_pen(style.SELECTED, pen.widthF() + 5))
-        painter.drawLine(line)
-    painter.setPen(pen)
-    if arrowheads:
-        shaft, head = arrow_geometry(line, pen.widthF()) if colour is not None else item.arrow()
-        painter.drawLine(shaft)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(pen.color())
-        painter.drawPolygon(head)
-    else:
-        painter.drawLine(line)
-    painter.setOpacity(1.0)
+_Step = tuple[ConnectionLook, int, QLineF, QRectF, bool]

@@ -36,6 +36,8 @@ BIAS_HEIGHT = 14.0
 BIAS_ROOM = 4.0
 PICTURE_SIZE = 26.0  # px on the canvas at 100 % (the picture itself has fewer cells)
 GLOW = 8.0  # the highlight's reach around the body
+# Below this scale (a 9 pt name under 3 px high) a neuron is drawn without its texts and curve.
+DETAILS_FROM = 0.3
 
 
 class NeuronItem(QGraphicsItem):
@@ -46,7 +48,9 @@ class NeuronItem(QGraphicsItem):
     def __init__(self, neuron: Neuron) -> None:
         super().__init__()
         self.neuron_id = neuron.id
-        self.connections: list = []
+        # Its connections' items (or stand-ins), as a set in the order they came: a stand-in's
+        # item takes its place at once, where a list would be searched (a neuron of 1000 inputs).
+        self.connections: dict = {}
         self._connect_state: str | None = None  # "allowed" / "refused" while a connection is drawn
         self._highlighted = False
         self._bias_covered = False  # an overlay's tag writes this bias's number instead
@@ -236,8 +240,9 @@ class NeuronItem(QGraphicsItem):
 
     def set_highlighted(self, highlighted: bool) -> None:
         """A warm glow around the neuron (the one being stepped through)."""
-        self._highlighted = highlighted
-        self.update()
+        if highlighted != self._highlighted:
+            self._highlighted = highlighted
+            self.update()
 
     def cover_bias_text(self, covered: bool) -> None:
         """Leave the bias text out while an overlay tag (a minibatch's mean ∂L/∂b) takes its place."""
@@ -258,9 +263,10 @@ class NeuronItem(QGraphicsItem):
         return self.opacity() < 1.0, self._highlighted
 
     def reset_overlay(self) -> None:
-        self._highlighted = False
+        # Only the glow is in the cached picture: a fade is applied as Qt draws that picture,
+        # so dimming or undimming redraws nothing (a backward step fades hundreds of neurons).
+        self.set_highlighted(False)
         self.setOpacity(1.0)
-        self.update()
 
     # ----------------------------------------------------------------- geometry
 
@@ -315,6 +321,12 @@ class NeuronItem(QGraphicsItem):
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawPath(neuron_shape.body_path(role, half, -3.5))
 
+        # Zoomed far out (a large network fitted to the window) the name, the curve and the
+        # bias would be a smudge a pixel or two high: the body alone, in under half the time.
+        if option.levelOfDetailFromTransform(painter.worldTransform()) < DETAILS_FROM:
+            self._paint_picture(painter)
+            return
+
         painter.setPen(style.TEXT)
         painter.setFont(neuron_shape.font_for(self.name))
         painter.drawText(self.name_rect(), Qt.AlignmentFlag.AlignCenter, self.shown_name)
@@ -326,6 +338,9 @@ class NeuronItem(QGraphicsItem):
             painter.setFont(style.font(BIAS_FONT_SIZE))
             painter.setPen(style.MUTED_TEXT)
             painter.drawText(bias, _BIAS_ALIGN[self.bias_side], bias_text)
+        self._paint_picture(painter)
+
+    def _paint_picture(self, painter: QPainter) -> None:
         picture = self.picture_rect()
         if picture is not None and self.picture is not None:
             painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 from functools import cache
 
+import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QPainterPath
 
@@ -74,6 +75,25 @@ def border_reach(role: str, half: float, dx: float, dy: float) -> float:
     cx = math.copysign(straight, dx)
     along = dx * cx
     return along + math.sqrt(max(0.0, along * along - cx * cx + h * h))
+
+
+def border_reaches(
+    is_input: np.ndarray, half: np.ndarray, dx: np.ndarray, dy: np.ndarray
+) -> np.ndarray:
+    """`border_reach` for many neurons and unit directions at once (arrays of one length)."""
+    h = np.where(is_input, style.INPUT_HALF_SIDE, style.NEURON_RADIUS)
+    ax, ay = np.abs(dx), np.abs(dy)
+    along_x, along_y = ax > 1e-9, ay > 1e-9
+    with np.errstate(divide="ignore", invalid="ignore"):
+        reach_x = np.where(along_x, half / ax, np.inf)
+        reach_y = np.where(along_y, h / ay, np.inf)
+        box = np.minimum(np.minimum(reach_x, reach_y), np.hypot(half, h))
+        straight = half - h
+        flat = along_y & (ax * h / np.where(along_y, ay, 1.0) <= straight)
+    cx = np.copysign(straight, dx)
+    along = dx * cx
+    cap = along + np.sqrt(np.maximum(0.0, along * along - cx * cx + h * h))
+    return np.where(is_input, box, np.where(flat, reach_y, cap))
 
 
 def border_point(role: str, half: float, centre: QPointF, towards: QPointF) -> QPointF:

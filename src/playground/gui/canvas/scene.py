@@ -1,17 +1,18 @@
 """The scene follows the document: one item per neuron and per connection, nothing more.
 
 Items are plain QGraphicsItems (no per-item signals); the scene keeps them in
-two dictionaries keyed like the model, so a change finds its item at once.
+two mappings keyed like the model, so a change finds its item at once.
 The connections are all drawn by one ConnectionLayer, in a single loop; their
-items are there to be clicked, selected and told what changed.
+items are there to be clicked, selected and told what changed. A large
+network opens with stand-ins for its connection items, each turned into its
+item when first needed (see connection_line.py and connection_items.py).
 """
 
 from __future__ import annotations
 
-import gc
-
+import numpy as np
 import shiboken6
-from PySide6.QtCore import QObject, QPointF, QRectF, Qt, QTimer
+from PySide6.QtCore import QObject, QPointF, QRectF
 from PySide6.QtWidgets import (
     QGraphicsScene,
     QGraphicsSceneHelpEvent,
@@ -21,8 +22,12 @@ from PySide6.QtWidgets import (
 
 from playground.gui.canvas import style
 from playground.gui.canvas.connection_item import ConnectionItem
+from playground.gui.canvas.connection_items import ConnectionItems
 from playground.gui.canvas.connection_layer import ConnectionLayer
-from playground.gui.canvas.decoration_sides import SIDES, choose_side
+from playground.gui.canvas.connection_line import LINES_FROM, ConnectionLine
+from playground.gui.canvas.connection_lines import connection_lines
+from playground.gui.canvas.decoration_placement import DecorationPlacement
+from playground.gui.canvas.long_lived import building_long_lived_objects
 from playground.gui.canvas.neuron_item import NeuronItem
 from playground.gui.canvas.neuron_pictures import NeuronPictures
 from playground.gui.document import Document
@@ -30,13 +35,6 @@ from playground.model.layout import nudge_apart
 
 Key = tuple[str, str]
 BSP_TREE_DEPTH = 8
-# Up to this many neurons (and ten times as many connections), any change re-chooses every
-# neuron's decoration sides (a moved line may now cross a label anywhere). Above it, only the
-# changed neurons': at 500 neurons and 10,000 connections choosing all
-# would take seconds, so a large network opens with its biases below.
-PLACE_ALL_UP_TO = 300
-PICTURE_SIDES = ("above", "above_right", "above_left", "below", "below_right", "below_left")
-PICTURE_SIDES += ("right", "left")
 
 
 class NetworkScene(QGraphicsScene):
@@ -50,18 +48,12 @@ class NetworkScene(QGraphicsScene):
         self.setBspTreeDepth(BSP_TREE_DEPTH)
         self.document = document
         self.neuron_items: dict[str, NeuronItem] = {}
-        self.connection_items: dict[Key, ConnectionItem] = {}
+        self.connection_items = ConnectionItems(self)
         self._show_weight_labels = False
         self.connection_layer: ConnectionLayer | None = None
         self.label_digits = style.CANVAS_DIGITS  # of weight and bias labels; see set_label_digits
+        self.placement = DecorationPlacement(self)
         self.pictures = NeuronPictures(document, lambda: self.neuron_items, self.place_all, self)
-        # Neurons whose bias label and picture need their sides chosen again (None: all),
-        # gathered over one edit's many signals and chosen once, when the events are done.
-        self._to_place: set[str] | None = set()
-        self._placement = QTimer(self)
-        self._placement.setSingleShot(True)
-        self._placement.setInterval(0)
-        self._placement.timeout.connect(self.place_decorations)
         self.selectionChanged.connect(self._selection_changed)
         document.network_replaced.connect(self.rebuild)
         document.neuron_added.connect(self._add_neuron)
@@ -78,22 +70,20 @@ class NetworkScene(QGraphicsScene):
 
     def rebuild(self) -> None:
         """Throw every item away and draw the document's network afresh."""
-        # Ten thousand new items set Python's cycle collector off a hundred times over the
-        # whole heap (50–200 ms of a load); they hold no cycles it must find meanwhile.
-        collecting = gc.isenabled()
-        gc.disable()
-        try:
+        self._throw_items_away()
+        # The collector paused while ten thousand items are made, and kept off them afterwards.
+        with building_long_lived_objects():
             self._rebuild()
-        finally:
-            if collecting:
-                gc.enable()
 
-    def _rebuild(self) -> None:
+    def _throw_items_away(self) -> None:
+        self._let_go_of_items()
         self.clearSelection()
         self.connection_layer = None
         self.clear()
         self.neuron_items = {}
-        self.connection_items = {}
+        self.connection_items = ConnectionItems(self)
+
+    def _rebuild(self) -> None:
         network = self.document.network
         # Without an index while adding: Qt then builds its tree once, at the first lookup,
         # instead of growing it item by item (most of the time of loading 10,000 connections).
@@ -101,31 +91,62 @@ class NetworkScene(QGraphicsScene):
         for neuron in network.neurons:
             self._add_neuron(neuron.id)
         neuron_items = self.neuron_items
-        centres = {k: (p.x(), p.y()) for k, p in ((k, i.pos()) for k, i in neuron_items.items())}
-        add_item = self.addItem
-        for c in network.connections:
-            ends = centres[c.source] + centres[c.target]
-            item = ConnectionItem(neuron_items[c.source], neuron_items[c.target], c.weight, ends)
-            self.connection_items[c.key] = item
-            add_item(item)
+        ends = {n.id: (n.x, n.y, n.role, neuron_items[n.id].half_width) for n in network.neurons}
+        connections = network.connections
+        lines = connection_lines(
+            [ends[c.source] for c in connections], [ends[c.target] for c in connections]
+        )
+        styles = style.weight_styles(np.array([c.weight for c in connections], float))
+        lines_by_key = self.connection_items.lines
+        if len(connections) > LINES_FROM:
+            # Stand-ins, made items when needed: most of a large network is never clicked.
+            for c, line, weight_style in zip(connections, lines, styles, strict=True):
+                source, target = c.source, c.target
+                lines_by_key[source, target] = ConnectionLine(
+                    neuron_items[source], neuron_items[target], c.weight, weight_style, line
+                )
+        else:
+            add_item = self.addItem
+            for c, line, weight_style in zip(connections, lines, styles, strict=True):
+                source, target = c.source, c.target
+                item = ConnectionItem(
+                    neuron_items[source],
+                    neuron_items[target],
+                    c.weight,
+                    line=line,
+                    weight_style=weight_style,
+                )
+                lines_by_key[source, target] = item
+                add_item(item)
         layer = ConnectionLayer()
         layer.set_show_weight_labels(self._show_weight_labels)
         layer.set_label_digits(self.label_digits)
-        layer.add(self.connection_items.values())
+        layer.add(lines_by_key.values())
         self.addItem(layer)
         self.connection_layer = layer
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         self.setBspTreeDepth(BSP_TREE_DEPTH)
-        if self._small():
+        if self.placement.small():
             self.place_all()
             self.place_decorations()
         else:
             # Each neuron added asked for its sides; a large network opens with its biases
-            # below instead (see PLACE_ALL_UP_TO), and a neuron edited later chooses its own.
-            self._to_place = set()
-            self._placement.stop()
+            # below instead (see decoration_placement.py), and a neuron edited later chooses its own.
+            self.placement.forget_pending()
         if self.pictures.shown:
             self.pictures.refresh()
+
+    def _let_go_of_items(self) -> None:
+        """Break the reference cycles of the items going away, so they are freed at once.
+
+        A neuron item lists its connections and each names its neurons; the layer and the
+        connections name each other too. Left so, ten thousand connections wait for Python's
+        cycle collector, which the rebuild keeps away from them (see long_lived.py).
+        """
+        for item in self.neuron_items.values():
+            item.connections = {}
+        if self.connection_layer is not None:
+            self.connection_layer.let_go()
 
     def restyle_all(self) -> None:
         """Re-read every weight and bias from the model (after a bulk change).
@@ -134,7 +155,7 @@ class NetworkScene(QGraphicsScene):
         stays the same costs a comparison, so the canvas can follow training often.
         """
         network = self.document.network
-        items = self.connection_items
+        items = self.connection_items.lines  # items or stand-ins: none made only to restyle
         layer = self.connection_layer
         labels = layer.shows_weight_labels()
         weight_style = style.weight_style
@@ -177,64 +198,14 @@ class NetworkScene(QGraphicsScene):
 
     def place_all(self) -> None:
         """Choose every neuron's decoration sides again, once the current events are done."""
-        self._to_place = None
-        self._placement.start()
-
-    def _small(self) -> bool:
-        return (
-            len(self.neuron_items) <= PLACE_ALL_UP_TO
-            and len(self.connection_items) <= PLACE_ALL_UP_TO * 10
-        )
-
-    def _place_later(self, neuron_ids: list[str]) -> None:
-        """These neurons (with every other, in a small network) choose their sides again."""
-        if self._to_place is None:
-            return
-        if self._small():
-            self.place_all()
-            return
-        # Only the named neurons: a neighbour in a dense network has hundreds of lines to test.
-        self._to_place.update(neuron_ids)
-        self._placement.start()
+        self.placement.place_all()
 
     def place_decorations(self) -> None:
         """Put each pending neuron's bias label, then its picture, where the fewest lines cross."""
-        self._placement.stop()
-        pending, self._to_place = self._to_place, set()
-        items = self.neuron_items
-        chosen = items.values() if pending is None else [items[i] for i in pending if i in items]
-        for item in chosen:
-            self._place(item)
+        self.placement.place_pending()
 
-    def _place(self, item: NeuronItem) -> None:
-        bias_size, picture_size = item.bias_size(), item.picture_size()
-        if bias_size is None and picture_size is None:
-            return
-        centre = item.pos()
-        candidates = {}
-        for name, size in (("bias", bias_size), ("picture", picture_size)):
-            if size is not None:
-                candidates[name] = item.decoration_rects(size)
-        near = QRectF()
-        for rects in candidates.values():
-            for rect in rects.values():
-                near = near.united(rect.translated(centre))
-        lines, obstacles = [], []
-        # By bounding rectangle: a neighbour's labels lie outside its shape (its body).
-        for other in self.items(near, Qt.ItemSelectionMode.IntersectsItemBoundingRect):
-            if isinstance(other, ConnectionItem):
-                lines.append(other.drawn)
-            elif isinstance(other, NeuronItem) and other is not item:
-                obstacles.extend(other.occupied_rects())
-        bias_side, picture_side = item.bias_side, item.picture_side
-        if "bias" in candidates:
-            bias_side = choose_side(centre, candidates["bias"], lines, obstacles, SIDES)
-            obstacles.append(candidates["bias"][bias_side].translated(centre))
-        if "picture" in candidates:
-            picture_side = choose_side(
-                centre, candidates["picture"], lines, obstacles, PICTURE_SIDES
-            )
-        item.set_sides(bias_side, picture_side)
+    def _place_later(self, neuron_ids: list[str]) -> None:
+        self.placement.place_later(neuron_ids)
 
     # ----------------------------------------------------------------- selection
 
@@ -281,6 +252,7 @@ class NetworkScene(QGraphicsScene):
         return None
 
     def connection_at(self, pos: QPointF) -> ConnectionItem | None:
+        self.make_items_near(pos)
         for item in self.items(pos):
             if isinstance(item, ConnectionItem):
                 return item
@@ -330,7 +302,26 @@ class NetworkScene(QGraphicsScene):
         super().mouseReleaseEvent(event)
         self.commit_moves()
 
+    def make_items_near(self, pos: QPointF) -> None:
+        """Make the connection items near `pos` that are still stand-ins, so Qt finds them there."""
+        if self.connection_layer is not None:
+            self.connection_items.make_near(self.connection_layer.index, pos)
+
+    def make_items_in(self, rect: QRectF) -> None:
+        """Make the connection items a selection box over `rect` could select."""
+        if self.connection_layer is not None:
+            self.connection_items.make_in(self.connection_layer.index, rect)
+
+    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        self.make_items_near(event.scenePos())
+        super().mousePressEvent(event)
+
+    def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        self.make_items_near(event.scenePos())
+        super().mouseDoubleClickEvent(event)
+
     def helpEvent(self, event: QGraphicsSceneHelpEvent) -> None:
+        self.make_items_near(event.scenePos())
         # Connections have no stored tooltip (10,000 strings to refresh); build it on demand.
         for item in self.items(event.scenePos()):
             if isinstance(item, NeuronItem):
@@ -383,20 +374,21 @@ class NetworkScene(QGraphicsScene):
     def _add_connection(self, source: str, target: str) -> None:
         weight = self.document.network.connection(source, target).weight
         item = ConnectionItem(self.neuron_items[source], self.neuron_items[target], weight)
-        self.connection_items[(source, target)] = item
+        self.connection_items.lines[(source, target)] = item
         self.addItem(item)
         self.connection_layer.add([item])
         self._place_later([source, target])
 
     def _remove_connection(self, source: str, target: str) -> None:
-        item = self.connection_items.pop((source, target), None)
+        item = self.connection_items.lines.pop((source, target), None)
         if item is not None:
             self.connection_layer.remove(item)
             item.detach()
-            self.removeItem(item)
+            if isinstance(item, ConnectionItem):
+                self.removeItem(item)
             self._place_later([source, target])
 
     def _update_connection(self, source: str, target: str) -> None:
-        self.connection_items[(source, target)].set_weight(
+        self.connection_items.lines[(source, target)].set_weight(
             self.document.network.connection(source, target).weight
         )

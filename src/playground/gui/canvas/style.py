@@ -2,6 +2,7 @@
 
 from functools import cache
 
+import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPen
 
@@ -45,6 +46,14 @@ def weight_style(weight: float) -> int:
         return 0
     bucket = 1 + min(WEIGHT_BUCKETS - 1, int(min(abs(weight), 3.0) / 3.0 * WEIGHT_BUCKETS))
     return bucket if weight > 0 else -bucket
+
+
+def weight_styles(weights: np.ndarray) -> list[int]:
+    """`weight_style` of many weights at once (a scene building thousands of connections)."""
+    buckets = 1 + np.minimum(
+        WEIGHT_BUCKETS - 1, (np.minimum(np.abs(weights), 3.0) / 3.0 * WEIGHT_BUCKETS).astype(int)
+    )
+    return np.where(weights == 0.0, 0, np.where(weights > 0, buckets, -buckets)).tolist()
 
 
 @cache

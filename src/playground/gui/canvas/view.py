@@ -144,6 +144,8 @@ class NetworkView(QGraphicsView):
                 self._drag_moved(pos, event.position().toPoint())
                 event.accept()
                 return
+            # A connection still without its item is no empty place to add a neuron.
+            self.network_scene.make_items_near(pos)
             if self.tool == ADD_NEURON and self.itemAt(event.position().toPoint()) is None:
                 self._add_neuron(pos)
                 event.accept()
@@ -209,6 +211,8 @@ class NetworkView(QGraphicsView):
         if not rect.isNull():
             # The rectangle, not `to_scene`: that point lags one mouse move behind.
             self._band = self.mapToScene(rect).boundingRect()
+            # Qt selects what the box touches right after this signal: items, not stand-ins.
+            self.network_scene.make_items_in(self._band)
             return
         # The box is finished. Qt selected everything it touched; keep what it encloses
         # (Qt's "contains" mode would want the neurons' whole text margins inside).
