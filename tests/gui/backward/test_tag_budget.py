@@ -11,7 +11,7 @@ from functools import partial
 
 from playground.engine.formatting import format_number
 from playground.gui.backward.frames import GRADIENTS
-from playground.gui.backward.overlay_items import Glow, Glows
+from playground.gui.backward.overlay_items import Glows, Links
 from playground.gui.backward.tag_budget import MAX_LABELLED, MAX_NEURON_TAGS
 from tests.gui.backward.helpers import overlay_tags
 from tests.gui.backward.test_interaction_at_scale import fan_out_network
@@ -67,8 +67,8 @@ def test_a_hundred_done_outputs_show_only_the_pills_the_current_sum_labels(backw
     # Their targets likewise; every output still has its dashed link to the loss.
     targets = [t for t in overlay_tags(scene) if t.text.startswith("t ")]
     assert len(targets) == len(labelled)
-    links = [i for i in scene.items() if isinstance(i, Glow) and i.dashed]
-    assert len(links) == 100
+    links = [i for i in scene.items() if isinstance(i, Links)]
+    assert len(links) == 1 and len(links[0].links) == 100
 
 
 def test_below_the_budget_every_done_neuron_keeps_its_pill(backward, trace_window):

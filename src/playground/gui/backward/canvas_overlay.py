@@ -40,7 +40,7 @@ from playground.gui.backward.frames import (
 )
 from playground.gui.backward.math_html import MUTED, sign_colour
 from playground.gui.backward.mean_labels import draw_means
-from playground.gui.backward.overlay_items import Glow, Glows, Ring, Tag, TextLine
+from playground.gui.backward.overlay_items import Glow, Glows, Links, Ring, Tag, TextLine
 from playground.gui.backward.overlay_layout import (
     DOWN,
     RIGHT,
@@ -357,15 +357,15 @@ class CanvasOverlay(LabelLayout):
         self._add(node)
         self.loss_rect = node.sceneBoundingRect()
         self.loss_anchor = anchor = node.pos()
+        links = []
         for output_id, position in zip(outputs, positions):
             tag = self.target_tags.get(output_id)
             # From the target's tag; from the neuron where a large network left that out.
             right = tag.sceneBoundingRect().right() if tag else position.x() + R
             start = QPointF(right, position.y())
             end = QPointF(self.loss_rect.left(), anchor.y())
-            link = self._make(Glow, QLineF(start, end), "#9a9a9a", 0.0, dashed=True)
-            link.setOpacity(0.35 if self._dimmed(output_id) else 1.0)
-            self._add(link)
+            links.append((QLineF(start, end), 0.35 if self._dimmed(output_id) else 1.0))
+        self._add(self._make(Links, links, "#9a9a9a"))
 
     # ----------------------------------------------------------------- the current neuron
 

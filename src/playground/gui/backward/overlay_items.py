@@ -148,12 +148,11 @@ def paint_halo(painter: QPainter, line: QLineF, colour: QColor | str, width: flo
 class Glow(QGraphicsItem):
     """A wide soft line under a connection: the path the gradient is taking."""
 
-    def __init__(self, line: QLineF, colour: str, width: float, dashed: bool = False) -> None:
+    def __init__(self, line: QLineF, colour: str, width: float) -> None:
         super().__init__()
         self.line = QLineF(line)
         self.colour = QColor(colour)
         self.width = width
-        self.dashed = dashed
         _passive(self, GLOW_Z)
         self._bounds = glow_bounds(line, width)
 
@@ -165,10 +164,42 @@ class Glow(QGraphicsItem):
     ) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         paint_halo(painter, self.line, self.colour, self.width)
-        if self.dashed:
-            core = QPen(self.colour, 1.6, Qt.PenStyle.DashLine, Qt.PenCapStyle.FlatCap)
+
+
+class Links(QGraphicsItem):
+    """Dashed lines from each output's target to the loss node, in one item: a hundred
+    outputs made a hundred items to add and paint at every step."""
+
+    def __init__(self, links: list[tuple[QLineF, float]], colour: str) -> None:
+        super().__init__()
+        self.links = [(QLineF(line), opacity) for line, opacity in links]  # opacity: 1 or faded
+        self.colour = QColor(colour)
+        _passive(self, GLOW_Z)
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        bounds = QRectF()
+        for line, _ in self.links:
+            bounds = bounds.united(glow_bounds(line, 0.0))
+        self._bounds = bounds
+
+    @staticmethod
+    def pool_key(links: list[tuple[QLineF, float]], colour: str) -> tuple:
+        """What `ItemPool` tells these links by (see `overlay_reuse`)."""
+        return colour, tuple((line.x1(), line.y1(), line.x2(), line.y2(), o) for line, o in links)
+
+    def boundingRect(self) -> QRectF:
+        return self._bounds
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        core = QPen(self.colour, 1.6, Qt.PenStyle.DashLine, Qt.PenCapStyle.FlatCap)
+        for line, opacity in self.links:
+            painter.setOpacity(opacity)
+            paint_halo(painter, line, self.colour, 0.0)
             painter.setPen(core)
-            painter.drawLine(self.line)
+            painter.drawLine(line)
+        painter.setOpacity(1.0)
 
 
 class Glows(QGraphicsItem):
