@@ -9,10 +9,19 @@ the test picks from the trace itself (the 24 largest products, the 60 largest mo
 import re
 from functools import partial
 
+import numpy as np
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QColor, QImage, QPainter
+
 from playground.engine.formatting import format_number
+from playground.gui.backward.forward_html import FORWARD_COLOUR
 from playground.gui.backward.frames import GRADIENTS
+from playground.gui.backward.lit_lines import MANY_LIT, LitLines
 from playground.gui.backward.overlay_items import Glows, Links
 from playground.gui.backward.tag_budget import MAX_LABELLED, MAX_NEURON_TAGS
+from playground.model.dataset import Dataset
+from playground.model.network import Network
+from playground.model.neuron import Neuron
 from tests.gui.backward.helpers import overlay_tags
 from tests.gui.backward.test_interaction_at_scale import fan_out_network
 from tests.gui.backward.test_large_networks import fan_in_network
@@ -124,3 +133,52 @@ def test_of_a_hundred_lit_lines_only_the_labelled_ones_glow(backward, trace_wind
     # Every one of the hundred still lights up in its colour, and sends its dots.
     assert all(scene.connection_items[(f"i{k + 1}", "o1")].flow for k in range(100))
     assert len(backward.overlay.paths) == 100
+
+
+def wide_fan(count: int) -> Network:
+    """i1 → o1 and `count` hidden neurons → o1, hidden k of bias (k + 1) / 10 and no inputs.
+
+    Not `count` inputs: the training dock would offer every product of two data columns.
+    """
+    network = Network(name="wide fan")
+    network.add_neuron(Neuron("i1", "input", x=0.0, y=0.0))
+    network.add_neuron(Neuron("o1", "output", "linear", 0.0, 600.0, 20.0 * count))
+    network.connect("i1", "o1", 0.01)
+    for k in range(count):
+        network.add_neuron(Neuron(f"h{k + 1}", "hidden", "linear", (k + 1) / 10, 300.0, 40.0 * k))
+        network.connect(f"h{k + 1}", "o1", 0.01)
+    network.data = Dataset(np.array([[0.0]]), np.array([[0.0]]), np.zeros((0, 1)), np.zeros((0, 1)))
+    return network
+
+
+def purple_pixels(scene, rect) -> int:
+    """How many pixels of the scene's `rect`, rendered, are the forward pass's own colour."""
+    image = QImage(400, 400, QImage.Format.Format_ARGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    scene.render(painter, QRectF(0, 0, 400, 400), rect)
+    painter.end()
+    colour = QColor(FORWARD_COLOUR).rgb()
+    return sum(1 for x in range(0, 400, 2) for y in range(0, 400, 2) if image.pixel(x, y) == colour)
+
+
+def test_a_neuron_with_hundreds_of_inputs_has_them_drawn_lit_by_the_overlay(backward, trace_window):
+    """Past MANY_LIT lit lines the editor's items keep their look; one LitLines draws them."""
+    trace_window.document.replace(wide_fan(MANY_LIT + 50))
+    backward.set_forward_steps(True)
+    backward.open()
+    step_to(backward, "forward_step", "o1")
+    scene = trace_window.scene
+    assert all(line.flow is None for line in scene.connection_items.lines.values())
+    lit = [item for item in scene.items() if isinstance(item, LitLines)]
+    assert len(lit) == 1 and len(lit[0].lines) == MANY_LIT + 51
+    # Hidden k carries (k + 1) / 10 through the same weight: the later, the wider.
+    intensities = [intensity for _, _, intensity in lit[0].lines][1:]
+    assert intensities == sorted(intensities) and intensities[0] < intensities[-1]
+    assert {colour for _, colour, _ in lit[0].lines} == {FORWARD_COLOUR}
+    # They are on the canvas: the forward colour itself, only while the item is shown.
+    o1 = scene.neuron_items["o1"].pos()
+    area = QRectF(o1.x() - 250, o1.y() - 100, 200, 200)  # where the lines come together
+    assert purple_pixels(scene, area) > 50
+    lit[0].setVisible(False)
+    assert purple_pixels(scene, area) == 0

@@ -38,6 +38,7 @@ from playground.gui.backward.frames import (
     NEURON,
     Frame,
 )
+from playground.gui.backward.lit_lines import MANY_LIT, LitLines
 from playground.gui.backward.math_html import MUTED, sign_colour
 from playground.gui.backward.mean_labels import draw_means
 from playground.gui.backward.overlay_items import Glow, Glows, Links, Ring, Tag, TextLine
@@ -62,6 +63,7 @@ from playground.gui.backward.tag_budget import (
     within_budget,
 )
 from playground.gui.canvas import style
+from playground.gui.canvas.connection_look import ConnectionLook
 from playground.gui.canvas.scene import NetworkScene
 from playground.model.network import Network
 
@@ -101,6 +103,7 @@ class CanvasOverlay(LabelLayout):
         self.pool = ItemPool(scene)
         self._scale_of: tuple[Trace, float] | None = None  # the trace's largest gradient
         self.loss_known = True  # False at a forward step before the last: L is not computed yet
+        self.lit: list[tuple[QLineF, str, float]] | None = None  # see `_light`
         self.bias_covered: list = []  # neuron items whose bias text a tag replaces (`mean_labels`)
 
     # ----------------------------------------------------------------- clearing
@@ -378,6 +381,8 @@ class CanvasOverlay(LabelLayout):
         self._add(self._make(Ring, item.pos(), RING_RADIUS, RING_COLOUR, item.half_width - R))
         gathering = self.frame.shows(GATHER)
         glowing = self.frame.phase in (0, GATHER)
+        grads = len(step.weight_grads) if self.frame.shows(GRADIENTS) else 0
+        self.lit = [] if len(step.terms) + grads > MANY_LIT else None  # see `_light`
         values = [t.product for t in step.terms]
         if self.frame.shows(GRADIENTS):
             values += [g.dL_dw for g in step.weight_grads]
@@ -398,13 +403,11 @@ class CanvasOverlay(LabelLayout):
         derivations = dict(zip(sorted(chosen), [*described.terms, *described.weights]))
         glows: list[tuple[QLineF, str, float]] = []  # drawn as one item: see Glows
         for k, term in enumerate(step.terms):
-            connection = self.scene.connection_items.get((step.neuron, term.target))
+            connection = self._look((step.neuron, term.target))
             if connection is None:
                 continue
             colour = sign_colour(term.product)
-            self.looks.flow(
-                (step.neuron, term.target), QColor(colour), self._intensity(term.product)
-            )
+            self._light((step.neuron, term.target), connection, colour, term.product)
             line = connection.line()
             if glowing:
                 if len(step.terms) <= MAX_LABELLED or k in chosen:  # see GLOWS_LABELLED_ONLY
@@ -427,11 +430,11 @@ class CanvasOverlay(LabelLayout):
                 )
         if self.frame.shows(GRADIENTS):
             for k, g in enumerate(step.weight_grads, start=count):
-                connection = self.scene.connection_items.get((g.source, g.target))
+                connection = self._look((g.source, g.target))
                 if connection is None:
                     continue
                 colour = sign_colour(g.dL_dw)
-                self.looks.flow((g.source, g.target), QColor(colour), self._intensity(g.dL_dw))
+                self._light((g.source, g.target), connection, colour, g.dL_dw)
                 if k in chosen:
                     i, j = self.names[g.source], self.names[g.target]
                     lines = [
@@ -451,6 +454,7 @@ class CanvasOverlay(LabelLayout):
                     )
         if glows:
             self._add(self._make(Glows, glows))
+        self._draw_lit()
         self._place_labels()
 
     def _loss_flow(self, step: NeuronStep, glowing: bool) -> None:
@@ -560,8 +564,9 @@ class CanvasOverlay(LabelLayout):
             zip(sorted(chosen), TraceDescriber(self.network).forward(labelled).terms)
         )
         glows: list[tuple[QLineF, str, float]] = []  # drawn as one item: see Glows
+        self.lit = [] if len(step.terms) > MANY_LIT else None  # see `_light`
         for index, term in enumerate(step.terms):
-            connection = self.scene.connection_items.get((term.source, step.neuron))
+            connection = self._look((term.source, step.neuron))
             if connection is None:
                 continue
             intensity = (
@@ -569,7 +574,7 @@ class CanvasOverlay(LabelLayout):
                 if largest > 0 and math.isfinite(term.product)
                 else 0.15
             )
-            self.looks.flow((term.source, step.neuron), QColor(FORWARD_COLOUR), intensity)
+            self._light((term.source, step.neuron), connection, FORWARD_COLOUR, None, intensity)
             line = connection.line()
             if len(step.terms) <= MAX_LABELLED or index in chosen:  # see GLOWS_LABELLED_ONLY
                 glows.append((line, FORWARD_COLOUR, 10 + 10 * intensity))
@@ -591,6 +596,7 @@ class CanvasOverlay(LabelLayout):
                 )
         if glows:
             self._add(self._make(Glows, glows))
+        self._draw_lit()
         self._place_labels()
 
     # ----------------------------------------------------------------- the update
@@ -653,6 +659,33 @@ class CanvasOverlay(LabelLayout):
 
     def _intensity(self, value: float) -> float:
         return glow_intensity(value, self.scale)
+
+    def _look(self, key: tuple[str, str]) -> ConnectionLook | None:
+        """The connection as drawn: its item, or in a large network perhaps its stand-in (looking
+        makes no item; see connection_items)."""
+        return self.scene.connection_items.lines.get(key)
+
+    def _light(
+        self,
+        key: tuple[str, str],
+        connection: ConnectionLook,
+        colour: str,
+        value: float | None,
+        intensity: float | None = None,
+    ) -> None:
+        """Light a connection in `colour`, as wide as `value` is large (or by `intensity`):
+        its editor item restyled, or past MANY_LIT of them drawn by the overlay (see lit_lines)."""
+        if intensity is None:
+            intensity = self._intensity(value)
+        if self.lit is None:
+            self.looks.flow(key, QColor(colour), intensity)
+        else:
+            self.lit.append((connection.line(), colour, intensity))
+
+    def _draw_lit(self) -> None:
+        if self.lit:
+            self._add(self._make(LitLines, self.lit))
+        self.lit = None
 
 
 def _few(neuron_ids: list[str]) -> set[str]:

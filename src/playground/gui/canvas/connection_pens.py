@@ -34,6 +34,11 @@ def pens_and_brushes(detail: float) -> Pens:
     return result
 
 
+def lit_width(intensity: float) -> float:
+    """A lit line's width for its overlay's intensity (0…1): 1 px to the widest weight's."""
+    return 1.0 + (style.MAX_CONNECTION_WIDTH - 1.0) * intensity
+
+
 def paint_one(painter: QPainter, item: ConnectionItem, arrowheads: bool) -> None:
     """A connection with an overlay, a fade or a selection halo, drawn as it always was."""
     if not item.drawable:
@@ -42,7 +47,7 @@ def paint_one(painter: QPainter, item: ConnectionItem, arrowheads: bool) -> None
     line = item.drawn
     colour = item.flow_colour()
     if colour is not None:
-        pen = flat_pen(colour, 1.0 + (style.MAX_CONNECTION_WIDTH - 1.0) * item.flow[2])
+        pen = flat_pen(colour, lit_width(item.flow[2]))
     else:
         pen = style.connection_pen(item.style)
     if item.selected_in_layer:
