@@ -20,7 +20,7 @@ from playground.gui.canvas import style
 from playground.gui.canvas.connection_item import flat_pen
 from playground.gui.canvas.connection_layer import ANTIALIAS_FROM, ARROWHEADS_FROM
 from playground.gui.canvas.connection_look import arrow_geometry
-from playground.gui.canvas.connection_pens import lit_width
+from playground.gui.canvas.connection_pens import draw_line, lit_width
 
 MANY_LIT = 200  # past this many lit connections of one neuron, drawn here
 LIT_Z = 0.4  # above the connection layer (0), under the neurons (1)
@@ -86,13 +86,7 @@ class LitLines(QGraphicsItem):
             pen = flat_pen(
                 colours.setdefault(colour, QColor(colour)), lit_width(max(0.0, min(1.0, intensity)))
             )
-            painter.setPen(pen)
-            if arrowheads:
-                shaft, head = arrow_geometry(line, pen.widthF())
-                painter.drawLine(shaft)
-                painter.setPen(Qt.PenStyle.NoPen)
-                painter.setBrush(pen.color())
-                painter.drawPolygon(head)
-            else:
-                painter.drawLine(line)
+            draw_line(
+                painter, pen, line, arrow_geometry(line, pen.widthF()) if arrowheads else None
+            )
         painter.restore()

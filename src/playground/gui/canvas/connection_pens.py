@@ -3,8 +3,8 @@ connection with an overlay, a fade or a selection halo (see connection_layer.py)
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QPainter, QPen
+from PySide6.QtCore import QLineF, Qt
+from PySide6.QtGui import QBrush, QPainter, QPen, QPolygonF
 
 from playground.gui.canvas import style
 from playground.gui.canvas.connection_item import ConnectionItem, arrow_geometry, flat_pen
@@ -39,6 +39,21 @@ def lit_width(intensity: float) -> float:
     return 1.0 + (style.MAX_CONNECTION_WIDTH - 1.0) * intensity
 
 
+def draw_line(
+    painter: QPainter, pen: QPen, line: QLineF, arrow: tuple[QLineF, QPolygonF] | None
+) -> None:
+    """`line` in `pen`; given its arrow (see `arrow_geometry`), its shaft and a filled head."""
+    painter.setPen(pen)
+    if arrow is None:
+        painter.drawLine(line)
+        return
+    shaft, head = arrow
+    painter.drawLine(shaft)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(pen.color())
+    painter.drawPolygon(head)
+
+
 def paint_one(painter: QPainter, item: ConnectionItem, arrowheads: bool) -> None:
     """A connection with an overlay, a fade or a selection halo, drawn as it always was."""
     if not item.drawable:
@@ -53,13 +68,8 @@ def paint_one(painter: QPainter, item: ConnectionItem, arrowheads: bool) -> None
     if item.selected_in_layer:
         painter.setPen(flat_pen(style.SELECTED, pen.widthF() + 5))
         painter.drawLine(line)
-    painter.setPen(pen)
+    arrow = None
     if arrowheads:
-        shaft, head = arrow_geometry(line, pen.widthF()) if colour is not None else item.arrow()
-        painter.drawLine(shaft)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(pen.color())
-        painter.drawPolygon(head)
-    else:
-        painter.drawLine(line)
+        arrow = arrow_geometry(line, pen.widthF()) if colour is not None else item.arrow()
+    draw_line(painter, pen, line, arrow)
     painter.setOpacity(1.0)
