@@ -15,28 +15,30 @@ the load); asserts nothing.
     python benchmarks/interaction_10k.py --only=1000-10-1 --steps=1
     python benchmarks/interaction_10k.py --cpu      # CPU time instead of wall time
 
-Second round of issue 14, `--cpu`, worst press in ms, before → after, run back to back on
-the shared 2-core machine (other runs alongside: ±30 % from run to run):
+Third round of issue 14, `--cpu`, worst press in ms on a quiet machine, start of the round →
+end (in brackets the usual press, timed one by one; the worst are the first press after a
+jump and the presses a full collection of Python's cycle collector lands in):
 
-    columns (500 neurons)       before   after     1000-10-1          before   after
-    scene load                     882     612                           586     575
-    open the panel                 662     571                          1094    1200
-    forward step                   225     223                           391     421
-    flow frame                       4       5                            25      22
-    formula panel                  101      61                           258     102
-    backward step                  257     197                           473     297
-    back                           256     161                           622     309
-    to the update                  256     159                           643     152
+    columns (500 neurons)        start   end              1000-10-1          start   end
+    scene load                     568   193                                   447   185
+    open the panel                 550   320                                   878   419
+    forward step                   287    57  (40-50)                          363   172  (70-90)
+    flow frame                       5     3                                    41    18
+    formula panel (redraw)          57   0.2                                    97   0.5
+    backward step                  212   133  (45-65)                          300   179  (60-80)
+    back                           174    95  (40-46)                          379   107  (55-66)
+    to the update                  158    37                                   141    79
 
-What changed: lit lines of a large network drawn by a LitLayer above the unchanged
-connection picture (no more repainting most of 10k lines per step); a pill or tag kept at
-its last place when that is still free; label placement stops counting crossings once a
-place cannot win; the trace's largest gradient and the forward order kept per trace and
-network version; the fingerprint read by attrgetter; the panel opened draws once; a long
-formula text laid out once (scroll bar shown from the start); Python's cycle collector
-paused while the scene builds 10k items. What remains, profiled: the first trace of the
-sample (engine, ~half of opening the panel), placing and painting ~1000 tags and glows on
-1000-10-1, QTextDocument parsing the 250-row table (~50 ms).
+What changed: a frame of a large network tags only the neurons it is about (tag_budget) and
+glows only its labelled connections; the label placer tests all candidate places of a label
+at once with numpy (placement_arrays), with the same arithmetic, so it chooses the same
+places; the neurons' obstacle grid is kept between frames; past 200 lit connections the
+overlay draws them in one item (lit_lines) instead of restyling each editor item; the
+formula panel writes each page once per trace and only the part it shows (frame_texts);
+connections are plain stand-ins until an item is needed, and a loaded network's objects are
+frozen for the cycle collector (gui/canvas). What remains: placing 24 connection labels
+(~12 ms), the paint, full collections that walk the trace's objects (20-60 ms, a few times
+a run), and the first trace of a sample when the panel opens.
 """
 
 import cProfile
