@@ -22,11 +22,11 @@ from PySide6.QtCore import QCoreApplication, QLineF, QPointF, QRectF
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGraphicsItem
 
-from playground.engine.backward_stepper import NeuronStep, Trace, forward_step
+from playground.engine.backward_stepper import NeuronStep, Trace
 from playground.engine.formatting import format_number, neuron_names
 from playground.engine.trace_description import TraceDescriber
 from playground.engine.written import plain
-from playground.gui.backward.forward_html import FORWARD_COLOUR, kept_forward_order
+from playground.gui.backward.forward_step_canvas import draw_forward_step
 from playground.gui.backward.frames import (
     APPLIED,
     DERIVATIVE,
@@ -56,8 +56,6 @@ from playground.gui.backward.tag_budget import (
     MAX_LABELLED,
     MAX_NEURON_TAGS,
     backward_focus,
-    forward_focus,
-    forward_labelled,
     labelled_places,
     largest_within_budget,
     within_budget,
@@ -179,7 +177,7 @@ class CanvasOverlay(LabelLayout):
             self._finish()
             return
         if frame.kind == FORWARD_STEP:
-            self._forward_frame(frame.step)
+            draw_forward_step(self, frame.step)
             self._finish()
             return
         steps = {s.neuron: k for k, s in enumerate(trace.steps)}
@@ -499,105 +497,6 @@ class CanvasOverlay(LabelLayout):
         label.setPos(self.placer.place(size, [above, below, *on_link, *higher, *lower]))
         self._add(label)
         self.labels["loss"] = label
-
-    # ----------------------------------------------------------------- a forward step
-
-    def _forward_frame(self, k: int) -> None:
-        """Neuron k of the forward pass: its incoming w · y, its value; later neurons faded."""
-        order = kept_forward_order(self.network)
-        step = forward_step(self.network, self.trace.forward, order[k])
-        computed = set(order[: k + 1])
-        self.current = None
-        self.done, self.pending = set(order[:k]), set(order[k + 1 :])
-        self.used = {step.neuron} | {t.source for t in step.terms}
-        self.focus = forward_focus(step)
-        self.loss_known = k == len(order) - 1
-        self.placer = self._new_placer()
-        self.ringed = step.neuron
-        self._block_ring()
-        for neuron_id in self.pending:
-            item = self.scene.neuron_items.get(neuron_id)
-            if item is not None:
-                self.looks.dim(neuron_id)
-        if len(self.scene.connection_items) <= MAX_FADED_CONNECTIONS:
-            for key in self.scene.connection_items:
-                if key[1] == step.neuron:
-                    continue
-                # Done: its share is in a computed z; the rest waits for a neuron not reached yet.
-                self.looks.fade(key, DONE_OPACITY if key[1] in self.done else DIMMED_OPACITY)
-        forward = self.trace.forward
-        known = [n for n, values in forward.items() if values.z is None or n in computed]
-        for neuron_id in within_budget(known, self.focus):
-            item = self.scene.neuron_items.get(neuron_id)
-            if item is None:
-                continue
-            values = forward[neuron_id]
-            if values.z is None:
-                text = f"y {self.fmt(values.y)}"
-            else:
-                text = f"z {self.fmt(values.z)}   y {self.fmt(values.y)}"
-            current = neuron_id == step.neuron
-            tag = self._tag(
-                [TextLine(text, 8.5 if current else 7.5, "#202020" if current else "#3d3d3d")],
-                background="#e6ffffff",
-                border=FORWARD_COLOUR if current else None,
-            )
-            # The current neuron's incoming lines arrive from the left: its tag leans right, off them.
-            lean = tag.size().width() / 2 - R if current else 0.0
-            self._put(tag, item.pos() + QPointF(lean, -self._clear(neuron_id, tag)), UP)
-            tag.setZValue(tag.zValue() + 1)  # a neuron's own value is never hidden by a label
-            self._add(tag)
-        self._loss_node()
-        item = self.scene.neuron_items.get(step.neuron)
-        if item is None:
-            return
-        self.looks.highlight(step.neuron)
-        self._add(self._make(Ring, item.pos(), RING_RADIUS, RING_COLOUR, item.half_width - R))
-        largest = max((abs(t.product) for t in step.terms if math.isfinite(t.product)), default=0)
-        compact = len(step.terms) > MAX_FLOW_LABELS
-        chosen = forward_labelled(step)
-        # Only the labelled terms' products are written (see `_current_neuron`).
-        labelled = dataclasses.replace(
-            step, terms=[t for k, t in enumerate(step.terms) if k in chosen]
-        )
-        derivations = dict(
-            zip(sorted(chosen), TraceDescriber(self.network).forward(labelled).terms)
-        )
-        glows: list[tuple[QLineF, str, float]] = []  # drawn as one item: see Glows
-        self.lit = [] if len(step.terms) > MANY_LIT else None  # see `_light`
-        for index, term in enumerate(step.terms):
-            connection = self._look((term.source, step.neuron))
-            if connection is None:
-                continue
-            intensity = (
-                0.15 + 0.85 * math.sqrt(min(1.0, abs(term.product) / largest))
-                if largest > 0 and math.isfinite(term.product)
-                else 0.15
-            )
-            self._light((term.source, step.neuron), connection, FORWARD_COLOUR, None, intensity)
-            line = connection.line()
-            if len(step.terms) <= MAX_LABELLED or index in chosen:  # see GLOWS_LABELLED_ONLY
-                glows.append((line, FORWARD_COLOUR, 10 + 10 * intensity))
-            self.paths.append((line.p1(), line.p2(), FORWARD_COLOUR))
-            if index in chosen:  # its words written only then: a thousand cost a while
-                lines = [
-                    TextLine(f"w · y{self._sub(term.source)}", 6.5, MUTED),
-                    TextLine(
-                        html.escape(plain(derivations[index].rows[-2].expr, self.digits)), 7.5
-                    ),
-                    TextLine(f"= {self.fmt(term.product)}", 8.5, FORWARD_COLOUR, bold=True),
-                ]
-                self._want_label(
-                    (term.source, step.neuron),
-                    term.product,
-                    line,
-                    lines[2:] if compact else lines,
-                    FORWARD_COLOUR,
-                )
-        if glows:
-            self._add(self._make(Glows, glows))
-        self._draw_lit()
-        self._place_labels()
 
     # ----------------------------------------------------------------- the update
 
