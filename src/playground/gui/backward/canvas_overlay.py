@@ -405,7 +405,9 @@ class CanvasOverlay(LabelLayout):
             if connection is None:
                 continue
             colour = sign_colour(term.product)
-            self._light((step.neuron, term.target), connection, colour, term.product)
+            self._light(
+                (step.neuron, term.target), connection, colour, self._intensity(term.product)
+            )
             line = connection.line()
             if glowing:
                 if len(step.terms) <= MAX_LABELLED or k in chosen:  # see GLOWS_LABELLED_ONLY
@@ -432,7 +434,7 @@ class CanvasOverlay(LabelLayout):
                 if connection is None:
                     continue
                 colour = sign_colour(g.dL_dw)
-                self._light((g.source, g.target), connection, colour, g.dL_dw)
+                self._light((g.source, g.target), connection, colour, self._intensity(g.dL_dw))
                 if k in chosen:
                     i, j = self.names[g.source], self.names[g.target]
                     lines = [
@@ -569,13 +571,10 @@ class CanvasOverlay(LabelLayout):
         key: tuple[str, str],
         connection: ConnectionLook,
         colour: str,
-        value: float | None,
-        intensity: float | None = None,
+        intensity: float,
     ) -> None:
-        """Light a connection in `colour`, as wide as `value` is large (or by `intensity`):
-        its editor item restyled, or past MANY_LIT of them drawn by the overlay (see lit_lines)."""
-        if intensity is None:
-            intensity = self._intensity(value)
+        """Light a connection in `colour`, as wide as `intensity` (0…1) says: its editor item
+        restyled, or past MANY_LIT of them drawn by the overlay (see lit_lines)."""
         if self.lit is None:
             self.looks.flow(key, QColor(colour), intensity)
         else:

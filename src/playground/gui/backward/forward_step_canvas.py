@@ -21,7 +21,7 @@ from playground.gui.backward.forward_html import FORWARD_COLOUR, kept_forward_or
 from playground.gui.backward.lit_lines import MANY_LIT
 from playground.gui.backward.math_html import MUTED
 from playground.gui.backward.overlay_items import Glows, Ring, TextLine
-from playground.gui.backward.overlay_layout import RING_RADIUS, UP
+from playground.gui.backward.overlay_layout import RING_RADIUS, UP, glow_intensity
 from playground.gui.backward.tag_budget import (
     MAX_LABELLED,
     forward_focus,
@@ -107,12 +107,8 @@ def draw_forward_step(overlay: CanvasOverlay, k: int) -> None:
         connection = overlay._look((term.source, step.neuron))
         if connection is None:
             continue
-        intensity = (
-            0.15 + 0.85 * math.sqrt(min(1.0, abs(term.product) / largest))
-            if largest > 0 and math.isfinite(term.product)
-            else 0.15
-        )
-        overlay._light((term.source, step.neuron), connection, FORWARD_COLOUR, None, intensity)
+        intensity = glow_intensity(term.product, largest)  # against this neuron's largest
+        overlay._light((term.source, step.neuron), connection, FORWARD_COLOUR, intensity)
         line = connection.line()
         if len(step.terms) <= MAX_LABELLED or index in chosen:  # see GLOWS_LABELLED_ONLY
             glows.append((line, FORWARD_COLOUR, 10 + 10 * intensity))
