@@ -53,6 +53,7 @@ from playground.gui.backward.overlay_layout import (
 from playground.gui.backward.overlay_reuse import EditorLooks, ItemPool
 from playground.gui.backward.practice_canvas import draw_waiting
 from playground.gui.backward.tag_budget import (
+    MAX_FLOW_LABELS,
     MAX_LABELLED,
     MAX_NEURON_TAGS,
     backward_focus,
@@ -69,7 +70,6 @@ R = style.NEURON_RADIUS
 RING_COLOUR = "#d98c00"
 LOSS_GAP = 150.0  # from the rightmost output to the loss node
 # Past these counts labels would bury the network: only colours and widths remain.
-MAX_FLOW_LABELS = 8  # past this, labels show the result only (MAX_LABELLED: see tag_budget)
 # GLOWS_LABELLED_ONLY: past MAX_LABELLED connections of the current neuron, only its labelled
 # ones glow (all still light up in their colour). A thousand halos over each other make one
 # blob at any zoom, and painting them took 40 ms of a step.

@@ -23,6 +23,7 @@ from playground.gui.backward.math_html import MUTED
 from playground.gui.backward.overlay_items import Glows, Ring, TextLine
 from playground.gui.backward.overlay_layout import RING_RADIUS, UP, glow_intensity
 from playground.gui.backward.tag_budget import (
+    MAX_FLOW_LABELS,
     MAX_LABELLED,
     forward_focus,
     forward_labelled,
@@ -42,7 +43,6 @@ def draw_forward_step(overlay: CanvasOverlay, k: int) -> None:
         DIMMED_OPACITY,
         DONE_OPACITY,
         MAX_FADED_CONNECTIONS,
-        MAX_FLOW_LABELS,
         RING_COLOUR,
     )
 

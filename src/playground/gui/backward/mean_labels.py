@@ -18,16 +18,15 @@ from PySide6.QtGui import QColor
 from playground.gui.backward.math_html import MUTED, sign_colour
 from playground.gui.backward.overlay_items import TextLine
 from playground.gui.backward.overlay_layout import DOWN, glow_intensity, largest_places
-from playground.gui.backward.tag_budget import largest_within_budget
+from playground.gui.backward.tag_budget import (
+    MAX_FLOW_LABELS,
+    MAX_LABELLED,
+    largest_within_budget,
+)
 from playground.gui.canvas import style
 
 if TYPE_CHECKING:
     from playground.gui.backward.canvas_overlay import CanvasOverlay
-
-# As at one sample's neuron: past this many labels, the value alone; past the second
-# count, only the largest means carry a label (the line's colour and width show the rest).
-LABELS_IN_FULL = 8
-MOST_LABELS = 24
 
 
 def draw_means(overlay: CanvasOverlay) -> None:
@@ -65,8 +64,10 @@ def draw_means(overlay: CanvasOverlay) -> None:
         # read as part of it. Left out as the weight labels are (`cover_weight_labels`).
         item.cover_bias_text(True)
         overlay.bias_covered.append(item)
-    compact = len(gradients) > LABELS_IN_FULL
-    labelled = largest_places([g.dL_dw for g in gradients], MOST_LABELS)
+    # As at one sample's neuron: past MAX_FLOW_LABELS the value alone, past MAX_LABELLED only
+    # the largest means carry a label (the line's colour and width show the rest).
+    compact = len(gradients) > MAX_FLOW_LABELS
+    labelled = largest_places([g.dL_dw for g in gradients], MAX_LABELLED)
     for index, g in enumerate(gradients):
         key = (g.source, g.target)
         connection = overlay.scene.connection_items.get(key)

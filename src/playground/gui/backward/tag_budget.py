@@ -7,6 +7,9 @@ a step's time at 10,000 connections. Past MAX_NEURON_TAGS tags of one kind a
 frame tags only its focus: the current neuron and the far ends of its labelled
 connections (or, where no neuron is current, the largest values). The formula
 panel still writes every value, and a line's colour and width still show its own.
+
+The counts of a neuron's connection labels live here too: every frame that labels
+connections (one sample's neuron, a forward step, a minibatch's means) asks them.
 """
 
 from __future__ import annotations
@@ -17,7 +20,8 @@ from playground.engine.backward_stepper import ForwardStep, NeuronStep
 from playground.gui.backward.overlay_layout import largest_places
 
 MAX_NEURON_TAGS = 60
-MAX_LABELLED = 24  # past this, only the largest gradients of a neuron are labelled
+MAX_FLOW_LABELS = 8  # past this many values, a connection's label shows the result only
+MAX_LABELLED = 24  # past this, only the largest values of a neuron are labelled
 
 
 def labelled_places(step: NeuronStep, gradients: bool) -> set[int]:
