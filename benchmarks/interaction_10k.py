@@ -72,25 +72,13 @@ LOAD_TARGET = 0.300
 STEPS = 4  # presses of each kind timed (--steps=N)
 
 
-def columns_network(seed: int = 0) -> Network:
-    """500 neurons, benchmarks/canvas_speed.py's: 5 columns of 100 neurons, each with 25 inputs (10,000)."""
-    rng = np.random.default_rng(seed)
-    network = Network(name="columns")
-    columns = []
-    for k in range(5):
-        role = "input" if k == 0 else "output" if k == 4 else "hidden"
-        ids = []
-        for row in range(100):
-            neuron_id = f"{role[0]}{k}_{row}"
-            activation, bias = (None, None) if role == "input" else ("tanh", 0.0)
-            network.add_neuron(Neuron(neuron_id, role, activation, bias, k * 300.0, row * 60.0))
-            ids.append(neuron_id)
-        columns.append(ids)
-    for left, right in itertools.pairwise(columns):
-        for target in right:
-            for source in rng.choice(left, 25, replace=False):
-                network.connect(str(source), target, float(rng.normal()))
-    return network
+def columns_network() -> Network:
+    """canvas_speed.py's network: 5 columns of 100 neurons, each with 25 inputs (10,000)."""
+    # Imported here, once this checkout's (or PYTHONPATH's) playground is loaded: importing
+    # canvas_speed puts this checkout's src first on the path.
+    from canvas_speed import big_network
+
+    return big_network()
 
 
 def layered_network(widths: list[int], seed: int = 0) -> Network:
