@@ -260,7 +260,7 @@ def test_leaders_found_at_once_meet_the_line_where_it_comes_nearest_each_box():
     for ends in rng.uniform(-200, 200, size=(10, 4)).round(1):
         line = QLineF(*ends)
         centres = [QPointF(*p) for p in rng.uniform(-250, 250, size=(30, 2))]
-        leaders = Leaders(line, Boxes(size, centres))
+        leaders = Leaders.to_line(line, Boxes(size, centres))
         for k, centre in enumerate(centres):
             length2 = line.dx() ** 2 + line.dy() ** 2
             t = (centre.x() - line.x1()) * line.dx() + (centre.y() - line.y1()) * line.dy()

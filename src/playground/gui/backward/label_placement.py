@@ -12,8 +12,7 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
 
 import numpy as np
 from PySide6.QtCore import QLineF, QPointF, QRectF
@@ -21,26 +20,22 @@ from PySide6.QtCore import QLineF, QPointF, QRectF
 from playground.gui.backward.placement_arrays import (
     Boxes,
     Edges,
-    Leaders,
+    Segment,
     crossing,
     normal_edges,
-    overlapping,
+    segment_of,
 )
-from playground.gui.canvas.geometry import crosses
+from playground.gui.backward.placement_batch import (
+    PlacementBatch,
+    Request,
+    Spot,
+    candidate_centres,
+)
 
 # Positions along a connection to try. The middle comes third: it is where the lines of a layered
 # network cross, and a label there could belong to either.
 ALONG = (0.62, 0.38, 0.5, 0.72, 0.28, 0.8, 0.2)
-LEADER_GAP = 10.0  # between a line and a label pushed off it, to leave room for the leader
 CELL = 80.0  # side of the grid cells that index what is taken
-
-
-@dataclass(frozen=True)
-class Spot:
-    """A label's centre, and where its leader meets its line (None: the label sits on its line)."""
-
-    centre: QPointF
-    anchor: QPointF | None = None
 
 
 def overlap_area(rect: QRectF, others: Iterable[QRectF]) -> float:
@@ -67,14 +62,6 @@ def edge_towards(rect: QRectF, point: QPointF) -> QPointF:
     )
 
 
-# A line as (x1, y1, dx, dy): read from Qt once, not at every test.
-_Segment = tuple[float, float, float, float]
-
-
-def _segment(line: QLineF) -> _Segment:
-    return line.x1(), line.y1(), line.dx(), line.dy()
-
-
 class LabelPlacer:
     """Remembers what is already on the canvas and finds free room for each new label."""
 
@@ -90,8 +77,10 @@ class LabelPlacer:
         # Lines that carry a label in this picture: another label should not sit on them.
         # A few dozen at most, each tested against many boxes at once (`placement_arrays`).
         self.lines: list[QLineF] = []
-        self._segments: list[_Segment] = []  # the same lines as plain numbers
+        self._segments: list[Segment] = []  # the same lines as plain numbers
         self._segment_array: np.ndarray | None = None  # and as an array, once asked for
+        # The edges of the first so many taken as an array (see `edge_array`).
+        self._base_edges: tuple[int, np.ndarray] | None = None
         self.add_lines(lines)
 
     def copy(self) -> LabelPlacer:
@@ -110,6 +99,8 @@ class LabelPlacer:
         else:
             other._copied_grid = self._grid
         other.lines, other._segments = list(self.lines), list(self._segments)
+        self.edge_array()  # made once here, then shared by every copy
+        other._base_edges = self._base_edges
         return other
 
     def _in_cell(self, cell: tuple[int, int]) -> Iterable[int]:
@@ -120,7 +111,7 @@ class LabelPlacer:
         """Note lines that carry a label: other labels avoid covering them."""
         for line in lines:
             self.lines.append(QLineF(line))
-            self._segments.append(_segment(line))
+            self._segments.append(segment_of(line))
 
     def block(self, rect: QRectF) -> None:
         self.taken.append(QRectF(rect))
@@ -181,91 +172,52 @@ class LabelPlacer:
         Each box that covers another labelled line, and each leader, counts against a place:
         a box on its own line alone is the clearest, one off it with a leader the next.
         """
-        along = tuple(along)
-        candidates = self.candidates_on_line(size, line, along)
-        # The places on the line first: one there crossing nothing ends the search. Each group
-        # is tested at once (`placement_arrays`): fifty places one by one took a while.
-        on_the_line = len(along)
-        best: tuple[float, int, Spot] | None = None
-        for first, last in ((0, on_the_line), (on_the_line, len(candidates))):
-            best = self._best_of(size, line, candidates[first:last], first, best)
-            if best is not None and best[0] == 0:
-                break
-        if best is None:
-            return None
-        spot = best[2]
-        self.block(size.translated(spot.centre))
-        return spot
+        return self.batch([(size, line, tuple(along))]).spot(0)
+
+    def batch(self, requests: Sequence[Request]) -> PlacementBatch:
+        """Labels to place in turn with `spot_on_line`'s choices, their candidates tested at once."""
+        return PlacementBatch(self, requests)
 
     def candidates_on_line(
         self, size: QRectF, line: QLineF, along: Iterable[float] = ALONG
     ) -> list[QPointF]:
         """On the line first, then just beside it (still touching), then off it (needing a leader)."""
-        along = list(along)
-        length = line.length() or 1.0
-        nx, ny = -line.dy() / length, line.dx() / length
-        # How far the box reaches across the line from its centre.
-        reach = abs(nx) * size.width() / 2 + abs(ny) * size.height() / 2
-        offsets = (0.0, 0.7 * reach, reach + LEADER_GAP, 2 * reach + 2 * LEADER_GAP)
-        result = []
-        for offset in offsets:
-            for t in along:
-                p = line.pointAt(t)
-                for side in (1, -1) if offset else (1,):
-                    result.append(QPointF(p.x() + side * nx * offset, p.y() + side * ny * offset))
-        return result
+        return candidate_centres(size, line, tuple(along))
 
-    def _best_of(
-        self,
-        size: QRectF,
-        line: QLineF,
-        group: list[QPointF],
-        first: int,
-        best: tuple[float, int, Spot] | None,
-    ) -> tuple[float, int, Spot] | None:
-        """The cheapest free place of `group` (numbered from `first`) for a label of `line`,
-        as (cost, number, spot), if it beats `best`; else `best`. Of equal costs the first.
+    def edge_array(self) -> np.ndarray:
+        """The edges of all that is taken (rows of left, top, right, bottom), empty ones left out.
 
-        Cost: the labelled lines a box covers; off its line, 1 more and its leader's length
-        in thousands. A leader through another label or a neuron would mislead: such a place
-        is tested last, only if every cheaper one is out.
+        The part copied from another placer is made into an array once and shared.
         """
-        if not group:
-            return best
-        boxes = Boxes(size, group)
-        free = ~overlapping(boxes, self._near_edges(boxes))
-        crossings = self.crossing_counts(boxes, line)
-        on_line = crossing(np.array([_segment(line)]), boxes, margin=1.0)[:, 0]
-        leaders = Leaders(line, boxes)  # off the line: from the box to the line
-        lengths = leaders.lengths().tolist()
-        options = []
-        for k in np.flatnonzero(free).tolist():
-            cost = float(crossings[k])
-            if not on_line[k]:
-                cost += 1.0 + lengths[k] / 1000
-            options.append((cost, first + k, k))
-        options.sort()
-        for cost, number, k in options:
-            if best is not None and (cost, number) >= best[:2]:
-                break
-            if on_line[k]:
-                return cost, number, Spot(group[k])
-            leader = leaders.line(k)
-            reach = QRectF(leader.p1(), leader.p2()).normalized()
-            if not any(crosses(leader, other) for other in self.near(reach)):
-                return cost, number, Spot(group[k], leader.p2())
-        return best
+        base = self._base_edges
+        if base is None or base[0] > len(self._edges):
+            base = (0, np.zeros((0, 4)))
+        count, array = base
+        if count < len(self._edges):
+            more = [e for e in self._edges[count:] if e is not None]
+            if more:
+                array = np.concatenate([array, np.array(more)])
+            self._base_edges = base = (len(self._edges), array)
+        return base[1]
+
+    def edges_since(self, count: int) -> list[Edges | None]:
+        """The edges of what was taken after the first `count` (None for an empty rectangle)."""
+        return self._edges[count:]
+
+    def segment_array(self) -> np.ndarray:
+        """The labelled lines as rows of x1, y1, dx, dy."""
+        if self._segment_array is None or len(self._segment_array) != len(self._segments):
+            self._segment_array = np.array(self._segments).reshape(-1, 4)
+        return self._segment_array
 
     def crossing_counts(self, boxes: Boxes, own: QLineF | None) -> list[int]:
         """How many labelled lines (not `own`, nor one drawn the same) cross each of `boxes`."""
         if not self._segments:  # a neuron's own tags are placed before any line is noted
             return [0] * boxes.left.shape[0]
-        if self._segment_array is None or len(self._segment_array) != len(self._segments):
-            self._segment_array = np.array(self._segments)
-        lines = self._segment_array
+        lines = self.segment_array()
         crossed = crossing(lines, boxes)
         if own is not None:
-            crossed &= ~(lines == np.array(_segment(own))).all(axis=1)[None, :]
+            crossed &= ~(lines == np.array(segment_of(own))).all(axis=1)[None, :]
         return crossed.sum(axis=1).tolist()
 
     def _near_edges(self, boxes: Boxes) -> list[Edges]:

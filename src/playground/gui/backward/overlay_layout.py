@@ -18,9 +18,12 @@ from PySide6.QtWidgets import QGraphicsItem
 
 from playground.gui.backward.label_placement import ALONG, LabelPlacer, edge_towards
 from playground.gui.backward.overlay_items import Leader, Tag, TextLine
+from playground.gui.backward.placement_batch import Spot
 from playground.gui.canvas import style
 from playground.gui.canvas.neuron_item import NeuronItem
 from playground.gui.canvas.scene import NetworkScene
+
+LABEL_BACKGROUND = "#f5ffffff"  # a connection's label: white, the line faintly through
 
 R = style.NEURON_RADIUS
 RING_RADIUS = R + 9  # the current neuron's ring
@@ -138,8 +141,17 @@ class LabelLayout:
         by_size = sorted(
             self.wanted, key=lambda w: -abs(w[1]) if math.isfinite(w[1]) else -math.inf
         )
-        for key, _, line, lines, border, along, short in by_size:
-            tag = self._label_on(line, lines, border, along, short)
+        tags = [self._tag(w[3], background=LABEL_BACKGROUND, border=w[4]) for w in by_size]
+        # Placed in turn, the largest first, but their candidate places tested all at once.
+        batch = self.placer.batch(
+            [(tag.size(), w[2], w[5] or ALONG) for tag, w in zip(tags, by_size, strict=True)]
+        )
+        for k, (key, _, line, _, border, along, short) in enumerate(by_size):
+            tag: Tag | None = self._put_on_line(tags[k], batch.spot(k), border)
+            if tag is None and short:  # only its short form may fit
+                short_tag = self._tag(short, background=LABEL_BACKGROUND, border=border)
+                spot = self.placer.spot_on_line(short_tag.size(), line, along or ALONG)
+                tag = self._put_on_line(short_tag, spot, border)
             if tag is not None:
                 self.labels[key] = tag
         self.wanted = []
@@ -173,31 +185,18 @@ class LabelLayout:
                 candidates = itertools.chain([was], candidates)
         tag.setPos(self.placer.place(size, candidates))
 
-    def _label_on(
-        self,
-        line: QLineF,
-        lines: list[TextLine],
-        border: str,
-        along: tuple[float, ...] | None = None,
-        short: list[TextLine] | None = None,
-    ) -> Tag | None:
-        """A label of a connection where it covers nothing; its `short` form if only that fits;
-        else none (the colour and width of the line still show the value, its tooltip all)."""
-        for form in (lines, short):
-            if not form:
-                continue
-            tag = self._tag(form, background="#f5ffffff", border=border)
-            spot = self.placer.spot_on_line(tag.size(), line, along or ALONG)
-            if spot is None:
-                continue
-            tag.setPos(spot.centre)
-            self._add(tag)
-            if spot.anchor is not None:
-                # Pushed off its line: a thin leader says which line it belongs to.
-                start = edge_towards(tag.sceneBoundingRect(), spot.anchor)
-                self._add(self._make(Leader, start, spot.anchor, border))
-            return tag
-        return None
+    def _put_on_line(self, tag: Tag, spot: Spot | None, border: str) -> Tag | None:
+        """A connection's label at `spot`, with a leader if it was pushed off its line; None
+        without a spot (the colour and width of the line still show the value, its tooltip all)."""
+        if spot is None:
+            return None
+        tag.setPos(spot.centre)
+        self._add(tag)
+        if spot.anchor is not None:
+            # Pushed off its line: a thin leader says which line it belongs to.
+            start = edge_towards(tag.sceneBoundingRect(), spot.anchor)
+            self._add(self._make(Leader, start, spot.anchor, border))
+        return tag
 
 
 def _one_of(point: QPointF, at: QPointF, step: QPointF, across: QPointF) -> bool:

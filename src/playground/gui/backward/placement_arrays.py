@@ -15,6 +15,7 @@ import numpy as np
 from PySide6.QtCore import QLineF, QPointF, QRectF
 
 Edges = tuple[float, float, float, float]  # left, top, right, bottom
+Segment = tuple[float, float, float, float]  # x1, y1, dx, dy
 
 
 class Boxes:
@@ -46,16 +47,32 @@ def through(
     segments: np.ndarray, left: np.ndarray, top: np.ndarray, right: np.ndarray, bottom: np.ndarray
 ) -> np.ndarray:
     """Which segments pass through which rectangle, its edges given as columns (left ≤ right,
-    top ≤ bottom): rects × segments.
+    top ≤ bottom): rects × segments."""
+    x0, y0, dx, dy = (column[None, :] for column in segments.T)
+    return segments_through(x0, y0, dx, dy, left, top, right, bottom)
+
+
+def segments_through(
+    x0: np.ndarray,
+    y0: np.ndarray,
+    dx: np.ndarray,
+    dy: np.ndarray,
+    left: np.ndarray,
+    top: np.ndarray,
+    right: np.ndarray,
+    bottom: np.ndarray,
+) -> np.ndarray:
+    """Whether the segment from (x0, y0) by (dx, dy) passes through the rectangle of these edges
+    (left ≤ right, top ≤ bottom), for arrays of any shapes that broadcast together.
 
     Liang–Barsky as `geometry.segment_crosses` writes it, gathered: along each axis the edge
     with p < 0 raises `low` and the other lowers `high`. Its q / p is (edge − start) / d
     exactly (a sign moved is exact), so `low` along x is the smaller of the two, `high` the
     larger; a segment parallel to an axis only tests that it lies between those edges.
     """
-    x0, y0, dx, dy = (column[None, :] for column in segments.T)
+    shape = np.broadcast_shapes(x0.shape, y0.shape, dx.shape, dy.shape, left.shape, top.shape)
     low, high = 0.0, 1.0
-    outside = np.zeros((left.shape[0], segments.shape[0]), dtype=bool)
+    outside = np.zeros(shape, dtype=bool)
     for start, d, first, last in ((x0, dx, left, right), (y0, dy, top, bottom)):
         flat = d == 0
         if flat.any():
@@ -65,6 +82,11 @@ def through(
         low = np.maximum(low, np.where(flat, 0.0, np.minimum(t1, t2)))
         high = np.minimum(high, np.where(flat, 1.0, np.maximum(t1, t2)))
     return ~outside & (low <= high)
+
+
+def segment_of(line: QLineF) -> Segment:
+    """A line as the numbers the tests here read: x1, y1, dx, dy (read from Qt once)."""
+    return line.x1(), line.y1(), line.dx(), line.dy()
 
 
 def normal_edges(rect: QRectF) -> Edges | None:
@@ -92,20 +114,37 @@ def overlapping(boxes: Boxes, taken: Sequence[Edges]) -> np.ndarray:
 
 
 class Leaders:
-    """For a box at each place: its leader, from the nearest point of the box's edge to the
-    point of the segment `line` nearest the box's centre."""
+    """For boxes at many places, each with its own line (x1, y1, dx, dy and dx² + dy², arrays
+    that broadcast with the centres): each leader, from the nearest point of the box's edge
+    to the point of its line nearest the box's centre."""
 
-    def __init__(self, line: QLineF, boxes: Boxes) -> None:
-        x1, y1, dx, dy = line.x1(), line.y1(), line.dx(), line.dy()
-        length2 = dx**2 + dy**2
-        if length2 == 0:
-            self.x, self.y = np.full_like(boxes.x, x1), np.full_like(boxes.y, y1)
-        else:
-            t = np.clip(((boxes.x - x1) * dx + (boxes.y - y1) * dy) / length2, 0.0, 1.0)
-            self.x, self.y = x1 + dx * t, y1 + dy * t  # as QLineF.pointAt
-        left, top, right, bottom = (e[:, 0] for e in boxes.edges())
+    def __init__(
+        self,
+        x1: np.ndarray,
+        y1: np.ndarray,
+        dx: np.ndarray,
+        dy: np.ndarray,
+        length2: np.ndarray,
+        x: np.ndarray,
+        y: np.ndarray,
+        edges: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray],
+    ) -> None:
+        point = length2 == 0  # a line of no length: its one point
+        with np.errstate(divide="ignore", invalid="ignore"):
+            t = np.clip(((x - x1) * dx + (y - y1) * dy) / length2, 0.0, 1.0)
+        self.x = np.where(point, x1, x1 + dx * t)  # as QLineF.pointAt
+        self.y = np.where(point, y1, y1 + dy * t)
+        left, top, right, bottom = edges
         self.start_x = np.minimum(np.maximum(self.x, left), right)
         self.start_y = np.minimum(np.maximum(self.y, top), bottom)
+
+    @classmethod
+    def to_line(cls, line: QLineF, boxes: Boxes) -> Leaders:
+        """Leaders of boxes that all belong to one line."""
+        x1, y1, dx, dy = (np.float64(v) for v in segment_of(line))
+        length2 = np.float64(line.dx() ** 2 + line.dy() ** 2)
+        edges = tuple(e[:, 0] for e in boxes.edges())
+        return cls(x1, y1, dx, dy, length2, boxes.x, boxes.y, edges)  # type: ignore[arg-type]
 
     def lengths(self) -> np.ndarray:
         """Each leader's length (C's hypot, as QLineF.length)."""
