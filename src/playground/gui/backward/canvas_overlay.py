@@ -38,12 +38,13 @@ from playground.gui.backward.frames import (
     NEURON,
     Frame,
 )
-from playground.gui.backward.lit_lines import MANY_LIT, LitLines
+from playground.gui.backward.lit_lines import MANY_LIT, LitLines, ends_of
 from playground.gui.backward.math_html import MUTED, sign_colour
 from playground.gui.backward.mean_labels import draw_means
 from playground.gui.backward.overlay_items import Glow, Glows, Links, Ring, Tag, TextLine
 from playground.gui.backward.overlay_layout import (
     DOWN,
+    LABEL_BACKGROUND,
     RIGHT,
     RING_RADIUS,
     UP,
@@ -405,13 +406,12 @@ class CanvasOverlay(LabelLayout):
             if connection is None:
                 continue
             colour = sign_colour(term.product)
-            self._light(
-                (step.neuron, term.target), connection, colour, self._intensity(term.product)
-            )
-            line = connection.line()
+            intensity = self._intensity(term.product)
+            self._light((step.neuron, term.target), connection, colour, intensity)
+            line = connection.drawn  # read, not changed: a thousand copies took a while
             if glowing:
                 if len(step.terms) <= MAX_LABELLED or k in chosen:  # see GLOWS_LABELLED_ONLY
-                    glows.append((line, colour, 10 + 10 * self._intensity(term.product)))
+                    glows.append((line, colour, 10 + 10 * intensity))
                 self.paths.append((line.p2(), line.p1(), colour))
             if k in chosen:  # its words written only then: a thousand cost a while
                 t = self._sub(term.target)
@@ -486,7 +486,7 @@ class CanvasOverlay(LabelLayout):
                 TextLine(worked, 7.5),
                 TextLine(f"= {self.fmt(step.loss_derivative)}", 8.5, colour, bold=True),
             ],
-            background="#f5ffffff",
+            background=LABEL_BACKGROUND,
             border=colour,
         )
         # Just above or below the loss node, where the gradient starts; on the link if both are taken.
@@ -578,11 +578,13 @@ class CanvasOverlay(LabelLayout):
         if self.lit is None:
             self.looks.flow(key, QColor(colour), intensity)
         else:
-            self.lit.append((connection.line(), colour, intensity))
+            self.lit.append(
+                (connection.drawn, colour, intensity)
+            )  # replaced on a move, not changed
 
     def _draw_lit(self) -> None:
         if self.lit:
-            self._add(self._make(LitLines, self.lit))
+            self._add(self._make(LitLines, self.lit, ends_of(self.lit)))
         self.lit = None
 
 

@@ -29,35 +29,49 @@ LIT_Z = 0.4  # above the connection layer (0), under the neurons (1)
 class LitLines(QGraphicsItem):
     """Lines (as drawn, border to border), each in its colour and width by intensity."""
 
-    def __init__(self, lines: list[tuple[QLineF, str, float]]) -> None:
+    def __init__(
+        self, lines: list[tuple[QLineF, str, float]], ends: np.ndarray | None = None
+    ) -> None:
+        """`ends`, if given, are the lines' x1, y1, x2, y2 as rows (see `ends_of`)."""
         super().__init__()
-        self.lines = [(QLineF(line), colour, intensity) for line, colour, intensity in lines]
+        self.lines = (
+            lines  # the connections' own lines: they are replaced when one moves, not changed
+        )
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.setAcceptHoverEvents(False)
         self.setZValue(LIT_Z)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
-        ends = np.array([(li.x1(), li.y1(), li.x2(), li.y2()) for li, _, _ in self.lines])
-        if len(ends):
-            m = style.CONNECTION_MARGIN
-            self._boxes = np.column_stack(
-                (
-                    np.minimum(ends[:, 0], ends[:, 2]) - m,
-                    np.minimum(ends[:, 1], ends[:, 3]) - m,
-                    np.maximum(ends[:, 0], ends[:, 2]) + m,
-                    np.maximum(ends[:, 1], ends[:, 3]) + m,
-                )
+        ends = ends_of(lines) if ends is None else ends
+        m = style.CONNECTION_MARGIN
+        self._boxes = np.column_stack(
+            (
+                np.minimum(ends[:, 0], ends[:, 2]) - m,
+                np.minimum(ends[:, 1], ends[:, 3]) - m,
+                np.maximum(ends[:, 0], ends[:, 2]) + m,
+                np.maximum(ends[:, 1], ends[:, 3]) + m,
             )
+        )
+        if len(ends):
             left, top = self._boxes[:, :2].min(axis=0)
             right, bottom = self._boxes[:, 2:].max(axis=0)
             self._bounds = QRectF(left, top, right - left, bottom - top)
         else:
-            self._boxes = np.zeros((0, 4))
             self._bounds = QRectF()
+        # Too short to draw, as the layer leaves it (QLineF.length is C's hypot).
+        self._drawable = np.hypot(ends[:, 2] - ends[:, 0], ends[:, 3] - ends[:, 1]) >= 1.0
+        # Zoomed out, lines of one colour and (to an eighth of a pixel) one width are drawn in
+        # one call: a thousand set one by one from Python took most of a step's paint.
+        intensities = np.clip(np.array([i for _, _, i in lines], dtype=float), 0.0, 1.0)
+        widths = np.round(lit_width(intensities) * 8) / 8  # type: ignore[arg-type]
+        self._groups: dict[tuple[str, float], list[int]] = {}
+        for k, (colour, width) in enumerate(zip((c for _, c, _ in lines), widths.tolist())):
+            self._groups.setdefault((colour, width), []).append(k)
 
     @staticmethod
-    def pool_key(lines: list[tuple[QLineF, str, float]]) -> tuple:
+    def pool_key(lines: list[tuple[QLineF, str, float]], ends: np.ndarray | None = None) -> tuple:
         """What `ItemPool` tells these lines by (see `overlay_reuse`)."""
-        return tuple((li.x1(), li.y1(), li.x2(), li.y2(), c, i) for li, c, i in lines)
+        ends = ends_of(lines) if ends is None else ends
+        return ends.tobytes(), tuple(c for _, c, _ in lines), tuple(i for _, _, i in lines)
 
     def boundingRect(self) -> QRectF:
         return self._bounds
@@ -79,14 +93,24 @@ class LitLines(QGraphicsItem):
         colours: dict[str, QColor] = {}
         painter.save()
         painter.setClipRect(exposed, Qt.ClipOperation.IntersectClip)  # as the LitLayer draws
-        for k in np.flatnonzero(seen).tolist():
-            line, colour, intensity = self.lines[k]
-            if line.length() < 1.0:
-                continue  # too short to draw, as the layer leaves it
-            pen = flat_pen(
-                colours.setdefault(colour, QColor(colour)), lit_width(max(0.0, min(1.0, intensity)))
-            )
-            draw_line(
-                painter, pen, line, arrow_geometry(line, pen.widthF()) if arrowheads else None
-            )
+        if arrowheads:  # zoomed in: few lines show, each with its own width and arrowhead
+            for k in np.flatnonzero(seen & self._drawable).tolist():
+                line, colour, intensity = self.lines[k]
+                pen = flat_pen(
+                    colours.setdefault(colour, QColor(colour)),
+                    lit_width(max(0.0, min(1.0, intensity))),
+                )
+                draw_line(painter, pen, line, arrow_geometry(line, pen.widthF()))
+        else:
+            shown = (seen & self._drawable).tolist()
+            for (colour, width), group in self._groups.items():
+                lines = [self.lines[k][0] for k in group if shown[k]]
+                if lines:
+                    painter.setPen(flat_pen(colours.setdefault(colour, QColor(colour)), width))
+                    painter.drawLines(lines)
         painter.restore()
+
+
+def ends_of(lines: list[tuple[QLineF, str, float]]) -> np.ndarray:
+    """The lines' ends as rows of x1, y1, x2, y2."""
+    return np.array([(li.x1(), li.y1(), li.x2(), li.y2()) for li, _, _ in lines]).reshape(-1, 4)
