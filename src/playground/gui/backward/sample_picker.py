@@ -128,6 +128,7 @@ class SamplePicker(QWidget):
         self.input_fields: dict[str, QLineEdit] = {}
         self.target_fields: dict[str, QLineEdit] = {}
         self._typed_layout: tuple | None = None
+        self._typed_values: tuple | None = None  # (x, targets) as last written into the fields
 
         self.pages = QStackedWidget()
         self.pages.addWidget(data_page)
@@ -184,13 +185,22 @@ class SamplePicker(QWidget):
         x, targets = choice.typed_values(network)
         layout = (network.input_ids(), network.output_ids(), names)
         if layout == self._typed_layout:
+            shown = (tuple(x), tuple(targets))
+            fields_now = [*self.input_fields.values(), *self.target_fields.values()]
+            if shown == self._typed_values and not any(f.isModified() for f in fields_now):
+                return  # as written last time: a thousand fields set again took a while per step
             # Same neurons: refresh the values, leaving the field being typed in alone.
+            all_written = True
             for fields, values in ((self.input_fields, x), (self.target_fields, targets)):
                 for field, value in zip(fields.values(), values):
-                    if not field.hasFocus():
+                    if field.hasFocus():
+                        all_written = False
+                    else:
                         field.setText(full_number(value))
+            self._typed_values = shown if all_written else None
             return
         self._typed_layout = layout
+        self._typed_values = (tuple(x), tuple(targets))
         while self.typed_grid.count():
             widget = self.typed_grid.takeAt(0).widget()
             if widget is not None:
