@@ -14,6 +14,7 @@ the load); asserts nothing.
     python benchmarks/interaction_10k.py --profile  # cProfile of the slowest press, top 25
     python benchmarks/interaction_10k.py --only=1000-10-1 --steps=1
     python benchmarks/interaction_10k.py --cpu      # CPU time instead of wall time
+    python benchmarks/interaction_10k.py --every    # every backward step and Back of the pass
 
 Third round of issue 14, `--cpu`, worst press in ms on a quiet machine, start of the round →
 end (in brackets the usual press, timed one by one; the worst are the first press after a
@@ -70,6 +71,7 @@ clock = time.process_time if "--cpu" in sys.argv else time.perf_counter
 STEP_TARGET = 0.050
 LOAD_TARGET = 0.300
 STEPS = 4  # presses of each kind timed (--steps=N)
+EVERY = "--every" in sys.argv  # also every backward step of the pass, and Back over them all
 
 
 def columns_network() -> Network:
@@ -115,6 +117,7 @@ class Bench:
         self.app, self.window, self.profile = app, window, profile
         self.panels = window.backward
         self.worst: dict[str, float] = {}
+        self.times: dict[str, list[float]] = {}
         self.profiles: list[tuple[float, str, pstats.Stats]] = []
 
     def timed(self, name: str, work) -> float:
@@ -129,6 +132,7 @@ class Bench:
             profiler.disable()
         seconds = clock() - start
         self.worst[name] = max(self.worst.get(name, 0.0), seconds)
+        self.times.setdefault(name, []).append(seconds)
         if profiler:
             self.profiles.append((seconds, name, pstats.Stats(profiler)))
         return seconds
@@ -200,6 +204,15 @@ def run(app: QApplication, window: MainWindow, network: Network, profile: bool) 
         bench.formula()
     for _ in range(STEPS):
         bench.timed("back", lambda: bench.press("back"))
+    if EVERY:
+        # Every backward step of the pass, from the first neuron to the update, then Back
+        # over as many of them.
+        bench.jump(NEURON, 0)
+        neuron_frames = sum(f.kind == NEURON for f in panels.session.frames)
+        for _ in range(neuron_frames):
+            bench.timed("backward step", lambda: bench.press("step"))
+        for _ in range(neuron_frames):
+            bench.timed("back", lambda: bench.press("back"))
     bench.timed("to the update", lambda: bench.press("to_end"))
     bench.formula()
     window.backward.dock.hide()
@@ -214,9 +227,12 @@ def report(name: str, connections: int, bench: Bench) -> None:
     print(f"\n{name}: {connections} connections")
     for what, seconds in bench.worst.items():
         target = TARGETS.get(what, STEP_TARGET)
+        times = bench.times.get(what, [seconds])
+        over = sum(t > target for t in times)
         print(
             f"  {what:16s} {seconds * 1000:8.1f} ms   target {target * 1000:5.0f} ms   "
-            f"ratio {seconds / target:5.2f}"
+            f"ratio {seconds / target:5.2f}   median {np.median(times) * 1000:6.1f} ms   "
+            f"{over} of {len(times)} over"
         )
     if bench.profiles:
         seconds, what, stats = max(bench.profiles, key=lambda p: p[0])
