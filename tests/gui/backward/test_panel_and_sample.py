@@ -122,6 +122,28 @@ def test_a_sample_typed_by_hand(backward, trace_window, qtbot):
     assert "not a number" in target.toolTip()
 
 
+def test_a_field_typed_in_but_refused_shows_the_sample_again_at_the_next_step(
+    backward, trace_window, qtbot
+):
+    """A step writes the typed fields only when something changed them: a refused text is one."""
+    backward.panel.sample_toggle.click()
+    picker = backward.panel.picker
+    picker.source.setCurrentIndex(2)  # Typed by hand
+    target = picker.target_fields["o1"]
+    shown = target.text()
+    target.setFocus()
+    target.selectAll()
+    qtbot.keyClicks(target, "one")
+    qtbot.keyClick(target, Qt.Key.Key_Return)
+    assert target.text() == "one"  # refused, left for the user to mend
+    target.clearFocus()
+    backward.actions["step"].trigger()
+    assert target.text() == shown
+    # Steps that change nothing leave the fields as they are, typed or not.
+    backward.actions["step"].trigger()
+    assert target.text() == shown
+
+
 def test_a_target_typed_too_large_to_square_gives_an_infinite_loss(backward, trace_window, qtbot):
     backward.panel.sample_toggle.click()
     picker = backward.panel.picker

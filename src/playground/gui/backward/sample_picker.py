@@ -186,8 +186,7 @@ class SamplePicker(QWidget):
         layout = (network.input_ids(), network.output_ids(), names)
         if layout == self._typed_layout:
             shown = (tuple(x), tuple(targets))
-            fields_now = [*self.input_fields.values(), *self.target_fields.values()]
-            if shown == self._typed_values and not any(f.isModified() for f in fields_now):
+            if shown == self._typed_values:
                 return  # as written last time: a thousand fields set again took a while per step
             # Same neurons: refresh the values, leaving the field being typed in alone.
             all_written = True
@@ -225,9 +224,14 @@ class SamplePicker(QWidget):
                 field = QLineEdit(full_number(value))
                 field.setObjectName(f"{letter}:{neuron_id}")
                 field.editingFinished.connect(self._typed_changed)
+                field.textEdited.connect(self._forget_typed_values)
                 fields[neuron_id] = field
                 self.typed_grid.addWidget(label, row, 2 * column)
                 self.typed_grid.addWidget(field, row, 2 * column + 1)
+
+    def _forget_typed_values(self) -> None:
+        """A field typed in no longer shows what was written: write them all next time."""
+        self._typed_values = None
 
     # ----------------------------------------------------------------- choosing
 
