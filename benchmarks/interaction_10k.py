@@ -234,6 +234,12 @@ def report(name: str, connections: int, bench: Bench) -> None:
             f"ratio {seconds / target:5.2f}   median {np.median(times) * 1000:6.1f} ms   "
             f"{over} of {len(times)} over"
         )
+    if EVERY:
+        for what in ("backward step", "back"):
+            times = bench.times.get(what, [])
+            slowest = sorted(range(len(times)), key=lambda k: -times[k])[:6]
+            listed = ", ".join(f"#{k + 1} {times[k] * 1000:.0f}" for k in slowest)
+            print(f"  slowest {what} presses (ms): {listed}")
     if bench.profiles:
         seconds, what, stats = max(bench.profiles, key=lambda p: p[0])
         print(f"  profile of the slowest press ({what}, {seconds * 1000:.0f} ms):")
