@@ -56,7 +56,7 @@ class LabelLayout:
     ringed: str | None  # the neuron with the ring, if any
     # Each neuron's rectangles by what decides them (see `_neuron_rects`), with bias texts or not.
     neuron_rects_kept: dict[bool, dict[NeuronItem, tuple[tuple, list[QRectF]]]]
-    neurons_placer: dict[bool, tuple[list, LabelPlacer]]  # see `_new_placer`
+    neurons_placer: dict[bool, LabelPlacer]  # see `_new_placer`
 
     def _tag(self, lines: list[TextLine], **style) -> Tag:
         raise NotImplementedError
@@ -73,27 +73,27 @@ class LabelLayout:
         The neurons' part is kept while their rectangles stay the same and copied for each
         frame: noting a thousand neurons' rectangles in its grid took a while at every step.
         """
-        rects = self._neuron_rects(bias_texts)
-        edges = [r.getRect() for r in rects]
+        rects, same = self._neuron_rects(bias_texts)
         kept = self.neurons_placer.get(bias_texts)  # one for the steps, one for the update
-        if kept is None or kept[0] != edges:
-            kept = self.neurons_placer[bias_texts] = (edges, LabelPlacer(rects))
-        return kept[1].copy()
+        if kept is None or not same:
+            kept = self.neurons_placer[bias_texts] = LabelPlacer(rects)
+        return kept.copy()
 
-    def _neuron_rects(self, bias_texts: bool = True) -> list[QRectF]:
+    def _neuron_rects(self, bias_texts: bool = True) -> tuple[list[QRectF], bool]:
         """What labels must leave uncovered: each neuron with room for the current one's ring,
-        whatever it shows as child items, and (unless a tag replaces it) its bias text."""
+        whatever it shows as child items, and (unless a tag replaces it) its bias text; and
+        whether they are those of the last call, every neuron as it was."""
         rects = []
+        same = True
         # Kept per neuron while what it shows and where stay the same: a step of the trace
         # asks for all of them again, and reading them from a thousand items took a while.
         cache = self.neuron_rects_kept.get(bias_texts, {})  # one for the steps, one for the update
         kept: dict[NeuronItem, tuple[tuple, list[QRectF]]] = {}
         for item in self.scene.neuron_items.values():
-            pos = item.pos()
             children = item.childItems()
             shown = (
-                pos.x(),
-                pos.y(),
+                item.x(),  # not pos(): a thousand QPointF made at every step took a while
+                item.y(),
                 item.role,
                 item.half_width,
                 item.bias_side,
@@ -112,11 +112,13 @@ class LabelLayout:
             own += [c.sceneBoundingRect() for c in children if c.isVisible()]
             # The bias text on whichever side the scene chose it, and the output picture.
             parts = [item.bias_rect() if bias_texts else None, item.picture_rect()]
-            own += [part.translated(pos) for part in parts if part is not None]
+            own += [part.translated(item.pos()) for part in parts if part is not None]
+            if known is None or [r.getRect() for r in known[1]] != [r.getRect() for r in own]:
+                same = False
             kept[item] = (shown, own)
             rects += own
         self.neuron_rects_kept[bias_texts] = kept  # without the items of a rebuilt scene
-        return rects
+        return rects, same and len(kept) == len(cache)
 
     def _want_label(
         self,
