@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 
 from playground.engine.formatting import format_number
-from playground.gui.backward.label_placement import LabelPlacer
+from playground.gui.backward.label_placement import ALONG, LabelPlacer
 from playground.gui.backward.overlay_items import Leader, Tag
 from playground.gui.backward.placement_arrays import Boxes, Leaders, normal_edges, overlapping
 from playground.gui.canvas import style
@@ -272,3 +272,72 @@ def test_leaders_found_at_once_meet_the_line_where_it_comes_nearest_each_box():
             )
             assert leaders.line(k) == QLineF(start, anchor)
             assert leaders.lengths()[k] == QLineF(start, anchor).length()
+
+
+def _placed_one_by_one(
+    requests: list[tuple[QRectF, QLineF]], taken: list[QRectF], lines: list[QLineF]
+) -> list[tuple[QPointF, QPointF | None] | None]:
+    """The greedy placement written plainly, point by point with Qt's own tests: for each label
+    in turn, the candidate of least cost (crossed labelled lines; off its line 1 more and the
+    leader's length in thousands) whose box is free and whose leader crosses nothing."""
+    taken = list(taken)
+    placed: list[tuple[QPointF, QPointF | None] | None] = []
+    for size, line in requests:
+        length = line.length() or 1.0
+        nx, ny = -line.dy() / length, line.dx() / length
+        reach = abs(nx) * size.width() / 2 + abs(ny) * size.height() / 2
+        centres = []
+        for offset in (0.0, 0.7 * reach, reach + 10.0, 2 * reach + 20.0):
+            for t in (0.62, 0.38, 0.5, 0.72, 0.28, 0.8, 0.2):
+                p = line.pointAt(t)
+                for side in (1, -1) if offset else (1,):
+                    centres.append(QPointF(p.x() + side * nx * offset, p.y() + side * ny * offset))
+        options = []
+        for number, centre in enumerate(centres):
+            box = size.translated(centre)
+            if any(box.intersects(other) for other in taken):
+                continue
+            cost = float(sum(1 for other in lines if other != line and crosses(other, box)))
+            anchor = None
+            if not crosses(line, box.adjusted(-1, -1, 1, 1)):
+                along = (centre.x() - line.x1()) * line.dx() + (centre.y() - line.y1()) * line.dy()
+                anchor = line.pointAt(min(1.0, max(0.0, along / (line.dx() ** 2 + line.dy() ** 2))))
+                start = QPointF(
+                    min(max(anchor.x(), box.left()), box.right()),
+                    min(max(anchor.y(), box.top()), box.bottom()),
+                )
+                leader = QLineF(start, anchor)
+                if any(crosses(leader, other) for other in taken):
+                    continue
+                cost += 1.0 + leader.length() / 1000
+            options.append((cost, number, centre, anchor))
+        if not options:
+            placed.append(None)
+            continue
+        _, _, centre, anchor = min(options, key=lambda o: o[:2])
+        taken.append(size.translated(centre))
+        placed.append((centre, anchor))
+    return placed
+
+
+def test_labels_placed_as_one_batch_land_where_one_by_one_placement_puts_them():
+    """A step's labels are placed as a batch (`PlacementBatch`): tested together against what
+    was taken before, then each against the labels placed since. Thirty labels of a neuron's
+    converging inputs crowd each other and some neurons, so most are pushed aside."""
+    rng = np.random.default_rng(7)
+    for _ in range(6):
+        target = QPointF(400, 0)
+        sources = [QPointF(0, y) for y in sorted(rng.uniform(-300, 300, size=30).round(1))]
+        lines = [QLineF(s, target) for s in sources]
+        neurons = [QRectF(p.x() - 14, p.y() - 14, 28, 28) for p in [*sources, target]]
+        neurons += [
+            QRectF(*r) for r in rng.uniform(0, 300, size=(8, 2)).round() for r in [(*r, 30, 30)]
+        ]
+        sizes = [QRectF(-w / 2, -9, w, 18) for w in rng.uniform(30, 90, size=30).round(1)]
+        placer = LabelPlacer(neurons, lines)
+        batch = placer.batch([(size, line, ALONG) for size, line in zip(sizes, lines, strict=True)])
+        spots = [batch.spot(k) for k in range(len(lines))]
+        expected = _placed_one_by_one(list(zip(sizes, lines, strict=True)), neurons, lines)
+        got = [None if s is None else (s.centre, s.anchor) for s in spots]
+        assert got == expected
+        assert any(s is not None and s.anchor is not None for s in spots)  # some pushed aside
