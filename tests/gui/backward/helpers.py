@@ -112,7 +112,8 @@ def named_numbers(network: Network, document: dict) -> dict[str, float]:
 
 
 def overlay_tags(scene) -> list[Tag]:
-    return [item for item in scene.items() if isinstance(item, Tag)]
+    """The tags shown (the overlay keeps a few left over, hidden, to use again)."""
+    return [item for item in scene.items() if isinstance(item, Tag) and item.isVisible()]
 
 
 def tag_texts(scene) -> list[str]:

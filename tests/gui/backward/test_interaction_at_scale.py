@@ -9,11 +9,13 @@ import re
 
 import numpy as np
 from PySide6.QtCore import QLineF, QPointF, QRectF
+from PySide6.QtGui import QColor
 
 from playground.engine.formatting import format_number
 from playground.gui.backward.flow_animation import MAX_DOTS
 from playground.gui.backward.formula_panel import frame_html
 from playground.gui.backward.label_placement import LabelPlacer
+from playground.gui.backward.overlay_items import Tag
 from playground.gui.backward.tag_budget import MAX_LABELLED
 from playground.model.dataset import Dataset
 from playground.model.network import Network
@@ -131,3 +133,42 @@ def test_a_long_steep_line_keeps_boxes_off_its_middle():
     middle = line.pointAt(0.5)
     beside = QPointF(middle.x() + 200, middle.y())
     assert placer.place(size, [middle, beside]) == beside
+
+
+def test_tags_a_step_leaves_over_are_hidden_and_shown_again_with_the_next_steps_words(
+    backward, trace_window
+):
+    """The overlay hides the tags a frame no longer needs and writes the next frame's into
+    them: each tag shown says what a tag made anew would, its tooltip and size included."""
+    trace_window.document.replace(fan_in_network(40))
+    backward.open()
+    overlay = backward.overlay
+    step(backward)
+    said = {id(item): item.text for item in overlay.items if isinstance(item, Tag)}
+    made_again = 0
+    for _ in range(4):
+        step(backward)
+        tags = [item for item in overlay.items if isinstance(item, Tag)]
+        for tag in tags:
+            assert tag.isVisible() and tag.scene() is trace_window.scene
+            fresh = Tag(
+                tag.lines,
+                tag.background.name(QColor.NameFormat.HexArgb),
+                tag.border.name(QColor.NameFormat.HexArgb) if tag.border else None,
+                tag.toolTip(),
+            )
+            assert tag.size() == fresh.size() and tag.text == fresh.text
+        # The same tag saying something else: one left over, made again.
+        made_again += sum(said.get(id(tag), tag.text) != tag.text for tag in tags)
+        said |= {id(tag): tag.text for tag in tags}
+        hidden = [
+            item
+            for item in trace_window.scene.items()
+            if isinstance(item, Tag) and item not in tags
+        ]
+        assert not any(item.isVisible() for item in hidden)
+    assert made_again > 0
+    backward.dock.hide()  # the overlay's tags leave the canvas with it
+    assert not any(
+        isinstance(item, Tag) and item.isVisible() for item in trace_window.scene.items()
+    )

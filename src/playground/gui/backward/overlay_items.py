@@ -86,23 +86,38 @@ class Tag(QGraphicsItem):
         scale: float = 1.0,
     ) -> None:
         super().__init__()
+        _passive(self, TAG_Z)
+        # A step repaints most of the canvas; a thousand tags then draw from their pictures.
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self._rect = QRectF()
+        self.remake(lines, background, border, tooltip, scale)
+
+    def remake(
+        self,
+        lines: list[TextLine],
+        background: str = "#f7ffffff",
+        border: str | None = None,
+        tooltip: str = "",
+        scale: float = 1.0,
+    ) -> None:
+        """Show these lines in these colours, as a tag made with them would (see `ItemPool`)."""
         if scale != 1.0:
             lines = [TextLine(x.text, x.size * scale, x.colour, x.bold) for x in lines]
         self.lines = lines
         self.background = QColor(background)
         self.border = QColor(border) if border else None
-        _passive(self, TAG_Z)
-        # A step repaints most of the canvas; a thousand tags then draw from their pictures.
-        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self._texts = [laid_out(line) for line in lines]
         self._heights = [t.size().height() for t in self._texts]
         width = max((t.size().width() for t in self._texts), default=0.0)
         height = sum(self._heights)
-        self._rect = QRectF(
+        rect = QRectF(
             -width / 2 - PADDING, -height / 2 - PADDING / 2, width + 2 * PADDING, height + PADDING
         )
-        if tooltip:
-            self.setToolTip(tooltip)
+        if rect != self._rect:
+            self.prepareGeometryChange()
+            self._rect = rect
+        self.setToolTip(tooltip)
+        self.update()  # its cached picture shows the old text
 
     @property
     def text(self) -> str:

@@ -178,7 +178,7 @@ class LabelLayout:
         step = QPointF(away.x() * (size.width() / 2 + 4), away.y() * (size.height() + 3))
         # Made one by one as the placer asks: usually the first is free.
         candidates = (at + k * step + side * across for k in range(4) for side in (0, 1, -1, 2, -2))
-        if tag.scene() is self.scene:
+        if tag.scene() is self.scene and not tag.pool_hidden:
             # The last frame's tag made the same, used again: where it was is tried first if it
             # is one of this neuron's places (hundreds of pills keep their place at each step).
             # Drawn anew, a crowded neuron's pill tried several places, at every step.

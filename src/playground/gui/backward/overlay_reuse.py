@@ -25,6 +25,7 @@ from playground.gui.canvas.scene import NetworkScene
 Key = tuple[str, str]
 PLAIN_NEURON = (False, False)  # (dimmed, highlighted)
 PLAIN_CONNECTION = (None, 0.0, 1.0)  # (flow colour, flow intensity, opacity)
+MAX_HIDDEN = 200  # left-over items of one class kept hidden in the scene to be made again
 
 
 def _hashable(value: object) -> object:
@@ -45,6 +46,7 @@ class ItemPool:
         self.scene = scene
         self._spare: dict[object, list[QGraphicsItem]] = {}
         self._handed_out: list[QGraphicsItem] = []
+        self._hidden: dict[type, list[QGraphicsItem]] = {}  # left over, kept to make again
 
     def keep(self, items: list[QGraphicsItem]) -> None:
         """Items of the frame that ends: the next may use them again; `drop` removes the rest."""
@@ -67,16 +69,32 @@ class ItemPool:
                 tuple(sorted((k, _hashable(v)) for k, v in kwargs.items())),
             )
         spares = self._spare.get(key)
-        if spares:
-            item = spares.pop()
+        item = spares.pop() if spares else self._hidden_one(cls)
+        if item is not None:
+            # Made again from a hidden one: where it was says nothing of where it goes.
+            item.pool_hidden = not item.isVisible()
+            if item.pool_hidden:
+                if item.pool_key != key:
+                    item.remake(*args, **kwargs)
+                    item.pool_key = key
+                item.setVisible(True)
             # Back to how it was made: the frame that drew it may have raised or faded it.
             item.setZValue(item.pool_z)
             item.setOpacity(1.0)
             self._handed_out.append(item)
             return item
         item = cls(*args, **kwargs)
-        item.pool_key, item.pool_z = key, item.zValue()
+        item.pool_key, item.pool_z, item.pool_hidden = key, item.zValue(), False
         return item
+
+    def _hidden_one(self, cls: type) -> QGraphicsItem | None:
+        """An item of `cls` that a frame left over, hidden in the scene, to be made again."""
+        hidden = self._hidden.get(cls, [])
+        while hidden:
+            item = hidden.pop()
+            if self._in_scene(item):
+                return item
+        return None
 
     def drop(self, in_use: list[QGraphicsItem]) -> None:
         """Remove the spare items the new frame did not use (and those it asked for but left out)."""
@@ -84,7 +102,15 @@ class ItemPool:
         left = [item for items in self._spare.values() for item in items]
         left += [item for item in self._handed_out if id(item) not in used]
         for item in left:
-            if self._in_scene(item):
+            if not self._in_scene(item):
+                continue
+            hidden = self._hidden.setdefault(type(item), [])
+            if hasattr(item, "remake") and len(hidden) < MAX_HIDDEN:
+                # Hidden, not removed: the next frame shows it again with its own text. Making,
+                # adding and removing fifty tags at each step took several milliseconds.
+                item.setVisible(False)
+                hidden.append(item)
+            else:
                 self.scene.removeItem(item)
         self._spare, self._handed_out = {}, []
 
