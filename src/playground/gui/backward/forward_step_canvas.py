@@ -109,7 +109,7 @@ def draw_forward_step(overlay: CanvasOverlay, k: int) -> None:
             continue
         intensity = glow_intensity(term.product, largest)  # against this neuron's largest
         overlay._light((term.source, step.neuron), connection, FORWARD_COLOUR, intensity)
-        line = connection.line()
+        line = connection.drawn  # read, not changed (see `_current_neuron`)
         if len(step.terms) <= MAX_LABELLED or index in chosen:  # see GLOWS_LABELLED_ONLY
             glows.append((line, FORWARD_COLOUR, 10 + 10 * intensity))
         overlay.paths.append((line.p1(), line.p2(), FORWARD_COLOUR))
