@@ -5,6 +5,7 @@ the same number reads the same on the terminal and in the formula panel.
 """
 
 import math
+from collections import Counter
 from collections.abc import Callable
 from decimal import Decimal
 
@@ -64,7 +65,8 @@ def operand_format(fmt: Format) -> Format:
 def neuron_names(network: Network) -> dict[str, str]:
     """The name each neuron goes by in subscripts: its label when that is short and unambiguous, else its id."""
     ids = {n.id for n in network.neurons}
-    labels = [n.label for n in network.neurons if n.label]
+    # Counted once: asking a list for each label's count was O(n²) on a labelled network.
+    labels = Counter(n.label for n in network.neurons if n.label)
     names: dict[str, str] = {}
     for n in network.neurons:
         label = n.label
@@ -72,7 +74,7 @@ def neuron_names(network: Network) -> dict[str, str]:
             label
             and len(label) <= 12
             and not any(ch.isspace() or ch in ",·()" for ch in label)
-            and labels.count(label) == 1
+            and labels[label] == 1
             and (label == n.id or label not in ids)
         )
         names[n.id] = label if label is not None and usable else n.id
