@@ -248,7 +248,8 @@ class LabelPlacer:
             rect = size.translated(centre)
             if not self.is_free(rect):
                 continue
-            crossings = self.crossing_counts(Boxes(size, [centre]), own)[0]
+            # A neuron's own tags come before any labelled line: nothing to count then.
+            crossings = self.crossing_counts(Boxes(size, [centre]), own)[0] if self._segments else 0
             if crossings < best_crossings:
                 best, best_crossings = centre, crossings
                 if crossings == 0:

@@ -119,6 +119,17 @@ class Tag(QGraphicsItem):
         self.setToolTip(tooltip)
         self.update()  # its cached picture shows the old text
 
+    @staticmethod
+    def pool_key(
+        lines: list[TextLine],
+        background: str = "#f7ffffff",
+        border: str | None = None,
+        tooltip: str = "",
+        scale: float = 1.0,
+    ) -> tuple:
+        """What `ItemPool` tells tags by: their arguments (text lines are frozen, so hashable)."""
+        return tuple(lines), background, border, tooltip, scale
+
     @property
     def text(self) -> str:
         """The tag's lines joined by newlines, as plain text."""
