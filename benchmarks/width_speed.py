@@ -13,6 +13,47 @@ there: how to time another checkout against this one.
 A fourth way, "engine f32", is the engine training in float32 (`Trainer(dtype=np.float32)`,
 what `train --float32` and Training ▸ Fast Training run); its one-epoch difference from
 float64 is printed, not checked, and f64/f32 is float64's time over float32's.
+
+Fourth round of issue 14 ("any width"), `--cpu-time`, ms per epoch, before → after, on the
+shared 2-core machine (other work on the second core moves a single epoch by 10-30 %):
+
+    W        engine           hand loop        torch            torch/engine
+    4        0.77 → 0.83      0.68 → 0.83      6.31 → 6.20      8.19× → 7.47×
+    8        0.98 → 0.85      0.87 → 0.95      6.27 → 8.91      6.40× → 10.48×
+    16       0.88 → 1.06      0.84 → 0.87      7.06 → 7.81      8.02× → 7.37×
+    32       1.08 → 1.21      1.64 → 1.74      7.95 → 10.18     7.36× → 8.41×
+    64       2.37 → 2.09      2.34 → 2.06      8.29 → 11.31     3.50× → 5.41×
+    128      4.73 → 4.24      4.59 → 4.93      13.14 → 14.19    2.78× → 3.35×
+    256      10.95 → 15.04    11.66 → 15.51    20.06 → 26.45    1.83× → 1.76×
+    512      38.31 → 44.13    37.57 → 49.39    39.18 → 41.52    1.02× → 0.94×
+    768      78.75 → 65.50    100.18 → 96.67   81.78 → 120.80   1.04× → 1.84×
+    1024     148.89 → 124.99  170.81 → 148.16  121.13 → 158.08  0.81× → 1.26×
+
+The after run met a busier machine (the hand loop and PyTorch too took up to a third longer at
+W = 256-768); float32 engine then 1.5× float64's speed at W = 1024, 2.6× at 512; all three
+ways on the same weights to 1e-12 at every width.
+
+A single epoch a round is too noisy to tell 5 %; one trainer's epochs, best of 25, the engine
+and PyTorch taking turns in one process (the same steps and measuring as here, other
+weights), say more. W = 1024, torch/engine: before 0.87×, 0.89× (quiet), 0.91×, 0.97×
+(loaded); after 1.10×, 1.11× (loaded). The engine before and after in turns, best of 6-8
+processes: W = 4 to 32 the same within the noise (a step alone, best of 30 × 2,000: 2-8-8-1
+62 µs both, 2-32-32-1 84-89 → 82-84 µs, 2-8-8-8-8-8-8-1 80-86 → 81-82 µs), W = 64, 256,
+512, 768 1.03×, 1.07×, 1.11×, 1.28× faster.
+
+What changed, at W = 1024 a step: a level of at least 2¹⁶ weights takes a plain SGD step
+inside its ∂L/∂w product, one BLAS call C ← Aᵀ·B + C instead of a product into a gradient
+array and a pass adding it (blas_update: 2.2-3.4 → 1.6-2.1 ms, bitwise the same weights);
+backward hands the trainer −η·∂L/∂w (one scaling of the loss's ∂L/∂y), so any other update
+is one pass over the parameters, not two (0.45 ms); the product of ∂L/∂y and f' is taken in
+place; a one-neuron level's ∂L/∂y is a broadcast, not a BLAS outer product (27 against
+53 µs). An epoch: a wide network is measured in chunks of at least its width in rows (640
+rows at once, 23.7 ms against 27.3 in chunks of 128). What is left: the three GEMMs, 4.4 ms
+in OpenBLAS (forward 1.44, ∂L/∂w 1.44, ∂L/∂y 1.46) against 3.7 in PyTorch's MKL (1.42, 0.97,
+1.27); tanh, f', the bias add and sums (0.4 ms). Looked at and not the cause: page faults
+(none in an epoch after the first), copies before products (every operand is C- or
+F-contiguous; every layout of the three products times the same), other OpenBLAS core
+types (slower), ∂L/∂w and the update in row blocks that stay in cache (2 %).
 """
 
 import os

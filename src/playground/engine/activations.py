@@ -2,7 +2,8 @@
 
 `df` takes both z and y = f(z): several derivatives are cheapest written in y
 (tanh: 1 − y²), others need z (relu: 1 if z > 0). Every function works on numpy
-arrays and on plain floats. Each activation also says how it is written, as
+arrays and on plain floats; on arrays, f and f' return new ones (the compiled backward
+multiplies into f' in place). Each activation also says how it is written, as
 templates of `engine.written` ({z} is z, {(z)} z in parentheses when it is a
 negative number): f, f with z's number in, f' and f' with its numbers in. An
 activation with a kink says so in `piecewise`, with f' written on each side,

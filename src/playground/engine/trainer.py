@@ -47,6 +47,28 @@ VALUES_PER_CHUNK = 8192
 # chunks of 8, 22 ms in chunks of 128). A higher floor would make fresh arrays past 128 KB
 # at small widths, slower again (2-64-64-1: 0.31 ms in chunks of 128, 0.54 ms of 256).
 MIN_CHUNK_ROWS = 128
+# ... and, for wide levels, at least as many rows as the widest level has neurons: a chunk
+# reads every weight matrix once, and at W = 1024 that is 8 MB, past the caches, each time.
+# Measuring 2-W-W-1's 512 + 128 rows (best of 20, one thread): W = 1024 took 27.3 ms in
+# chunks of 128 rows, 23.7 ms in one; W = 768 15.7 ms and 14.1; W = 512 7.6 and 7.3.
+# Never past this many values in one level's array, though, so a very wide level keeps
+# its chunks to megabytes.
+MAX_CHUNK_VALUES = 2**20
+
+
+def chunk_rows(widest: int) -> int:
+    """How many rows a split is measured in at once, for a network whose widest level is this."""
+    wide = min(widest, MAX_CHUNK_VALUES // max(widest, 1))
+    return max(MIN_CHUNK_ROWS, VALUES_PER_CHUNK // max(widest, 1), wide)
+
+
+# A level's weights take the plain SGD step inside the ∂L/∂w product (blas_update) from this
+# many weights; below, the call costs more than the passes it saves. Product and update of
+# batch 32, one thread: 64 × 64 weights 12 µs the numpy way, 26 in one call; 128 × 128 39
+# and 27, yet an epoch of 2-128-128-1 took 10 % longer with it (best of 8 processes each);
+# 256 × 256 104 and 76 (2-256-256-1's epoch 1.07× faster than before, 1.02× without it);
+# 512 × 512 578 and 319.
+STEP_IN_PRODUCT_FROM = 2**16
 
 
 def training_dtype(fast: bool) -> type[np.floating]:
@@ -112,7 +134,16 @@ class Trainer:
         self._gradients = self.compiled.new_gradients()
         self._last_finite = self._parameters()
         self._labels = self._class_labels()
-        self._chunk_rows = max(MIN_CHUNK_ROWS, VALUES_PER_CHUNK // max(self.compiled.level_sizes))
+        self._chunk_rows = chunk_rows(max(self.compiled.level_sizes))
+        # The big unmasked levels, whose weights take a plain SGD step inside the product,
+        # and the runs of the flat parameters the step is left to add (with and without biases).
+        levels = self.compiled.levels
+        self._stepped = {
+            k
+            for k in range(1, len(levels))
+            if levels[k].mask is None and levels[k].weights.size >= STEP_IN_PRODUCT_FROM
+        }
+        self._rest = {moves: self._runs_besides_stepped(moves) for moves in (True, False)}
 
     # ------------------------------------------------------------ state
 
@@ -139,6 +170,20 @@ class Trainer:
 
     def _restore(self, parameters: np.ndarray) -> None:
         self.compiled.parameters[...] = parameters
+
+    def _runs_besides_stepped(self, with_biases: bool) -> list[slice]:
+        """The runs of the flat parameters outside the stepped levels' weights."""
+        compiled, runs, start, offset = self.compiled, [], 0, 0
+        for k, level in enumerate(compiled.levels[1:], start=1):
+            if k in self._stepped:
+                if offset > start:
+                    runs.append(slice(start, offset))
+                start = offset + level.weights.size
+            offset += level.weights.size
+        end = len(compiled.parameters) if with_biases else compiled.weight_count
+        if end > start:
+            runs.append(slice(start, end))
+        return runs
 
     def _class_labels(self) -> tuple[float, float] | None:
         targets = np.concatenate([self.dataset.train_y.ravel(), self.dataset.test_y.ravel()])
@@ -223,18 +268,31 @@ class Trainer:
 
     def _step(self, x: np.ndarray, targets: np.ndarray) -> None:
         compiled = self.compiled
-        # Every level's parameters and gradients are views of one flat array each (weights
-        # first, then biases): the update is a few numpy calls, however many levels there are.
-        gradient = compiled.backward(compiled.forward(x), targets, into=self._gradients).flat
-        parameters, velocity = compiled.parameters, self._velocity_flat
         rate, momentum, l2 = self.settings.learning_rate, self.settings.momentum, self.settings.l2
         l1 = self.settings.l1
+        # Every level's parameters and gradients are views of one flat array each (weights
+        # first, then biases): the update is a few numpy calls, however many levels there are.
+        # Backward hands over −η·∂L/∂w rather than ∂L/∂w (free: see its `scale`), so the step
+        # is added as it is: one pass over the parameters where η·g, then w − η·g, took two.
+        parameters, velocity = compiled.parameters, self._velocity_flat
+        run = compiled.forward(x)
+        if not (momentum or l1 or l2) and self._stepped:
+            # Plain SGD: the big levels' weights take their step inside backward's product.
+            step = compiled.backward(
+                run, targets, into=self._gradients, scale=-rate, stepped=self._stepped
+            ).flat
+            for rest in self._rest[self.settings.update_biases]:
+                parameters[rest] += step[rest]
+            return
+        step = compiled.backward(run, targets, into=self._gradients, scale=-rate).flat
         weights = slice(0, compiled.weight_count)
         if l1:
             # np.sign is 0 at 0: a weight at exactly 0 (or a masked pair) gets no pull.
-            gradient[weights] += l1 * np.sign(parameters[weights])
+            pull = np.sign(parameters[weights])
+            pull *= rate * l1  # in place: one array the size of all the weights, not two
+            step[weights] -= pull
         if l2:
-            gradient[weights] += l2 * parameters[weights]
+            step[weights] -= (rate * l2) * parameters[weights]
         # A fixed bias neither moves nor gathers velocity: turned on again mid-run, it
         # starts from rest.
         moving = slice(None) if self.settings.update_biases else weights
@@ -243,12 +301,10 @@ class Trainer:
                 velocity[compiled.weight_count :] = 0.0
             v = velocity[moving]
             v *= momentum
-            v -= rate * gradient[moving]
+            v += step[moving]
             parameters[moving] += v
         else:
-            step = gradient[moving]
-            step *= rate
-            parameters[moving] -= step
+            parameters[moving] += step[moving]
 
     def _end_epoch(self) -> None:
         self._batches.end_epoch()
