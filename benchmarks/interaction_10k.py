@@ -40,6 +40,24 @@ connections are plain stand-ins until an item is needed, and a loaded network's 
 frozen for the cycle collector (gui/canvas). What remains: placing 24 connection labels
 (~12 ms), the paint, full collections that walk the trace's objects (20-60 ms, a few times
 a run), and the first trace of a sample when the panel opens.
+
+Fourth round, `--cpu --every` (all 408 backward steps and 404 Backs of columns, 19 and 15 of
+1000-10-1), the checkout of the round's start (by PYTHONPATH) and its end taking turns, two
+rounds each, median / worst ms; the machine was not quiet (load 1-2 on 2 cores), which
+inflates CPU time by up to 2x and makes the worst presses land anywhere:
+
+    columns (500 neurons)        start          end             1000-10-1     start          end
+    backward step             91-93 / 208   66-67 / 167                      69-75 / 172   47-62 / 112
+    back                      83-88 / 190   64-69 / 162                      64-68 / 147   39-64 /  79
+    forward step              69-71 /  94   31-49 /  52                      77-120 / 157  76-79 / 122
+
+What changed: the step's labels are placed as one batch (placement_batch: every candidate
+of every label tested at once, then each label against those placed since: 20 ms -> ~5);
+the trace's fingerprint is three lists, not 10,000 tuples (7 ms -> 2, and no collections
+from it); a wide neuron's lit lines are drawn in groups and no line is copied; the sample
+picker leaves its typed fields alone when unchanged (1000 setText per step); the outputs'
+links are drawn in two calls per opacity; the neurons' placer is kept while no neuron
+changed; tags left over are hidden and made again rather than made, added and removed.
 """
 
 import cProfile
