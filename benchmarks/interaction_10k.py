@@ -51,6 +51,10 @@ inflates CPU time by up to 2x and makes the worst presses land anywhere:
     back                      83-88 / 190   64-69 / 162                      64-68 / 147   39-64 /  79
     forward step              69-71 /  94   31-49 /  52                      77-120 / 157  76-79 / 122
 
+On a quiet machine at the end of the round (load < 1), the end alone: columns backward step
+median 46 (137 of 408 over 50 ms, worst 128), back 40 (84 of 404 over, worst 142);
+1000-10-1 backward step 38 (3 of 19 over, worst 88), back 34 (none over, worst 46).
+
 What changed: the step's labels are placed as one batch (placement_batch: every candidate
 of every label tested at once, then each label against those placed since: 20 ms -> ~5);
 the trace's fingerprint is three lists, not 10,000 tuples (7 ms -> 2, and no collections
