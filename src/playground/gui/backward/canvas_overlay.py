@@ -128,7 +128,7 @@ class CanvasOverlay(LabelLayout):
         if next_frame:
             self.looks.start()
         else:
-            self.pool.drop([])
+            self.pool.clear()
             # Only the items restyled: resetting ten thousand would repaint them all at every step.
             self.looks.reset()
 

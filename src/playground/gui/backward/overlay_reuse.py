@@ -87,6 +87,15 @@ class ItemPool:
         item.pool_key, item.pool_z, item.pool_hidden = key, item.zValue(), False
         return item
 
+    def clear(self) -> None:
+        """Remove every item kept, shown or hidden: the overlay leaves the canvas."""
+        self.drop([])
+        for items in self._hidden.values():
+            for item in items:
+                if self._in_scene(item):
+                    self.scene.removeItem(item)
+        self._hidden = {}
+
     def _hidden_one(self, cls: type) -> QGraphicsItem | None:
         """An item of `cls` that a frame left over, hidden in the scene, to be made again."""
         hidden = self._hidden.get(cls, [])
