@@ -148,15 +148,7 @@ class LabelPlacer:
         self, size: QRectF, candidates: Iterable[QPointF], own: QLineF | None = None
     ) -> QPointF:
         """The best free candidate centre for a box of `size`, else the least crowded one; taken."""
-        centre = self._choose(size, candidates, own, required=True)
-        assert centre is not None  # required: some candidate always wins
-        return centre
-
-    def try_place(
-        self, size: QRectF, candidates: Iterable[QPointF], own: QLineF | None = None
-    ) -> QPointF | None:
-        """The best candidate centre where a box of `size` overlaps nothing (taken), or None."""
-        return self._choose(size, candidates, own, required=False)
+        return self._choose(size, candidates, own)
 
     def place_on_line(self, size: QRectF, line: QLineF, along: Iterable[float] = ALONG) -> QPointF:
         """A centre on (or beside) `line`, free if there is room, else where it covers least."""
@@ -220,26 +212,7 @@ class LabelPlacer:
             crossed &= ~(lines == np.array(segment_of(own))).all(axis=1)[None, :]
         return crossed.sum(axis=1).tolist()
 
-    def _near_edges(self, boxes: Boxes) -> list[Edges]:
-        """The edges of what is taken in the grid cells that any of `boxes` touches."""
-        left, top, right, bottom = (
-            np.floor(e[:, 0] / CELL).astype(int).tolist() for e in boxes.edges()
-        )
-        cells = {
-            (i, j)
-            for first_i, first_j, last_i, last_j in zip(left, top, right, bottom)
-            for i in range(first_i, last_i + 1)
-            for j in range(first_j, last_j + 1)
-        }
-        found: set[int] = set()
-        for cell in cells:
-            found.update(self._in_cell(cell))
-        edges = self._edges
-        return [e for e in (edges[k] for k in sorted(found)) if e is not None]
-
-    def _choose(
-        self, size: QRectF, candidates: Iterable[QPointF], own: QLineF | None, required: bool
-    ) -> QPointF | None:
+    def _choose(self, size: QRectF, candidates: Iterable[QPointF], own: QLineF | None) -> QPointF:
         best: QPointF | None = None
         best_crossings = len(self.lines) + 1
         tried = []  # kept for the fallback; candidates may come from a generator
@@ -257,8 +230,6 @@ class LabelPlacer:
         if not tried:
             raise ValueError("no candidate position")
         if best is None:
-            if not required:
-                return None
             # Nowhere free: where the box covers least of what is already there.
             best = min(
                 tried,
