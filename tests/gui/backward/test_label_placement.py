@@ -8,7 +8,7 @@ from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from playground.engine.formatting import format_number
 from playground.gui.backward.label_placement import ALONG, LabelPlacer
 from playground.gui.backward.overlay_items import Leader, Tag
-from playground.gui.backward.placement_arrays import Boxes, Leaders, normal_edges, overlapping
+from playground.gui.backward.placement_arrays import Boxes, Leaders, normal_edges, overlaps
 from playground.gui.canvas import style
 from playground.gui.canvas.geometry import crosses
 from playground.model.examples import example_names, example_path
@@ -237,7 +237,7 @@ def test_the_crossings_of_fifty_places_counted_at_once_are_those_counted_one_by_
 
 
 def test_boxes_tested_at_once_overlap_exactly_what_qt_says_they_intersect():
-    """`placement_arrays.overlapping` against `QRectF.intersects`, one pair at a time: touching
+    """`placement_arrays.overlaps` against `QRectF.intersects`, one pair at a time: touching
     edges, rectangles of negative width and empty ones included."""
     rng = np.random.default_rng(5)
     size = QRectF(-20, -6, 40, 12)
@@ -247,7 +247,8 @@ def test_boxes_tested_at_once_overlap_exactly_what_qt_says_they_intersect():
         taken.append(QRectF(size.translated(centres[0]).topRight(), size.size()))  # touching
         taken.append(QRectF(5, 5, 0, 10))  # empty: overlaps nothing
         edges = [e for e in map(normal_edges, taken) if e is not None]
-        found = overlapping(Boxes(size, centres), edges)
+        boxes = (e[:, 0] for e in Boxes(size, centres).edges())
+        found = overlaps(*boxes, np.array(edges)).any(axis=1)
         for centre, hit in zip(centres, found, strict=True):
             box = size.translated(centre)
             assert hit == any(box.intersects(other) for other in taken)

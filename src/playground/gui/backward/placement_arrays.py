@@ -100,17 +100,17 @@ def normal_edges(rect: QRectF) -> Edges | None:
     return left, top, right, bottom
 
 
-def overlapping(boxes: Boxes, taken: Sequence[Edges]) -> np.ndarray:
-    """Which boxes overlap any of `taken` (edges from `normal_edges`), as `QRectF.intersects`."""
-    count = boxes.left.shape[0]
-    if not taken or boxes.width == 0 or boxes.height == 0:
-        return np.zeros(count, dtype=bool)
-    left, top, right, bottom = boxes.edges()
-    other = np.array(taken)
-    hit = (
-        (left < other[:, 2]) & (other[:, 0] < right) & (top < other[:, 3]) & (other[:, 1] < bottom)
+def overlaps(
+    left: np.ndarray, top: np.ndarray, right: np.ndarray, bottom: np.ndarray, taken: np.ndarray
+) -> np.ndarray:
+    """Which boxes (edges as vectors) overlap which taken rectangles (rows of edges from
+    `normal_edges`), as `QRectF.intersects` says: boxes × taken."""
+    return (
+        (left[:, None] < taken[None, :, 2])
+        & (taken[None, :, 0] < right[:, None])
+        & (top[:, None] < taken[None, :, 3])
+        & (taken[None, :, 1] < bottom[:, None])
     )
-    return hit.any(axis=1)
 
 
 class Leaders:

@@ -19,7 +19,12 @@ from typing import TYPE_CHECKING
 import numpy as np
 from PySide6.QtCore import QLineF, QPointF, QRectF
 
-from playground.gui.backward.placement_arrays import Leaders, segment_of, segments_through
+from playground.gui.backward.placement_arrays import (
+    Leaders,
+    overlaps,
+    segment_of,
+    segments_through,
+)
 from playground.gui.canvas.geometry import crosses
 
 if TYPE_CHECKING:  # the placer makes batches; a batch places into its placer
@@ -153,7 +158,7 @@ class PlacementBatch:
                 & (top.min() < taken[:, 3])
             ]
             if near.shape[0]:
-                free[rows] = ~_overlap(left, top, right, bottom, near).any(axis=1)
+                free[rows] = ~overlaps(left, top, right, bottom, near).any(axis=1)
         return free
 
     def _crossing_counts(self, own: np.ndarray) -> np.ndarray:
@@ -179,7 +184,7 @@ class PlacementBatch:
         placed = [e for e in self.placer.edges_since(self.since) if e is not None]
         if placed and self.width[rows.start] and self.height[rows.start]:
             edges = (a[rows] for a in (self.left, self.top, self.right, self.bottom))
-            free &= ~_overlap(*edges, np.array(placed)).any(axis=1)
+            free &= ~overlaps(*edges, np.array(placed)).any(axis=1)
         options = np.flatnonzero(free)
         options = options[np.argsort(self.cost[rows][options], kind="stable")]
         size = self.requests[k][0]
@@ -197,15 +202,3 @@ class PlacementBatch:
             self.placer.block(size.translated(centre))
             return spot
         return None
-
-
-def _overlap(
-    left: np.ndarray, top: np.ndarray, right: np.ndarray, bottom: np.ndarray, taken: np.ndarray
-) -> np.ndarray:
-    """Boxes (edges as vectors) × taken rectangles (rows of left, top, right, bottom): overlap?"""
-    return (
-        (left[:, None] < taken[None, :, 2])
-        & (taken[None, :, 0] < right[:, None])
-        & (top[:, None] < taken[None, :, 3])
-        & (taken[None, :, 1] < bottom[:, None])
-    )
