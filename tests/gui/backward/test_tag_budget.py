@@ -10,14 +10,14 @@ import re
 from functools import partial
 
 import numpy as np
-from PySide6.QtCore import QRectF
+from PySide6.QtCore import QLineF, QRectF
 from PySide6.QtGui import QColor, QImage, QPainter
 
 from playground.engine.formatting import format_number
 from playground.gui.backward.forward_html import FORWARD_COLOUR
 from playground.gui.backward.frames import GRADIENTS
 from playground.gui.backward.lit_lines import MANY_LIT, LitLines
-from playground.gui.backward.overlay_items import Glows, Links
+from playground.gui.backward.overlay_items import Glows, Links, glow_bounds, lines_bounds
 from playground.gui.backward.tag_budget import MAX_LABELLED, MAX_NEURON_TAGS
 from playground.model.dataset import Dataset
 from playground.model.network import Network
@@ -182,3 +182,22 @@ def test_a_neuron_with_hundreds_of_inputs_has_them_drawn_lit_by_the_overlay(back
     assert purple_pixels(scene, area) > 50
     lit[0].setVisible(False)
     assert purple_pixels(scene, area) == 0
+
+
+def test_the_bounds_of_many_glows_and_links_are_the_union_of_each_ones_box():
+    # Found over arrays (lines_bounds); Qt's own union of each line's glow_bounds is the reference.
+    rng = np.random.default_rng(3)
+    lines = [QLineF(*row) for row in rng.uniform(-500.0, 500.0, (40, 4)).tolist()]
+    lines.append(QLineF(7.0, 7.0, 7.0, 7.0))  # a line of no length still has its margin
+    widths = rng.uniform(0.0, 20.0, len(lines)).tolist()
+    expected = QRectF()
+    for line, width in zip(lines, widths, strict=True):
+        expected = expected.united(glow_bounds(line, width))
+    found = lines_bounds(lines, widths)
+    assert np.allclose(found.getCoords(), expected.getCoords(), rtol=0, atol=1e-9)
+    links = Links([(line, 1.0) for line in lines[:5]], "#9a9a9a")
+    only_lines = QRectF()
+    for line in lines[:5]:
+        only_lines = only_lines.united(glow_bounds(line, 0.0))
+    assert np.allclose(links.boundingRect().getCoords(), only_lines.getCoords(), atol=1e-9)
+    assert lines_bounds([], []).isNull()

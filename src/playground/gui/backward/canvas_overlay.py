@@ -398,7 +398,7 @@ class CanvasOverlay(LabelLayout):
             terms=[t for k, t in enumerate(step.terms) if k in chosen],
             weight_grads=[g for k, g in enumerate(step.weight_grads, start=count) if k in chosen],
         )
-        described = TraceDescriber(self.network).neuron(labelled)
+        described = TraceDescriber(self.network, self.names).neuron(labelled)
         derivations = dict(zip(sorted(chosen), [*described.terms, *described.weights]))
         glows: list[tuple[QLineF, str, float]] = []  # drawn as one item: see Glows
         for k, term in enumerate(step.terms):
@@ -472,7 +472,7 @@ class CanvasOverlay(LabelLayout):
         # The loss's ∂L/∂y with its numbers in: the row before the result, as in the panel.
         # It needs none of the neuron's connections (an output may have a thousand).
         alone = dataclasses.replace(step, terms=[], weight_grads=[])
-        from_loss = TraceDescriber(self.network).neuron(alone).loss_gradient
+        from_loss = TraceDescriber(self.network, self.names).neuron(alone).loss_gradient
         worked = html.escape(plain(from_loss.rows[-2].expr, self.digits)) if from_loss else ""
         label = self._tag(
             [

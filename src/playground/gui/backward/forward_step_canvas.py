@@ -100,7 +100,9 @@ def draw_forward_step(overlay: CanvasOverlay, k: int) -> None:
     chosen = forward_labelled(step)
     # Only the labelled terms' products are written (see `_current_neuron`).
     labelled = dataclasses.replace(step, terms=[t for k, t in enumerate(step.terms) if k in chosen])
-    derivations = dict(zip(sorted(chosen), TraceDescriber(overlay.network).forward(labelled).terms))
+    derivations = dict(
+        zip(sorted(chosen), TraceDescriber(overlay.network, overlay.names).forward(labelled).terms)
+    )
     glows: list[tuple[QLineF, str, float]] = []  # drawn as one item: see Glows
     overlay.lit = [] if len(step.terms) > MANY_LIT else None  # see `_light`
     for index, term in enumerate(step.terms):

@@ -163,6 +163,19 @@ def glow_bounds(line: QLineF, width: float) -> QRectF:
     return QRectF(line.p1(), line.p2()).normalized().adjusted(-m, -m, m, m)
 
 
+def lines_bounds(lines: list[QLineF], widths: list[float]) -> QRectF:
+    """The union of each line's `glow_bounds` at its width, found over arrays: a thousand
+    QRectF unions took a while. Empty for no line."""
+    if not lines:
+        return QRectF()
+    ends = np.array([(line.x1(), line.y1(), line.x2(), line.y2()) for line in lines])
+    margin = np.asarray(widths, dtype=float) + 2
+    xs, ys = ends[:, [0, 2]], ends[:, [1, 3]]
+    left, top = (xs.min(axis=1) - margin).min(), (ys.min(axis=1) - margin).min()
+    right, bottom = (xs.max(axis=1) + margin).max(), (ys.max(axis=1) + margin).max()
+    return QRectF(left, top, right - left, bottom - top)
+
+
 def halo_pen(colour: QColor | str, width: float) -> QPen:
     """The glow's soft wide stroke: its colour at 22 % opacity, round ends."""
     halo = QColor(colour)
@@ -207,10 +220,7 @@ class Links(QGraphicsItem):
         self.colour = QColor(colour)
         _passive(self, GLOW_Z)
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-        bounds = QRectF()
-        for line, _ in self.links:
-            bounds = bounds.united(glow_bounds(line, 0.0))
-        self._bounds = bounds
+        self._bounds = lines_bounds([line for line, _ in self.links], [0.0] * len(self.links))
 
     @staticmethod
     def pool_key(links: list[tuple[QLineF, float]], colour: str) -> tuple:
@@ -251,16 +261,8 @@ class Glows(QGraphicsItem):
         _passive(self, GLOW_Z)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-        # The union of every glow's bounds, as arrays: a thousand QRectF unions took a while.
-        ends = np.array([(g[0].x1(), g[0].y1(), g[0].x2(), g[0].y2(), g[2]) for g in self.glows])
-        if len(ends):
-            margin = ends[:, 4] + 2
-            xs, ys = ends[:, [0, 2]], ends[:, [1, 3]]
-            left, top = (xs.min(axis=1) - margin).min(), (ys.min(axis=1) - margin).min()
-            right, bottom = (xs.max(axis=1) + margin).max(), (ys.max(axis=1) + margin).max()
-            self._bounds = QRectF(left, top, right - left, bottom - top).adjusted(-1, -1, 1, 1)
-        else:
-            self._bounds = QRectF()
+        bounds = lines_bounds([g[0] for g in self.glows], [g[2] for g in self.glows])
+        self._bounds = bounds.adjusted(-1, -1, 1, 1) if self.glows else bounds
 
     @staticmethod
     def pool_key(glows: list[tuple[QLineF, str, float]]) -> tuple:
