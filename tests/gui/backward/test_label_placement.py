@@ -342,3 +342,62 @@ def test_labels_placed_as_one_batch_land_where_one_by_one_placement_puts_them():
         got = [None if s is None else (s.centre, s.anchor) for s in spots]
         assert got == expected
         assert any(s is not None and s.anchor is not None for s in spots)  # some pushed aside
+
+
+# ----------------------------------------------------------------- a frame shown again
+
+
+def crowded_requests() -> tuple[list[QRectF], list[tuple[QRectF, QLineF]]]:
+    """Neurons in a row and labels of lines fanning out over them: many must move aside."""
+    obstacles = [QRectF(60.0 * k, 0, 30, 30) for k in range(8)]
+    size = QRectF(-22, -7, 44, 14)
+    lines = [QLineF(0, 15, 420, 15 + 40.0 * k) for k in range(-5, 6)]
+    return obstacles, [(size, line) for line in lines]
+
+
+def place_all(placer: LabelPlacer, requests, tags: list[QRectF]) -> list:
+    """The tags placed one by one (`place`), then the lines' labels as one batch (`spot`)."""
+    found = [placer.place(size, [QPointF(200, -20), QPointF(200, 60)]) for size in tags]
+    batch = placer.batch([(size, line, ALONG) for size, line in requests])
+    spots = [batch.spot(k) for k in range(len(requests))]
+    return [(p.x(), p.y()) for p in found] + [
+        None if s is None else (s.centre.x(), s.centre.y(), s.anchor) for s in spots
+    ]
+
+
+def test_a_placer_with_the_choices_of_an_earlier_showing_makes_them_again_without_searching(
+    monkeypatch,
+):
+    obstacles, requests = crowded_requests()
+    tags = [QRectF(-30, -8, 60, 16)] * 3
+    first = LabelPlacer(obstacles)
+    placed = place_all(first, requests, tags)
+    assert any(p is not None and p[2] is not None for p in placed[3:])  # some needed a leader
+
+    again = LabelPlacer(obstacles)
+    again.script = first.record
+    monkeypatch.setattr(LabelPlacer, "_choose", lambda *a: pytest.fail("searched for a tag"))
+    monkeypatch.setattr(
+        "playground.gui.backward.placement_batch.PlacementBatch._test_candidates",
+        lambda self: pytest.fail("tested the labels' candidates"),
+    )
+    replayed = place_all(again, requests, tags)
+    assert [p[:2] if p else p for p in replayed] == [p[:2] if p else p for p in placed]
+    anchors = [(p[2].x(), p[2].y()) if p and p[2] else None for p in placed[3:]]
+    assert [(p[2].x(), p[2].y()) if p and p[2] else None for p in replayed[3:]] == anchors
+    assert again.taken == first.taken  # the same boxes taken, for what comes after
+
+
+def test_a_frame_that_asks_otherwise_than_before_is_placed_anew_from_that_question_on():
+    obstacles, requests = crowded_requests()
+    tags = [QRectF(-30, -8, 60, 16)] * 3
+    first = LabelPlacer(obstacles)
+    place_all(first, requests, tags)
+    # The second label's box grew (a digit more): the first keeps its place, the rest are
+    # placed as a placer without any script places them.
+    wider = [*requests[:1], (QRectF(-30, -7, 60, 14), requests[1][1]), *requests[2:]]
+    again = LabelPlacer(obstacles)
+    again.script = first.record
+    fresh = LabelPlacer(obstacles)
+    assert place_all(again, wider, tags) == place_all(fresh, wider, tags)
+    assert again.script is None  # the script was given up at the question asked otherwise

@@ -99,6 +99,8 @@ class CanvasOverlay(LabelLayout):
         self.looks = EditorLooks(scene)
         self.neuron_rects_kept = {}
         self.neurons_placer = {}
+        self.placements = {}
+        self.placement_key = None
         self.pool = ItemPool(scene)
         self._scale_of: tuple[Trace, float] | None = None  # the trace's largest gradient
         self.loss_known = True  # False at a forward step before the last: L is not computed yet
@@ -136,6 +138,7 @@ class CanvasOverlay(LabelLayout):
         """The frame is drawn: items of the last one not used again go, editor items restyle."""
         self.pool.drop(self.items)
         self.looks.apply()
+        self._keep_placements()
 
     def rect(self) -> QRectF:
         """The network and everything the overlay added (for fitting the view and for pictures)."""

@@ -26,6 +26,8 @@ from playground.gui.backward.placement_arrays import (
     segment_of,
 )
 from playground.gui.backward.placement_batch import (
+    NOT_SCRIPTED,
+    Choice,
     PlacementBatch,
     Request,
     Spot,
@@ -82,6 +84,11 @@ class LabelPlacer:
         # The edges of the first so many taken as an array (see `edge_array`).
         self._base_edges: tuple[int, np.ndarray] | None = None
         self.add_lines(lines)
+        # Every choice made, in order, and the choices of an earlier showing to make again
+        # (see `LabelLayout._new_placer`).
+        self.record: list[Choice] = []
+        self.script: list[Choice] | None = None
+        self._scripted = 0  # how many of the script's choices were made again
 
     def copy(self) -> LabelPlacer:
         """A placer with all this one holds, to place more in; this one must not change after.
@@ -148,7 +155,26 @@ class LabelPlacer:
         self, size: QRectF, candidates: Iterable[QPointF], own: QLineF | None = None
     ) -> QPointF:
         """The best free candidate centre for a box of `size`, else the least crowded one; taken."""
-        return self._choose(size, candidates, own)
+        asked = ("place", size.getRect(), None if own is None else segment_of(own))
+        chosen = self.scripted(asked)
+        if chosen is NOT_SCRIPTED:
+            centre = self._choose(size, candidates, own)
+        else:
+            centre = QPointF(*chosen)
+            self.block(size.translated(centre))
+        # Plain numbers, not Qt's points: a frame's choices are kept (see `LabelLayout._new_placer`).
+        self.record.append((asked, (centre.x(), centre.y())))
+        return centre
+
+    def scripted(self, asked: tuple) -> object:
+        """The script's next choice if it was asked the same, else NOT_SCRIPTED (and from then
+        on every choice is made anew: the frame no longer asks what it asked before)."""
+        script, k = self.script, self._scripted
+        if script is not None and k < len(script) and script[k][0] == asked:
+            self._scripted += 1
+            return script[k][1]
+        self.script = None
+        return NOT_SCRIPTED
 
     def place_on_line(self, size: QRectF, line: QLineF, along: Iterable[float] = ALONG) -> QPointF:
         """A centre on (or beside) `line`, free if there is room, else where it covers least."""

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QGraphicsItem
 
 from playground.gui.backward.label_placement import ALONG, LabelPlacer, edge_towards
 from playground.gui.backward.overlay_items import Leader, Tag, TextLine
-from playground.gui.backward.placement_batch import Spot
+from playground.gui.backward.placement_batch import Choice, Spot
 from playground.gui.canvas import style
 from playground.gui.canvas.neuron_item import NeuronItem
 from playground.gui.canvas.scene import NetworkScene
@@ -28,6 +28,7 @@ LABEL_BACKGROUND = "#f5ffffff"  # a connection's label: white, the line faintly 
 R = style.NEURON_RADIUS
 RING_RADIUS = R + 9  # the current neuron's ring
 UP, DOWN, RIGHT = QPointF(0, -1), QPointF(0, 1), QPointF(1, 0)
+MAX_FRAMES_PLACED = 1000  # frames whose places are kept (a few dozen choices each)
 
 
 def glow_intensity(value: float, scale: float) -> float:
@@ -57,6 +58,13 @@ class LabelLayout:
     # Each neuron's rectangles by what decides them (see `_neuron_rects`), with bias texts or not.
     neuron_rects_kept: dict[bool, dict[NeuronItem, tuple[tuple, list[QRectF]]]]
     neurons_placer: dict[bool, LabelPlacer]  # see `_new_placer`
+    # Each frame's choices of places, to show it again as it was (see `_new_placer`).
+    placements: dict[bool, dict[tuple, tuple[object, list[Choice]]]]
+    placement_key: tuple | None  # the frame being drawn's, until `_keep_placements`
+    trace: object
+    frame: object
+    digits: int
+    text_scale: float
 
     def _tag(self, lines: list[TextLine], **style) -> Tag:
         raise NotImplementedError
@@ -75,9 +83,30 @@ class LabelLayout:
         """
         rects, same = self._neuron_rects(bias_texts)
         kept = self.neurons_placer.get(bias_texts)  # one for the steps, one for the update
+        placements = self.placements.setdefault(bias_texts, {})
         if kept is None or not same:
             kept = self.neurons_placer[bias_texts] = LabelPlacer(rects)
-        return kept.copy()
+            placements.clear()  # the neurons changed: no frame's places still hold
+        placer = kept.copy()
+        # A frame shown before is shown as it was: its places are chosen again in the same
+        # order, not searched (a step back would otherwise show a label moved, and took a
+        # third of its time placing labels). A question asked differently (a text grown by a
+        # digit more) ends the script, and the rest is placed anew.
+        self.placement_key = (bias_texts, id(self.trace), self.frame, self.digits, self.text_scale)
+        shown = placements.get(self.placement_key)
+        if shown is not None and shown[0] is self.trace:
+            placer.script = shown[1]
+        return placer
+
+    def _keep_placements(self) -> None:
+        """Note the places the frame just drawn chose (see `_new_placer`)."""
+        if self.placement_key is None:
+            return
+        placements = self.placements.setdefault(self.placement_key[0], {})
+        if len(placements) >= MAX_FRAMES_PLACED:
+            placements.clear()
+        placements[self.placement_key] = (self.trace, self.placer.record)
+        self.placement_key = None
 
     def _neuron_rects(self, bias_texts: bool = True) -> tuple[list[QRectF], bool]:
         """What labels must leave uncovered: each neuron with room for the current one's ring,

@@ -31,6 +31,9 @@ if TYPE_CHECKING:  # the placer makes batches; a batch places into its placer
     from playground.gui.backward.label_placement import LabelPlacer
 
 LEADER_GAP = 10.0  # between a line and a label pushed off it, to leave room for the leader
+# One choice of a placer: what it was asked (the kind, the box's size, its line…) and the answer.
+Choice = tuple[tuple, object]
+NOT_SCRIPTED = object()  # the placer's answer when its script has no choice for a question
 
 
 @dataclass(frozen=True)
@@ -39,6 +42,24 @@ class Spot:
 
     centre: QPointF
     anchor: QPointF | None = None
+
+
+def _numbers_of(spot: Spot | None) -> tuple[float, ...] | None:
+    """A spot as plain numbers to keep (see `LabelLayout._new_placer`): centre, then anchor."""
+    if spot is None:
+        return None
+    centre, anchor = spot.centre, spot.anchor
+    if anchor is None:
+        return centre.x(), centre.y()
+    return centre.x(), centre.y(), anchor.x(), anchor.y()
+
+
+def _spot_from(numbers: object) -> Spot | None:
+    """The spot `_numbers_of` kept."""
+    if numbers is None:
+        return None
+    x, y, *anchor = numbers  # type: ignore[misc]
+    return Spot(QPointF(x, y), QPointF(*anchor) if anchor else None)
 
 
 # A label to place: the size of its box (centred on 0, 0), its line, and where along it to try.
@@ -102,6 +123,11 @@ class PlacementBatch:
     def __init__(self, placer: LabelPlacer, requests: Sequence[Request]) -> None:
         self.placer = placer
         self.requests = list(requests)
+        self._tested = False  # the candidates are tested at the first label not scripted
+
+    def _test_candidates(self) -> None:
+        self._tested = True
+        placer = self.placer
         self.since = len(placer.taken)  # what is taken after this is tested in `spot`
         # Each label's candidates follow the last's: label k's from first[k] to first[k + 1].
         self.x, self.y, self.first = candidate_arrays(self.requests)
@@ -178,7 +204,23 @@ class PlacementBatch:
         line; None if there is none. Of equal costs the first candidate.
 
         A leader through another label or a neuron would mislead: such a place is passed over.
+        Where the placer has a script, its choice for the same label is taken as it was.
         """
+        size, line, along = self.requests[k]
+        asked = ("spot", size.getRect(), segment_of(line), tuple(along))
+        chosen = self.placer.scripted(asked)
+        if chosen is NOT_SCRIPTED:
+            if not self._tested:
+                self._test_candidates()
+            spot = self._search(k)
+        else:
+            spot = _spot_from(chosen)
+            if spot is not None:
+                self.placer.block(size.translated(spot.centre))
+        self.placer.record.append((asked, _numbers_of(spot)))
+        return spot
+
+    def _search(self, k: int) -> Spot | None:
         rows = slice(self.first[k], self.first[k + 1])
         free = self.free[rows].copy()
         placed = [e for e in self.placer.edges_since(self.since) if e is not None]
