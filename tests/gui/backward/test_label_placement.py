@@ -9,6 +9,7 @@ from playground.engine.formatting import format_number
 from playground.gui.backward.label_placement import ALONG, LabelPlacer
 from playground.gui.backward.overlay_items import Leader, Tag
 from playground.gui.backward.placement_arrays import Boxes, Leaders, normal_edges, overlaps
+from playground.gui.backward.placement_script import KeptChoices
 from playground.gui.canvas import style
 from playground.gui.canvas.geometry import crosses
 from playground.model.examples import example_names, example_path
@@ -375,7 +376,7 @@ def test_a_placer_with_the_choices_of_an_earlier_showing_makes_them_again_withou
     assert any(p is not None and p[2] is not None for p in placed[3:])  # some needed a leader
 
     again = LabelPlacer(obstacles)
-    again.script = first.record
+    again.script = KeptChoices(first.record)
     monkeypatch.setattr(LabelPlacer, "_choose", lambda *a: pytest.fail("searched for a tag"))
     monkeypatch.setattr(
         "playground.gui.backward.placement_batch.PlacementBatch._test_candidates",
@@ -397,7 +398,7 @@ def test_a_frame_that_asks_otherwise_than_before_is_placed_anew_from_that_questi
     # placed as a placer without any script places them.
     wider = [*requests[:1], (QRectF(-30, -7, 60, 14), requests[1][1]), *requests[2:]]
     again = LabelPlacer(obstacles)
-    again.script = first.record
+    again.script = KeptChoices(first.record)
     fresh = LabelPlacer(obstacles)
     assert place_all(again, wider, tags) == place_all(fresh, wider, tags)
     assert again.script is None  # the script was given up at the question asked otherwise

@@ -26,13 +26,12 @@ from playground.gui.backward.placement_arrays import (
     segment_of,
 )
 from playground.gui.backward.placement_batch import (
-    NOT_SCRIPTED,
-    Choice,
     PlacementBatch,
     Request,
     Spot,
     candidate_centres,
 )
+from playground.gui.backward.placement_script import NOT_SCRIPTED, KeptChoices
 
 # Positions along a connection to try. The middle comes third: it is where the lines of a layered
 # network cross, and a label there could belong to either.
@@ -85,9 +84,9 @@ class LabelPlacer:
         self._base_edges: tuple[int, np.ndarray] | None = None
         self.add_lines(lines)
         # Every choice made, in order, and the choices of an earlier showing to make again
-        # (see `LabelLayout._new_placer`).
-        self.record: list[Choice] = []
-        self.script: list[Choice] | None = None
+        # (see placement_script.py).
+        self.record: list[tuple[int, tuple[float, ...] | None]] = []
+        self.script: KeptChoices | None = None
         self._scripted = 0  # how many of the script's choices were made again
 
     def copy(self) -> LabelPlacer:
@@ -155,26 +154,30 @@ class LabelPlacer:
         self, size: QRectF, candidates: Iterable[QPointF], own: QLineF | None = None
     ) -> QPointF:
         """The best free candidate centre for a box of `size`, else the least crowded one; taken."""
-        asked = ("place", size.getRect(), None if own is None else segment_of(own))
+        asked = hash(("place", size.getRect(), None if own is None else segment_of(own)))
         chosen = self.scripted(asked)
         if chosen is NOT_SCRIPTED:
             centre = self._choose(size, candidates, own)
         else:
             centre = QPointF(*chosen)
             self.block(size.translated(centre))
-        # Plain numbers, not Qt's points: a frame's choices are kept (see `LabelLayout._new_placer`).
+        # Plain numbers, not Qt's points: a frame's choices are kept (placement_script.py).
         self.record.append((asked, (centre.x(), centre.y())))
         return centre
 
-    def scripted(self, asked: tuple) -> object:
-        """The script's next choice if it was asked the same, else NOT_SCRIPTED (and from then
-        on every choice is made anew: the frame no longer asks what it asked before)."""
-        script, k = self.script, self._scripted
-        if script is not None and k < len(script) and script[k][0] == asked:
+    def scripted(self, asked: int) -> object:
+        """The script's next answer if it was asked the same (`asked`: the question's hash),
+        else NOT_SCRIPTED; from then on every choice is made anew, as the frame no longer
+        asks what it asked before."""
+        script = self.script
+        if script is None:
+            return NOT_SCRIPTED
+        answer = script.answer(self._scripted, asked)
+        if answer is NOT_SCRIPTED:
+            self.script = None
+        else:
             self._scripted += 1
-            return script[k][1]
-        self.script = None
-        return NOT_SCRIPTED
+        return answer
 
     def place_on_line(self, size: QRectF, line: QLineF, along: Iterable[float] = ALONG) -> QPointF:
         """A centre on (or beside) `line`, free if there is room, else where it covers least."""

@@ -12,13 +12,15 @@ from __future__ import annotations
 
 import itertools
 import math
+import weakref
 
 from PySide6.QtCore import QLineF, QPointF, QRectF
 from PySide6.QtWidgets import QGraphicsItem
 
 from playground.gui.backward.label_placement import ALONG, LabelPlacer, edge_towards
 from playground.gui.backward.overlay_items import Leader, Tag, TextLine
-from playground.gui.backward.placement_batch import Choice, Spot
+from playground.gui.backward.placement_batch import Spot
+from playground.gui.backward.placement_script import KeptChoices
 from playground.gui.canvas import style
 from playground.gui.canvas.neuron_item import NeuronItem
 from playground.gui.canvas.scene import NetworkScene
@@ -59,7 +61,7 @@ class LabelLayout:
     neuron_rects_kept: dict[bool, dict[NeuronItem, tuple[tuple, list[QRectF]]]]
     neurons_placer: dict[bool, LabelPlacer]  # see `_new_placer`
     # Each frame's choices of places, to show it again as it was (see `_new_placer`).
-    placements: dict[bool, dict[tuple, tuple[object, list[Choice]]]]
+    placements: dict[bool, dict[tuple, tuple[weakref.ref, KeptChoices]]]
     placement_key: tuple | None  # the frame being drawn's, until `_keep_placements`
     trace: object
     frame: object
@@ -94,7 +96,7 @@ class LabelLayout:
         # digit more) ends the script, and the rest is placed anew.
         self.placement_key = (bias_texts, id(self.trace), self.frame, self.digits, self.text_scale)
         shown = placements.get(self.placement_key)
-        if shown is not None and shown[0] is self.trace:
+        if shown is not None and shown[0]() is self.trace:
             placer.script = shown[1]
         return placer
 
@@ -105,7 +107,9 @@ class LabelLayout:
         placements = self.placements.setdefault(self.placement_key[0], {})
         if len(placements) >= MAX_FRAMES_PLACED:
             placements.clear()
-        placements[self.placement_key] = (self.trace, self.placer.record)
+        # The trace by a weak reference: the places of a trace no longer shown must not keep
+        # its ten thousand numbers alive.
+        placements[self.placement_key] = (weakref.ref(self.trace), KeptChoices(self.placer.record))
         self.placement_key = None
 
     def _neuron_rects(self, bias_texts: bool = True) -> tuple[list[QRectF], bool]:

@@ -25,15 +25,13 @@ from playground.gui.backward.placement_arrays import (
     segment_of,
     segments_through,
 )
+from playground.gui.backward.placement_script import NOT_SCRIPTED
 from playground.gui.canvas.geometry import crosses
 
 if TYPE_CHECKING:  # the placer makes batches; a batch places into its placer
     from playground.gui.backward.label_placement import LabelPlacer
 
 LEADER_GAP = 10.0  # between a line and a label pushed off it, to leave room for the leader
-# One choice of a placer: what it was asked (the kind, the box's size, its line…) and the answer.
-Choice = tuple[tuple, object]
-NOT_SCRIPTED = object()  # the placer's answer when its script has no choice for a question
 
 
 @dataclass(frozen=True)
@@ -45,7 +43,7 @@ class Spot:
 
 
 def _numbers_of(spot: Spot | None) -> tuple[float, ...] | None:
-    """A spot as plain numbers to keep (see `LabelLayout._new_placer`): centre, then anchor."""
+    """A spot as plain numbers to keep (see placement_script.py): centre, then anchor."""
     if spot is None:
         return None
     centre, anchor = spot.centre, spot.anchor
@@ -207,7 +205,7 @@ class PlacementBatch:
         Where the placer has a script, its choice for the same label is taken as it was.
         """
         size, line, along = self.requests[k]
-        asked = ("spot", size.getRect(), segment_of(line), tuple(along))
+        asked = hash(("spot", size.getRect(), segment_of(line), tuple(along)))
         chosen = self.placer.scripted(asked)
         if chosen is NOT_SCRIPTED:
             if not self._tested:
