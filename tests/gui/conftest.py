@@ -1,11 +1,12 @@
 """GUI tests run on the offscreen platform, each with its own settings file."""
 
+import gc
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings
 
 
 @pytest.fixture(autouse=True)
@@ -63,6 +64,14 @@ def window(qtbot, two_two_two):
     main.document.undo_stack.setClean()
     main.close()
     main.deleteLater()
+    # The window's Qt objects deleted and its Python garbage collected now, while no other
+    # window is being built. Left to a collection that came by itself, it was sometimes freed
+    # in the middle of the next test's window construction and the interpreter crashed; a
+    # network's objects frozen out of the collector's walks (canvas/long_lived.py) stay out
+    # until the next build, so they are handed back first.
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.unfreeze()
+    gc.collect()
 
 
 @pytest.fixture(autouse=True)
