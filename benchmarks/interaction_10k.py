@@ -62,6 +62,30 @@ from it); a wide neuron's lit lines are drawn in groups and no line is copied; t
 picker leaves its typed fields alone when unchanged (1000 setText per step); the outputs'
 links are drawn in two calls per opacity; the neurons' placer is kept while no neuron
 changed; tags left over are hidden and made again rather than made, added and removed.
+
+Fifth round, scene load, `--cpu`: the round's start (by PYTHONPATH) and its end taking turns,
+on a busy machine (load 1-2 on 2 cores, which inflates CPU time). This benchmark's "scene
+load", four runs each (columns / 1000-10-1, ms): start 157-257 / 196-267, end 109-239 /
+121-174 (most 109-161). Loading the two networks in turn 8 times into one window, five
+rounds, the medians (and worst) of replace + first paint: start 194-307 (285-419) / 250-332
+(305-422), end 98-138 (154-193) / 105-136 (116-256); of which the first paint, start 59-99,
+end 39-54. At a quieter moment (load ~1) the start read 152-191 and the end 82-92, then
+with the build's objects moved straight to the oldest generation (gc.freeze and unfreeze):
+~4 ms, taken out since, as it left old windows' garbage to a full collection, and the
+whole test run crashed in one.
+
+What changed: a stand-in gets its line, its area (`edges`, plain numbers) and whether it is
+drawn from numpy over arrays, one QLineF each and no placeholder (connection_build.py); the
+layer's area is the arrays' minimum and maximum, not 10,000 `QRectF.united`; the paint plan
+is five lists, not 10,000 tuples, which had set off a dozen collections in the first paint
+(one is left, walking what the build made); a neuron item keeps its bounds in C++ (a
+QGraphicsRectItem: Qt asked Python's `boundingRect` 8 times per neuron), lays itself out
+once, in numbers, with its bias text measured once per text; the inspector's refresh no
+longer walks 10,000 connections when none is selected. What remains (1000-10-1, best of six
+loads): making 1,011 neuron items (~12 ms), the stand-ins (~13 ms), throwing the last
+network's away (~9 ms), the collection after the build (~4 ms), drawing 10,000 lines (~14 ms:
+the raster engine's), and Qt's own part of the first paint (~15 ms, most of it one cached
+pixmap per neuron).
 """
 
 import cProfile

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLineF, Qt
+from PySide6.QtCore import QCoreApplication, QLineF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem
 
@@ -156,6 +156,9 @@ class ConnectionItem(ConnectionLook, QGraphicsPathItem):
     def _take_line(self, sx: float, sy: float, ex: float, ey: float) -> None:
         """The line and its bounds (as any connection), and the item's hit shape."""
         super()._take_line(sx, sy, ex, ey)
+        # Kept as a rectangle too: the lit layer reads an item's bounds at every step.
+        left, top, right, bottom = self.edges
+        self.bounds = QRectF(left, top, right - left, bottom - top)
         path = QPainterPath()
         path.moveTo(sx, sy)
         path.lineTo(ex, ey)

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from playground.gui.canvas import style
 from playground.gui.canvas.connection_item import ConnectionItem
-from playground.gui.canvas.connection_look import ConnectionLook
+from playground.gui.canvas.connection_look import ConnectionLook, Edges, edges_meet, edges_of
 from playground.gui.canvas.connection_pens import Pens, paint_one, pens_and_brushes
 from playground.gui.canvas.line_index import LineIndex
 from playground.gui.canvas.lit_layer import LitLayer
@@ -62,7 +62,7 @@ class ConnectionLayer(QGraphicsItem):
         # By key, in drawing order: a stand-in's item takes its place (see `replace`).
         self._items: dict[tuple[str, str], ConnectionLook] = {}
         self.index = LineIndex(self._items)  # where the lines are, for the mouse and the labels
-        self._plan: list[_Step] | None = None  # what paint walks; None after any change
+        self._plan: _Plan | None = None  # what paint walks; None after any change
         self._with_text: dict[ConnectionItem, None] = {}
         self._selected: set[ConnectionItem] = set()
         self._selection_stale = False
@@ -76,9 +76,11 @@ class ConnectionLayer(QGraphicsItem):
 
     # ----------------------------------------------------------------- membership
 
-    def add(self, items: Iterable[ConnectionLook]) -> None:
-        """Draw these connections from now on, on top of those already here."""
-        area = QRectF()
+    def add(self, items: Iterable[ConnectionLook], area: QRectF | None = None) -> None:
+        """Draw these connections from now on, on top of those already here. `area`: the
+        rectangle their `bounds` lie in, if known (a scene building ten thousand computes it
+        at once, see connection_lines.area_of)."""
+        united = QRectF() if area is None else area
         for item in items:
             item.layer = self
             self._items[item.key] = item
@@ -86,7 +88,9 @@ class ConnectionLayer(QGraphicsItem):
                 self._with_text[item] = None
             if item.special:
                 self._sort(item)
-            area = area.united(item.bounds)
+            if area is None:
+                united = united.united(item.bounds)
+        area = united
         self._grow(area)
         self._plan = None
         self.index.invalidate()
@@ -268,7 +272,7 @@ class ConnectionLayer(QGraphicsItem):
         detail = option.levelOfDetailFromTransform(painter.worldTransform())
         exposed = option.exposedRect
         # Zoomed in on part of a large network, most lines lie outside: skip them early.
-        outside = None if exposed.contains(self._bounds) else exposed
+        outside = None if exposed.contains(self._bounds) else edges_of(exposed)
         painter.save()
         # Under an explicit clip the raster engine draws thin translucent lines
         # through its fast path; without one, ten times slower.
@@ -290,22 +294,27 @@ class ConnectionLayer(QGraphicsItem):
             self._paint_labels(painter, exposed)
         painter.restore()
 
-    def _steps(self) -> list[_Step]:
+    def _steps(self) -> _Plan:
         # Read from the items once per change: attributes of Qt-wrapped objects are
         # slow to read, and a repaint without changes (a pan, an overlay) is common.
+        # Columns, not a tuple per connection: ten thousand new tuples set off the cycle
+        # collector a dozen times in the first paint of a large network.
         if self._plan is None:
-            self._plan = [
-                (i, i.style, i.drawn, i.bounds, i.special_here)
-                for i in self._items.values()
-                if i.drawable
-            ]
+            items = [i for i in self._items.values() if i.drawable]
+            self._plan = (
+                items,
+                [i.style for i in items],
+                [i.drawn for i in items],
+                [i.edges for i in items],
+                [i.special_here for i in items],
+            )
         return self._plan
 
     def _paint_lines(
         self,
         painter: QPainter,
         pens: Pens,
-        outside: QRectF | None,
+        outside: Edges | None,
         stand_ins: set[int] | None,
         beneath: bool,
     ) -> None:
@@ -313,8 +322,8 @@ class ConnectionLayer(QGraphicsItem):
         # The one loop over every connection at every repaint: kept lean on purpose.
         set_pen, draw_line = painter.setPen, painter.drawLine
         current = None
-        for item, weight_style, line, bounds, special in self._steps():
-            if outside is not None and not outside.intersects(bounds):
+        for item, weight_style, line, edges, special in zip(*self._steps()):
+            if outside is not None and not edges_meet(outside, edges):
                 continue
             if stand_ins is not None and (not special and weight_style in stand_ins) != beneath:
                 continue
@@ -332,13 +341,13 @@ class ConnectionLayer(QGraphicsItem):
         self,
         painter: QPainter,
         pens: Pens,
-        outside: QRectF | None,
+        outside: Edges | None,
         stand_ins: set[int] | None,
         beneath: bool,
     ) -> None:
         """As `_paint_lines`, with arrowheads."""
-        for item, weight_style, _, bounds, special in self._steps():
-            if outside is not None and not outside.intersects(bounds):
+        for item, weight_style, _, edges, special in zip(*self._steps()):
+            if outside is not None and not edges_meet(outside, edges):
                 continue
             if stand_ins is not None and (not special and weight_style in stand_ins) != beneath:
                 continue
@@ -381,6 +390,7 @@ class ConnectionLayer(QGraphicsItem):
         painter.setOpacity(1.0)
 
 
-# One connection as paint walks it: the item, its weight style, its line, its bounds, and
-# whether it is drawn on its own (an overlay, a fade or a halo).
-_Step = tuple[ConnectionLook, int, QLineF, QRectF, bool]
+# What paint walks, one list per column, a connection at each index: the items drawn, their
+# weight styles, lines, edges, and whether each is drawn on its own (an overlay, a fade or a
+# halo).
+_Plan = tuple[list[ConnectionLook], list[int], list[QLineF], list[Edges], list[bool]]

@@ -31,9 +31,9 @@ class ConnectionLine(ConnectionLook):
 
     __slots__ = (
         "_arrow",
-        "bounds",
         "drawable",
         "drawn",
+        "edges",
         "key",
         "layer",
         "source",
@@ -51,23 +51,34 @@ class ConnectionLine(ConnectionLook):
         self,
         source: NeuronItem,
         target: NeuronItem,
+        key: tuple[str, str],
         weight: float,
         weight_style: int,
-        line: tuple[float, float, float, float],
+        drawn: QLineF,
+        edges: tuple[float, float, float, float],
+        drawable: bool,
     ) -> None:
+        """`drawn`, `edges`, `drawable`: as `ConnectionLook._take_line` would find them, worked
+        out for every connection at once (see connection_build.py): a load makes ten thousand
+        stand-ins, and each Qt object or sum made here one by one cost about a microsecond."""
         self.source = source
         self.target = target
-        self.key = (source.neuron_id, target.neuron_id)
+        self.key = key
         self.weight = weight
         self.style = weight_style
         self.layer: ConnectionLayer | None = None
         self._arrow: tuple[QLineF, QPolygonF] | None = None
-        self.drawn = QLineF()
-        self.bounds = QRectF()
-        self.drawable = False
-        self._take_line(*line)
+        self.drawn = drawn
+        self.edges = edges
+        self.drawable = drawable
         source.connections[self] = None
         target.connections[self] = None
+
+    @property
+    def bounds(self) -> QRectF:
+        """`area()` as a rectangle, made when asked (a repaint of this line), not at the load."""
+        left, top, right, bottom = self.edges
+        return QRectF(left, top, right - left, bottom - top)
 
     def opacity(self) -> float:
         return 1.0

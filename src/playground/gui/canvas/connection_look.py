@@ -24,8 +24,12 @@ if TYPE_CHECKING:
     from playground.gui.canvas.neuron_item import NeuronItem
 
 
+# left, top, right, bottom: the area a connection's drawing covers (see ConnectionLook.edges).
+Edges = tuple[float, float, float, float]
+
+
 class ConnectionLook:
-    """source → target as drawn: `weight`, `style`, `drawn`, `bounds`, `drawable`; follows its
+    """source → target as drawn: `weight`, `style`, `drawn`, `edges`, `drawable`; follows its
     neurons through `adjust()`."""
 
     __slots__ = ()
@@ -36,7 +40,10 @@ class ConnectionLook:
     style: int
     layer: ConnectionLayer | None
     drawn: QLineF  # border to border: what is drawn
-    bounds: QRectF  # `area()`, kept for the layer's paint
+    # `area()` as (left, top, right, bottom), kept for the layer's paint: plain numbers, as a
+    # large network's are computed all at once and a QRectF each would cost more than the rest.
+    edges: Edges
+    bounds: QRectF  # `area()` as a rectangle, from `edges`
     drawable: bool  # too short a line is not drawn
     _arrow: tuple[QLineF, QPolygonF] | None
     flow: tuple[str | None, object, float] | None
@@ -108,9 +115,7 @@ class ConnectionLook:
             self._arrow = None
         # As `area()`, from the numbers at hand: Qt's points cost more than the arithmetic.
         m = style.CONNECTION_MARGIN
-        self.bounds = QRectF(
-            min(sx, ex) - m, min(sy, ey) - m, abs(ex - sx) + 2 * m, abs(ey - sy) + 2 * m
-        )
+        self.edges = (min(sx, ex) - m, min(sy, ey) - m, max(sx, ex) + m, max(sy, ey) + m)
         self.drawable = math.hypot(ex - sx, ey - sy) >= 1.0
 
     def line(self) -> QLineF:
@@ -147,3 +152,12 @@ def arrow_geometry(line: QLineF, width: float) -> tuple[QLineF, QPolygonF]:
         ]
     )
     return QLineF(line.p1(), base), head
+
+
+def edges_of(rect: QRectF) -> Edges:
+    return rect.left(), rect.top(), rect.right(), rect.bottom()
+
+
+def edges_meet(a: Edges, b: Edges) -> bool:
+    """Two areas overlap, as QRectF.intersects has it (touching is not overlapping)."""
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]

@@ -21,22 +21,21 @@ GAP = 1.0  # between the body and a decoration
 def side_rect(side: str, size: QSizeF, half_width: float, top: float, bottom: float) -> QRectF:
     """A decoration's rectangle beside a body reaching from -half_width to half_width, and from
     `top` to `bottom`, in the neuron's coordinates."""
+    if side not in SIDES:
+        raise KeyError(side)
     w, h = size.width(), size.height()
-    middle_x, middle_y = -w / 2, (top + bottom) / 2 - h / 2
-    right, left = half_width + GAP, -half_width - GAP - w
-    # The diagonal sides sit off the corner, half over the body's edge.
-    corner_right, corner_left = half_width * 0.6, -half_width * 0.6 - w
-    positions = {
-        "below": (middle_x, bottom + GAP),
-        "above": (middle_x, top - GAP - h),
-        "below_right": (corner_right, bottom + GAP),
-        "above_right": (corner_right, top - GAP - h),
-        "below_left": (corner_left, bottom + GAP),
-        "above_left": (corner_left, top - GAP - h),
-        "right": (right, middle_y),
-        "left": (left, middle_y),
-    }
-    x, y = positions[side]
+    # Only the side asked for is worked out: a large network lays out a thousand neurons at once.
+    if side == "right" or side == "left":
+        x = half_width + GAP if side == "right" else -half_width - GAP - w
+        return QRectF(x, (top + bottom) / 2 - h / 2, w, h)
+    y = bottom + GAP if side.startswith("below") else top - GAP - h
+    if side.endswith("_right"):
+        # The diagonal sides sit off the corner, half over the body's edge.
+        x = half_width * 0.6
+    elif side.endswith("_left"):
+        x = -half_width * 0.6 - w
+    else:
+        x = -w / 2
     return QRectF(x, y, w, h)
 
 

@@ -22,6 +22,8 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QPainter, QPainterPath
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
+from playground.gui.canvas.connection_look import edges_meet, edges_of
+
 if TYPE_CHECKING:
     from playground.gui.canvas.connection_item import ConnectionItem
 
@@ -91,7 +93,8 @@ class LitLayer(QGraphicsItem):
         painter.setClipRect(exposed, Qt.ClipOperation.IntersectClip)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, detail > ANTIALIAS_FROM)
         arrowheads = detail >= ARROWHEADS_FROM
+        shown = edges_of(exposed)
         for item in self.lit:
-            if exposed.intersects(item.bounds):
+            if edges_meet(shown, item.edges):
                 paint_one(painter, item, arrowheads)
         painter.restore()

@@ -13,11 +13,11 @@ backward step-through draw on it without touching the editor's own look.
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSizeF, Qt
-from PySide6.QtGui import QFontMetricsF, QImage, QPainter, QPainterPath
-from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+from PySide6.QtGui import QFontMetricsF, QImage, QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QStyleOptionGraphicsItem, QWidget
 
 from playground.engine.formatting import format_number
 from playground.gui.canvas import activation_glyph, neuron_shape, style
@@ -38,40 +38,52 @@ PICTURE_SIZE = 26.0  # px on the canvas at 100 % (the picture itself has fewer c
 GLOW = 8.0  # the highlight's reach around the body
 # Below this scale (a 9 pt name under 3 px high) a neuron is drawn without its texts and curve.
 DETAILS_FROM = 0.3
+# Combined once: or-ing enum flags in Python costs more than setting them (a thousand items).
+_FLAGS = (
+    QGraphicsItem.GraphicsItemFlag.ItemIsSelectable | QGraphicsItem.GraphicsItemFlag.ItemIsMovable
+)
+_CACHE = QGraphicsItem.CacheMode.DeviceCoordinateCache
+_ANTIALIASING = QPainter.RenderHint.Antialiasing  # an enum's member costs a lookup each time
+_NO_PEN = QPen(Qt.PenStyle.NoPen)  # the rectangle's bounds are then exactly its rect
 
 
-class NeuronItem(QGraphicsItem):
-    """One neuron; connections attached to it adjust when it moves."""
+class NeuronItem(QGraphicsRectItem):
+    """One neuron; connections attached to it adjust when it moves. A rectangle item only to
+    keep its bounds in C++ (`setRect`, no pen): Qt asks for them often, from Python slowly."""
 
     Type = QGraphicsItem.UserType + 1
 
-    def __init__(self, neuron: Neuron) -> None:
+    # Until changed, each neuron shares these: setting an attribute on a Qt-wrapped object
+    # costs a fraction of a microsecond, and a large network makes a thousand items at once.
+    _connect_state: str | None = None  # "allowed" / "refused" while a connection is drawn
+    _highlighted = False
+    _bias_covered = False  # an overlay's tag writes this bias's number instead
+    _tip = ""
+    _bias_tip = ""
+    needs_new_side = False  # the bias text outgrew the room its side was chosen for
+    _shown: tuple[str, str, str | None, str | None] | None = None
+    activation: str | None = None
+    half_width = R
+    bias_side = "below"
+    picture_side = "above"
+    _bias_room = 0.0  # the width the bias side was chosen for
+    picture: QImage | None = None
+    digits = CANVAS_DIGITS  # of the bias label; the scene's label digits
+    _picture_note: str | None = None  # why there is no picture, when pictures are on
+    _half_extent = (0.0, 0.0)  # half the bounds' width and height (see relayout)
+
+    def __init__(self, neuron: Neuron, digits: int = CANVAS_DIGITS) -> None:
+        """`digits`: of the bias label (the scene's label digits)."""
         super().__init__()
         self.neuron_id = neuron.id
+        if digits != CANVAS_DIGITS:
+            self.digits = digits
         # Its connections' items (or stand-ins), as a set in the order they came: a stand-in's
         # item takes its place at once, where a list would be searched (a neuron of 1000 inputs).
         self.connections: dict = {}
-        self._connect_state: str | None = None  # "allowed" / "refused" while a connection is drawn
-        self._highlighted = False
-        self._bias_covered = False  # an overlay's tag writes this bias's number instead
-        self._tip = ""
-        self._bias_tip = ""
-        self.needs_new_side = False  # the bias text outgrew the room its side was chosen for
-        self._shown: tuple[str, str, str | None, str | None] | None = None
-        self.activation: str | None = None
-        self.half_width = R
-        self.bias_side = "below"
-        self.picture_side = "above"
-        self._bias_room = 0.0  # the width the bias side was chosen for
-        self.picture: QImage | None = None
-        self.digits = CANVAS_DIGITS  # of the bias label; the scene's label digits
-        self._picture_note: str | None = None  # why there is no picture, when pictures are on
-        self._bounds = QRectF()
-        self.setFlags(
-            QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
-            | QGraphicsItem.GraphicsItemFlag.ItemIsMovable
-        )
-        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.setPen(_NO_PEN)
+        self.setFlags(_FLAGS)
+        self.setCacheMode(_CACHE)
         self.setZValue(1.0)
         self.update_from(neuron)
 
@@ -108,11 +120,13 @@ class NeuronItem(QGraphicsItem):
             half_width = neuron_shape.half_width(self.role, self.name)
             # Asked by the scene after a restyle: only a changed text can outgrow its side.
             self.needs_new_side = self.bias_outgrew_its_side()
-            if old is None or old[:2] != shown[:2] or self.needs_new_side:
-                self.relayout()
-            if half_width != self.half_width:
+            widened = half_width != self.half_width
+            if widened:
                 self.half_width = half_width
+            # Once, with the new width: a large network makes a thousand new items at once.
+            if widened or old is None or old[:2] != shown[:2] or self.needs_new_side:
                 self.relayout()
+            if widened:
                 self.adjust_connections()  # the outline they end at moved
         if self.pos() != QPointF(neuron.x, neuron.y):
             self.move_to(neuron.x, neuron.y)
@@ -155,8 +169,7 @@ class NeuronItem(QGraphicsItem):
         """The room the bias label needs, with a small margin; None for inputs."""
         if self.bias_text is None:
             return None
-        width = _bias_metrics().horizontalAdvance(self.bias_text)
-        return QSizeF(width + BIAS_ROOM, BIAS_HEIGHT)
+        return QSizeF(_bias_width(self.bias_text) + BIAS_ROOM, BIAS_HEIGHT)
 
     def picture_size(self) -> QSizeF | None:
         return QSizeF(PICTURE_SIZE, PICTURE_SIZE) if self.picture is not None else None
@@ -172,13 +185,12 @@ class NeuronItem(QGraphicsItem):
 
     def bias_rect(self) -> QRectF | None:
         """Where the bias label is drawn (neuron coordinates); None for inputs."""
-        size = self.bias_size()
-        if size is None:
+        if self.bias_text is None:
             return None
+        # As wide as `bias_size`, or the room its side was chosen for.
         # The text sits at the body's end of its room (centred above and below): see _BIAS_ALIGN.
-        return self.side_rect(
-            self.bias_side, QSizeF(max(size.width(), self._bias_room), size.height())
-        )
+        width = max(_bias_width(self.bias_text) + BIAS_ROOM, self._bias_room)
+        return self.side_rect(self.bias_side, QSizeF(width, BIAS_HEIGHT))
 
     def picture_rect(self) -> QRectF | None:
         """Where the output picture is drawn (neuron coordinates); None without one."""
@@ -194,8 +206,9 @@ class NeuronItem(QGraphicsItem):
 
     def bias_outgrew_its_side(self) -> bool:
         """The bias text grew wider than the room its side was chosen for."""
-        size = self.bias_size()
-        return size is not None and size.width() > self._bias_room + 0.5
+        text = self.bias_text
+        # As `bias_size().width()`, without the QSizeF.
+        return text is not None and _bias_width(text) + BIAS_ROOM > self._bias_room + 0.5
 
     def set_sides(self, bias_side: str, picture_side: str) -> None:
         """Take the sides the scene chose for the bias label and the picture."""
@@ -217,17 +230,20 @@ class NeuronItem(QGraphicsItem):
 
     def relayout(self) -> None:
         """The body or a decoration changed size or side: new bounds."""
-        rect = neuron_shape.body_rect(self.role, self.half_width, GLOW)
+        # The glowing body united with the decorations, symmetric about the centre (a box
+        # selection tests the bounds' centre): the farthest edge on each axis decides. In
+        # numbers, not QRectFs: a large network lays out a thousand neurons at once.
+        half_w = self.half_width + GLOW
+        half_h = neuron_shape.half_height(self.role) + GLOW
         for part in (self.bias_rect(), self.picture_rect()):
             if part is not None:
-                rect = rect.united(part)
-        # Kept symmetric about the centre: a box selection tests the bounds' centre.
-        half_w = max(abs(rect.left()), abs(rect.right())) + 1
-        half_h = max(abs(rect.top()), abs(rect.bottom())) + 1
-        bounds = QRectF(-half_w, -half_h, 2 * half_w, 2 * half_h)
-        if bounds != self._bounds:
-            self.prepareGeometryChange()
-            self._bounds = bounds
+                half_w = max(half_w, -part.left(), part.right())
+                half_h = max(half_h, -part.top(), part.bottom())
+        extent = (half_w + 1, half_h + 1)
+        if extent != self._half_extent:
+            self._half_extent = extent
+            half_w, half_h = extent
+            self.setRect(-half_w, -half_h, 2 * half_w, 2 * half_h)  # tells the scene first
         self.update()
 
     # ----------------------------------------------------------------- overlays
@@ -270,9 +286,6 @@ class NeuronItem(QGraphicsItem):
 
     # ----------------------------------------------------------------- geometry
 
-    def boundingRect(self) -> QRectF:
-        return self._bounds
-
     def shape(self) -> QPainterPath:
         return neuron_shape.body_path(self.role, self.half_width, 2.0)
 
@@ -296,7 +309,7 @@ class NeuronItem(QGraphicsItem):
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(_ANTIALIASING)
         role, half = self.role, self.half_width
         if self._highlighted:
             painter.setPen(Qt.PenStyle.NoPen)
@@ -314,8 +327,9 @@ class NeuronItem(QGraphicsItem):
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawPath(neuron_shape.body_path(role, half, 4.0))
 
-        painter.setPen(style.outline_pen(style.ROLE_BORDER[role].name(), 1.6))
-        painter.setBrush(style.fill_brush(style.ROLE_FILL[role].name()))
+        border, fill = style.role_pen_and_brush(role)
+        painter.setPen(border)
+        painter.setBrush(fill)
         painter.drawPath(neuron_shape.body_path(role, half))
         if role == "output":
             painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -341,8 +355,10 @@ class NeuronItem(QGraphicsItem):
         self._paint_picture(painter)
 
     def _paint_picture(self, painter: QPainter) -> None:
+        if self.picture is None:
+            return  # asked first: a large network paints a thousand neurons without pictures
         picture = self.picture_rect()
-        if picture is not None and self.picture is not None:
+        if picture is not None:
             painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
             painter.drawImage(picture, self.picture)
             painter.setPen(style.outline_pen(style.MUTED_TEXT.name(), 0.8))
@@ -361,6 +377,13 @@ class NeuronItem(QGraphicsItem):
 @cache
 def _bias_metrics() -> QFontMetricsF:
     return QFontMetricsF(style.font(BIAS_FONT_SIZE))
+
+
+@lru_cache(maxsize=4096)
+def _bias_width(text: str) -> float:
+    # Measured once per text: every relayout and restyle asks, and the neurons of a network
+    # share many of their bias texts ("b 0").
+    return _bias_metrics().horizontalAdvance(text)
 
 
 # Beside the body the bias text keeps close to it; above or below it is centred.

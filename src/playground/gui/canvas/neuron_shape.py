@@ -51,8 +51,12 @@ def body_rect(role: str, half: float, grow: float = 0.0) -> QRectF:
     return QRectF(-half - grow, -h, 2 * (half + grow), 2 * h)
 
 
+@cache
 def body_path(role: str, half: float, grow: float = 0.0) -> QPainterPath:
-    """The outline: a stadium (a circle when no wider than tall), or a rounded rectangle for inputs."""
+    """The outline: a stadium (a circle when no wider than tall), or a rounded rectangle for inputs.
+
+    Made once per shape and shared (a large network paints a thousand alike): draw it or
+    copy it, never change it."""
     rect = body_rect(role, half, grow)
     radius = INPUT_CORNER + grow if role == "input" else rect.height() / 2
     path = QPainterPath()

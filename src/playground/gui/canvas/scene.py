@@ -10,7 +10,6 @@ item when first needed (see connection_line.py and connection_items.py).
 
 from __future__ import annotations
 
-import numpy as np
 import shiboken6
 from PySide6.QtCore import QObject, QPointF, QRectF
 from PySide6.QtWidgets import (
@@ -21,17 +20,17 @@ from PySide6.QtWidgets import (
 )
 
 from playground.gui.canvas import style
+from playground.gui.canvas.connection_build import build_connections
 from playground.gui.canvas.connection_item import ConnectionItem
 from playground.gui.canvas.connection_items import ConnectionItems
 from playground.gui.canvas.connection_layer import ConnectionLayer
-from playground.gui.canvas.connection_line import LINES_FROM, ConnectionLine
-from playground.gui.canvas.connection_lines import connection_lines
 from playground.gui.canvas.decoration_placement import DecorationPlacement
 from playground.gui.canvas.long_lived import building_long_lived_objects
 from playground.gui.canvas.neuron_item import NeuronItem
 from playground.gui.canvas.neuron_pictures import NeuronPictures
 from playground.gui.document import Document
 from playground.model.layout import nudge_apart
+from playground.model.neuron import Neuron
 
 Key = tuple[str, str]
 BSP_TREE_DEPTH = 8
@@ -89,39 +88,15 @@ class NetworkScene(QGraphicsScene):
         # instead of growing it item by item (most of the time of loading 10,000 connections).
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
         for neuron in network.neurons:
-            self._add_neuron(neuron.id)
-        neuron_items = self.neuron_items
-        ends = {n.id: (n.x, n.y, n.role, neuron_items[n.id].half_width) for n in network.neurons}
-        connections = network.connections
-        lines = connection_lines(
-            [ends[c.source] for c in connections], [ends[c.target] for c in connections]
-        )
-        styles = style.weight_styles(np.array([c.weight for c in connections], float))
-        lines_by_key = self.connection_items.lines
-        if len(connections) > LINES_FROM:
-            # Stand-ins, made items when needed: most of a large network is never clicked.
-            for c, line, weight_style in zip(connections, lines, styles, strict=True):
-                source, target = c.source, c.target
-                lines_by_key[source, target] = ConnectionLine(
-                    neuron_items[source], neuron_items[target], c.weight, weight_style, line
-                )
-        else:
-            add_item = self.addItem
-            for c, line, weight_style in zip(connections, lines, styles, strict=True):
-                source, target = c.source, c.target
-                item = ConnectionItem(
-                    neuron_items[source],
-                    neuron_items[target],
-                    c.weight,
-                    line=line,
-                    weight_style=weight_style,
-                )
-                lines_by_key[source, target] = item
-                add_item(item)
+            # Their sides are chosen below, all at once or not at all (not asked neuron by neuron).
+            self._make_neuron_item(neuron)
+        lines = self.connection_items.lines
+        # Every connection at once (see connection_build.py): ten thousand in a large network.
+        area = build_connections(network, self.neuron_items, lines, self.addItem)
         layer = ConnectionLayer()
         layer.set_show_weight_labels(self._show_weight_labels)
         layer.set_label_digits(self.label_digits)
-        layer.add(lines_by_key.values())
+        layer.add(lines.values(), area)
         self.addItem(layer)
         self.connection_layer = layer
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
@@ -130,8 +105,8 @@ class NetworkScene(QGraphicsScene):
             self.place_all()
             self.place_decorations()
         else:
-            # Each neuron added asked for its sides; a large network opens with its biases
-            # below instead (see decoration_placement.py), and a neuron edited later chooses its own.
+            # A large network opens with its biases below (see decoration_placement.py), and a
+            # neuron edited later chooses its own.
             self.placement.forget_pending()
         if self.pictures.shown:
             self.pictures.refresh()
@@ -223,11 +198,15 @@ class NetworkScene(QGraphicsScene):
     def selected_neuron_ids(self) -> list[str]:
         """Selected neurons, in file order."""
         chosen = {i.neuron_id for i in self.selectedItems() if isinstance(i, NeuronItem)}
+        if not chosen:
+            return []
         return [n.id for n in self.document.network.neurons if n.id in chosen]
 
     def selected_connection_keys(self) -> list[Key]:
         """Selected connections, in file order."""
         chosen = {i.key for i in self.selectedItems() if isinstance(i, ConnectionItem)}
+        if not chosen:
+            return []  # asked after every change: no walk over ten thousand connections for nothing
         return [c.key for c in self.document.network.connections if c.key in chosen]
 
     def select(self, neuron_ids: list[str] = (), connection_keys: list[Key] = ()) -> None:
@@ -342,14 +321,13 @@ class NetworkScene(QGraphicsScene):
     # ----------------------------------------------------------------- document signals
 
     def _add_neuron(self, neuron_id: str) -> None:
-        neuron = self.document.network.neuron(neuron_id)
-        item = NeuronItem(neuron)
-        if item.digits != self.label_digits:
-            item.digits = self.label_digits
-            item.update_from(neuron)
-        self.neuron_items[neuron_id] = item
-        self.addItem(item)
+        self._make_neuron_item(self.document.network.neuron(neuron_id))
         self._place_later([neuron_id])
+
+    def _make_neuron_item(self, neuron: Neuron) -> None:
+        item = NeuronItem(neuron, self.label_digits)
+        self.neuron_items[neuron.id] = item
+        self.addItem(item)
 
     def _remove_neuron(self, neuron_id: str) -> None:
         item = self.neuron_items.pop(neuron_id)

@@ -113,6 +113,12 @@ def fill_brush(colour_name: str) -> QBrush:
 
 
 @cache
+def role_pen_and_brush(role: str) -> tuple[QPen, QBrush]:
+    """A neuron body's outline pen and fill, by role (made once: a thousand neurons paint at once)."""
+    return outline_pen(ROLE_BORDER[role].name(), 1.6), fill_brush(ROLE_FILL[role].name())
+
+
+@cache
 def font(point_size: float, bold: bool = False) -> QFont:
     result = QFont()
     result.setPointSizeF(point_size)
