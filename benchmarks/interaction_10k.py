@@ -86,6 +86,26 @@ loads): making 1,011 neuron items (~12 ms), the stand-ins (~13 ms), throwing the
 network's away (~9 ms), the collection after the build (~4 ms), drawing 10,000 lines (~14 ms:
 the raster engine's), and Qt's own part of the first paint (~15 ms, most of it one cached
 pixmap per neuron).
+
+Fifth round, Step and Back, `--cpu --every`, the round's start and end taking turns, two rounds
+each, load < 1, median / presses over 50 ms:
+
+    columns (500 neurons)        start                 end
+    backward step             45.8-47.9 / 129-145   39.7-41.6 / 63-107   (of 408)
+    back                      44.2-46.8 / 165       34.1-39.5 / 31-128   (of 404)
+    1000-10-1
+    backward step             39.0-51.3 / 2-10      34.0-46.9 / 1-6      (of 19)
+    back                      34.9-35.8 / 1         30.0-40.3 / 0-1      (of 15)
+
+What changed there: Back (and a step into a frame shown before) makes the placer's choices of
+the first showing again instead of searching (placement_script.py; the frame also looks as it
+did); the view keeps its grid in a pixmap; tags keep their bounds in C++ (QGraphicsRectItem).
+The worst presses (100-150 ms) are still spread over the pass, CPU time inflated 2-3x now and
+then on this VM.
+
+Scene load at the end of the round, the same quiet machine (`--steps=1`, four runs): columns
+85-106 ms, 1000-10-1 loaded after it 99-106 (once 173). Loaded after a whole --every pass over
+columns, 1000-10-1 read 227-250 (start: 360-371): the pass's garbage is freed in that load.
 """
 
 import cProfile
