@@ -6,7 +6,7 @@ import math
 import numpy as np
 
 from playground.gui.canvas import neuron_shape, style
-from playground.gui.canvas.connection_lines import connection_lines
+from playground.gui.canvas.connection_lines import line_ends
 
 
 def one_line(a, b):
@@ -36,11 +36,12 @@ def test_many_lines_at_once_equal_each_line_alone(qapp):
         (300.0, 200.0, "output", 18.0),
     ]
     ends += [(300.0, 200.0, "hidden", 18.0)]
-    sources, targets = ends[:-1], ends[1:]
-    lines = connection_lines(sources, targets)
-    expected = [one_line(a, b) for a, b in zip(sources, targets, strict=True)]
-    np.testing.assert_allclose(np.array(lines), np.array(expected), rtol=0.0, atol=1e-9)
-    assert connection_lines([], []) == []
+    # Each neuron's end given once, each connection by the indices of its two (as a load does).
+    sources, targets = np.arange(len(ends) - 1), np.arange(1, len(ends))
+    lines = line_ends(ends, sources, targets)
+    expected = [one_line(ends[a], ends[b]) for a, b in zip(sources, targets, strict=True)]
+    np.testing.assert_allclose(lines, np.array(expected), rtol=0.0, atol=1e-9)
+    assert line_ends(ends, np.array([], dtype=np.intp), np.array([], dtype=np.intp)).shape == (0, 4)
 
 
 def test_many_weight_styles_at_once_equal_each_alone():

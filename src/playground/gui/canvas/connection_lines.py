@@ -20,17 +20,6 @@ from playground.gui.canvas import neuron_shape, style
 End = tuple[float, float, str, float]
 
 
-def connection_lines(
-    sources: Sequence[End], targets: Sequence[End]
-) -> list[tuple[float, float, float, float]]:
-    """Each connection's (x1, y1, x2, y2), as `ConnectionItem.adjust` draws it."""
-    if not sources:
-        return []
-    count = len(sources)
-    ends = line_ends([*sources, *targets], np.arange(count), np.arange(count, 2 * count))
-    return [tuple(row) for row in ends.tolist()]
-
-
 def line_ends(neurons: Sequence[End], sources: np.ndarray, targets: np.ndarray) -> np.ndarray:
     """Rows of (x1, y1, x2, y2): each connection's line as `ConnectionItem.adjust` draws it.
     `neurons`: each neuron's end; `sources`, `targets`: each connection's, as indices into it."""
