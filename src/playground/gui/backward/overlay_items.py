@@ -16,6 +16,8 @@ from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen, QTextDocument
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QStyleOptionGraphicsItem, QWidget
 
+from playground.gui.canvas.connection_lines import area_of, line_edges
+
 TAG_Z = 5.0
 GLOW_Z = -1.0
 PADDING = 4.0
@@ -168,14 +170,8 @@ def glow_bounds(line: QLineF, width: float) -> QRectF:
 def lines_bounds(lines: list[QLineF], widths: list[float]) -> QRectF:
     """The union of each line's `glow_bounds` at its width, found over arrays: a thousand
     QRectF unions took a while. Empty for no line."""
-    if not lines:
-        return QRectF()
-    ends = np.array([(line.x1(), line.y1(), line.x2(), line.y2()) for line in lines])
-    margin = np.asarray(widths, dtype=float) + 2
-    xs, ys = ends[:, [0, 2]], ends[:, [1, 3]]
-    left, top = (xs.min(axis=1) - margin).min(), (ys.min(axis=1) - margin).min()
-    right, bottom = (xs.max(axis=1) + margin).max(), (ys.max(axis=1) + margin).max()
-    return QRectF(left, top, right - left, bottom - top)
+    ends = np.array([(line.x1(), line.y1(), line.x2(), line.y2()) for line in lines]).reshape(-1, 4)
+    return area_of(line_edges(ends, np.asarray(widths, dtype=float) + 2))
 
 
 def halo_pen(colour: QColor | str, width: float) -> QPen:

@@ -39,11 +39,13 @@ def line_ends(neurons: Sequence[End], sources: np.ndarray, targets: np.ndarray) 
     return np.column_stack((ax + ux * out, ay + uy * out, bx - ux * back, by - uy * back))
 
 
-def line_edges(ends: np.ndarray) -> np.ndarray:
-    """Rows of (left, top, right, bottom): the area each line's drawing can cover, as
-    `ConnectionLook.area` finds it (its box grown by the connection margin)."""
+def line_edges(
+    ends: np.ndarray, margin: float | np.ndarray = style.CONNECTION_MARGIN
+) -> np.ndarray:
+    """Rows of (left, top, right, bottom): the area each line's drawing can cover, its box
+    grown by `margin` (one for all, or one per line): by default as `ConnectionLook.area`."""
     x1, y1, x2, y2 = ends.T
-    m = style.CONNECTION_MARGIN
+    m = margin
     return np.column_stack(
         (
             np.minimum(x1, x2) - m,
