@@ -10,6 +10,7 @@ from PySide6.QtGui import QTextCursor
 from playground.cli import main as cli_main
 from playground.engine.formatting import neuron_names
 from playground.gui.backward.overlay_items import Ring, Tag
+from playground.gui.backward.tag_budget import tags_readable
 from playground.model.network import Network
 
 
@@ -137,3 +138,14 @@ def tag_on(window, source: str, target: str) -> Tag | None:
 def ring_centre(scene) -> QPointF | None:
     rings = [item for item in scene.items() if isinstance(item, Ring)]
     return rings[0].pos() if len(rings) == 1 else None
+
+
+def zoom_in_to_read(qtbot, window) -> None:
+    """Press View ▸ Zoom In until the overlay's tags can be read: a large network fits the
+    canvas too far out for them, and a frame drawn there leaves them out (tag_budget)."""
+    overlay = window.backward.overlay
+    qtbot.wait(1)  # first the fits that loading a network and opening the panel queue
+    while not tags_readable(window.view.transform().m11(), overlay.text_scale):
+        window.action_by_name["zoom_in"].trigger()
+    # The frame on the canvas is drawn again, now with its tags.
+    qtbot.waitUntil(lambda: overlay.tags_shown or not overlay.items)

@@ -20,7 +20,7 @@ from playground.gui.backward.tag_budget import MAX_LABELLED
 from playground.model.dataset import Dataset
 from playground.model.network import Network
 from playground.model.neuron import Neuron
-from tests.gui.backward.helpers import panel_numbers
+from tests.gui.backward.helpers import panel_numbers, zoom_in_to_read
 from tests.gui.backward.test_large_networks import fan_in_network
 
 
@@ -43,13 +43,16 @@ def step(backward) -> None:
     backward.actions["step"].trigger()  # Backward ▸ Step, as the Right key does
 
 
-def test_a_hundred_equal_gradients_get_only_the_first_twenty_four_labels(backward, trace_window):
+def test_a_hundred_equal_gradients_get_only_the_first_twenty_four_labels(
+    backward, trace_window, qtbot
+):
     network = fan_in_network(100)
     network.data = Dataset(
         np.zeros((1, 100)), np.array([[1.0]]), np.zeros((0, 100)), np.zeros((0, 1))
     )
     trace_window.document.replace(network)
     backward.open()
+    zoom_in_to_read(qtbot, trace_window)
     step(backward)  # the output o1: every ∂L/∂w = 0 × ∂L/∂z = 0
     labelled = {key for key in backward.overlay.labels if key != "loss"}
     assert labelled == {(f"i{k + 1}", "o1") for k in range(MAX_LABELLED)}
@@ -136,12 +139,13 @@ def test_a_long_steep_line_keeps_boxes_off_its_middle():
 
 
 def test_tags_a_step_leaves_over_are_hidden_and_shown_again_with_the_next_steps_words(
-    backward, trace_window
+    backward, trace_window, qtbot
 ):
     """The overlay hides the tags a frame no longer needs and writes the next frame's into
     them: each tag shown says what a tag made anew would, its tooltip and size included."""
     trace_window.document.replace(fan_in_network(40))
     backward.open()
+    zoom_in_to_read(qtbot, trace_window)
     overlay = backward.overlay
     step(backward)
     said = {id(item): item.text for item in overlay.items if isinstance(item, Tag)}

@@ -9,7 +9,7 @@ from playground.gui.backward.summary_html import MORE_ROWS, SummaryFormulas
 from playground.model.dataset import Dataset
 from playground.model.network import Network
 from playground.model.neuron import Neuron
-from tests.gui.backward.helpers import click_link, panel_numbers
+from tests.gui.backward.helpers import click_link, panel_numbers, zoom_in_to_read
 
 
 def fan_in_network(inputs: int) -> Network:
@@ -51,10 +51,11 @@ def layered_network(sizes: list[int]) -> Network:
 
 
 def test_a_neuron_with_forty_inputs_labels_its_twenty_four_largest_gradients(
-    backward, trace_window
+    backward, trace_window, qtbot
 ):
     trace_window.document.replace(fan_in_network(40))
     backward.open()
+    zoom_in_to_read(qtbot, trace_window)
     backward.step()
     labelled = {key for key in backward.overlay.labels if key != "loss"}
     # ∂L/∂w_k = x_k · ∂L/∂z_o1 grows with x_k = (k + 1)/10: the last 24 inputs have the largest.

@@ -22,7 +22,7 @@ from playground.gui.backward.tag_budget import MAX_LABELLED, MAX_NEURON_TAGS
 from playground.model.dataset import Dataset
 from playground.model.network import Network
 from playground.model.neuron import Neuron
-from tests.gui.backward.helpers import overlay_tags
+from tests.gui.backward.helpers import overlay_tags, zoom_in_to_read
 from tests.gui.backward.test_interaction_at_scale import fan_out_network
 from tests.gui.backward.test_large_networks import fan_in_network
 
@@ -60,9 +60,12 @@ def largest(values: dict[str, float], count: int) -> set[str]:
     return set(sorted(values, key=lambda k: -abs(values[k]))[:count])
 
 
-def test_a_hundred_done_outputs_show_only_the_pills_the_current_sum_labels(backward, trace_window):
+def test_a_hundred_done_outputs_show_only_the_pills_the_current_sum_labels(
+    backward, trace_window, qtbot
+):
     trace_window.document.replace(fan_out_network(100))
     backward.open()
+    zoom_in_to_read(qtbot, trace_window)
     step_to(backward, "neuron", "h1")  # every output done: 101 pills would be drawn
     h1 = next(s for s in backward.session.trace.steps if s.neuron == "h1")
     # The 24 largest of the frame's values: its terms, and its weight's gradient if shown.
@@ -80,20 +83,22 @@ def test_a_hundred_done_outputs_show_only_the_pills_the_current_sum_labels(backw
     assert len(links) == 1 and len(links[0].links) == 100
 
 
-def test_below_the_budget_every_done_neuron_keeps_its_pill(backward, trace_window):
+def test_below_the_budget_every_done_neuron_keeps_its_pill(backward, trace_window, qtbot):
     trace_window.document.replace(fan_out_network(MAX_NEURON_TAGS - 1))
     backward.open()
+    zoom_in_to_read(qtbot, trace_window)
     step_to(backward, "neuron", "h1")
     outputs = {f"o{k + 1}" for k in range(MAX_NEURON_TAGS - 1)}
     assert pill_neurons(trace_window.scene) == outputs | {"h1"}
 
 
 def test_a_forward_step_with_a_hundred_inputs_tags_the_sources_of_its_labels(
-    backward, trace_window
+    backward, trace_window, qtbot
 ):
     trace_window.document.replace(fan_in_network(100))
     backward.set_forward_steps(True)
     backward.open()
+    zoom_in_to_read(qtbot, trace_window)
     step_to(backward, "forward_step", "o1")
     digits = backward.session.digits
     texts = {t.text for t in overlay_tags(trace_window.scene)}
@@ -104,9 +109,10 @@ def test_a_forward_step_with_a_hundred_inputs_tags_the_sources_of_its_labels(
     assert len([t for t in texts if t.startswith("z ")]) == 1  # the current neuron's own
 
 
-def test_the_update_tags_the_sixty_biases_that_move_most(backward, trace_window):
+def test_the_update_tags_the_sixty_biases_that_move_most(backward, trace_window, qtbot):
     trace_window.document.replace(fan_out_network(100))
     backward.open()
+    zoom_in_to_read(qtbot, trace_window)
     backward.actions["to_end"].trigger()
     biases = backward.session.trace.update.biases
     fmt = partial(format_number, digits=backward.session.digits)
@@ -116,10 +122,11 @@ def test_the_update_tags_the_sixty_biases_that_move_most(backward, trace_window)
     assert sorted(texts) == expected
 
 
-def test_of_a_hundred_lit_lines_only_the_labelled_ones_glow(backward, trace_window):
+def test_of_a_hundred_lit_lines_only_the_labelled_ones_glow(backward, trace_window, qtbot):
     trace_window.document.replace(fan_in_network(100))
     backward.set_forward_steps(True)
     backward.open()
+    zoom_in_to_read(qtbot, trace_window)
     step_to(backward, "forward_step", "o1")
     scene = trace_window.scene
     glows = [item for item in scene.items() if isinstance(item, Glows)]

@@ -8,6 +8,8 @@ in presentation mode), so editing looks as it always does.
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 import shiboken6
@@ -25,6 +27,7 @@ from playground.gui.backward.legend import GradientLegend
 from playground.gui.backward.practice_mode import PracticeMode
 from playground.gui.backward.presentation import PresentationMode
 from playground.gui.backward.space_key import SpaceStepper
+from playground.gui.backward.tag_budget import tags_readable
 from playground.gui.backward.trace_export import export_canvas_png, export_trace_html
 from playground.gui.backward.trace_session import TraceSession
 from playground.gui.file_dialogs import start_folder
@@ -59,6 +62,12 @@ class BackwardPanels:
         self.player = QTimer(window)
         self.player.setSingleShot(True)
         self.player.timeout.connect(self._play_tick)
+        # A zoom that makes the tags readable, or specks, draws the frame again (see tag_budget);
+        # once, after a turn of the wheel's many steps.
+        self.zoom_redraw = QTimer(window)
+        self.zoom_redraw.setSingleShot(True)
+        self.zoom_redraw.setInterval(0)
+        self.zoom_redraw.timeout.connect(self._redraw_at_zoom)
         self.space = SpaceStepper(window.view, self.step, self.is_showing)
         self.space.step_at_once_in(self.panel.formula)
         self.space.step_at_once_in(self.panel.formula.viewport())
@@ -87,6 +96,7 @@ class BackwardPanels:
         # After the window has fitted a newly opened network, make room for the loss and labels too.
         self.window.document.network_replaced.connect(self._network_replaced)
         self.presentation.changed.connect(self._presentation_changed)
+        self.window.view.zoom_changed.connect(self._zoom_changed)
 
     def _load_settings(self) -> None:
         settings = QSettings()
@@ -180,10 +190,7 @@ class BackwardPanels:
     def redraw(self) -> None:
         """Show the session's current frame in the dock and, while showing, on the canvas."""
         self.practice.refresh()  # first: a question waiting keeps the canvas's numbers out
-        waiting = self.practice.pending()
-        self._draw(numbers_hidden=waiting)
-        if waiting:
-            self.legend.hide()  # it explains the numbers, not shown yet
+        self._draw(numbers_hidden=self.practice.pending())
 
     def show_formula(self) -> None:
         """Write the current frame's formulas into the panel (or why there is no trace)."""
@@ -204,24 +211,56 @@ class BackwardPanels:
 
     def _draw(self, numbers_hidden: bool = False) -> None:
         session, panel = self.session, self.panel
-        frame = session.frame
         panel.step_label.setText(session.label())
         panel.picker.show_choice(session.network, session.sample, session.digits)
         panel.set_sample_summary(self._sample_summary())
         self.show_formula()
         self._update_enabled()
+        self._draw_canvas(numbers_hidden)
+
+    def _draw_canvas(self, numbers_hidden: bool) -> None:
+        """The session's frame on the canvas (while the trace is shown), with the legend."""
+        session = self.session
+        frame = session.frame
         self.animation.stop()
         if not self._showing and not self.presentation.active:
             return
         if frame is None:
             self.overlay.clear()
             self.legend.hide()
-        else:
-            self.overlay.show(
-                session.network, session.trace_for(frame), frame, session.digits, numbers_hidden
-            )
-            self.legend.show()
-            self.legend.raise_()
+            return
+        self.overlay.show(
+            session.network, session.trace_for(frame), frame, session.digits, numbers_hidden
+        )
+        if numbers_hidden:
+            self.legend.hide()  # it explains the numbers, not shown yet
+            return
+        self.legend.set_zoom_hint(not self.overlay.tags_shown)
+        self.legend.show()
+        self.legend.raise_()
+
+    def _zoom_changed(self, zoom: float) -> None:
+        readable = tags_readable(zoom, self.overlay.text_scale)
+        if self.overlay.items and readable != self.overlay.tags_shown:
+            self.zoom_redraw.start()
+
+    def _redraw_at_zoom(self) -> None:
+        if self.overlay.items:  # still shown
+            self._draw_canvas(self.practice.pending())
+
+    @contextlib.contextmanager
+    def _every_tag(self) -> Iterator[None]:
+        """The canvas with every tag and label at any zoom, while a picture is made of it."""
+        hidden = bool(self.overlay.items) and not self.overlay.tags_shown
+        self.overlay.every_tag = True
+        try:
+            if hidden:
+                self._draw_canvas(self.practice.pending())
+            yield
+        finally:
+            self.overlay.every_tag = False
+            if hidden:
+                self._draw_canvas(self.practice.pending())
 
     def _sample_summary(self) -> str:
         session = self.session
@@ -395,7 +434,8 @@ class BackwardPanels:
         # A picture per step takes a moment for a big network.
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            export_trace_html(path, self.session, self.overlay, self.redraw)
+            with self._every_tag():
+                export_trace_html(path, self.session, self.overlay, self.redraw)
         except (OSError, ValueError) as problem:
             self.window.show_message(
                 QCoreApplication.translate(
@@ -424,9 +464,10 @@ class BackwardPanels:
 
     def export_png(self, path: str) -> bool:
         try:
-            export_canvas_png(
-                path, self.window.scene, self.overlay, forward=self.session.forward_steps
-            )
+            with self._every_tag():
+                export_canvas_png(
+                    path, self.window.scene, self.overlay, forward=self.session.forward_steps
+                )
         except OSError as problem:
             self.window.show_message(
                 QCoreApplication.translate(

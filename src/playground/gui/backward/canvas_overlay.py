@@ -5,7 +5,9 @@
 - the current neuron's outgoing connections glow and carry their term
   w · ∂L/∂z back; its incoming ones carry ∂L/∂w = y_i · ∂L/∂z_j;
 - every neuron shows its forward z and y above it; each output its target,
-  linked to a loss node on the right, where the gradient starts.
+  linked to a loss node on the right, where the gradient starts;
+- at a zoom where their text would be a speck, no tags or labels but the loss
+  node (`tag_budget.tags_readable`); pictures carry them at any zoom.
 
 The editor's items are only restyled through their overlay methods; every
 added item is the overlay's own and is thrown away at the next frame.
@@ -60,6 +62,7 @@ from playground.gui.backward.tag_budget import (
     backward_focus,
     labelled_places,
     largest_within_budget,
+    tags_readable,
     within_budget,
 )
 from playground.gui.canvas import style
@@ -88,6 +91,8 @@ class CanvasOverlay(LabelLayout):
     def __init__(self, scene: NetworkScene) -> None:
         self.scene = scene
         self.text_scale = 1.0  # larger in presentation mode
+        self.every_tag = False  # a picture's frame: tags and labels at any zoom (trace_export)
+        self.tags_shown = True  # whether the frame drawn last carries them (see `show`)
         self.items: list[QGraphicsItem] = []
         self.wanted: list = []  # connection labels waiting for `_place_labels`
         self.loss_anchor: QPointF | None = None
@@ -176,6 +181,7 @@ class CanvasOverlay(LabelLayout):
         layer.cover_weight_labels(True)
         self.scene.set_label_digits(max(style.CANVAS_DIGITS, digits))
         self.names = neuron_names(network)
+        self.tags_shown = self.every_tag or tags_readable(self.zoom(), self.text_scale)
         if numbers_hidden:  # a practice question waits: the ring and lit lines, no number
             draw_waiting(self)
             self._finish()
@@ -222,6 +228,11 @@ class CanvasOverlay(LabelLayout):
             self._update_labels()
         self._finish()
 
+    def zoom(self) -> float:
+        """Screen pixels per scene unit in the canvas (1 when the scene is in no view)."""
+        views = self.scene.views()
+        return views[0].transform().m11() if views else 1.0
+
     def _style_editor_items(self) -> None:
         shows_gradients = self.frame.kind == NEURON and self.frame.shows(GRADIENTS)
         sources = (
@@ -267,6 +278,8 @@ class CanvasOverlay(LabelLayout):
 
     def _forward_tags(self) -> None:
         """z and y above each neuron; at a neuron's step only those its formulas use (its own, its sources')."""
+        if not self.tags_shown:
+            return
         wanted = None
         if self.current is not None:
             wanted = {self.current.neuron} | {
@@ -289,6 +302,8 @@ class CanvasOverlay(LabelLayout):
             self._add(tag)
 
     def _gradient_pills(self) -> None:
+        if not self.tags_shown:
+            return
         showing = set(self.done)
         if self.current is not None and self.frame.shows(DERIVATIVE):
             showing.add(self.current.neuron)
@@ -345,7 +360,7 @@ class CanvasOverlay(LabelLayout):
         node = self._tag(lines, background="#fffdf3d6", border="#3a3a3a")
         targets = dict(zip(self.network.output_ids(), self.trace.targets))
         self.target_tags: dict[str, Tag] = {}
-        tagged = set(within_budget(outputs, self.focus))
+        tagged = set(within_budget(outputs, self.focus)) if self.tags_shown else set()
         for output_id, position in zip(outputs, positions):
             if output_id not in tagged:
                 continue
@@ -364,10 +379,7 @@ class CanvasOverlay(LabelLayout):
         self.loss_anchor = anchor = node.pos()
         links = []
         for output_id, position in zip(outputs, positions):
-            tag = self.target_tags.get(output_id)
-            # From the target's tag; from the neuron where a large network left that out.
-            right = tag.sceneBoundingRect().right() if tag else position.x() + R
-            start = QPointF(right, position.y())
+            start = self._link_start(output_id, position)
             end = QPointF(self.loss_rect.left(), anchor.y())
             links.append((QLineF(start, end), 0.35 if self._dimmed(output_id) else 1.0))
         self._add(self._make(Links, links, "#9a9a9a"))
@@ -391,6 +403,7 @@ class CanvasOverlay(LabelLayout):
         compact = len(values) > MAX_FLOW_LABELS
         # A neuron with a hundred connections gets labels on its largest gradients only.
         chosen = labelled_places(step, self.frame.shows(GRADIENTS))
+        written = chosen if self.tags_shown else set()  # labels with words and numbers
         if step.loss_derivative is not None and gathering:
             self._loss_flow(step, glowing)
         # Only the labelled connections' worked products are written: described alone, as a
@@ -398,11 +411,11 @@ class CanvasOverlay(LabelLayout):
         count = len(step.terms)
         labelled = dataclasses.replace(
             step,
-            terms=[t for k, t in enumerate(step.terms) if k in chosen],
-            weight_grads=[g for k, g in enumerate(step.weight_grads, start=count) if k in chosen],
+            terms=[t for k, t in enumerate(step.terms) if k in written],
+            weight_grads=[g for k, g in enumerate(step.weight_grads, start=count) if k in written],
         )
         described = TraceDescriber(self.network, self.names).neuron(labelled)
-        derivations = dict(zip(sorted(chosen), [*described.terms, *described.weights]))
+        derivations = dict(zip(sorted(written), [*described.terms, *described.weights]))
         glows: list[tuple[QLineF, str, float]] = []  # drawn as one item: see Glows
         for k, term in enumerate(step.terms):
             connection = self._look((step.neuron, term.target))
@@ -416,7 +429,7 @@ class CanvasOverlay(LabelLayout):
                 if len(step.terms) <= MAX_LABELLED or k in chosen:  # see GLOWS_LABELLED_ONLY
                     glows.append((line, colour, 10 + 10 * intensity))
                 self.paths.append((line.p2(), line.p1(), colour))
-            if k in chosen:  # its words written only then: a thousand cost a while
+            if k in written:  # its words written only then: a thousand cost a while
                 t = self._sub(term.target)
                 lines = [
                     TextLine(f"w · ∂L/∂z{t}", 6.5, MUTED),
@@ -438,7 +451,7 @@ class CanvasOverlay(LabelLayout):
                     continue
                 colour = sign_colour(g.dL_dw)
                 self._light((g.source, g.target), connection, colour, self._intensity(g.dL_dw))
-                if k in chosen:
+                if k in written:
                     i, j = self.names[g.source], self.names[g.target]
                     lines = [
                         TextLine(f"∂L/∂w<sub>{html.escape(i)},{html.escape(j)}</sub>", 6.5, MUTED),
@@ -460,17 +473,26 @@ class CanvasOverlay(LabelLayout):
         self._draw_lit()
         self._place_labels()
 
+    def _link_start(self, output_id: str, position: QPointF) -> QPointF:
+        """Where an output's link to the loss starts: at its target's tag; at the neuron where
+        a large network or the zoom left the tag out."""
+        tag = self.target_tags.get(output_id)
+        right = tag.sceneBoundingRect().right() if tag else position.x() + R
+        return QPointF(right, position.y())
+
     def _loss_flow(self, step: NeuronStep, glowing: bool) -> None:
-        tag = self.target_tags.get(step.neuron)
-        if tag is None or self.loss_anchor is None:
+        item = self.scene.neuron_items.get(step.neuron)
+        if item is None or self.loss_anchor is None:
             return
         colour = sign_colour(step.loss_derivative)
-        start = QPointF(tag.sceneBoundingRect().right(), tag.pos().y())
+        start = self._link_start(step.neuron, item.pos())
         line = QLineF(start, QPointF(self.loss_rect.left(), self.loss_anchor.y()))
         if glowing:
             width = 10 + 10 * self._intensity(step.loss_derivative)
             self._add(self._make(Glow, line, colour, width))
             self.paths.append((line.p2(), line.p1(), colour))
+        if not self.tags_shown:
+            return
         j = self._sub(step.neuron)
         # The loss's ∂L/∂y with its numbers in: the row before the result, as in the panel.
         # It needs none of the neuron's connections (an output may have a thousand).
@@ -508,7 +530,8 @@ class CanvasOverlay(LabelLayout):
     def _update_labels(self) -> None:
         update = self.trace.update
         # The largest moves, when there are too many biases to tag each (see tag_budget).
-        tagged = largest_within_budget([b.after - b.before for b in update.biases])
+        moves = [b.after - b.before for b in update.biases]
+        tagged = largest_within_budget(moves) if self.tags_shown else set()
         for k, b in enumerate(update.biases):
             item = self.scene.neuron_items.get(b.neuron)
             if k not in tagged:
@@ -529,7 +552,7 @@ class CanvasOverlay(LabelLayout):
             )
             self._put(tag, item.pos() + QPointF(0, R + 2 + tag.size().height() / 2), DOWN)
             self._add(tag)
-        if len(update.weights) <= MAX_UPDATE_LABELS:
+        if len(update.weights) <= MAX_UPDATE_LABELS and self.tags_shown:
             for w in update.weights:
                 connection = self.scene.connection_items.get((w.source, w.target))
                 if connection is None:

@@ -69,7 +69,8 @@ def draw_forward_step(overlay: CanvasOverlay, k: int) -> None:
             overlay.looks.fade(key, DONE_OPACITY if key[1] in overlay.done else DIMMED_OPACITY)
     forward = overlay.trace.forward
     known = [n for n, values in forward.items() if values.z is None or n in computed]
-    for neuron_id in within_budget(known, overlay.focus):
+    tagged = within_budget(known, overlay.focus) if overlay.tags_shown else []
+    for neuron_id in tagged:
         item = overlay.scene.neuron_items.get(neuron_id)
         if item is None:
             continue
@@ -98,10 +99,13 @@ def draw_forward_step(overlay: CanvasOverlay, k: int) -> None:
     largest = max((abs(t.product) for t in step.terms if math.isfinite(t.product)), default=0)
     compact = len(step.terms) > MAX_FLOW_LABELS
     chosen = forward_labelled(step)
+    written = chosen if overlay.tags_shown else set()  # see `_current_neuron`
     # Only the labelled terms' products are written (see `_current_neuron`).
-    labelled = dataclasses.replace(step, terms=[t for k, t in enumerate(step.terms) if k in chosen])
+    labelled = dataclasses.replace(
+        step, terms=[t for k, t in enumerate(step.terms) if k in written]
+    )
     derivations = dict(
-        zip(sorted(chosen), TraceDescriber(overlay.network, overlay.names).forward(labelled).terms)
+        zip(sorted(written), TraceDescriber(overlay.network, overlay.names).forward(labelled).terms)
     )
     glows: list[tuple[QLineF, str, float]] = []  # drawn as one item: see Glows
     overlay.lit = [] if len(step.terms) > MANY_LIT else None  # see `_light`
@@ -115,7 +119,7 @@ def draw_forward_step(overlay: CanvasOverlay, k: int) -> None:
         if len(step.terms) <= MAX_LABELLED or index in chosen:  # see GLOWS_LABELLED_ONLY
             glows.append((line, FORWARD_COLOUR, 10 + 10 * intensity))
         overlay.paths.append((line.p1(), line.p2(), FORWARD_COLOUR))
-        if index in chosen:  # its words written only then: a thousand cost a while
+        if index in written:  # its words written only then: a thousand cost a while
             lines = [
                 TextLine(f"w · y{overlay._sub(term.source)}", 6.5, MUTED),
                 TextLine(html.escape(plain(derivations[index].rows[-2].expr, overlay.digits)), 7.5),

@@ -11,8 +11,9 @@ from playground.gui.backward.math_html import GRADIENT_NEGATIVE, GRADIENT_POSITI
 MARGIN = 10
 
 
-def legend_html(scale: float = 1.0, forward: bool = True) -> str:
-    """The legend's rich text (also painted into exported pictures); `forward` adds the forward steps' colour."""
+def legend_html(scale: float = 1.0, forward: bool = True, zoom_hint: bool = False) -> str:
+    """The legend's rich text (also painted into exported pictures); `forward` adds the forward
+    steps' colour, `zoom_hint` a line saying the numbers show once the canvas is zoomed in."""
     bar = "<span style='color:{};'>&#9644;&#9644;</span>"
     size = f"{9 * scale:.1f}pt"
     title = QCoreApplication.translate("GradientLegend", "Forward")
@@ -29,9 +30,14 @@ def legend_html(scale: float = 1.0, forward: bool = True) -> str:
         negative_bar=bar.format(GRADIENT_NEGATIVE),
         ring="<span style='color:#d98c00'>&#9711;</span>",
     )
+    hint = QCoreApplication.translate(
+        "GradientLegend",
+        "Zoom in to see the numbers on the canvas; the formula panel shows them all.",
+    )
     return (
         f"<div style='font-size:{size}'>{gradient}"
         + (f"<br><b>{title}</b> &nbsp;{bar.format(FORWARD_COLOUR)} {words}" if forward else "")
+        + (f"<br><i>{hint}</i>" if zoom_hint else "")
         + "</div>"
     )
 
@@ -45,6 +51,7 @@ class GradientLegend(QLabel):
         self.view = view
         self.scale = 1.0
         self.forward = True  # the forward steps' colour is explained while they are on
+        self.zoom_hint = False  # while the canvas is too far out for the overlay's numbers
         self.setObjectName("gradient_legend")
         self.setTextFormat(Qt.TextFormat.RichText)
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
@@ -58,7 +65,7 @@ class GradientLegend(QLabel):
 
     def set_scale(self, scale: float) -> None:
         self.scale = scale
-        self.setText(legend_html(scale, self.forward))
+        self.setText(legend_html(scale, self.forward, self.zoom_hint))
         self.adjustSize()
         self.place()
 
@@ -66,6 +73,12 @@ class GradientLegend(QLabel):
         """Explain the forward steps' colour too (or not, while they are off)."""
         if forward != self.forward:
             self.forward = forward
+            self.set_scale(self.scale)
+
+    def set_zoom_hint(self, shown: bool) -> None:
+        """Say that zooming in shows the numbers (or stop saying it)."""
+        if shown != self.zoom_hint:
+            self.zoom_hint = shown
             self.set_scale(self.scale)
 
     def place(self) -> None:

@@ -38,7 +38,7 @@ def draw_means(overlay: CanvasOverlay) -> None:
 
     mean_of = QCoreApplication.translate("CanvasOverlay", "mean {gradient}")
     # The largest means, when there are too many biases to tag each (see tag_budget).
-    tagged = largest_within_budget([step.dL_db for step in steps])
+    tagged = largest_within_budget([step.dL_db for step in steps]) if overlay.tags_shown else set()
     for k, step in enumerate(steps):
         item = overlay.scene.neuron_items.get(step.neuron)
         if item is None or k not in tagged:

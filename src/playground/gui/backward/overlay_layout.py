@@ -67,6 +67,7 @@ class LabelLayout:
     frame: object
     digits: int
     text_scale: float
+    tags_shown: bool
 
     def _tag(self, lines: list[TextLine], **style) -> Tag:
         raise NotImplementedError
@@ -94,7 +95,14 @@ class LabelLayout:
         # order, not searched (a step back would otherwise show a label moved, and took a
         # third of its time placing labels). A question asked differently (a text grown by a
         # digit more) ends the script, and the rest is placed anew.
-        self.placement_key = (bias_texts, id(self.trace), self.frame, self.digits, self.text_scale)
+        self.placement_key = (
+            bias_texts,
+            id(self.trace),
+            self.frame,
+            self.digits,
+            self.text_scale,
+            self.tags_shown,
+        )
         shown = placements.get(self.placement_key)
         if shown is not None and shown[0]() is self.trace:
             placer.script = shown[1]
@@ -163,7 +171,10 @@ class LabelLayout:
         along: tuple[float, ...] | None = None,
         short: list[TextLine] | None = None,
     ) -> None:
-        """Note a connection's label; `_place_labels` places them all, the largest value first."""
+        """Note a connection's label; `_place_labels` places them all, the largest value first.
+        Left out at a zoom too small to read it (see `tags_readable`)."""
+        if not self.tags_shown:
+            return
         short = lines[-1:] if short is None else short
         self.wanted.append(
             (key, value, line, lines, border, along, short if short != lines else [])

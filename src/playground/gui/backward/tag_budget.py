@@ -10,6 +10,12 @@ panel still writes every value, and a line's colour and width still show its own
 
 The counts of a neuron's connection labels live here too: every frame that labels
 connections (one sample's neuron, a forward step, a minibatch's means) asks them.
+
+And below a zoom where a tag's text would be a speck, a frame carries no tags or
+labels at all (`tags_readable`): at the zoom that fits 10,000 connections on the
+screen a tag is half a pixel high, and placing them was a third of a step. The
+ring, the glows, the lit lines and the loss node stay; the legend says to zoom
+in, and zooming in draws the frame again with its numbers.
 """
 
 from __future__ import annotations
@@ -22,6 +28,15 @@ from playground.gui.backward.overlay_layout import largest_places
 MAX_NEURON_TAGS = 60
 MAX_FLOW_LABELS = 8  # past this many values, a connection's label shows the result only
 MAX_LABELLED = 24  # past this, only the largest values of a neuron are labelled
+# A tag's body text (7.5 pt) is 10 pixels high on screen at zoom 1; under 3 pixels it is a speck.
+BODY_TEXT_PIXELS = 10.0
+SMALLEST_TEXT_PIXELS = 3.0
+
+
+def tags_readable(zoom: float, text_scale: float = 1.0) -> bool:
+    """Whether tags' text can be read at `zoom` (screen pixels per scene unit), as large as
+    `text_scale` makes it (presentation mode enlarges it)."""
+    return BODY_TEXT_PIXELS * text_scale * zoom >= SMALLEST_TEXT_PIXELS
 
 
 def labelled_places(step: NeuronStep, gradients: bool) -> set[int]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QLineF, QPoint, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QWheelEvent
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QWheelEvent
 from PySide6.QtWidgets import QGraphicsView, QWidget
 
 from playground.gui.canvas import style
@@ -38,6 +38,9 @@ class NetworkView(QGraphicsView):
     # An edit refused, with the reason: shown until a later edit succeeds.
     refusal_message = Signal(str)
     tool_changed = Signal(str)
+    # The canvas was painted at another zoom (screen pixels per scene unit) than before: noticed
+    # at the paint, so every way of zooming (wheel, keys, fits, presentation mode) says it.
+    zoom_changed = Signal(float)
 
     def __init__(self, scene: NetworkScene, parent: QWidget | None = None) -> None:
         super().__init__(scene, parent)
@@ -63,6 +66,7 @@ class NetworkView(QGraphicsView):
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
         self._band = QRectF()
+        self._painted_zoom = self.transform().m11()
         self.rubberBandChanged.connect(self._band_changed)
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -333,6 +337,13 @@ class NetworkView(QGraphicsView):
             self.set_tool(self.tool)
 
     # ----------------------------------------------------------------- background
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        zoom = self.transform().m11()
+        if zoom != self._painted_zoom:
+            self._painted_zoom = zoom
+            self.zoom_changed.emit(zoom)
 
     def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
         painter.fillRect(rect, style.BACKGROUND)

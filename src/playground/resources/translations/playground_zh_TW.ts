@@ -1767,6 +1767,10 @@ weight {weight}</source>
         <source>&lt;b&gt;Gradient&lt;/b&gt; &amp;nbsp;{positive_bar} positive &amp;nbsp;{negative_bar} negative &amp;nbsp;· wider = larger |value|&lt;br&gt;{ring} current neuron &amp;nbsp;· pill: its ∂L/∂z once done &amp;nbsp;· faded: not reached yet</source>
         <translation>&lt;b&gt;梯度&lt;/b&gt; &amp;nbsp;{positive_bar} 正 &amp;nbsp;{negative_bar} 負 &amp;nbsp;· 越寬 = |值| 越大&lt;br&gt;{ring} 目前的神經元 &amp;nbsp;· 膠囊標籤：算完後的 ∂L/∂z &amp;nbsp;· 淡色：還沒走到</translation>
     </message>
+    <message>
+        <source>Zoom in to see the numbers on the canvas; the formula panel shows them all.</source>
+        <translation>放大畫布即可看到上面的數字；公式面板列出全部的數字。</translation>
+    </message>
 </context>
 <context>
     <name>GradientTableModel</name>
