@@ -15,6 +15,7 @@ the load); asserts nothing.
     python benchmarks/interaction_10k.py --only=1000-10-1 --steps=1
     python benchmarks/interaction_10k.py --cpu      # CPU time instead of wall time
     python benchmarks/interaction_10k.py --every    # every backward step and Back of the pass
+    python benchmarks/interaction_10k.py --zoom=0.3 # stepped at this zoom, not the fitted one
 
 Third round of issue 14, `--cpu`, worst press in ms on a quiet machine, start of the round →
 end (in brackets the usual press, timed one by one; the worst are the first press after a
@@ -138,6 +139,10 @@ STEP_TARGET = 0.050
 LOAD_TARGET = 0.300
 STEPS = 4  # presses of each kind timed (--steps=N)
 EVERY = "--every" in sys.argv  # also every backward step of the pass, and Back over them all
+# The canvas's zoom while stepping (--zoom=Z): fitted to the network unless given. A frame drawn
+# at a zoom where tags are specks leaves them out (tag_budget); 0.3 is the farthest out that
+# draws them all, so it is the slowest zoom to step at.
+ZOOM = next((float(a.split("=", 1)[1]) for a in sys.argv if a.startswith("--zoom=")), None)
 
 
 def columns_network() -> Network:
@@ -185,6 +190,7 @@ class Bench:
         self.worst: dict[str, float] = {}
         self.times: dict[str, list[float]] = {}
         self.profiles: list[tuple[float, str, pstats.Stats]] = []
+        self.zoom = ""  # the canvas's zoom at the backward steps, and whether they drew tags
 
     def timed(self, name: str, work) -> float:
         profiler = cProfile.Profile() if self.profile else None
@@ -245,6 +251,12 @@ def run(app: QApplication, window: MainWindow, network: Network, profile: bool) 
     panels.set_detailed(False)
     bench.timed("open the panel", lambda: bench.press("open"))
     settle(app)
+    if ZOOM is not None:
+        view = window.view
+        view.resetTransform()
+        view.scale(ZOOM, ZOOM)
+        view.centerOn(window.scene.network_rect().center())
+        settle(app)
     # Forward steps: the first few, then a few at the last neurons.
     for k in range(STEPS):
         bench.timed("forward step", lambda: bench.press("step"))
@@ -261,6 +273,10 @@ def run(app: QApplication, window: MainWindow, network: Network, profile: bool) 
         if k == 0:
             bench.animation_frames()
             bench.formula()
+            tags = getattr(panels.overlay, "tags_shown", True)  # a checkout before round 6: True
+            bench.zoom = f"zoom {window.view.transform().m11():.3f}, " + (
+                "tags drawn" if tags else "tags left out (specks at this zoom)"
+            )
     steps = len(panels.session.trace.steps)
     bench.jump(NEURON, steps - 2 * STEPS)
     for k in range(STEPS):
@@ -290,7 +306,7 @@ TARGETS = {"scene load": LOAD_TARGET}
 
 
 def report(name: str, connections: int, bench: Bench) -> None:
-    print(f"\n{name}: {connections} connections")
+    print(f"\n{name}: {connections} connections, {bench.zoom}")
     for what, seconds in bench.worst.items():
         target = TARGETS.get(what, STEP_TARGET)
         times = bench.times.get(what, [seconds])
