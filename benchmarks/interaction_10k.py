@@ -107,6 +107,31 @@ then on this VM.
 Scene load at the end of the round, the same quiet machine (`--steps=1`, four runs): columns
 85-106 ms, 1000-10-1 loaded after it 99-106 (once 173). Loaded after a whole --every pass over
 columns, 1000-10-1 read 227-250 (start: 360-371): the pass's garbage is freed in that load.
+
+Sixth round, `--cpu --every`, the round's start and end taking turns, two rounds each, on a
+busier machine than the fifth (load ~1; the start's medians read 4-8 ms higher than then),
+median / presses over 50 ms. At the fitted zoom (columns 0.065, 1000-10-1 0.007) the end
+draws no tags: their text would be under 3 pixels (tag_budget.tags_readable):
+
+    columns, fitted              start                 end
+    backward step             43.7-48.0 / 150-168   26.2-30.7 / 18-26    (of 408)
+    back                      36.4-38.8 / 66-67     27.4-34.6 / 20-24    (of 404)
+    1000-10-1, fitted
+    backward step             38.5-46.4 / 2-6       22.8-33.1 / 0-3      (of 19)
+    back                      30.3-46.4 / 0-3       20.9-32.8 / 0        (of 15)
+
+With the tags drawn (`--zoom=0.3`, the farthest out that draws them, one run each): columns
+step 50.5 -> 51.8 (213 -> 233 over), back 49.1 -> 42.7 (184 -> 112); 1000-10-1 step 65.8 ->
+56.0, back 66.5 -> 44.5. At `--zoom=1.0` (end only): columns step 41.2 (142 over), back 37.4
+(93 over). The worst presses, at every zoom, are 100-150 ms, as before.
+
+What changed: far out a frame leaves out its tags and connection labels, keeping the ring, the
+glows, the lit lines and the loss node, and the outputs' links start at the neurons, so the
+links and the loss node stay as they were from step to step. Zooming in draws the frame again
+with its numbers. Timed function by function over the first 200 steps of columns, fitted,
+start then end: the overlay 19 -> 6-8 ms a step, Qt's events 13.5 -> 10-12.5 ms; left are
+the formula panel (6-8 ms, `setHtml` 4-5), the fingerprint (~2), the overlay's neuron looks
+(~2) and the repaint. Zoomed in, the tags' placing and painting is as in the fifth round.
 """
 
 import cProfile
