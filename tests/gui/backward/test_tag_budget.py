@@ -46,6 +46,12 @@ def step_to(backward, kind: str, neuron: str | None = None) -> None:
     raise AssertionError(f"no {kind} frame at {neuron}")
 
 
+def in_sight_whole(window) -> None:
+    """A window so tall that, zoomed in to read, a hundred outputs are all in sight: zoomed in
+    on a large network the overlay tags only what is in and around the view (`_sight`)."""
+    window.resize(1400, 2000)
+
+
 def pill_neurons(scene) -> set[str]:
     """The neurons whose ∂L/∂z pill is on the canvas, read off the pills' own text."""
     found = set()
@@ -63,9 +69,11 @@ def largest(values: dict[str, float], count: int) -> set[str]:
 def test_a_hundred_done_outputs_show_only_the_pills_the_current_sum_labels(
     backward, trace_window, qtbot
 ):
+    in_sight_whole(trace_window)
     trace_window.document.replace(fan_out_network(100))
     backward.open()
     zoom_in_to_read(qtbot, trace_window)
+    assert backward.overlay.sight.contains(trace_window.scene.network_rect())
     step_to(backward, "neuron", "h1")  # every output done: 101 pills would be drawn
     h1 = next(s for s in backward.session.trace.steps if s.neuron == "h1")
     # The 24 largest of the frame's values: its terms, and its weight's gradient if shown.
@@ -110,9 +118,11 @@ def test_a_forward_step_with_a_hundred_inputs_tags_the_sources_of_its_labels(
 
 
 def test_the_update_tags_the_sixty_biases_that_move_most(backward, trace_window, qtbot):
+    in_sight_whole(trace_window)
     trace_window.document.replace(fan_out_network(100))
     backward.open()
     zoom_in_to_read(qtbot, trace_window)
+    assert backward.overlay.sight.contains(trace_window.scene.network_rect())
     backward.actions["to_end"].trigger()
     biases = backward.session.trace.update.biases
     fmt = partial(format_number, digits=backward.session.digits)

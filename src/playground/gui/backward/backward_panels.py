@@ -62,12 +62,13 @@ class BackwardPanels:
         self.player = QTimer(window)
         self.player.setSingleShot(True)
         self.player.timeout.connect(self._play_tick)
-        # A zoom that makes the tags readable, or specks, draws the frame again (see tag_budget);
-        # once, after a turn of the wheel's many steps.
-        self.zoom_redraw = QTimer(window)
-        self.zoom_redraw.setSingleShot(True)
-        self.zoom_redraw.setInterval(0)
-        self.zoom_redraw.timeout.connect(self._redraw_at_zoom)
+        # A zoom that makes the tags readable, or specks, or a view moved past where they were
+        # drawn, draws the frame again (see tag_budget, CanvasOverlay._sight); once, after a
+        # turn of the wheel's many steps or a drag.
+        self.sight_redraw = QTimer(window)
+        self.sight_redraw.setSingleShot(True)
+        self.sight_redraw.setInterval(0)
+        self.sight_redraw.timeout.connect(self._redraw_in_sight)
         self.space = SpaceStepper(window.view, self.step, self.is_showing)
         self.space.step_at_once_in(self.panel.formula)
         self.space.step_at_once_in(self.panel.formula.viewport())
@@ -96,7 +97,7 @@ class BackwardPanels:
         # After the window has fitted a newly opened network, make room for the loss and labels too.
         self.window.document.network_replaced.connect(self._network_replaced)
         self.presentation.changed.connect(self._presentation_changed)
-        self.window.view.zoom_changed.connect(self._zoom_changed)
+        self.window.view.sight_changed.connect(self._sight_changed)
 
     def _load_settings(self) -> None:
         settings = QSettings()
@@ -239,27 +240,34 @@ class BackwardPanels:
         self.legend.show()
         self.legend.raise_()
 
-    def _zoom_changed(self, zoom: float) -> None:
-        readable = tags_readable(zoom, self.overlay.text_scale)
-        if self.overlay.items and readable != self.overlay.tags_shown:
-            self.zoom_redraw.start()
+    def _sight_changed(self, seen: QRectF) -> None:
+        overlay = self.overlay
+        if not overlay.items:
+            return
+        readable = tags_readable(self.window.view.transform().m11(), overlay.text_scale)
+        left = overlay.sight is not None and not overlay.sight.contains(seen)
+        if readable != overlay.tags_shown or (readable and left):
+            self.sight_redraw.start()
 
-    def _redraw_at_zoom(self) -> None:
+    def _redraw_in_sight(self) -> None:
         if self.overlay.items:  # still shown
             self._draw_canvas(self.practice.pending())
 
     @contextlib.contextmanager
     def _every_tag(self) -> Iterator[None]:
         """The canvas with every tag and label at any zoom, while a picture is made of it."""
-        hidden = bool(self.overlay.items) and not self.overlay.tags_shown
-        self.overlay.every_tag = True
+        overlay = self.overlay
+        some_left_out = bool(overlay.items) and (
+            not overlay.tags_shown or overlay.sight is not None
+        )
+        overlay.every_tag = True
         try:
-            if hidden:
+            if some_left_out:
                 self._draw_canvas(self.practice.pending())
             yield
         finally:
-            self.overlay.every_tag = False
-            if hidden:
+            overlay.every_tag = False
+            if some_left_out:
                 self._draw_canvas(self.practice.pending())
 
     def _sample_summary(self) -> str:

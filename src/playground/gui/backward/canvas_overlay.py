@@ -7,7 +7,8 @@
 - every neuron shows its forward z and y above it; each output its target,
   linked to a loss node on the right, where the gradient starts;
 - at a zoom where their text would be a speck, no tags or labels but the loss
-  node (`tag_budget.tags_readable`); pictures carry them at any zoom.
+  node (`tag_budget.tags_readable`); zoomed in on a large network, only those in
+  and around the view (`_sight`); pictures carry every one.
 
 The editor's items are only restyled through their overlay methods; every
 added item is the overlay's own and is thrown away at the next frame.
@@ -18,6 +19,7 @@ from __future__ import annotations
 import dataclasses
 import html
 import math
+from collections.abc import Collection
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QLineF, QPointF, QRectF
@@ -93,6 +95,7 @@ class CanvasOverlay(LabelLayout):
         self.text_scale = 1.0  # larger in presentation mode
         self.every_tag = False  # a picture's frame: tags and labels at any zoom (trace_export)
         self.tags_shown = True  # whether the frame drawn last carries them (see `show`)
+        self.sight: QRectF | None = None  # where it drew them, None: everywhere (see `_sight`)
         self.items: list[QGraphicsItem] = []
         self.wanted: list = []  # connection labels waiting for `_place_labels`
         self.loss_anchor: QPointF | None = None
@@ -182,6 +185,7 @@ class CanvasOverlay(LabelLayout):
         self.scene.set_label_digits(max(style.CANVAS_DIGITS, digits))
         self.names = neuron_names(network)
         self.tags_shown = self.every_tag or tags_readable(self.zoom(), self.text_scale)
+        self.sight = self._sight() if self.tags_shown else None
         if numbers_hidden:  # a practice question waits: the ring and lit lines, no number
             draw_waiting(self)
             self._finish()
@@ -233,6 +237,41 @@ class CanvasOverlay(LabelLayout):
         views = self.scene.views()
         return views[0].transform().m11() if views else 1.0
 
+    def _sight(self) -> QRectF | None:
+        """Where a large network's tags are drawn: the view and as much again on every side.
+
+        Tags elsewhere cannot be seen, and making and placing them was most of a step zoomed
+        in on 10,000 connections; a view moved out of it draws the frame again (see
+        BackwardPanels). None, everywhere: a network of few neurons, and pictures.
+        """
+        views = self.scene.views()
+        if self.every_tag or not views or len(self.scene.neuron_items) <= MAX_NEURON_TAGS:
+            return None
+        view = views[0]
+        seen = view.mapToScene(view.viewport().rect()).boundingRect()
+        return seen.adjusted(-seen.width(), -seen.height(), seen.width(), seen.height())
+
+    def _tagged(self, wanted: Collection[str]) -> list[str]:
+        """Which of the neurons `wanted` carry a tag in this frame: none where text would be a
+        speck, past the budget only the focus (see tag_budget), and only those in sight."""
+        return self._in_sight(within_budget(wanted, self.focus)) if self.tags_shown else []
+
+    def _tagged_places(self, values: list[float], neuron_ids: list[str]) -> set[int]:
+        """Which of neurons' values carry a tag, as `_tagged` says, the largest past the budget."""
+        if not self.tags_shown:
+            return set()
+        places = largest_within_budget(values)
+        if self.sight is None:
+            return places
+        seen = set(self._in_sight(neuron_ids))
+        return {k for k in places if neuron_ids[k] in seen}
+
+    def _in_sight(self, neuron_ids: Collection[str]) -> list[str]:
+        if self.sight is None:
+            return list(neuron_ids)
+        items, sight = self.scene.neuron_items, self.sight
+        return [n for n in neuron_ids if n in items and sight.contains(items[n].x(), items[n].y())]
+
     def _style_editor_items(self) -> None:
         shows_gradients = self.frame.kind == NEURON and self.frame.shows(GRADIENTS)
         sources = (
@@ -278,16 +317,13 @@ class CanvasOverlay(LabelLayout):
 
     def _forward_tags(self) -> None:
         """z and y above each neuron; at a neuron's step only those its formulas use (its own, its sources')."""
-        if not self.tags_shown:
-            return
         wanted = None
         if self.current is not None:
             wanted = {self.current.neuron} | {
                 c.source for c in self.network.incoming(self.current.neuron)
             }
         forward = self.trace.forward
-        tagged = within_budget([n for n in forward if wanted is None or n in wanted], self.focus)
-        for neuron_id in tagged:
+        for neuron_id in self._tagged([n for n in forward if wanted is None or n in wanted]):
             item = self.scene.neuron_items.get(neuron_id)
             if item is None:
                 continue
@@ -302,12 +338,10 @@ class CanvasOverlay(LabelLayout):
             self._add(tag)
 
     def _gradient_pills(self) -> None:
-        if not self.tags_shown:
-            return
         showing = set(self.done)
         if self.current is not None and self.frame.shows(DERIVATIVE):
             showing.add(self.current.neuron)
-        showing = set(within_budget(showing, self.focus))
+        showing = set(self._tagged(showing))
         for step in self.trace.steps:
             item = self.scene.neuron_items.get(step.neuron)
             if step.neuron not in showing or item is None:
@@ -360,7 +394,7 @@ class CanvasOverlay(LabelLayout):
         node = self._tag(lines, background="#fffdf3d6", border="#3a3a3a")
         targets = dict(zip(self.network.output_ids(), self.trace.targets))
         self.target_tags: dict[str, Tag] = {}
-        tagged = set(within_budget(outputs, self.focus)) if self.tags_shown else set()
+        tagged = set(self._tagged(outputs))
         for output_id, position in zip(outputs, positions):
             if output_id not in tagged:
                 continue
@@ -531,7 +565,7 @@ class CanvasOverlay(LabelLayout):
         update = self.trace.update
         # The largest moves, when there are too many biases to tag each (see tag_budget).
         moves = [b.after - b.before for b in update.biases]
-        tagged = largest_within_budget(moves) if self.tags_shown else set()
+        tagged = self._tagged_places(moves, [b.neuron for b in update.biases])
         for k, b in enumerate(update.biases):
             item = self.scene.neuron_items.get(b.neuron)
             if k not in tagged:

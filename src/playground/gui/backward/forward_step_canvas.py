@@ -27,7 +27,6 @@ from playground.gui.backward.tag_budget import (
     MAX_LABELLED,
     forward_focus,
     forward_labelled,
-    within_budget,
 )
 from playground.gui.canvas import style
 
@@ -69,8 +68,7 @@ def draw_forward_step(overlay: CanvasOverlay, k: int) -> None:
             overlay.looks.fade(key, DONE_OPACITY if key[1] in overlay.done else DIMMED_OPACITY)
     forward = overlay.trace.forward
     known = [n for n, values in forward.items() if values.z is None or n in computed]
-    tagged = within_budget(known, overlay.focus) if overlay.tags_shown else []
-    for neuron_id in tagged:
+    for neuron_id in overlay._tagged(known):
         item = overlay.scene.neuron_items.get(neuron_id)
         if item is None:
             continue

@@ -21,7 +21,6 @@ from playground.gui.backward.overlay_layout import DOWN, glow_intensity, largest
 from playground.gui.backward.tag_budget import (
     MAX_FLOW_LABELS,
     MAX_LABELLED,
-    largest_within_budget,
 )
 from playground.gui.canvas import style
 
@@ -38,7 +37,7 @@ def draw_means(overlay: CanvasOverlay) -> None:
 
     mean_of = QCoreApplication.translate("CanvasOverlay", "mean {gradient}")
     # The largest means, when there are too many biases to tag each (see tag_budget).
-    tagged = largest_within_budget([step.dL_db for step in steps]) if overlay.tags_shown else set()
+    tagged = overlay._tagged_places([step.dL_db for step in steps], [s.neuron for s in steps])
     for k, step in enumerate(steps):
         item = overlay.scene.neuron_items.get(step.neuron)
         if item is None or k not in tagged:

@@ -68,6 +68,7 @@ class LabelLayout:
     digits: int
     text_scale: float
     tags_shown: bool
+    sight: QRectF | None
 
     def _tag(self, lines: list[TextLine], **style) -> Tag:
         raise NotImplementedError
@@ -102,6 +103,7 @@ class LabelLayout:
             self.digits,
             self.text_scale,
             self.tags_shown,
+            self.sight.getCoords() if self.sight is not None else None,
         )
         shown = placements.get(self.placement_key)
         if shown is not None and shown[0]() is self.trace:
@@ -172,9 +174,13 @@ class LabelLayout:
         short: list[TextLine] | None = None,
     ) -> None:
         """Note a connection's label; `_place_labels` places them all, the largest value first.
-        Left out at a zoom too small to read it (see `tags_readable`)."""
+        Left out at a zoom too small to read it (see `tags_readable`), or out of sight."""
         if not self.tags_shown:
             return
+        if self.sight is not None:
+            around = QRectF(line.p1(), line.p2()).normalized().adjusted(-1, -1, 1, 1)
+            if not self.sight.intersects(around):
+                return
         short = lines[-1:] if short is None else short
         self.wanted.append(
             (key, value, line, lines, border, along, short if short != lines else [])

@@ -15,7 +15,8 @@ And below a zoom where a tag's text would be a speck, a frame carries no tags or
 labels at all (`tags_readable`): at the zoom that fits 10,000 connections on the
 screen a tag is half a pixel high, and placing them was a third of a step. The
 ring, the glows, the lit lines and the loss node stay; the legend says to zoom
-in, and zooming in draws the frame again with its numbers.
+in, and zooming in draws the frame again with its numbers. Zoomed in on a large
+network, a frame tags only what is in and around the view (CanvasOverlay._sight).
 """
 
 from __future__ import annotations

@@ -38,9 +38,9 @@ class NetworkView(QGraphicsView):
     # An edit refused, with the reason: shown until a later edit succeeds.
     refusal_message = Signal(str)
     tool_changed = Signal(str)
-    # The canvas was painted at another zoom (screen pixels per scene unit) than before: noticed
-    # at the paint, so every way of zooming (wheel, keys, fits, presentation mode) says it.
-    zoom_changed = Signal(float)
+    # The canvas was painted showing another part of the scene (its rectangle) than before, at
+    # another zoom or panned: noticed at the paint, so every way of moving it says so.
+    sight_changed = Signal(QRectF)
 
     def __init__(self, scene: NetworkScene, parent: QWidget | None = None) -> None:
         super().__init__(scene, parent)
@@ -66,7 +66,7 @@ class NetworkView(QGraphicsView):
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
         self._band = QRectF()
-        self._painted_zoom = self.transform().m11()
+        self._painted = QRectF()
         self.rubberBandChanged.connect(self._band_changed)
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -340,10 +340,10 @@ class NetworkView(QGraphicsView):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
-        zoom = self.transform().m11()
-        if zoom != self._painted_zoom:
-            self._painted_zoom = zoom
-            self.zoom_changed.emit(zoom)
+        seen = self.mapToScene(self.viewport().rect()).boundingRect()
+        if seen != self._painted:
+            self._painted = seen
+            self.sight_changed.emit(seen)
 
     def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
         painter.fillRect(rect, style.BACKGROUND)
