@@ -509,7 +509,7 @@ class CanvasOverlay(LabelLayout):
 
     def _link_start(self, output_id: str, position: QPointF) -> QPointF:
         """Where an output's link to the loss starts: at its target's tag; at the neuron where
-        a large network or the zoom left the tag out."""
+        the frame left the tag out (a large network's budget, the zoom, out of sight)."""
         tag = self.target_tags.get(output_id)
         right = tag.sceneBoundingRect().right() if tag else position.x() + R
         return QPointF(right, position.y())
