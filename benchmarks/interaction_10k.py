@@ -360,7 +360,8 @@ def report(name: str, connections: int, bench: Bench) -> None:
         stats.sort_stats("cumulative").print_stats(25)
 
 
-def main() -> int:
+def open_window() -> tuple[QApplication, MainWindow]:
+    """The main window at 1400×900, shown (offscreen), with settings of its own."""
     app = QApplication.instance() or QApplication([])
     app.setOrganizationName("playground-benchmark")  # settings of its own, not the user's
     QSettings().clear()
@@ -368,6 +369,11 @@ def main() -> int:
     window.resize(1400, 900)
     window.show()
     settle(app)
+    return app, window
+
+
+def main() -> int:
+    app, window = open_window()
     profile = "--profile" in sys.argv
     global STEPS
     STEPS = next((int(a.split("=", 1)[1]) for a in sys.argv if a.startswith("--steps=")), STEPS)

@@ -24,12 +24,9 @@ if not os.environ.get("PYTHONPATH"):
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import numpy as np
-from interaction_10k import NEURON, Bench, columns_network, settle
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication
+from interaction_10k import NEURON, Bench, columns_network, open_window, settle
 
 from playground.gui.backward.canvas_overlay import CanvasOverlay
-from playground.gui.main_window import MainWindow
 
 TURN = 20  # presses with the sight on, then as many with it off, and so on
 
@@ -38,13 +35,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--zoom", type=float, default=1.0)
     args = parser.parse_args()
-    app = QApplication.instance() or QApplication([])
-    app.setOrganizationName("playground-benchmark")  # settings of its own, not the user's
-    QSettings().clear()
-    window = MainWindow()
-    window.resize(1400, 900)
-    window.show()
-    settle(app)
+    app, window = open_window()
     window.document.replace(columns_network())
     settle(app)
     panels = window.backward

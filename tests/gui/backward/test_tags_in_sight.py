@@ -6,26 +6,14 @@ view can show is there; panning past that area draws the frame again where the
 view now is. A network of few neurons, and pictures, carry every tag.
 """
 
-import re
-
 from PySide6.QtCore import QPoint, QRectF, Qt
 from PySide6.QtGui import QImage
 
 from playground.gui.backward.tag_budget import MAX_LABELLED, MAX_NEURON_TAGS
 from tests.gui.backward.helpers import overlay_tags, zoom_in_to_read
 from tests.gui.backward.test_interaction_at_scale import fan_out_network
-from tests.gui.backward.test_tag_budget import step_to
+from tests.gui.backward.test_tag_budget import pill_neurons, step_to
 from tests.gui.backward.test_tags_at_zoom import differing_pixels
-
-
-def pills(scene) -> set[str]:
-    """The neurons carrying a ∂L/∂z pill, read off the pills' text."""
-    found = set()
-    for tag in overlay_tags(scene):
-        match = re.match(r"∂L/∂z_(\S+) ", tag.text)
-        if match:
-            found.add(match.group(1))
-    return found
 
 
 def seen(view) -> QRectF:
@@ -63,7 +51,7 @@ def test_every_tag_the_view_shows_is_there_and_a_pan_past_the_rest_draws_them(
     position = {n: scene.neuron_items[n].pos() for n in budget}
 
     def check() -> set[str]:
-        shown, visible = pills(scene), seen(view)
+        shown, visible = pill_neurons(scene), seen(view)
         assert shown <= budget
         # Every pill the view shows is there; none lies further than a view's height away.
         assert {n for n in budget if visible.contains(position[n])} <= shown
