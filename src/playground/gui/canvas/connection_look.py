@@ -134,16 +134,21 @@ class ConnectionLook:
         return self._arrow
 
 
+def arrow_size(width: float) -> tuple[float, float]:
+    """An arrowhead's length along its line and half its width across, for a pen `width`."""
+    arrow = style.ARROW_LENGTH + width
+    return arrow, arrow * 0.45
+
+
 def arrow_geometry(line: QLineF, width: float) -> tuple[QLineF, QPolygonF]:
     """The shaft stops where the arrowhead begins, so the tip stays sharp at any width."""
     length = line.length()
     if length < 1.0:
         return QLineF(line.p1(), line.p1()), QPolygonF()
-    arrow = style.ARROW_LENGTH + width
+    arrow, half = arrow_size(width)
     ux, uy = line.dx() / length, line.dy() / length
     tip = line.p2()
     base = QPointF(tip.x() - ux * arrow, tip.y() - uy * arrow)
-    half = arrow * 0.45
     head = QPolygonF(
         [
             tip,
