@@ -108,22 +108,24 @@ Scene load at the end of the round, the same quiet machine (`--steps=1`, four ru
 85-106 ms, 1000-10-1 loaded after it 99-106 (once 173). Loaded after a whole --every pass over
 columns, 1000-10-1 read 227-250 (start: 360-371): the pass's garbage is freed in that load.
 
-Sixth round, `--cpu --every`, the round's start and end taking turns, two rounds each, on a
-busier machine than the fifth (load ~1; the start's medians read 4-8 ms higher than then),
+Sixth round, `--cpu --every`, the round's start and end taking turns, two rounds each,
 median / presses over 50 ms. At the fitted zoom (columns 0.065, 1000-10-1 0.007) the end
-draws no tags: their text would be under 3 pixels (tag_budget.tags_readable):
+draws no tags: their text would be under 3 pixels (tag_budget.tags_readable). Two sets of
+runs: on a quieter machine (load ~0.5), and in brackets an earlier set on a busier one
+(load ~1):
 
-    columns, fitted              start                 end
-    backward step             43.7-48.0 / 150-168   26.2-30.7 / 18-26    (of 408)
-    back                      36.4-38.8 / 66-67     27.4-34.6 / 20-24    (of 404)
+    columns, fitted              start                         end
+    backward step             36-39 / 49-107  (44-48 / 150-168)   24-26 / 7-15  (26-31 / 18-26)
+    back                      30-32 / 19-34   (36-39 / 66-67)     22-23 / 10    (27-35 / 20-24)
     1000-10-1, fitted
-    backward step             38.5-46.4 / 2-6       22.8-33.1 / 0-3      (of 19)
-    back                      30.3-46.4 / 0-3       20.9-32.8 / 0        (of 15)
+    backward step             32 / 0-1        (39-46 / 2-6)       21-23 / 0     (23-33 / 0-3)
+    back                      26-27 / 0       (30-46 / 0-3)       18-32 / 0     (21-33 / 0)
 
-With the tags drawn (`--zoom=0.3`, the farthest out that draws them, one run each): columns
-step 50.5 -> 51.8 (213 -> 233 over), back 49.1 -> 42.7 (184 -> 112); 1000-10-1 step 65.8 ->
-56.0, back 66.5 -> 44.5. At `--zoom=1.0` (end only): columns step 41.2 (142 over), back 37.4
-(93 over). The worst presses, at every zoom, are 100-150 ms, as before.
+Zoomed in, where tags are drawn (one run each, quieter machine): at `--zoom=1.0` columns
+step 34.8 -> 33.3 (47 -> 32 over), back 29.5 -> 25.1 (23 -> 15); 1000-10-1 step 79.9 ->
+52.3 (17 -> 13 of 19 over), back 79.2 -> 46.5 (12 -> 2 of 15). At `--zoom=0.3` (busier)
+columns step 50.5 -> 51.8, back 49.1 -> 42.7. The worst presses, at every zoom, are still
+100-150 ms: CPU time on this VM now and then 2-3x its usual.
 
 What changed: far out a frame leaves out its tags and connection labels, keeping the ring, the
 glows, the lit lines and the loss node, and the outputs' links start at the neurons, so the
@@ -138,7 +140,10 @@ view and as much again on every side; CanvasOverlay._sight), and a pan past that
 the frame again. benchmarks/tags_in_sight.py measures it in one process, on and off in
 turns of 20 steps over the whole pass of columns. At zoom 1.0, two runs: median 43.6 -> 34.9
 and 37.9 -> 32.8 ms (ratios 0.80, 0.87), presses over 50 ms 82 -> 34 and 47 -> 22 of ~198.
-At zoom 0.3 the view and its surroundings hold most of the network: 48.7 -> 48.1.
+At zoom 0.3 the view and its surroundings hold most of the network: 48.7 -> 48.1. What is
+left zoomed in on 1000-10-1 is mostly painting the current neuron's thousand lit lines
+(LitLines): 51 -> 41 ms for a full paint of a thousand, once drawn in groups; the rest is
+the raster engine's antialiased wide lines.
 """
 
 import cProfile
