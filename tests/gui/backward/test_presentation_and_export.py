@@ -125,6 +125,18 @@ def test_the_png_export_is_the_canvas_at_this_step(backward, tmp_path, qtbot):
     assert any(p.red() > 200 and 120 < p.green() < 160 and p.blue() < 40 for p in pixels)
 
 
+def test_a_picture_made_while_the_gradient_flows_has_no_dots_in_it(backward, tmp_path, qtbot):
+    for _ in range(3):
+        qtbot.mouseClick(backward.panel.step_button, LEFT)  # to h1, its gradient flowing
+    animation = backward.animation
+    assert animation.dots
+    qtbot.waitUntil(lambda: 0.3 < animation.animation.currentValue() < 0.7)  # dots in mid-flight
+    assert backward.export_png(str(tmp_path / "flowing.png"))
+    qtbot.waitUntil(lambda: not animation.dots)  # stopped by the export, or run to its end
+    assert backward.export_png(str(tmp_path / "still.png"))
+    assert QImage(str(tmp_path / "flowing.png")) == QImage(str(tmp_path / "still.png"))
+
+
 def test_an_export_that_cannot_be_written_says_why(backward, trace_window, tmp_path):
     folder = tmp_path / "missing" / "trace.html"
     assert not backward.export_html(str(folder))

@@ -255,7 +255,9 @@ class BackwardPanels:
 
     @contextlib.contextmanager
     def _every_tag(self) -> Iterator[None]:
-        """The canvas with every tag and label at any zoom, while a picture is made of it."""
+        """The canvas with every tag and label at any zoom, while a picture is made of it; and
+        without the flow animation's dots, which a picture would catch wherever they were."""
+        self.animation.stop()
         overlay = self.overlay
         some_left_out = bool(overlay.items) and (
             not overlay.tags_shown or overlay.sight is not None
