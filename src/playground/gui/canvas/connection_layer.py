@@ -9,9 +9,9 @@ draws them as before: in file order, in their own colours, each with the
 overlay, fade or selection halo it has. Labels come last, so no line crosses
 a label.
 
-One exception, on screen only: a faint (translucent) line wider than a pixel
-is drawn in the same colour made opaque, and beneath the others (see
-connection_pens.py). Pictures for export keep the translucent colours.
+On screen the layer paints into its pixmap cache, as it paints a picture for
+export: Qt gives it no widget there, and the area to draw is the whole of what
+changed (or, after a pan, the strip that came into view).
 
 The ConnectionItems stay in the scene for clicks, selection and tooltips, and
 tell this layer when anything that shows changes; in a large network most
@@ -271,25 +271,15 @@ class ConnectionLayer(QGraphicsItem):
             self._take_selection()
         detail = option.levelOfDetailFromTransform(painter.worldTransform())
         exposed = option.exposedRect
-        # Zoomed in on part of a large network, most lines lie outside: skip them early.
+        # Only part to draw (a pan's new strip, a picture of part): skip the lines outside early.
         outside = None if exposed.contains(self._bounds) else edges_of(exposed)
         painter.save()
         # Under an explicit clip the raster engine draws thin translucent lines
         # through its fast path; without one, ten times slower.
         painter.setClipRect(exposed, Qt.ClipOperation.IntersectClip)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, detail > ANTIALIAS_FROM)
-        # Pictures (exports, with no widget) keep the exact translucent colours; on
-        # screen, speed decides where lines are wide (see pens_and_brushes).
-        pens = pens_and_brushes(detail if widget is not None else 0.0)
         paint_pass = self._paint_arrows if detail >= ARROWHEADS_FROM else self._paint_lines
-        stand_ins = {s for s, (_, _, opaque_stand_in) in pens.items() if opaque_stand_in}
-        if stand_ins:
-            # An opaque stand-in on top would hide the line under it, where the
-            # translucent pen let it show: those lines go beneath all the others.
-            paint_pass(painter, pens, outside, stand_ins, beneath=True)
-            paint_pass(painter, pens, outside, stand_ins, beneath=False)
-        else:
-            paint_pass(painter, pens, outside, None, beneath=False)
+        paint_pass(painter, pens_and_brushes(), outside)
         if detail > LABELS_FROM:
             self._paint_labels(painter, exposed)
         painter.restore()
@@ -310,22 +300,13 @@ class ConnectionLayer(QGraphicsItem):
             )
         return self._plan
 
-    def _paint_lines(
-        self,
-        painter: QPainter,
-        pens: Pens,
-        outside: Edges | None,
-        stand_ins: set[int] | None,
-        beneath: bool,
-    ) -> None:
-        """One pass over the connections: all, or those beneath (drawn with opaque stand-ins), or the rest."""
+    def _paint_lines(self, painter: QPainter, pens: Pens, outside: Edges | None) -> None:
+        """One pass over the connections (those meeting `outside`'s area, when given)."""
         # The one loop over every connection at every repaint: kept lean on purpose.
         set_pen, draw_line = painter.setPen, painter.drawLine
         current = None
         for item, weight_style, line, edges, special in zip(*self._steps()):
             if outside is not None and not edges_meet(outside, edges):
-                continue
-            if stand_ins is not None and (not special and weight_style in stand_ins) != beneath:
                 continue
             if special:
                 current = None
@@ -337,24 +318,15 @@ class ConnectionLayer(QGraphicsItem):
                 current = pen
             draw_line(line)
 
-    def _paint_arrows(
-        self,
-        painter: QPainter,
-        pens: Pens,
-        outside: Edges | None,
-        stand_ins: set[int] | None,
-        beneath: bool,
-    ) -> None:
+    def _paint_arrows(self, painter: QPainter, pens: Pens, outside: Edges | None) -> None:
         """As `_paint_lines`, with arrowheads."""
         for item, weight_style, _, edges, special in zip(*self._steps()):
             if outside is not None and not edges_meet(outside, edges):
                 continue
-            if stand_ins is not None and (not special and weight_style in stand_ins) != beneath:
-                continue
             if special:
                 paint_one(painter, item, arrowheads=True)
             else:
-                pen, brush, _ = pens[weight_style]
+                pen, brush = pens[weight_style]
                 shaft, head = item.arrow()
                 painter.setPen(pen)
                 painter.drawLine(shaft)

@@ -1,5 +1,5 @@
-"""How the connection layer draws a line: each weight style's pen at a scale, and a
-connection with an overlay, a fade or a selection halo (see connection_layer.py)."""
+"""How the connection layer draws a line: each weight style's pen, and a connection with
+an overlay, a fade or a selection halo (see connection_layer.py)."""
 
 from __future__ import annotations
 
@@ -9,29 +9,13 @@ from PySide6.QtGui import QBrush, QPainter, QPen, QPolygonF
 from playground.gui.canvas import style
 from playground.gui.canvas.connection_item import ConnectionItem, arrow_geometry, flat_pen
 
-# Each weight style's pen and brush, and whether they stand in opaque for translucent ones.
-Pens = dict[int, tuple[QPen, QBrush, bool]]
+# Each weight style's pen and arrowhead brush.
+Pens = dict[int, tuple[QPen, QBrush]]
 
 
-def pens_and_brushes(detail: float) -> Pens:
-    """Each weight style's pen and arrowhead brush at this scale.
-
-    Translucent, as the style defines them, where a line is at most a pixel
-    wide; elsewhere the same colour made opaque over the background, which
-    looks the same where lines do not cross. Qt's raster engine draws
-    translucent lines fast only when they are that thin (under a clip), and
-    opaque ones fast at any width: ten to thirty times faster. Where lines do
-    cross, an opaque stand-in would hide what lies under it, so those lines are
-    drawn first, beneath the rest.
-    """
-    result = {}
-    for s in style.WEIGHT_STYLES:
-        pen = style.connection_pen(s)
-        if pen.widthF() * detail <= 1.0 or pen.color().alpha() == 255:
-            result[s] = (pen, style.connection_brush(s), False)
-        else:
-            result[s] = (style.opaque_connection_pen(s), style.opaque_connection_brush(s), True)
-    return result
+def pens_and_brushes() -> Pens:
+    """Each weight style's pen and arrowhead brush, translucent as the style defines them."""
+    return {s: (style.connection_pen(s), style.connection_brush(s)) for s in style.WEIGHT_STYLES}
 
 
 def lit_width(intensity: float) -> float:

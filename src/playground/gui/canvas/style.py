@@ -77,32 +77,6 @@ def connection_brush(style: int) -> QBrush:
 
 
 @cache
-def opaque_connection_pen(style: int) -> QPen:
-    """`connection_pen` with its colour made opaque over the background: the same look
-    where lines do not cross, and drawn ten to thirty times faster by Qt's raster engine
-    when the line is wider than a pixel."""
-    pen = QPen(connection_pen(style))
-    colour = pen.color()
-    pen.setColor(over_background(colour, colour.alphaF()))
-    return pen
-
-
-@cache
-def opaque_connection_brush(style: int) -> QBrush:
-    return QBrush(opaque_connection_pen(style).color())
-
-
-def over_background(colour: QColor, alpha: float) -> QColor:
-    """`colour` at `alpha` over the canvas background, as an opaque colour."""
-    return QColor.fromRgbF(
-        *(
-            c * alpha + b * (1.0 - alpha)
-            for c, b in zip(colour.getRgbF()[:3], BACKGROUND.getRgbF()[:3])
-        )
-    )
-
-
-@cache
 def outline_pen(colour_name: str, width: float) -> QPen:
     return QPen(QColor(colour_name), width)
 
