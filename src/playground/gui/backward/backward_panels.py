@@ -310,9 +310,7 @@ class BackwardPanels:
         view.centerOn(rect.center())
 
     def _fit_if_hidden(self) -> None:
-        view = self.window.view
-        seen = view.mapToScene(view.viewport().rect()).boundingRect()
-        if self.overlay.items and not seen.contains(self.overlay.rect()):
+        if self.overlay.items and not self.window.view.seen().contains(self.overlay.rect()):
             self.fit_view()
 
     # ----------------------------------------------------------------- stepping

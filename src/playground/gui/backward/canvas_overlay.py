@@ -247,8 +247,7 @@ class CanvasOverlay(LabelLayout):
         views = self.scene.views()
         if self.every_tag or not views or len(self.scene.neuron_items) <= MAX_NEURON_TAGS:
             return None
-        view = views[0]
-        seen = view.mapToScene(view.viewport().rect()).boundingRect()
+        seen = views[0].seen()  # the window's NetworkView
         return seen.adjusted(-seen.width(), -seen.height(), seen.width(), seen.height())
 
     def _tagged(self, wanted: Collection[str]) -> list[str]:

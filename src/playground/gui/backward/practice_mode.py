@@ -273,8 +273,7 @@ class PracticeMode(QObject):
         overlay, view = self.panels.overlay, self.panels.window.view
         if not overlay.items:
             return
-        seen = view.mapToScene(view.viewport().rect()).boundingRect()
-        if not seen.contains(overlay.rect()):
+        if not view.seen().contains(overlay.rect()):
             # After the box has shrunk and the formulas have taken their room.
             QTimer.singleShot(0, self, self.panels.fit_view)  # not after the window is gone
 

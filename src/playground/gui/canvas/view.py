@@ -338,9 +338,13 @@ class NetworkView(QGraphicsView):
 
     # ----------------------------------------------------------------- background
 
+    def seen(self) -> QRectF:
+        """The part of the scene the canvas shows now."""
+        return self.mapToScene(self.viewport().rect()).boundingRect()
+
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
-        seen = self.mapToScene(self.viewport().rect()).boundingRect()
+        seen = self.seen()
         if seen != self._painted:
             self._painted = seen
             self.sight_changed.emit(seen)
