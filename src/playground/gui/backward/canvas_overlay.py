@@ -259,11 +259,8 @@ class CanvasOverlay(LabelLayout):
         """Which of neurons' values carry a tag, as `_tagged` says, the largest past the budget."""
         if not self.tags_shown:
             return set()
-        places = largest_within_budget(values)
-        if self.sight is None:
-            return places
         seen = set(self._in_sight(neuron_ids))
-        return {k for k in places if neuron_ids[k] in seen}
+        return {k for k in largest_within_budget(values) if neuron_ids[k] in seen}
 
     def _in_sight(self, neuron_ids: Collection[str]) -> list[str]:
         if self.sight is None:
