@@ -254,9 +254,9 @@ class BackwardPanels:
             self._draw_canvas(self.practice.pending())
 
     @contextlib.contextmanager
-    def _every_tag(self) -> Iterator[None]:
-        """The canvas with every tag and label at any zoom, while a picture is made of it; and
-        without the flow animation's dots, which a picture would catch wherever they were."""
+    def _for_picture(self) -> Iterator[None]:
+        """The canvas as a picture shows it, while one is made: every tag and label at any zoom,
+        and no flow animation's dots, which it would catch wherever they were."""
         self.animation.stop()
         overlay = self.overlay
         some_left_out = bool(overlay.items) and (
@@ -442,7 +442,7 @@ class BackwardPanels:
         # A picture per step takes a moment for a big network.
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            with self._every_tag():
+            with self._for_picture():
                 export_trace_html(path, self.session, self.overlay, self.redraw)
         except (OSError, ValueError) as problem:
             self.window.show_message(
@@ -472,7 +472,7 @@ class BackwardPanels:
 
     def export_png(self, path: str) -> bool:
         try:
-            with self._every_tag():
+            with self._for_picture():
                 export_canvas_png(
                     path, self.window.scene, self.overlay, forward=self.session.forward_steps
                 )
