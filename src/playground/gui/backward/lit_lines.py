@@ -9,8 +9,9 @@ above the unchanged connections and under the neurons. Where a lit line is narro
 its usual pen, the usual colour shows at its edges, as with the LitLayer.
 
 Lines of one colour and (to an eighth of a unit) one width are drawn together: their
-shafts in one call, their arrowheads as one path. A thousand drawn one by one, each
-with its own pen and head, took 20-35 ms of a step zoomed in on them.
+shafts in one call, their arrowheads as one path. A full paint of a thousand at zoom 1
+took 51 ms drawn one by one, each with its own pen and head, and takes 41 ms so; the
+rest is the raster engine's, antialiasing wide lines.
 """
 
 from __future__ import annotations
