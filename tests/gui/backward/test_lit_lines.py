@@ -13,7 +13,7 @@ from PySide6.QtCore import QLineF, QRectF
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QGraphicsScene
 
-from playground.gui.backward.lit_lines import LitLines, arrows_of, ends_of
+from playground.gui.backward.lit_lines import LitLines, arrows_of, draw_lines, ends_of
 from playground.gui.canvas.connection_item import flat_pen
 from playground.gui.canvas.connection_look import arrow_geometry
 from playground.gui.canvas.connection_pens import draw_line
@@ -40,7 +40,7 @@ def test_each_shaft_and_head_is_the_one_its_line_has_alone(width):
     assert len(shafts) == len(polygons) == len(lines)
     for line, shaft, polygon in zip(lines, shafts, polygons, strict=True):
         alone_shaft, alone_head = arrow_geometry(line, width)
-        assert [shaft.x1(), shaft.y1(), shaft.x2(), shaft.y2()] == pytest.approx(
+        assert list(shaft) == pytest.approx(
             [alone_shaft.x1(), alone_shaft.y1(), alone_shaft.x2(), alone_shaft.y2()], abs=1e-9
         )
         corners = [(p.x(), p.y()) for p in polygon][:3]  # a subpath closes on its first point
@@ -56,6 +56,29 @@ def picture(draw) -> np.ndarray:
     draw(painter)
     painter.end()
     return np.frombuffer(image.constBits(), np.uint32, 600 * 600).copy()
+
+
+def test_lines_drawn_from_rows_are_the_lines_drawn_from_qlinef(qapp):
+    lines = random_lines(300, seed=11)
+    rows = np.array([(li.x1(), li.y1(), li.x2(), li.y2()) for li in lines])
+    pen = flat_pen(QColor("#c23b6b"), 2.5)
+
+    def from_rows(painter: QPainter) -> None:
+        painter.setPen(pen)
+        draw_lines(painter, rows)
+
+    def from_qlinef(painter: QPainter) -> None:
+        painter.setPen(pen)
+        painter.drawLines(lines)
+
+    drawn = picture(from_rows)
+    assert np.count_nonzero(drawn != 0xFFFFFFFF) > 10_000  # the lines are there
+    assert np.count_nonzero(drawn != picture(from_qlinef)) == 0
+    # A view of part of the rows (every other one, not contiguous) draws those lines only.
+    drawn = picture(lambda painter: (painter.setPen(pen), draw_lines(painter, rows[::2])))
+    assert (
+        np.count_nonzero(drawn != picture(lambda p: (p.setPen(pen), p.drawLines(lines[::2])))) == 0
+    )
 
 
 def test_zoomed_in_the_lines_look_as_drawn_one_by_one_in_their_groups(qapp):
