@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QLineF, QRectF
 from PySide6.QtGui import QColor, QImage, QPainter
-from PySide6.QtWidgets import QGraphicsScene
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsView
 
 from playground.gui.backward.lit_lines import LitLines, arrows_of, draw_lines, ends_of
 from playground.gui.canvas.connection_item import flat_pen
@@ -93,6 +93,7 @@ def test_zoomed_in_the_lines_look_as_drawn_one_by_one_in_their_groups(qapp):
         for k in range(50)
     ]
     item = LitLines(lit)
+    item.setCacheMode(QGraphicsItem.CacheMode.NoCache)  # its own drawing, not Qt's copy of it
     scene = QGraphicsScene()
     scene.addItem(item)
     drawn = picture(
@@ -106,3 +107,28 @@ def test_zoomed_in_the_lines_look_as_drawn_one_by_one_in_their_groups(qapp):
                 draw_line(painter, pen, lit[k][0], arrow_geometry(lit[k][0], width))
 
     assert np.count_nonzero(drawn != picture(one_by_one)) == 0
+
+
+def test_a_small_repaint_over_the_lines_does_not_draw_them_again(qtbot, monkeypatch):
+    # A dot of the flow animation moving over a thousand lit lines repaints a few pixels:
+    # they come from the item's cached picture, not from drawing the lines again.
+    lit = [(QLineF(0.0, 60.0 * k - 30_000, 900.0, 0.0), "#c23b6b", 0.5) for k in range(1000)]
+    scene = QGraphicsScene()
+    scene.addItem(LitLines(lit))
+    paints = []
+    original = LitLines.paint
+    monkeypatch.setattr(
+        LitLines, "paint", lambda self, *args: (paints.append(1), original(self, *args))[1]
+    )
+    view = QGraphicsView(scene)
+    view.resize(600, 400)
+    view.centerOn(700, 0)
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitUntil(lambda: len(paints) > 0)  # the first paint, into the cached picture
+    qtbot.wait(20)
+    before = len(paints)
+    for x in range(650, 750, 10):
+        scene.update(QRectF(x, -5, 8, 8))
+        qtbot.wait(5)
+    assert len(paints) == before
