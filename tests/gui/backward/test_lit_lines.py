@@ -10,10 +10,10 @@ import random
 import numpy as np
 import pytest
 from PySide6.QtCore import QLineF, QRectF
-from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtGui import QColor, QImage, QPainter, QTransform
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsView
 
-from playground.gui.backward.lit_lines import LitLines, arrows_of, draw_lines, ends_of
+from playground.gui.backward.lit_lines import LitLines, arrows_of, draw_lines, drawn_over, ends_of
 from playground.gui.canvas.connection_item import flat_pen
 from playground.gui.canvas.connection_look import arrow_geometry
 from playground.gui.canvas.connection_pens import draw_line
@@ -107,6 +107,91 @@ def test_zoomed_in_the_lines_look_as_drawn_one_by_one_in_their_groups(qapp):
                 draw_line(painter, pen, lit[k][0], arrow_geometry(lit[k][0], width))
 
     assert np.count_nonzero(drawn != picture(one_by_one)) == 0
+
+
+AREA = QRectF(-100, -100, 200, 200)
+
+
+def hidden(rows, widths, zoom=1.0, area=AREA):
+    ends = np.array(rows, dtype=float).reshape(-1, 4)
+    return drawn_over(ends, np.array(widths, dtype=float), QTransform.fromScale(zoom, zoom), area)
+
+
+def test_a_line_drawn_over_by_a_later_one_as_wide_is_left_out():
+    line = (-150.0, 3.0, 150.0, 40.0)
+    assert hidden([line, line], [2.0, 2.0]).tolist() == [True, False]
+    assert hidden([line, line], [2.0, 3.5]).tolist() == [True, False]
+    # A wider line drawn first shows at the edges of the narrower one over it.
+    assert hidden([line, line], [3.5, 2.0]).tolist() == [False, False]
+    # Three alike: only the last, unless an earlier one is wider than all after it.
+    assert hidden([line] * 3, [1.0, 4.0, 2.0]).tolist() == [True, False, False]
+
+
+def test_lines_apart_on_the_screen_are_both_drawn_and_the_zoom_tells():
+    a, b = (-150.0, 0.0, 150.0, 0.0), (-150.0, 0.1, 150.0, 0.1)
+    assert hidden([a, b], [2.0, 2.0]).tolist() == [True, False]  # a tenth of a pixel apart
+    assert hidden([a, b], [2.0, 2.0], zoom=20.0, area=QRectF(-5, -5, 10, 10)).tolist() == [
+        False,
+        False,
+    ]  # two pixels apart
+    assert hidden([a, (-150.0, 1.0, 150.0, 1.0)], [2.0, 2.0]).tolist() == [False, False]
+
+
+def test_only_the_part_of_a_line_within_the_area_counts():
+    # The same within the area, apart outside it (they meet at (0, 0), inside).
+    fan = [(-100.0, -100.0, 0.0, 0.0), (-3000.0, -3000.0, 0.0, 0.0), (-3000.0, 3000.0, 0.0, 0.0)]
+    assert hidden(fan, [1.0, 1.0, 1.0]).tolist() == [True, False, False]
+    # Missing the area: left out; a line along an edge of it: drawn.
+    assert hidden(
+        [(150.0, 150.0, 300.0, 300.0), (-100.0, -100.0, 100.0, -100.0)], [1, 1]
+    ).tolist() == [
+        True,
+        False,
+    ]
+
+
+def test_a_fan_of_a_thousand_lines_looks_as_drawn_one_by_one(qapp):
+    # A neuron's thousand inputs from a tall column, as zoomed in on 1000-10-1: most of the
+    # lines run within a fraction of a pixel of others near the neuron.
+    rng = random.Random(3)
+    lit = [
+        (
+            QLineF(-280.0, 60.0 * k - 30_000, 250.0, 0.0),
+            rng.choice(["#c23b6b", "#1f8a70"]),
+            rng.random(),
+        )
+        for k in range(1000)
+    ]
+    item = LitLines(lit)
+    item.setCacheMode(QGraphicsItem.CacheMode.NoCache)
+    scene = QGraphicsScene()
+    scene.addItem(item)
+    drawn = picture(
+        lambda p: scene.render(p, QRectF(-300, -300, 600, 600), QRectF(-300, -300, 600, 600))
+    )
+
+    def every_line(painter: QPainter) -> None:
+        painter.setClipRect(QRectF(-300, -300, 600, 600))
+        for (colour, width), group in item._groups.items():
+            for k in group:
+                pen = flat_pen(QColor(colour), width)
+                draw_line(painter, pen, lit[k][0], arrow_geometry(lit[k][0], width))
+
+    expected = picture(every_line)
+    lit_pixels = np.count_nonzero(expected != 0xFFFFFFFF)
+    assert lit_pixels > 20_000
+    channels = [(a.view(np.uint8).reshape(-1, 4)).astype(int) for a in (drawn, expected)]
+    difference = np.abs(channels[0] - channels[1]).max(axis=1)
+    # Only antialiased edges where lines lie within a quarter pixel of each other may differ.
+    assert np.count_nonzero(difference) < 0.01 * lit_pixels
+    assert difference.max() <= 96
+    left_out = drawn_over(
+        item._ends[item._order],
+        item._widths[item._order],
+        QTransform(),
+        QRectF(-300, -300, 600, 600),
+    )
+    assert left_out.sum() > 300  # and fewer lines drawn
 
 
 def test_a_small_repaint_over_the_lines_does_not_draw_them_again(qtbot, monkeypatch):

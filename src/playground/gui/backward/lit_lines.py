@@ -15,6 +15,12 @@ made from numpy arrays with no Python object per line (`draw_lines`, `arrows_of`
 a QLineF and a QPolygonF for each of a thousand lines took 7–8 ms of every paint, and takes
 0.5 ms so. The rest is the raster engine's, antialiasing wide lines.
 
+Where a neuron's thousand connections meet it, hundreds run side by side to a fraction of a
+pixel, each painted over by the next. A line that a later one at least as wide covers on the
+screen, to a quarter of a pixel, is not drawn (`drawn_over`): zoomed in on 1000-10-1, 569
+of 1,001 lines, and a paint of them takes 11.5 ms instead of 19.2. The picture differs only
+at antialiased edges where such lines lie (201 of 307,026 pixels, by at most 59 of 255).
+
 The item keeps its picture (DeviceCoordinateCache), as the LitLayer does: a dot of the flow
 animation moving over a thousand lit lines repaints from it, not the lines (a frame of the
 animation zoomed in on 1000-10-1: 10-13 ms -> 1-1.5 ms).
@@ -26,7 +32,7 @@ import numpy as np
 import shiboken6
 from pyqtgraph import arrayToQPath
 from PySide6.QtCore import QLineF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPainterPath
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QTransform
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from playground.gui.canvas import style
@@ -58,7 +64,7 @@ class LitLines(QGraphicsItem):
         ends = ends_of(lines) if ends is None else ends
         self._ends = ends
         m = style.CONNECTION_MARGIN
-        self._boxes = np.column_stack(
+        boxes = np.column_stack(
             (
                 np.minimum(ends[:, 0], ends[:, 2]) - m,
                 np.minimum(ends[:, 1], ends[:, 3]) - m,
@@ -67,8 +73,8 @@ class LitLines(QGraphicsItem):
             )
         )
         if len(ends):
-            left, top = self._boxes[:, :2].min(axis=0)
-            right, bottom = self._boxes[:, 2:].max(axis=0)
+            left, top = boxes[:, :2].min(axis=0)
+            right, bottom = boxes[:, 2:].max(axis=0)
             self._bounds = QRectF(left, top, right - left, bottom - top)
         else:
             self._bounds = QRectF()
@@ -81,6 +87,10 @@ class LitLines(QGraphicsItem):
         for k, (colour, width) in enumerate(zip((c for _, c, _ in lines), widths.tolist())):
             groups.setdefault((colour, width), []).append(k)
         self._groups = {key: np.array(ks, dtype=np.intp) for key, ks in groups.items()}
+        # The drawable lines in the order they are drawn: group after group.
+        order = np.concatenate([*self._groups.values(), np.empty(0, dtype=np.intp)])
+        self._order = order[self._drawable[order]]
+        self._widths = widths
 
     @staticmethod
     def pool_key(lines: list[tuple[QLineF, str, float]], ends: np.ndarray | None = None) -> tuple:
@@ -98,17 +108,26 @@ class LitLines(QGraphicsItem):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, detail > ANTIALIAS_FROM)
         arrowheads = detail >= ARROWHEADS_FROM
         exposed = option.exposedRect
-        boxes = self._boxes
-        seen = (
-            (boxes[:, 0] <= exposed.right())
-            & (boxes[:, 2] >= exposed.left())
-            & (boxes[:, 1] <= exposed.bottom())
-            & (boxes[:, 3] >= exposed.top())
+        # What the painter can show of it: the exposed part, within the device drawn on (a
+        # picture of the scene exposes the whole item).
+        transform = painter.worldTransform()
+        device = painter.device()
+        inverse, invertible = transform.inverted()
+        area = exposed
+        if invertible and device is not None:
+            area = exposed.intersected(
+                inverse.mapRect(QRectF(0, 0, device.width(), device.height()))
+            )
+        m = style.CONNECTION_MARGIN  # a line's pen and arrowhead reach less far from it
+        order = self._order
+        hidden = drawn_over(
+            self._ends[order], self._widths[order], transform, area.adjusted(-m, -m, m, m)
         )
+        shown = np.zeros(len(self._ends), dtype=bool)
+        shown[order[~hidden]] = True
         colours: dict[str, QColor] = {}
         painter.save()
         painter.setClipRect(exposed, Qt.ClipOperation.IntersectClip)  # as the LitLayer draws
-        shown = seen & self._drawable
         for (colour, width), group in self._groups.items():
             ks = group[shown[group]]
             if not len(ks):
@@ -144,6 +163,63 @@ def arrows_of(ends: np.ndarray, width: float) -> tuple[np.ndarray, QPainterPath]
     heads = arrayToQPath(xs, ys, connect=joined, finiteCheck=False)
     heads.setFillRule(Qt.FillRule.WindingFill)  # every head turns the same way: overlaps stay
     return shafts, heads
+
+
+def drawn_over(
+    ends: np.ndarray, widths: np.ndarray, transform: QTransform, area: QRectF
+) -> np.ndarray:
+    """Which of these lines, drawn in this order in these pen widths, need not be drawn: those
+    that miss `area`, and those a later line at least as wide draws over, being within `area`
+    the same line on the device to a quarter of a pixel.
+
+    A neuron's thousand connections meet at the neuron, and in a view of it hundreds of them
+    run side by side to a fraction of a pixel, each painted over by the next.
+    """
+    hidden = np.ones(len(ends), dtype=bool)
+    cut, meets = cut_to(ends, area)
+    rows = np.flatnonzero(meets)
+    if not len(rows):
+        return hidden
+    xs, ys = cut[rows][:, 0::2], cut[rows][:, 1::2]
+    device_x = transform.m11() * xs + transform.m21() * ys + transform.dx()
+    device_y = transform.m12() * xs + transform.m22() * ys + transform.dy()
+    keys = np.round(np.column_stack((device_x, device_y)) * 4).astype(np.int64)
+    # The same lines together, each run from the last drawn to the first.
+    later_first = np.lexsort((-rows, *keys.T[::-1]))
+    same = keys[later_first]
+    first_of_run = np.concatenate(([True], (same[1:] != same[:-1]).any(axis=1)))
+    run = np.cumsum(first_of_run)
+    width = widths[rows][later_first]
+    # The widest of each run so far (runs kept apart by an offset larger than any width).
+    offset = run * (width.max() + 1.0)
+    widest = np.maximum.accumulate(offset + width) - offset
+    under_later = ~first_of_run & (width <= np.concatenate(([0.0], widest[:-1])))
+    hidden[rows[later_first]] = under_later
+    return hidden
+
+
+def cut_to(ends: np.ndarray, area: QRectF) -> tuple[np.ndarray, np.ndarray]:
+    """Each line's part within `area` (rows of x1, y1, x2, y2, as the lines), and whether it
+    has one (Liang and Barsky's clipping)."""
+    x1, y1, x2, y2 = ends.T
+    dx, dy = x2 - x1, y2 - y1
+    start, end = np.zeros(len(ends)), np.ones(len(ends))
+    meets = np.ones(len(ends), dtype=bool)
+    sides = (
+        (-dx, x1 - area.left()),
+        (dx, area.right() - x1),
+        (-dy, y1 - area.top()),
+        (dy, area.bottom() - y1),
+    )
+    for towards, room in sides:
+        along = towards == 0
+        meets &= ~(along & (room < 0))  # parallel to this side and outside it
+        t = room / np.where(along, 1.0, towards)
+        start = np.where(towards < 0, np.maximum(start, t), start)
+        end = np.where(towards > 0, np.minimum(end, t), end)
+    meets &= start <= end
+    cut = np.column_stack((x1 + start * dx, y1 + start * dy, x1 + end * dx, y1 + end * dy))
+    return cut, meets
 
 
 def draw_lines(painter: QPainter, rows: np.ndarray) -> None:
