@@ -89,6 +89,20 @@ def test_the_worked_example_h1_reads_as_on_the_blackboard(qtbot, window):
     assert "Next: ▶ Step computes h2." in lines
 
 
+
+def test_a_forward_step_sends_dots_from_the_inputs_into_the_neuron(qtbot, window):
+    backward = open_trace(window, qtbot)
+    qtbot.mouseClick(backward.panel.step_button, LEFT)  # to h2, whose inputs are i1 and i2
+    assert backward.animation.running
+    scene = window.scene
+    h2 = scene.neuron_items["h2"].pos()
+    inputs = [scene.neuron_items[n].pos() for n in ("i1", "i2")]
+    starts = [start for _, start, _ in backward.animation.dots]
+    ends = [end for _, _, end in backward.animation.dots]
+    assert len(starts) == 2
+    assert all(min((s - i).manhattanLength() for i in inputs) < 40 for s in starts)
+    assert all((e - h2).manhattanLength() < 40 for e in ends)
+
 def test_the_canvas_lights_the_incoming_products_and_fades_what_is_not_reached(qtbot, window):
     backward = open_trace(window, qtbot)
     scene = window.scene

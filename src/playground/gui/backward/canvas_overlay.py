@@ -30,6 +30,7 @@ from playground.engine.backward_stepper import NeuronStep, Trace
 from playground.engine.formatting import format_number, neuron_names
 from playground.engine.trace_description import TraceDescriber
 from playground.engine.written import plain
+from playground.gui.backward.flow_animation import FlowPath
 from playground.gui.backward.forward_step_canvas import draw_forward_step
 from playground.gui.backward.frames import (
     APPLIED,
@@ -99,7 +100,7 @@ class CanvasOverlay(LabelLayout):
         self.items: list[QGraphicsItem] = []
         self.wanted: list = []  # connection labels waiting for `_place_labels`
         self.loss_anchor: QPointF | None = None
-        self.paths: list[tuple[QPointF, QPointF, str]] = []  # where the gradient flows now
+        self.paths: list[FlowPath] = []  # where the dots of the flow animation run now
         self.labels: dict[
             object, Tag
         ] = {}  # each connection's label by its key; the loss's by "loss"
@@ -458,7 +459,7 @@ class CanvasOverlay(LabelLayout):
             if glowing:
                 if len(step.terms) <= MAX_LABELLED or k in chosen:  # see GLOWS_LABELLED_ONLY
                     glows.append((line, colour, 10 + 10 * intensity))
-                self.paths.append((line.p2(), line.p1(), colour))
+                self.paths.append((line, colour, True))
             if k in written:  # its words written only then: a thousand cost a while
                 t = self._sub(term.target)
                 lines = [
@@ -520,7 +521,7 @@ class CanvasOverlay(LabelLayout):
         if glowing:
             width = 10 + 10 * self._intensity(step.loss_derivative)
             self._add(self._make(Glow, line, colour, width))
-            self.paths.append((line.p2(), line.p1(), colour))
+            self.paths.append((line, colour, True))
         if not self.tags_shown:
             return
         j = self._sub(step.neuron)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import QEasingCurve, QObject, QPointF, QRectF, Qt, QVariantAnimation
+from PySide6.QtCore import QEasingCurve, QLineF, QObject, QPointF, QRectF, Qt, QVariantAnimation
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QStyleOptionGraphicsItem, QWidget
 
@@ -13,6 +13,11 @@ DEFAULT_MS = 650
 # A neuron with a thousand connections would get a thousand dots, each an item to add, move
 # and remove at every frame; this many, spread over its connections, show the flow as well.
 MAX_DOTS = 48
+
+# A dot's way: along the line, from its start, or from its end when `backwards`; in a colour.
+# The line as the connection holds it (replaced when it moves, never changed): its points are
+# read only for the few paths that get a dot, not for each of a thousand connections.
+FlowPath = tuple[QLineF, str, bool]
 
 
 class FlowDot(QGraphicsItem):
@@ -38,7 +43,7 @@ class FlowDot(QGraphicsItem):
 
 
 class FlowAnimation(QObject):
-    """Moves one dot along each path (start → end) once; `stop` removes them at once."""
+    """Moves one dot along each path (see `FlowPath`) once; `stop` removes them at once."""
 
     def __init__(self, scene: QGraphicsScene, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -55,15 +60,14 @@ class FlowAnimation(QObject):
     def running(self) -> bool:
         return self.animation.state() == QVariantAnimation.State.Running
 
-    def play(
-        self, paths: list[tuple[QPointF, QPointF, str]], milliseconds: int = DEFAULT_MS
-    ) -> None:
+    def play(self, paths: list[FlowPath], milliseconds: int = DEFAULT_MS) -> None:
         self.stop()
         if not paths or milliseconds <= 0:
             return
         if len(paths) > MAX_DOTS:
             paths = [paths[k * len(paths) // MAX_DOTS] for k in range(MAX_DOTS)]
-        for start, end, colour in paths:
+        for line, colour, backwards in paths:
+            start, end = (line.p2(), line.p1()) if backwards else (line.p1(), line.p2())
             dot = FlowDot(colour)
             dot.setPos(start)
             self.scene.addItem(dot)

@@ -116,7 +116,7 @@ def draw_forward_step(overlay: CanvasOverlay, k: int) -> None:
         line = connection.drawn  # read, not changed (see `_current_neuron`)
         if len(step.terms) <= MAX_LABELLED or index in chosen:  # see GLOWS_LABELLED_ONLY
             glows.append((line, FORWARD_COLOUR, 10 + 10 * intensity))
-        overlay.paths.append((line.p1(), line.p2(), FORWARD_COLOUR))
+        overlay.paths.append((line, FORWARD_COLOUR, False))
         if index in written:  # its words written only then: a thousand cost a while
             lines = [
                 TextLine(f"w · y{overlay._sub(term.source)}", 6.5, MUTED),
