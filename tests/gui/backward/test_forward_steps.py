@@ -89,7 +89,6 @@ def test_the_worked_example_h1_reads_as_on_the_blackboard(qtbot, window):
     assert "Next: ▶ Step computes h2." in lines
 
 
-
 def test_a_forward_step_sends_dots_from_the_inputs_into_the_neuron(qtbot, window):
     backward = open_trace(window, qtbot)
     qtbot.mouseClick(backward.panel.step_button, LEFT)  # to h2, whose inputs are i1 and i2
@@ -102,6 +101,7 @@ def test_a_forward_step_sends_dots_from_the_inputs_into_the_neuron(qtbot, window
     assert len(starts) == 2
     assert all(min((s - i).manhattanLength() for i in inputs) < 40 for s in starts)
     assert all((e - h2).manhattanLength() < 40 for e in ends)
+
 
 def test_the_canvas_lights_the_incoming_products_and_fades_what_is_not_reached(qtbot, window):
     backward = open_trace(window, qtbot)
