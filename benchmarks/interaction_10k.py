@@ -15,6 +15,7 @@ the load); asserts nothing.
     python benchmarks/interaction_10k.py --only=1000-10-1 --steps=1
     python benchmarks/interaction_10k.py --cpu      # CPU time instead of wall time
     python benchmarks/interaction_10k.py --every    # every backward step and Back of the pass
+    python benchmarks/interaction_10k.py --every --passes=5  # five passes, each of a new sample
     python benchmarks/interaction_10k.py --zoom=0.3 # stepped at this zoom, not the fitted one
 
 Third round of issue 14, `--cpu`, worst press in ms on a quiet machine, start of the round →
@@ -176,6 +177,7 @@ STEP_TARGET = 0.050
 LOAD_TARGET = 0.300
 STEPS = 4  # presses of each kind timed (--steps=N)
 EVERY = "--every" in sys.argv  # also every backward step of the pass, and Back over them all
+PASSES = next((int(a.split("=", 1)[1]) for a in sys.argv if a.startswith("--passes=")), 1)
 # The canvas's zoom while stepping (--zoom=Z): fitted to the network unless given. A frame drawn
 # at a zoom where tags are specks leaves them out (tag_budget); 0.3 is the farthest out that
 # draws them all, so it is the slowest zoom to step at.
@@ -270,14 +272,80 @@ class Bench:
             settle(self.app)
             seconds = clock() - start
             self.worst["flow frame"] = max(self.worst.get("flow frame", 0.0), seconds)
+            self.times.setdefault("flow frame", []).append(seconds)
         animation.stop()
         settle(self.app)
+
+    def note_zoom(self) -> None:
+        """Write down the canvas's zoom at the backward steps, and whether they drew tags."""
+        tags = getattr(self.panels.overlay, "tags_shown", True)  # a checkout before round 6
+        self.zoom = f"zoom {self.window.view.transform().m11():.3f}, " + (
+            "tags drawn" if tags else "tags left out (specks at this zoom)"
+        )
 
     def formula(self) -> None:
         start = clock()
         self.panels.show_formula()
         seconds = clock() - start
         self.worst["formula panel"] = max(self.worst.get("formula panel", 0.0), seconds)
+
+
+def sampled_backward_steps(bench: Bench) -> None:
+    """The outputs' first steps, then the last neurons' (a hidden neuron's many inputs), then
+    Back over a few."""
+    panels = bench.panels
+    bench.jump(NEURON, 0)
+    for k in range(STEPS):
+        bench.timed("backward step", lambda: bench.press("step"))
+        if k == 0:
+            bench.animation_frames()
+            bench.formula()
+            bench.note_zoom()
+    steps = len(panels.session.trace.steps)
+    bench.jump(NEURON, steps - 2 * STEPS)
+    for k in range(STEPS):
+        bench.timed("backward step", lambda: bench.press("step"))
+        if k == 0:
+            bench.animation_frames()
+        bench.formula()
+    for _ in range(STEPS):
+        bench.timed("back", lambda: bench.press("back"))
+
+
+def every_backward_step(bench: Bench) -> None:
+    """Every backward step of the pass, from the first neuron to the update, each into a frame
+    shown for the first time, and every frame of its flow animation; then Back over as many.
+    After each press the fixed work (`steady_work`) is timed too, to show how much the machine
+    alone spreads the times. With --passes=N, N such passes, each of the next sample (a new
+    trace: its frames are new again), for more presses of a network with few neurons."""
+    panels = bench.panels
+    for k in range(PASSES):
+        if k:
+            panels.session.next_sample()
+            settle(bench.app)
+        bench.jump(NEURON, 0)
+        neuron_frames = sum(f.kind == NEURON for f in panels.session.frames)
+        for step in range(neuron_frames):
+            bench.timed("backward step", lambda: bench.press("step"))
+            bench.timed(STEADY, steady_work)
+            if k == step == 0:
+                bench.note_zoom()
+                bench.formula()
+            bench.animation_frames()
+        for _ in range(neuron_frames):
+            bench.timed("back", lambda: bench.press("back"))
+            bench.timed(STEADY, steady_work)
+
+
+STEADY = "fixed work"
+
+
+def steady_work() -> None:
+    """The same Python arithmetic at every call (about 20 ms here): what varies in its time is
+    the machine's doing, not the program's."""
+    total = 0
+    for k in range(300_000):
+        total += k * k % 7
 
 
 def run(app: QApplication, window: MainWindow, network: Network, profile: bool) -> Bench:
@@ -303,35 +371,10 @@ def run(app: QApplication, window: MainWindow, network: Network, profile: bool) 
     bench.jump(FORWARD_STEP, len(panels.session.forward_order) - STEPS)
     for _ in range(STEPS):
         bench.timed("forward step", lambda: bench.press("step"))
-    # Backward steps: the outputs first, then a hidden neuron's many inputs.
-    bench.jump(NEURON, 0)
-    for k in range(STEPS):
-        bench.timed("backward step", lambda: bench.press("step"))
-        if k == 0:
-            bench.animation_frames()
-            bench.formula()
-            tags = getattr(panels.overlay, "tags_shown", True)  # a checkout before round 6: True
-            bench.zoom = f"zoom {window.view.transform().m11():.3f}, " + (
-                "tags drawn" if tags else "tags left out (specks at this zoom)"
-            )
-    steps = len(panels.session.trace.steps)
-    bench.jump(NEURON, steps - 2 * STEPS)
-    for k in range(STEPS):
-        bench.timed("backward step", lambda: bench.press("step"))
-        if k == 0:
-            bench.animation_frames()
-        bench.formula()
-    for _ in range(STEPS):
-        bench.timed("back", lambda: bench.press("back"))
     if EVERY:
-        # Every backward step of the pass, from the first neuron to the update, then Back
-        # over as many of them.
-        bench.jump(NEURON, 0)
-        neuron_frames = sum(f.kind == NEURON for f in panels.session.frames)
-        for _ in range(neuron_frames):
-            bench.timed("backward step", lambda: bench.press("step"))
-        for _ in range(neuron_frames):
-            bench.timed("back", lambda: bench.press("back"))
+        every_backward_step(bench)
+    else:
+        sampled_backward_steps(bench)
     bench.timed("to the update", lambda: bench.press("to_end"))
     bench.formula()
     window.backward.dock.hide()
@@ -345,6 +388,8 @@ TARGETS = {"scene load": LOAD_TARGET}
 def report(name: str, connections: int, bench: Bench) -> None:
     print(f"\n{name}: {connections} connections, {bench.zoom}")
     for what, seconds in bench.worst.items():
+        if what == STEADY:
+            continue
         target = TARGETS.get(what, STEP_TARGET)
         times = bench.times.get(what, [seconds])
         over = sum(t > target for t in times)
@@ -359,6 +404,21 @@ def report(name: str, connections: int, bench: Bench) -> None:
             slowest = sorted(range(len(times)), key=lambda k: -times[k])[:6]
             listed = ", ".join(f"#{k + 1} {times[k] * 1000:.0f}" for k in slowest)
             print(f"  slowest {what} presses (ms): {listed}")
+    steady = np.array(bench.times.get(STEADY, []))
+    if len(steady):
+        usual = np.median(steady)
+        print(
+            f"  the machine: the same fixed work after each press took a median of "
+            f"{usual * 1000:.1f} ms, worst {steady.max() * 1000:.1f} ms; "
+            f"{np.sum(steady > 2 * usual)} of {len(steady)} times over twice its median"
+        )
+        # Less moved by how busy the machine was than the times themselves: runs compare.
+        multiples = ", ".join(
+            f"{what} {np.median(bench.times[what]) / usual:.2f}"
+            for what in ("backward step", "back")
+            if bench.times.get(what)
+        )
+        print(f"  median press in fixed works: {multiples}")
     if bench.profiles:
         seconds, what, stats = max(bench.profiles, key=lambda p: p[0])
         print(f"  profile of the slowest press ({what}, {seconds * 1000:.0f} ms):")
