@@ -141,3 +141,33 @@ def test_an_export_that_cannot_be_written_says_why(backward, trace_window, tmp_p
     folder = tmp_path / "missing" / "trace.html"
     assert not backward.export_html(str(folder))
     assert "not exported" in trace_window.statusBar().currentMessage()
+
+
+def test_beside_a_tall_network_the_legend_wraps_within_the_narrow_canvas(
+    backward, trace_window, qtbot
+):
+    from tests.gui.backward.test_large_networks import layered_network
+
+    window = trace_window
+    window.document.replace(layered_network([2, 20, 1]))  # twice as tall as it is wide
+    backward.open()
+    qtbot.waitUntil(backward.is_showing)
+    legend = backward.legend
+    qtbot.waitUntil(legend.isVisible)
+    assert not legend.wordWrap()  # the usual canvas has room for its lines
+    activate(window, qtbot)
+    qtbot.keyClick(window.view, Qt.Key.Key_F5)
+    assert window.dockWidgetArea(backward.dock) == Qt.DockWidgetArea.RightDockWidgetArea
+    # Presentation mode's larger text needs more than the canvas beside the formulas has.
+    qtbot.waitUntil(lambda: legend.wordWrap())
+    qtbot.wait(50)  # the full-screen layout settles
+    assert window.view.contentsRect().contains(legend.geometry())
+    assert legend.height() >= legend.heightForWidth(legend.width())  # every line shows
+    activate(window, qtbot)
+    qtbot.keyClick(window.view, Qt.Key.Key_Escape)
+    assert not backward.presentation.active
+    qtbot.wait(50)
+    # Back at its usual size, and again within the canvas, whatever room the docks left it.
+    assert legend.scale == 1.0
+    assert window.view.contentsRect().contains(legend.geometry())
+    assert legend.height() >= legend.heightForWidth(legend.width())

@@ -9,6 +9,7 @@ from playground.gui.backward.forward_html import FORWARD_COLOUR
 from playground.gui.backward.math_html import GRADIENT_NEGATIVE, GRADIENT_POSITIVE
 
 MARGIN = 10
+NARROWEST = 160  # the legend is never wrapped narrower than this, however narrow the view
 
 
 def legend_html(scale: float = 1.0, forward: bool = True, zoom_hint: bool = False) -> str:
@@ -66,7 +67,6 @@ class GradientLegend(QLabel):
     def set_scale(self, scale: float) -> None:
         self.scale = scale
         self.setText(legend_html(scale, self.forward, self.zoom_hint))
-        self.adjustSize()
         self.place()
 
     def set_forward(self, forward: bool) -> None:
@@ -82,8 +82,19 @@ class GradientLegend(QLabel):
             self.set_scale(self.scale)
 
     def place(self) -> None:
+        """In the view's bottom-left corner, a line of text for each of its lines; where the
+        view is narrower than those (presentation mode's larger text beside its formulas), its
+        lines wrap to the view's width rather than run past its edge."""
         # The view's contents rectangle is already the new size when its Resize event arrives.
         area = self.view.contentsRect()
+        room = max(NARROWEST, area.width() - 2 * MARGIN)
+        self.setWordWrap(False)
+        natural = self.sizeHint()
+        if natural.width() <= room:
+            self.resize(natural)
+        else:
+            self.setWordWrap(True)
+            self.resize(room, self.heightForWidth(room))
         self.move(area.left() + MARGIN, area.bottom() - self.height() - MARGIN)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
