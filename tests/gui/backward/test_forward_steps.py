@@ -9,7 +9,7 @@ stepper itself, which the backward trace uses too.
 import json
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QRegularExpression, QSettings, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication
 
@@ -101,6 +101,36 @@ def test_a_forward_step_sends_dots_from_the_inputs_into_the_neuron(qtbot, window
     assert len(starts) == 2
     assert all(min((s - i).manhattanLength() for i in inputs) < 40 for s in starts)
     assert all((e - h2).manhattanLength() < 40 for e in ends)
+
+
+def part_titles(panel):
+    """Where the panel shows the titles "1 · …" and "2 · …" of a forward step's two parts."""
+    return [panel.cursorRect(panel.document().find(QRegularExpression(f"^{k} · "))) for k in (1, 2)]
+
+
+def test_a_narrow_panel_puts_the_two_parts_one_under_the_other(qtbot, window):
+    backward = open_trace(window, qtbot)
+    panel = backward.panel.formula
+    window.resize(1400, 900)
+    window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, backward.dock)
+    qtbot.waitUntil(lambda: panel.width() > 600)
+    first, second = part_titles(panel)
+    assert second.top() == first.top() and second.left() > first.left() + 200  # side by side
+    # Docked beside the canvas and dragged narrow, as a user may.
+    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, backward.dock)
+    window.resizeDocks([backward.dock], [300], Qt.Orientation.Horizontal)
+    qtbot.waitUntil(lambda: panel.width() < 400)
+    qtbot.waitUntil(lambda: part_titles(panel)[1].top() > part_titles(panel)[0].bottom())
+    first, second = part_titles(panel)
+    assert abs(second.left() - first.left()) < 5  # one under the other
+    assert panel.horizontalScrollBar().maximum() == 0  # nothing runs past the edge
+    assert "0.35 + 0.15 × 0.05 + 0.2 × 0.1" in panel.toPlainText()  # the same text
+    # Presentation mode's larger text in the same panel stays one under the other.
+    backward.presentation.enter()
+    try:
+        qtbot.waitUntil(lambda: part_titles(panel)[1].top() > part_titles(panel)[0].bottom())
+    finally:
+        backward.presentation.leave()
 
 
 def test_the_canvas_lights_the_incoming_products_and_fades_what_is_not_reached(qtbot, window):

@@ -8,7 +8,7 @@ found under the mouse through the document layout.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRegularExpression, Qt, QUrl
-from PySide6.QtGui import QFont, QHelpEvent, QResizeEvent, QTextCursor, QTextOption
+from PySide6.QtGui import QFont, QFontMetricsF, QHelpEvent, QResizeEvent, QTextCursor, QTextOption
 from PySide6.QtWidgets import QTextBrowser, QToolTip, QWidget
 
 from playground.engine.backward_stepper import Trace
@@ -25,6 +25,10 @@ __all__ = ["FormulaPanel", "frame_html", "new_part_title"]
 NORMAL_POINT_SIZE = 10.5
 PRESENTATION_POINT_SIZE = 16.0
 TOP_MARGIN = 4  # pixels left above a part scrolled to the top, so its title is not cramped
+# A forward step's two parts stand side by side in a panel this many of the text's average
+# characters wide; narrower, each would wrap its sum term by term, so they stand one under
+# the other (in the usual dock under the canvas they stand side by side).
+BESIDE_CHARACTERS = 70
 
 
 def new_part_title(frame: Frame | None) -> QRegularExpression | None:
@@ -48,6 +52,7 @@ class FormulaPanel(QTextBrowser):
         self.body = ""
         self.frame: Frame | None = None  # the frame shown, to tell a new step from a redraw
         self.columns = False  # parts side by side, when the panel is wide and low
+        self.beside = True  # a forward step's two parts side by side (see `_room_beside`)
         self.texts = FrameTexts()  # the pages of the trace's frames, each written once
         self._shown: tuple = ()  # what `show_trace_frame` showed last, to show it again
         self._replacing = False  # True while a new text is set (see `_set_html`)
@@ -60,6 +65,7 @@ class FormulaPanel(QTextBrowser):
         font.setPointSizeF(points)
         self.document().setDefaultFont(font)
         self._fit_scroll_bar()
+        self._follow_width()
 
     def show_trace_frame(
         self,
@@ -77,10 +83,23 @@ class FormulaPanel(QTextBrowser):
 
     def _show_kept(self) -> None:
         network, trace, frame, digits, sample, minibatch, notation = self._shown
+        self.beside = self._room_beside()
         body = self.texts.html(
-            network, trace, frame, digits, sample, self.columns, minibatch, notation
+            network, trace, frame, digits, sample, self.columns, minibatch, notation, self.beside
         )
         self.show_frame(body, frame)
+
+    def _room_beside(self) -> bool:
+        """Whether the panel is wide enough for two parts side by side (`BESIDE_CHARACTERS`).
+        The widget's width, not the text's: a scroll bar coming or going changes nothing."""
+        average = QFontMetricsF(self.document().defaultFont()).averageCharWidth()
+        return self.width() >= BESIDE_CHARACTERS * average
+
+    def _follow_width(self) -> None:
+        """Write the frame again if the panel's width (or its font) now calls for the other
+        layout of a forward step's parts."""
+        if self._shown and self._room_beside() != self.beside:
+            self._show_kept()
 
     def _follow_link(self, url: QUrl) -> None:
         """The link under a long table: the same frame again with more of its rows."""
@@ -143,6 +162,7 @@ class FormulaPanel(QTextBrowser):
         super().resizeEvent(event)
         if not self._replacing:
             self._fit_scroll_bar()  # a taller panel may hold the whole text now
+            self._follow_width()
 
     def new_part_cursor(self) -> QTextCursor | None:
         """Where the current frame's new part begins, or None when it is the whole text."""

@@ -77,8 +77,10 @@ class ForwardFormulas:
     def name(self, neuron_id: str) -> str:
         return self.names.get(neuron_id, neuron_id)
 
-    def html(self, frame: Frame, columns: bool = False) -> str:
-        """The neuron's weighted sum and activation; at the last forward step also the loss."""
+    def html(self, frame: Frame, columns: bool = False, beside: bool = True) -> str:
+        """The neuron's weighted sum and activation; at the last forward step also the loss.
+        Both parts side by side (with `columns` the loss too), one under the other unless
+        `beside` (a narrow panel: side by side, each would wrap its sums line by line)."""
         if frame.kind != FORWARD_STEP:
             raise ValueError(f"not a forward step: {frame}")
         order = kept_forward_order(self.network)
@@ -92,8 +94,10 @@ class ForwardFormulas:
         loss = SummaryFormulas(self.network, self.trace, self.digits).loss() if last else ""
         if columns:
             body = side_by_side(parts + ([loss] if loss else []))
-        else:
+        elif beside:
             body = side_by_side(parts) + loss
+        else:
+            body = "".join(parts) + loss
         return self.heading(step) + body + self.next_step(order, frame.step)
 
     # ----------------------------------------------------------------- pieces

@@ -39,8 +39,10 @@ def frame_html(
     notation: str = NEURON_NAMES,
     every_term: bool = False,
     more_rows: bool = False,
+    beside: bool = True,
 ) -> str:
-    """The rich text of one frame (shared by the panel and the HTML export); `columns` for a wide panel.
+    """The rich text of one frame (shared by the panel and the HTML export); `columns` for a wide panel,
+    not `beside` for a narrow one (a forward step's parts one under the other).
 
     A neuron's long sums and many weights are written in part unless `every_term` (the export,
     which also lists every row of every table). A long table (the forward pass, the update,
@@ -55,7 +57,7 @@ def frame_html(
     if frame.kind == NEURON:
         return NeuronFormulas(network, trace, digits, notation, every_term).html(frame, columns)
     if frame.kind == FORWARD_STEP:
-        return ForwardFormulas(network, trace, digits, notation).html(frame, columns)
+        return ForwardFormulas(network, trace, digits, notation).html(frame, columns, beside)
     batch_size = len(minibatch.samples) if minibatch is not None else 0
     summary = SummaryFormulas(network, trace, digits, every_term, batch_size, more_rows)
     if frame.kind == FORWARD:
@@ -84,6 +86,7 @@ class FrameTexts:
         columns: bool = False,
         minibatch: MinibatchTrace | None = None,
         notation: str = NEURON_NAMES,
+        beside: bool = True,
     ) -> str:
         """`frame_html` of these, written now or kept from an earlier call with the same."""
         source = _source_of(network, trace, minibatch)
@@ -91,7 +94,7 @@ class FrameTexts:
             # Another trace or network, or new names: nothing kept is true of it.
             self.forget()
             self._source = source
-        key = (id(trace), frame, digits, notation, columns, sample, self.more_rows)
+        key = (id(trace), frame, digits, notation, columns, beside, sample, self.more_rows)
         kept = self._pages.get(key)
         if kept is not None and kept[0] is trace:
             self._pages.move_to_end(key)
@@ -106,6 +109,7 @@ class FrameTexts:
             minibatch=minibatch,
             notation=notation,
             more_rows=self.more_rows,
+            beside=beside,
         )
         self._pages[key] = (trace, page)
         if len(self._pages) > PAGES_KEPT:
