@@ -145,6 +145,35 @@ At zoom 0.3 the view and its surroundings hold most of the network: 48.7 -> 48.1
 left zoomed in on 1000-10-1 is mostly painting the current neuron's thousand lit lines
 (LitLines): 51 -> 41 ms for a full paint of a thousand, once drawn in groups; the rest is
 the raster engine's antialiased wide lines.
+
+Seventh round. The measurement first: the --every pass came after the sampled presses, so on
+1000-10-1 twelve of its nineteen steps went into frames already shown, whose label places
+are replayed; it read 37-42 ms zoomed in where a first visit took 60. Now --every is the only
+backward stepping, every step into a new frame, --passes=N repeats it on new samples, every
+flow frame is timed, and after each press a fixed piece of Python work is timed too. That
+fixed work alone went over twice its median 23-32 times in 800 on this VM: a press of 25 ms
+lands over 50 now and then by the machine's doing, whatever the program does. The report
+gives each median press as a multiple of the fixed work, which compares runs on a quiet and
+a busy machine better than the times do.
+
+`--cpu --every` (1000-10-1 with --passes=5), the round's start (98c4455, by PYTHONPATH) and
+its end taking turns, two rounds; median ms (multiple of the fixed work) / presses over 50:
+
+    columns, fitted        step   start 27.8-30.8 (1.06-1.15) / 12 of 400     end 24.3-28.8 (0.95-1.16) / 4-19
+                           back   start 24.6-34.1 (1.02-1.17) / 7-14          end 26.3-30.9 (1.06-1.20) / 12-14
+    columns, zoom 1.0      step   start 36.4-46.8 (1.47-1.48) / 52-145        end 36.5-51.9 (1.56-1.60) / 53-227
+    1000-10-1, fitted      step   start 31.3-33.2 (1.04-1.06) / 1 of 55       end 27.0-39.0 (1.06) / 0-1
+    1000-10-1, zoom 1.0    step   start 46.8-76.4 (2.07-2.36) / 24-48 of 55   end 38.9-48.2 (1.68-2.03) / 16-25
+                           back   start 40.0-61.9 (1.77-1.91) / 8-43          end 31.6-33.2 (1.37-1.40) / 3-8
+                           worst flow frame   start 25-50 ms                  end 1.2-1.8 ms
+
+The machine was busy (load ~1; the fixed work's median 21-33 ms against 21-23 quiet), so
+the columns rows moved with it; nothing changed there this round. In one process, the same
+frame: LitLines' paint of a thousand lit lines zoomed in on 1000-10-1 took 26.8 ms drawn
+from a QLineF and a QPolygonF per line, 19.1 from numpy arrays, and 10.7 leaving out the
+lines a later one covers on the screen (at zoom 0.3: 9.4 -> 2.9 -> 2.2); first visits
+over six passes, 1000-10-1 at zoom 1.0: median 40-44 -> 35 ms, 5 of 66 over 50. The item
+also keeps its picture, so the flow animation's dots repaint from it.
 """
 
 import cProfile
