@@ -787,6 +787,12 @@ def main(argv=None):
         return 0
     finally:
         if processes > 1:
+            if sys.exc_info()[0] is None:
+                # Every process is done with the group before any takes it down: one that
+                # did while another still used it aborted now and then ("terminate called
+                # without an active exception"). Not after an error: the others may be
+                # waiting in another collective, and torchrun stops them.
+                dist.barrier()
             dist.destroy_process_group()
 
 
