@@ -18,8 +18,9 @@ a QLineF and a QPolygonF for each of a thousand lines took 7–8 ms of every pai
 Where a neuron's thousand connections meet it, hundreds run side by side to a fraction of a
 pixel, each painted over by the next. A line that a later one at least as wide covers on the
 screen, to a quarter of a pixel, is not drawn (`drawn_over`): zoomed in on 1000-10-1, 569
-of 1,001 lines, and a paint of them takes 11.5 ms instead of 19.2. The picture differs only
-at antialiased edges where such lines lie (201 of 307,026 pixels, by at most 59 of 255).
+of 1,001 lines, and a paint of them takes 10.7 ms instead of 19.1 (median of 25). The
+picture differs only at antialiased edges where such lines lie (in that view 201 of 307,026
+pixels, by at most 59 of 255).
 
 The item keeps its picture (DeviceCoordinateCache), as the LitLayer does: a dot of the flow
 animation moving over a thousand lit lines repaints from it, not the lines (a frame of the
