@@ -105,13 +105,13 @@ class LitLines(QGraphicsItem):
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
-        detail = option.levelOfDetailFromTransform(painter.worldTransform())
+        transform = painter.worldTransform()
+        detail = option.levelOfDetailFromTransform(transform)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, detail > ANTIALIAS_FROM)
         arrowheads = detail >= ARROWHEADS_FROM
         exposed = option.exposedRect
         # What the painter can show of it: the exposed part, within the device drawn on (a
         # picture of the scene exposes the whole item).
-        transform = painter.worldTransform()
         device = painter.device()
         inverse, invertible = transform.inverted()
         area = exposed
