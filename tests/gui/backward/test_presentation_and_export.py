@@ -8,6 +8,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QDockWidget, QToolBar
 
 from playground.gui.backward.formula_panel import NORMAL_POINT_SIZE, PRESENTATION_POINT_SIZE
+from tests.gui.backward.test_large_networks import layered_network
 
 LEFT = Qt.MouseButton.LeftButton
 
@@ -146,8 +147,6 @@ def test_an_export_that_cannot_be_written_says_why(backward, trace_window, tmp_p
 def test_beside_a_tall_network_the_legend_wraps_within_the_narrow_canvas(
     backward, trace_window, qtbot
 ):
-    from tests.gui.backward.test_large_networks import layered_network
-
     window = trace_window
     window.document.replace(layered_network([2, 20, 1]))  # twice as tall as it is wide
     backward.open()
@@ -160,14 +159,13 @@ def test_beside_a_tall_network_the_legend_wraps_within_the_narrow_canvas(
     assert window.dockWidgetArea(backward.dock) == Qt.DockWidgetArea.RightDockWidgetArea
     # Presentation mode's larger text needs more than the canvas beside the formulas has.
     qtbot.waitUntil(lambda: legend.wordWrap())
-    qtbot.wait(50)  # the full-screen layout settles
-    assert window.view.contentsRect().contains(legend.geometry())
-    assert legend.height() >= legend.heightForWidth(legend.width())  # every line shows
+    # Once the full-screen layout has settled, within the canvas and every line shown.
+    qtbot.waitUntil(lambda: window.view.contentsRect().contains(legend.geometry()))
+    assert legend.height() >= legend.heightForWidth(legend.width())
     activate(window, qtbot)
     qtbot.keyClick(window.view, Qt.Key.Key_Escape)
     assert not backward.presentation.active
-    qtbot.wait(50)
     # Back at its usual size, and again within the canvas, whatever room the docks left it.
     assert legend.scale == 1.0
-    assert window.view.contentsRect().contains(legend.geometry())
+    qtbot.waitUntil(lambda: window.view.contentsRect().contains(legend.geometry()))
     assert legend.height() >= legend.heightForWidth(legend.width())
