@@ -174,16 +174,24 @@ def lines_bounds(lines: list[QLineF], widths: list[float]) -> QRectF:
     return area_of(line_edges(ends, np.asarray(widths, dtype=float) + 2))
 
 
-def halo_pen(colour: QColor | str, width: float) -> QPen:
-    """The glow's soft wide stroke: its colour at 22 % opacity, round ends."""
+def halo_pen(
+    colour: QColor | str, width: float, ends: Qt.PenCapStyle = Qt.PenCapStyle.RoundCap
+) -> QPen:
+    """The glow's soft wide stroke: its colour at 22 % opacity, round ends unless told."""
     halo = QColor(colour)
     halo.setAlphaF(0.22)
-    return QPen(halo, width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
+    return QPen(halo, width, Qt.PenStyle.SolidLine, ends)
 
 
-def paint_halo(painter: QPainter, line: QLineF, colour: QColor | str, width: float) -> None:
+def paint_halo(
+    painter: QPainter,
+    line: QLineF,
+    colour: QColor | str,
+    width: float,
+    ends: Qt.PenCapStyle = Qt.PenCapStyle.RoundCap,
+) -> None:
     """A glow along `line` (see `halo_pen`)."""
-    painter.setPen(halo_pen(colour, width))
+    painter.setPen(halo_pen(colour, width, ends))
     painter.drawLine(line)
 
 
@@ -277,7 +285,12 @@ class Glows(QGraphicsItem):
         exposed = option.exposedRect
         for line, colour, width in self.glows:
             if exposed.intersects(glow_bounds(line, width)):
-                paint_halo(painter, line, colour, width)
+                # Square ends: a connection runs border to border, and either end of its
+                # glow lies under the neuron (a window grab differs by at most 13 of 255, in
+                # a few hundred pixels). Qt's raster engine draws a line with square ends in
+                # one pass and strokes a round-ended one as a path: a step's glows zoomed in
+                # on the 500-neuron test network took 5.8–6.3 ms to paint round, 2.7–2.9 so.
+                paint_halo(painter, line, colour, width, Qt.PenCapStyle.SquareCap)
 
 
 class Leader(QGraphicsItem):
