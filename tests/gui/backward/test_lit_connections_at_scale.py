@@ -10,7 +10,13 @@ from PySide6.QtCore import Qt
 
 from playground.gui.backward import canvas_overlay
 from playground.gui.backward.canvas_overlay import CanvasOverlay
+from playground.gui.backward.forward_html import FORWARD_COLOUR
+from playground.gui.backward.frames import GRADIENTS
+from playground.gui.backward.lit_lines import MANY_LIT, LitLines
+from playground.gui.backward.math_html import sign_colour
 from playground.gui.canvas import connection_layer
+from playground.gui.canvas.connection_item import ConnectionItem
+from playground.gui.canvas.connection_line import stands_in
 from tests.gui.backward.test_interaction_at_scale import fan_out_network, step
 from tests.gui.backward.test_large_networks import layered_network
 
@@ -22,6 +28,10 @@ def at_neuron(backward, neuron_id: str) -> None:
         or session.trace.steps[session.frame.step].neuron != neuron_id
     ):
         step(backward)
+
+
+def ends(line) -> tuple[float, float, float, float]:
+    return line.x1(), line.y1(), line.x2(), line.y2()
 
 
 def lit_by_the_overlay(scene) -> set:
@@ -55,6 +65,44 @@ def test_a_step_on_a_large_network_lights_lines_on_top_and_leaves_the_base_pictu
     backward.dock.hide()
     assert not layer.lit_layer.lit
     assert all(item.flow is None for item in scene.connection_items.values())
+
+
+def test_a_pass_through_a_network_of_stand_ins_lights_them_without_making_their_items(
+    backward, trace_window
+):
+    """Lighting a stand-in by its item made the item: one pass of backward steps made all
+    10,000 of the 500-neuron test network's (see `lit_here`). A LitLines draws them instead,
+    even where a neuron has fewer than MANY_LIT."""
+    network = layered_network([2, 60, 50, 1])  # 3,170 connections: drawn with stand-ins
+    trace_window.document.replace(network)
+    scene = trace_window.scene
+    assert stands_in(len(scene.connection_items))
+    key_of = {ends(line.drawn): key for key, line in scene.connection_items.lines.items()}
+    backward.set_forward_steps(True)
+    backward.open()
+    session = backward.session
+    for _ in range(3):  # forward steps at h1_1, h1_2, h1_3: their two inputs lit
+        step(backward)
+        assert session.frame.kind == "forward_step"
+        now = session.forward_order[session.frame.step]
+        drawn = [item for item in scene.items() if isinstance(item, LitLines) and item.isVisible()]
+        assert len(drawn) == 1
+        lit = {key_of[ends(line)]: colour for line, colour, _ in drawn[0].lines}
+        assert lit == {(c.source, now): FORWARD_COLOUR for c in network.incoming(now)}
+    for neuron in [s.neuron for s in session.trace.steps][:4]:  # o1, then three of h2
+        at_neuron(backward, neuron)
+        now = session.trace.steps[session.frame.step]
+        wanted = {(now.neuron, t.target): t.product for t in now.terms}
+        if session.frame.shows(GRADIENTS):
+            wanted |= {(g.source, g.target): g.dL_dw for g in now.weight_grads}
+        assert 0 < len(wanted) <= MANY_LIT
+        drawn = [item for item in scene.items() if isinstance(item, LitLines) and item.isVisible()]
+        assert len(drawn) == 1
+        lit = {key_of[ends(line)]: colour for line, colour, _ in drawn[0].lines}
+        assert lit == {key: sign_colour(value) for key, value in wanted.items()}
+    assert not any(
+        isinstance(line, ConnectionItem) for line in scene.connection_items.lines.values()
+    )
 
 
 def test_a_selected_or_small_networks_lit_line_stays_in_the_base_picture(

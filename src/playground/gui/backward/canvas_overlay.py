@@ -43,7 +43,7 @@ from playground.gui.backward.frames import (
     NEURON,
     Frame,
 )
-from playground.gui.backward.lit_lines import MANY_LIT, LitLines, ends_of
+from playground.gui.backward.lit_lines import LitLines, ends_of, lit_here
 from playground.gui.backward.math_html import MUTED, sign_colour
 from playground.gui.backward.mean_labels import draw_means
 from playground.gui.backward.overlay_items import Glow, Glows, Links, Ring, Tag, TextLine
@@ -427,7 +427,8 @@ class CanvasOverlay(LabelLayout):
         gathering = self.frame.shows(GATHER)
         glowing = self.frame.phase in (0, GATHER)
         grads = len(step.weight_grads) if self.frame.shows(GRADIENTS) else 0
-        self.lit = [] if len(step.terms) + grads > MANY_LIT else None  # see `_light`
+        lit = len(step.terms) + grads
+        self.lit = [] if lit_here(lit, len(self.scene.connection_items)) else None  # see `_light`
         values = [t.product for t in step.terms]
         if self.frame.shows(GRADIENTS):
             values += [g.dL_dw for g in step.weight_grads]
@@ -631,7 +632,7 @@ class CanvasOverlay(LabelLayout):
         intensity: float,
     ) -> None:
         """Light a connection in `colour`, as wide as `intensity` (0…1) says: its editor item
-        restyled, or past MANY_LIT of them drawn by the overlay (see lit_lines)."""
+        restyled, or drawn by the overlay (see `lit_here`)."""
         if self.lit is None:
             self.looks.flow(key, QColor(colour), intensity)
         else:

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QGraphicsItem
 
 from playground.gui.canvas import connection_lines, style
 from playground.gui.canvas.connection_item import ConnectionItem
-from playground.gui.canvas.connection_line import LINES_FROM, ConnectionLine
+from playground.gui.canvas.connection_line import ConnectionLine, stands_in
 from playground.gui.canvas.connection_look import ConnectionLook
 from playground.gui.canvas.neuron_item import NeuronItem
 from playground.model.network import Network
@@ -32,7 +32,7 @@ def build_connections(
     add_item: Callable[[QGraphicsItem], None],
 ) -> QRectF:
     """Put every connection of `network` into `lines` (by key, in file order), as stand-ins
-    above LINES_FROM connections, else as items handed to `add_item`; return the area
+    in a network drawn with stand-ins (`stands_in`), else as items handed to `add_item`; return the area
     their `bounds` lie in."""
     neurons, connections = network.neurons, network.connections
     ends = [(n.x, n.y, n.role, neuron_items[n.id].half_width) for n in neurons]
@@ -44,7 +44,7 @@ def build_connections(
     )
     edges = connection_lines.line_edges(line_ends)
     styles = style.weight_styles(np.array([c.weight for c in connections], float))
-    if len(connections) > LINES_FROM:
+    if stands_in(len(connections)):
         # Stand-ins, made items when needed: most of a large network is never clicked.
         drawable = connection_lines.drawable(line_ends).tolist()
         rows = zip(

@@ -26,6 +26,11 @@ if TYPE_CHECKING:
 LINES_FROM = 3000
 
 
+def stands_in(connections: int) -> bool:
+    """Whether a network of this many connections is drawn with stand-ins."""
+    return connections > LINES_FROM
+
+
 class ConnectionLine(ConnectionLook):
     """source → target without an item: weight and line only, never an overlay or a selection."""
 
