@@ -17,8 +17,10 @@ from playground.gui.backward.math_html import sign_colour
 from playground.gui.canvas import connection_layer
 from playground.gui.canvas.connection_item import ConnectionItem
 from playground.gui.canvas.connection_line import stands_in
+from tests.gui.backward.practice_helpers import turn_on_practice
 from tests.gui.backward.test_interaction_at_scale import fan_out_network, step
 from tests.gui.backward.test_large_networks import layered_network
+from tests.gui.backward.test_minibatch_trace import choose_minibatch, step_to_mean
 
 
 def at_neuron(backward, neuron_id: str) -> None:
@@ -151,3 +153,52 @@ def test_a_long_table_is_laid_out_with_its_scroll_bar_shown(backward, trace_wind
     assert formula.verticalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOn
     assert formula.verticalScrollBar().maximum() > 0  # it does scroll
     # A text that fits gives the bar's room back (tests/gui/backward/test_formula_pages.py).
+
+
+def test_a_minibatch_mean_over_a_network_of_stand_ins_lights_every_line_without_items(
+    backward, trace_window, qtbot
+):
+    """The mean frame lights every connection in its mean's colour: by restyling their items
+    it made all of them (see `lit_here`)."""
+    trace_window.document.replace(layered_network([2, 60, 50, 1]))
+    scene = trace_window.scene
+    key_of = {ends(line.drawn): key for key, line in scene.connection_items.lines.items()}
+    backward.open()
+    choose_minibatch(backward, qtbot, "1")
+    step_to_mean(backward, qtbot)
+    means = {
+        (g.source, g.target): g.dL_dw for s in backward.overlay.trace.steps for g in s.weight_grads
+    }
+    assert len(means) == len(scene.connection_items)
+    drawn = [item for item in scene.items() if isinstance(item, LitLines) and item.isVisible()]
+    assert len(drawn) == 1
+    lit = {key_of[ends(line)]: colour for line, colour, _ in drawn[0].lines}
+    assert lit == {key: sign_colour(mean) for key, mean in means.items()}
+    assert not any(
+        isinstance(line, ConnectionItem) for line in scene.connection_items.lines.values()
+    )
+
+
+def test_a_practice_question_over_a_network_of_stand_ins_lights_its_lines_without_items(
+    backward, trace_window
+):
+    """A waiting forward-step question lights the neuron's inputs alike (see `lit_here`)."""
+    network = layered_network([2, 60, 50, 1])
+    trace_window.document.replace(network)
+    scene = trace_window.scene
+    key_of = {ends(line.drawn): key for key, line in scene.connection_items.lines.items()}
+    backward.open()
+    turn_on_practice(backward)
+    backward.panel.forward_steps.click()  # the panel's Forward box: step the forward pass
+    session = backward.session
+    while session.frame.kind != "forward_step":
+        step(backward)
+    assert backward.practice.box.question.isVisible()  # waiting: no number on the canvas
+    now = session.forward_order[session.frame.step]
+    drawn = [item for item in scene.items() if isinstance(item, LitLines) and item.isVisible()]
+    assert len(drawn) == 1
+    lit = {key_of[ends(line)]: colour for line, colour, _ in drawn[0].lines}
+    assert lit == {(c.source, now): FORWARD_COLOUR for c in network.incoming(now)}
+    assert not any(
+        isinstance(line, ConnectionItem) for line in scene.connection_items.lines.values()
+    )

@@ -13,8 +13,8 @@ import math
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QPointF
-from PySide6.QtGui import QColor
 
+from playground.gui.backward.lit_lines import lit_here
 from playground.gui.backward.math_html import MUTED, sign_colour
 from playground.gui.backward.overlay_items import TextLine
 from playground.gui.backward.overlay_layout import DOWN, glow_intensity, largest_places
@@ -67,13 +67,15 @@ def draw_means(overlay: CanvasOverlay) -> None:
     # the largest means carry a label (the line's colour and width show the rest).
     compact = len(gradients) > MAX_FLOW_LABELS
     labelled = largest_places([g.dL_dw for g in gradients], MAX_LABELLED)
+    connections = len(overlay.scene.connection_items)
+    overlay.lit = [] if lit_here(len(gradients), connections) else None  # see `_light`
     for index, g in enumerate(gradients):
         key = (g.source, g.target)
-        connection = overlay.scene.connection_items.get(key)
+        connection = overlay._look(key)
         if connection is None:
             continue
         colour = sign_colour(g.dL_dw)
-        overlay.looks.flow(key, QColor(colour), glow_intensity(g.dL_dw, largest))
+        overlay._light(key, connection, colour, glow_intensity(g.dL_dw, largest))
         i, j = html.escape(overlay.names[g.source]), html.escape(overlay.names[g.target])
         lines = [
             TextLine(mean_of.format(gradient=f"∂L/∂w<sub>{i},{j}</sub>"), 6.5, MUTED),
@@ -83,4 +85,5 @@ def draw_means(overlay: CanvasOverlay) -> None:
             overlay._want_label(
                 key, g.dL_dw, connection.line(), lines[1:] if compact else lines, colour
             )
+    overlay._draw_lit()
     overlay._place_labels()

@@ -13,11 +13,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLineF
-from PySide6.QtGui import QColor
 
 from playground.engine.backward_stepper import forward_order
 from playground.gui.backward.forward_html import FORWARD_COLOUR
 from playground.gui.backward.frames import FORWARD_STEP, NEURON
+from playground.gui.backward.lit_lines import lit_here
 from playground.gui.backward.overlay_items import Glows, Ring
 from playground.gui.backward.overlay_layout import RING_RADIUS
 from playground.gui.canvas import style
@@ -61,11 +61,13 @@ def draw_waiting(overlay: CanvasOverlay) -> None:
             if key[own] != current:
                 overlay.looks.fade(key, DONE_OPACITY if key[1] in done else DIMMED_OPACITY)
     glows: list[tuple[QLineF, str, float]] = []
+    overlay.lit = [] if lit_here(len(lit), len(scene.connection_items)) else None  # see `_light`
     for key in lit:
-        connection = scene.connection_items.get(key)
+        connection = overlay._look(key)
         if connection is not None:
-            overlay.looks.flow(key, QColor(FORWARD_COLOUR), LIT)
+            overlay._light(key, connection, FORWARD_COLOUR, LIT)
             glows.append((connection.line(), FORWARD_COLOUR, LIT_WIDTH))
+    overlay._draw_lit()
     if glows:
         overlay._add(overlay._make(Glows, glows))
     item = scene.neuron_items.get(current)
