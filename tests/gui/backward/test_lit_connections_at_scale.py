@@ -36,6 +36,28 @@ def ends(line) -> tuple[float, float, float, float]:
     return line.x1(), line.y1(), line.x2(), line.y2()
 
 
+def stand_in_network(window):
+    """A network just past the stand-ins' threshold, in the window; and its scene."""
+    network = layered_network([2, 60, 50, 1])  # 3,170 connections
+    window.document.replace(network)
+    assert stands_in(len(window.scene.connection_items))
+    return network, window.scene
+
+
+def lit_by_one_item(scene) -> dict:
+    """The lines the one shown LitLines draws, each connection's key with its colour."""
+    key_of = {ends(line.drawn): key for key, line in scene.connection_items.lines.items()}
+    drawn = [item for item in scene.items() if isinstance(item, LitLines) and item.isVisible()]
+    assert len(drawn) == 1
+    return {key_of[ends(line)]: colour for line, colour, _ in drawn[0].lines}
+
+
+def no_item_made(scene) -> bool:
+    return not any(
+        isinstance(line, ConnectionItem) for line in scene.connection_items.lines.values()
+    )
+
+
 def lit_by_the_overlay(scene) -> set:
     return {key for key, item in scene.connection_items.items() if item.flow_colour() is not None}
 
@@ -75,11 +97,7 @@ def test_a_pass_through_a_network_of_stand_ins_lights_them_without_making_their_
     """Lighting a stand-in by its item made the item: one pass of backward steps made all
     10,000 of the 500-neuron test network's (see `lit_here`). A LitLines draws them instead,
     even where a neuron has fewer than MANY_LIT."""
-    network = layered_network([2, 60, 50, 1])  # 3,170 connections: drawn with stand-ins
-    trace_window.document.replace(network)
-    scene = trace_window.scene
-    assert stands_in(len(scene.connection_items))
-    key_of = {ends(line.drawn): key for key, line in scene.connection_items.lines.items()}
+    network, scene = stand_in_network(trace_window)
     backward.set_forward_steps(True)
     backward.open()
     session = backward.session
@@ -87,10 +105,9 @@ def test_a_pass_through_a_network_of_stand_ins_lights_them_without_making_their_
         step(backward)
         assert session.frame.kind == "forward_step"
         now = session.forward_order[session.frame.step]
-        drawn = [item for item in scene.items() if isinstance(item, LitLines) and item.isVisible()]
-        assert len(drawn) == 1
-        lit = {key_of[ends(line)]: colour for line, colour, _ in drawn[0].lines}
-        assert lit == {(c.source, now): FORWARD_COLOUR for c in network.incoming(now)}
+        assert lit_by_one_item(scene) == {
+            (c.source, now): FORWARD_COLOUR for c in network.incoming(now)
+        }
     for neuron in [s.neuron for s in session.trace.steps][:4]:  # o1, then three of h2
         at_neuron(backward, neuron)
         now = session.trace.steps[session.frame.step]
@@ -98,13 +115,8 @@ def test_a_pass_through_a_network_of_stand_ins_lights_them_without_making_their_
         if session.frame.shows(GRADIENTS):
             wanted |= {(g.source, g.target): g.dL_dw for g in now.weight_grads}
         assert 0 < len(wanted) <= MANY_LIT
-        drawn = [item for item in scene.items() if isinstance(item, LitLines) and item.isVisible()]
-        assert len(drawn) == 1
-        lit = {key_of[ends(line)]: colour for line, colour, _ in drawn[0].lines}
-        assert lit == {key: sign_colour(value) for key, value in wanted.items()}
-    assert not any(
-        isinstance(line, ConnectionItem) for line in scene.connection_items.lines.values()
-    )
+        assert lit_by_one_item(scene) == {key: sign_colour(value) for key, value in wanted.items()}
+    assert no_item_made(scene)
 
 
 def test_a_selected_or_small_networks_lit_line_stays_in_the_base_picture(
@@ -160,9 +172,7 @@ def test_a_minibatch_mean_over_a_network_of_stand_ins_lights_every_line_without_
 ):
     """The mean frame lights every connection in its mean's colour: by restyling their items
     it made all of them (see `lit_here`)."""
-    trace_window.document.replace(layered_network([2, 60, 50, 1]))
-    scene = trace_window.scene
-    key_of = {ends(line.drawn): key for key, line in scene.connection_items.lines.items()}
+    _, scene = stand_in_network(trace_window)
     backward.open()
     choose_minibatch(backward, qtbot, "1")
     step_to_mean(backward, qtbot)
@@ -170,23 +180,15 @@ def test_a_minibatch_mean_over_a_network_of_stand_ins_lights_every_line_without_
         (g.source, g.target): g.dL_dw for s in backward.overlay.trace.steps for g in s.weight_grads
     }
     assert len(means) == len(scene.connection_items)
-    drawn = [item for item in scene.items() if isinstance(item, LitLines) and item.isVisible()]
-    assert len(drawn) == 1
-    lit = {key_of[ends(line)]: colour for line, colour, _ in drawn[0].lines}
-    assert lit == {key: sign_colour(mean) for key, mean in means.items()}
-    assert not any(
-        isinstance(line, ConnectionItem) for line in scene.connection_items.lines.values()
-    )
+    assert lit_by_one_item(scene) == {key: sign_colour(mean) for key, mean in means.items()}
+    assert no_item_made(scene)
 
 
 def test_a_practice_question_over_a_network_of_stand_ins_lights_its_lines_without_items(
     backward, trace_window
 ):
     """A waiting forward-step question lights the neuron's inputs alike (see `lit_here`)."""
-    network = layered_network([2, 60, 50, 1])
-    trace_window.document.replace(network)
-    scene = trace_window.scene
-    key_of = {ends(line.drawn): key for key, line in scene.connection_items.lines.items()}
+    network, scene = stand_in_network(trace_window)
     backward.open()
     turn_on_practice(backward)
     backward.panel.forward_steps.click()  # the panel's Forward box: step the forward pass
@@ -195,10 +197,7 @@ def test_a_practice_question_over_a_network_of_stand_ins_lights_its_lines_withou
         step(backward)
     assert backward.practice.box.question.isVisible()  # waiting: no number on the canvas
     now = session.forward_order[session.frame.step]
-    drawn = [item for item in scene.items() if isinstance(item, LitLines) and item.isVisible()]
-    assert len(drawn) == 1
-    lit = {key_of[ends(line)]: colour for line, colour, _ in drawn[0].lines}
-    assert lit == {(c.source, now): FORWARD_COLOUR for c in network.incoming(now)}
-    assert not any(
-        isinstance(line, ConnectionItem) for line in scene.connection_items.lines.values()
-    )
+    assert lit_by_one_item(scene) == {
+        (c.source, now): FORWARD_COLOUR for c in network.incoming(now)
+    }
+    assert no_item_made(scene)
