@@ -47,6 +47,9 @@ def assert_same(network: Network, expected: Network) -> None:
         assert [c.key for c in network.outgoing(neuron.id)] == [
             c.key for c in expected.outgoing(neuron.id)
         ]
+        assert network.sources(neuron.id) == {
+            c.source for c in expected.connections if c.target == neuron.id
+        }
     for connection in network.connections:
         assert network.connection(*connection.key) is connection
 

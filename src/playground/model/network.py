@@ -175,6 +175,10 @@ class Network:
         positions = self._connection_positions()
         return sorted(self._incoming[neuron_id].values(), key=lambda c: positions[c.key])
 
+    def sources(self, neuron_id: str) -> set[str]:
+        """The neurons feeding this one. A set, unsorted: `incoming` sorts a thousand inputs."""
+        return set(self._incoming[neuron_id])
+
     def outgoing(self, neuron_id: str) -> list[Connection]:
         """Connections out of the neuron, in file order."""
         positions = self._connection_positions()

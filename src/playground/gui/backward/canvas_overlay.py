@@ -271,11 +271,7 @@ class CanvasOverlay(LabelLayout):
 
     def _style_editor_items(self) -> None:
         shows_gradients = self.frame.kind == NEURON and self.frame.shows(GRADIENTS)
-        sources = (
-            {c.source for c in self.network.incoming(self.current.neuron)}
-            if self.current
-            else set()
-        )
+        sources = self.network.sources(self.current.neuron) if self.current else set()
         # Whose y the formulas use now: its tag above stays bright even on a faded neuron.
         self.used = (
             {self.current.neuron} | (sources if shows_gradients else set())
@@ -316,9 +312,7 @@ class CanvasOverlay(LabelLayout):
         """z and y above each neuron; at a neuron's step only those its formulas use (its own, its sources')."""
         wanted = None
         if self.current is not None:
-            wanted = {self.current.neuron} | {
-                c.source for c in self.network.incoming(self.current.neuron)
-            }
+            wanted = {self.current.neuron} | self.network.sources(self.current.neuron)
         forward = self.trace.forward
         for neuron_id in self._tagged([n for n in forward if wanted is None or n in wanted]):
             item = self.scene.neuron_items.get(neuron_id)
