@@ -174,6 +174,29 @@ from a QLineF and a QPolygonF per line, 19.1 from numpy arrays, and 10.7 leaving
 lines a later one covers on the screen (at zoom 0.3: 9.4 -> 2.9 -> 2.2); first visits
 over six passes, 1000-10-1 at zoom 1.0: median 40-44 -> 35 ms, 5 of 66 over 50. The item
 also keeps its picture, so the flow animation's dots repaint from it.
+
+Eighth round, `--cpu --every` (1000-10-1 with --passes=5), the round's start (2c373d5, by
+PYTHONPATH) and its end taking turns, four rounds at zoom 1.0 and two fitted; median ms
+(multiple of the fixed work) / presses over 50:
+
+    columns, zoom 1.0      step   start 33.1-39.9 (1.30-1.60) / 25-85 of 400  end 28.7-36.3 (1.07-1.20) / 15-25
+                           back   start 31.0-43.4 (1.19-1.64) / 20-62         end 28.0-30.5 (0.99-1.09) / 12-20
+    columns, fitted        step   start 23.0-35.0 (0.99-1.10) / 9-21          end 26.0-26.2 (0.84-0.91) / 12-13
+                           back   start 25.6-31.2 (0.98-1.11) / 14-21         end 25.0-26.6 (0.80-0.93) / 9
+    1000-10-1, zoom 1.0    step   start 34.5-53.7 (1.40-1.77) / 3-40 of 55    end 38.9-53.2 (1.53-1.70) / 10-43
+                           back   start 30.0-46.3 (1.32-1.52) / 2-7           end 32.7-44.5 (1.36-1.43) / 2-8
+    1000-10-1 loaded after the columns pass: zoom 1.0 start 172-279 ms, end 124-198; fitted
+    start 153-239, end 107-124
+
+What changed: in a network drawn with stand-ins the overlay draws a frame's lit lines itself
+(lit_lines.lit_here), as it did past 200 of them. Lighting a connection by restyling its item
+made the item out of its stand-in, so one pass over columns made all 10,000 items: each step
+made and restyled a few dozen, and the next load deleted them (QGraphicsScene.clear 27-57 ms,
+against 3 now). The glows between neurons have square ends, hidden under the neurons as the
+round ones were, which Qt's raster engine draws in one pass instead of stroking a path
+(Glows.paint 3.5 -> 2.0 ms a step at zoom 1). Nothing changed for 1000-10-1 zoomed in: its
+thousand lit lines are drawn as before, and a paint of them costs 10-11 ms antialiased
+against 3.6 without, the raster engine's.
 """
 
 import cProfile
