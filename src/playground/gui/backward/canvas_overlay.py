@@ -421,8 +421,7 @@ class CanvasOverlay(LabelLayout):
         gathering = self.frame.shows(GATHER)
         glowing = self.frame.phase in (0, GATHER)
         grads = len(step.weight_grads) if self.frame.shows(GRADIENTS) else 0
-        lit = len(step.terms) + grads
-        self.lit = [] if lit_here(lit, len(self.scene.connection_items)) else None  # see `_light`
+        self._start_lit(len(step.terms) + grads)
         values = [t.product for t in step.terms]
         if self.frame.shows(GRADIENTS):
             values += [g.dL_dw for g in step.weight_grads]
@@ -617,6 +616,10 @@ class CanvasOverlay(LabelLayout):
         """The connection as drawn: its item, or in a large network perhaps its stand-in (looking
         makes no item; see connection_items)."""
         return self.scene.connection_items.lines.get(key)
+
+    def _start_lit(self, count: int) -> None:
+        """A frame is about to light `count` connections: how they are drawn (`lit_here`)."""
+        self.lit = [] if lit_here(count, len(self.scene.connection_items)) else None
 
     def _light(
         self,

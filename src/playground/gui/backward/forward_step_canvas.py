@@ -18,7 +18,6 @@ from playground.engine.backward_stepper import forward_step
 from playground.engine.trace_description import TraceDescriber
 from playground.engine.written import plain
 from playground.gui.backward.forward_html import FORWARD_COLOUR, kept_forward_order
-from playground.gui.backward.lit_lines import lit_here
 from playground.gui.backward.math_html import MUTED
 from playground.gui.backward.overlay_items import Glows, Ring, TextLine
 from playground.gui.backward.overlay_layout import RING_RADIUS, UP, glow_intensity
@@ -106,8 +105,7 @@ def draw_forward_step(overlay: CanvasOverlay, k: int) -> None:
         zip(sorted(written), TraceDescriber(overlay.network, overlay.names).forward(labelled).terms)
     )
     glows: list[tuple[QLineF, str, float]] = []  # drawn as one item: see Glows
-    lit = lit_here(len(step.terms), len(overlay.scene.connection_items))
-    overlay.lit = [] if lit else None  # see `_light`
+    overlay._start_lit(len(step.terms))
     for index, term in enumerate(step.terms):
         connection = overlay._look((term.source, step.neuron))
         if connection is None:

@@ -6,8 +6,8 @@ the line again. For a neuron with a thousand connections that was most of a step
 MANY_LIT connections, and in any network drawn with stand-ins (`lit_here`), the overlay
 draws them itself, with the pen the layer gives a lit line (flat, in the gradient's colour,
 wider for a larger value, with arrowheads once zoomed in), above the unchanged connections
-and under the neurons. Where a lit line is narrower than
-its usual pen, the usual colour shows at its edges, as with the LitLayer.
+and under the neurons. Where a lit line is narrower than its usual pen, the usual colour
+shows at its edges, as with the LitLayer.
 
 Lines of one colour and (to an eighth of a unit) one width are drawn together: their
 shafts in one call, their arrowheads as one path. A full paint of a thousand at zoom 1

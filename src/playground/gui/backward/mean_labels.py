@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QPointF
 
-from playground.gui.backward.lit_lines import lit_here
 from playground.gui.backward.math_html import MUTED, sign_colour
 from playground.gui.backward.overlay_items import TextLine
 from playground.gui.backward.overlay_layout import DOWN, glow_intensity, largest_places
@@ -67,8 +66,7 @@ def draw_means(overlay: CanvasOverlay) -> None:
     # the largest means carry a label (the line's colour and width show the rest).
     compact = len(gradients) > MAX_FLOW_LABELS
     labelled = largest_places([g.dL_dw for g in gradients], MAX_LABELLED)
-    connections = len(overlay.scene.connection_items)
-    overlay.lit = [] if lit_here(len(gradients), connections) else None  # see `_light`
+    overlay._start_lit(len(gradients))
     for index, g in enumerate(gradients):
         key = (g.source, g.target)
         connection = overlay._look(key)

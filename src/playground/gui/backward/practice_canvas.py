@@ -17,7 +17,6 @@ from PySide6.QtCore import QLineF
 from playground.engine.backward_stepper import forward_order
 from playground.gui.backward.forward_html import FORWARD_COLOUR
 from playground.gui.backward.frames import FORWARD_STEP, NEURON
-from playground.gui.backward.lit_lines import lit_here
 from playground.gui.backward.overlay_items import Glows, Ring
 from playground.gui.backward.overlay_layout import RING_RADIUS
 from playground.gui.canvas import style
@@ -61,7 +60,7 @@ def draw_waiting(overlay: CanvasOverlay) -> None:
             if key[own] != current:
                 overlay.looks.fade(key, DONE_OPACITY if key[1] in done else DIMMED_OPACITY)
     glows: list[tuple[QLineF, str, float]] = []
-    overlay.lit = [] if lit_here(len(lit), len(scene.connection_items)) else None  # see `_light`
+    overlay._start_lit(len(lit))
     for key in lit:
         connection = overlay._look(key)
         if connection is not None:
