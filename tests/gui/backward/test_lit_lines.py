@@ -182,9 +182,10 @@ def test_a_fan_of_a_thousand_lines_looks_as_drawn_one_by_one(qapp):
     assert lit_pixels > 20_000
     channels = [(a.view(np.uint8).reshape(-1, 4)).astype(int) for a in (drawn, expected)]
     difference = np.abs(channels[0] - channels[1]).max(axis=1)
-    # Only antialiased edges where lines lie within a quarter pixel of each other may differ.
-    assert np.count_nonzero(difference) < 0.01 * lit_pixels
-    assert difference.max() <= 96
+    # Only antialiased edges where lines lie within a pixel of each other may differ: here
+    # pink and green alternate at random, so such an edge may be either colour.
+    assert np.count_nonzero(difference) < 0.02 * lit_pixels
+    assert difference.max() <= 128
     left_out = drawn_over(
         item._ends[item._order],
         item._widths[item._order],
