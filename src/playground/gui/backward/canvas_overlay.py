@@ -54,6 +54,7 @@ from playground.gui.backward.overlay_layout import (
     RING_RADIUS,
     UP,
     LabelLayout,
+    glow_intensities,
     glow_intensity,
 )
 from playground.gui.backward.overlay_reuse import EditorLooks, ItemPool
@@ -442,17 +443,19 @@ class CanvasOverlay(LabelLayout):
         described = TraceDescriber(self.network, self.names).neuron(labelled)
         derivations = dict(zip(sorted(written), [*described.terms, *described.weights]))
         glows: list[tuple[QLineF, str, float]] = []  # drawn as one item: see Glows
+        products = values[:count]
+        colours = [sign_colour(p) for p in products]
+        intensities = glow_intensities(products, self.scale)
+        looks = self._light([(step.neuron, t.target) for t in step.terms], colours, intensities)
         for k, term in enumerate(step.terms):
-            connection = self._look((step.neuron, term.target))
+            connection = looks[k]
             if connection is None:
                 continue
-            colour = sign_colour(term.product)
-            intensity = self._intensity(term.product)
-            self._light((step.neuron, term.target), connection, colour, intensity)
+            colour = colours[k]
             line = connection.drawn  # read, not changed: a thousand copies took a while
             if glowing:
                 if len(step.terms) <= MAX_LABELLED or k in chosen:  # see GLOWS_LABELLED_ONLY
-                    glows.append((line, colour, 10 + 10 * intensity))
+                    glows.append((line, colour, 10 + 10 * intensities[k]))
                 self.paths.append((line, colour, True))
             if k in written:  # its words written only then: a thousand cost a while
                 t = self._sub(term.target)
@@ -470,13 +473,17 @@ class CanvasOverlay(LabelLayout):
                     (0.62, 0.5, 0.72, 0.4, 0.8, 0.3),
                 )
         if self.frame.shows(GRADIENTS):
+            gradients = values[count:]
+            colours = [sign_colour(v) for v in gradients]
+            looks = self._light(
+                [(g.source, g.target) for g in step.weight_grads],
+                colours,
+                glow_intensities(gradients, self.scale),
+            )
             for k, g in enumerate(step.weight_grads, start=count):
-                connection = self._look((g.source, g.target))
-                if connection is None:
-                    continue
-                colour = sign_colour(g.dL_dw)
-                self._light((g.source, g.target), connection, colour, self._intensity(g.dL_dw))
-                if k in written:
+                connection = looks[k - count]
+                if connection is not None and k in written:
+                    colour = colours[k - count]
                     i, j = self.names[g.source], self.names[g.target]
                     lines = [
                         TextLine(f"∂L/∂w<sub>{html.escape(i)},{html.escape(j)}</sub>", 6.5, MUTED),
@@ -612,30 +619,31 @@ class CanvasOverlay(LabelLayout):
     def _intensity(self, value: float) -> float:
         return glow_intensity(value, self.scale)
 
-    def _look(self, key: tuple[str, str]) -> ConnectionLook | None:
-        """The connection as drawn: its item, or in a large network perhaps its stand-in (looking
-        makes no item; see connection_items)."""
-        return self.scene.connection_items.lines.get(key)
-
     def _start_lit(self, count: int) -> None:
         """A frame is about to light `count` connections: how they are drawn (`lit_here`)."""
         self.lit = [] if lit_here(count, len(self.scene.connection_items)) else None
 
     def _light(
-        self,
-        key: tuple[str, str],
-        connection: ConnectionLook,
-        colour: str,
-        intensity: float,
-    ) -> None:
-        """Light a connection in `colour`, as wide as `intensity` (0…1) says: its editor item
-        restyled, or drawn by the overlay (see `lit_here`)."""
+        self, keys: list[tuple[str, str]], colours: list[str], intensities: list[float]
+    ) -> list[ConnectionLook | None]:
+        """Light each connection `keys[k]` in `colours[k]`, as wide as `intensities[k]` (0…1)
+        says: its editor item restyled, or drawn by the overlay (see `lit_here`). Returns each
+        one as drawn (its item, or in a large network perhaps its stand-in: looking makes no
+        item, see connection_items), None where the canvas has none.
+
+        A neuron's connections all in one call: one by one, a thousand took a while.
+        """
+        drawn = self.scene.connection_items.lines
+        looks = [drawn.get(key) for key in keys]
+        lit = zip(keys, looks, colours, intensities, strict=True)
         if self.lit is None:
-            self.looks.flow(key, QColor(colour), intensity)
+            for key, look, colour, intensity in lit:
+                if look is not None:
+                    self.looks.flow(key, QColor(colour), intensity)
         else:
-            self.lit.append(
-                (connection.drawn, colour, intensity)
-            )  # replaced on a move, not changed
+            # Each line as the connection holds it: replaced on a move, not changed.
+            self.lit += [(look.drawn, colour, i) for _, look, colour, i in lit if look is not None]
+        return looks
 
     def _draw_lit(self) -> None:
         if self.lit:

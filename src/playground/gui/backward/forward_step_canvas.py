@@ -20,7 +20,7 @@ from playground.engine.written import plain
 from playground.gui.backward.forward_html import FORWARD_COLOUR, kept_forward_order
 from playground.gui.backward.math_html import MUTED
 from playground.gui.backward.overlay_items import Glows, Ring, TextLine
-from playground.gui.backward.overlay_layout import RING_RADIUS, UP, glow_intensity
+from playground.gui.backward.overlay_layout import RING_RADIUS, UP, glow_intensities
 from playground.gui.backward.tag_budget import (
     MAX_FLOW_LABELS,
     MAX_LABELLED,
@@ -106,15 +106,20 @@ def draw_forward_step(overlay: CanvasOverlay, k: int) -> None:
     )
     glows: list[tuple[QLineF, str, float]] = []  # drawn as one item: see Glows
     overlay._start_lit(len(step.terms))
+    # Against this neuron's largest.
+    intensities = glow_intensities([t.product for t in step.terms], largest)
+    looks = overlay._light(
+        [(t.source, step.neuron) for t in step.terms],
+        [FORWARD_COLOUR] * len(step.terms),
+        intensities,
+    )
     for index, term in enumerate(step.terms):
-        connection = overlay._look((term.source, step.neuron))
+        connection = looks[index]
         if connection is None:
             continue
-        intensity = glow_intensity(term.product, largest)  # against this neuron's largest
-        overlay._light((term.source, step.neuron), connection, FORWARD_COLOUR, intensity)
         line = connection.drawn  # read, not changed (see `_current_neuron`)
         if len(step.terms) <= MAX_LABELLED or index in chosen:  # see GLOWS_LABELLED_ONLY
-            glows.append((line, FORWARD_COLOUR, 10 + 10 * intensity))
+            glows.append((line, FORWARD_COLOUR, 10 + 10 * intensities[index]))
         overlay.paths.append((line, FORWARD_COLOUR, False))
         if index in written:  # its words written only then: a thousand cost a while
             lines = [

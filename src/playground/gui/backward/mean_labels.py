@@ -16,7 +16,7 @@ from PySide6.QtCore import QCoreApplication, QPointF
 
 from playground.gui.backward.math_html import MUTED, sign_colour
 from playground.gui.backward.overlay_items import TextLine
-from playground.gui.backward.overlay_layout import DOWN, glow_intensity, largest_places
+from playground.gui.backward.overlay_layout import DOWN, glow_intensities, largest_places
 from playground.gui.backward.tag_budget import (
     MAX_FLOW_LABELS,
     MAX_LABELLED,
@@ -65,23 +65,23 @@ def draw_means(overlay: CanvasOverlay) -> None:
     # As at one sample's neuron: past MAX_FLOW_LABELS the value alone, past MAX_LABELLED only
     # the largest means carry a label (the line's colour and width show the rest).
     compact = len(gradients) > MAX_FLOW_LABELS
-    labelled = largest_places([g.dL_dw for g in gradients], MAX_LABELLED)
+    means = [g.dL_dw for g in gradients]
+    labelled = largest_places(means, MAX_LABELLED)
     overlay._start_lit(len(gradients))
-    for index, g in enumerate(gradients):
-        key = (g.source, g.target)
-        connection = overlay._look(key)
+    keys = [(g.source, g.target) for g in gradients]
+    colours = [sign_colour(v) for v in means]
+    looks = overlay._light(keys, colours, glow_intensities(means, largest))
+    for index in sorted(labelled):
+        g, connection, colour = gradients[index], looks[index], colours[index]
         if connection is None:
             continue
-        colour = sign_colour(g.dL_dw)
-        overlay._light(key, connection, colour, glow_intensity(g.dL_dw, largest))
         i, j = html.escape(overlay.names[g.source]), html.escape(overlay.names[g.target])
         lines = [
             TextLine(mean_of.format(gradient=f"∂L/∂w<sub>{i},{j}</sub>"), 6.5, MUTED),
             TextLine(f"= {overlay.fmt(g.dL_dw)}", 8.5, colour, bold=True),
         ]
-        if index in labelled:
-            overlay._want_label(
-                key, g.dL_dw, connection.line(), lines[1:] if compact else lines, colour
-            )
+        overlay._want_label(
+            keys[index], g.dL_dw, connection.line(), lines[1:] if compact else lines, colour
+        )
     overlay._draw_lit()
     overlay._place_labels()

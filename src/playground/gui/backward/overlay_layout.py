@@ -13,7 +13,9 @@ from __future__ import annotations
 import itertools
 import math
 import weakref
+from collections.abc import Sequence
 
+import numpy as np
 from PySide6.QtCore import QLineF, QPointF, QRectF
 from PySide6.QtWidgets import QGraphicsItem
 
@@ -33,11 +35,21 @@ UP, DOWN, RIGHT = QPointF(0, -1), QPointF(0, 1), QPointF(1, 0)
 MAX_FRAMES_PLACED = 1000  # frames whose places are kept (a few dozen choices each)
 
 
+def glow_intensities(values: Sequence[float], scale: float) -> list[float]:
+    """0.15 … 1 by each |value| against `scale` (the largest shown); square root so small ones
+    show; 0.15 for a value not finite. All at once: a neuron may light a thousand."""
+    size = np.abs(np.asarray(values, dtype=float))
+    if scale <= 0:
+        return [0.15] * len(size)
+    with np.errstate(invalid="ignore"):
+        intensity = 0.15 + 0.85 * np.sqrt(np.minimum(1.0, size / scale))
+    intensity[~np.isfinite(size)] = 0.15
+    return intensity.tolist()
+
+
 def glow_intensity(value: float, scale: float) -> float:
-    """0.15 … 1 by |value| against `scale` (the largest shown); square root so small ones show."""
-    if scale <= 0 or not math.isfinite(value):
-        return 0.15
-    return 0.15 + 0.85 * math.sqrt(min(1.0, abs(value) / scale))
+    """One value's `glow_intensities`."""
+    return glow_intensities([value], scale)[0]
 
 
 def largest_places(values: list[float], count: int) -> set[int]:

@@ -61,10 +61,8 @@ def draw_waiting(overlay: CanvasOverlay) -> None:
                 overlay.looks.fade(key, DONE_OPACITY if key[1] in done else DIMMED_OPACITY)
     glows: list[tuple[QLineF, str, float]] = []
     overlay._start_lit(len(lit))
-    for key in lit:
-        connection = overlay._look(key)
+    for connection in overlay._light(lit, [FORWARD_COLOUR] * len(lit), [LIT] * len(lit)):
         if connection is not None:
-            overlay._light(key, connection, FORWARD_COLOUR, LIT)
             glows.append((connection.line(), FORWARD_COLOUR, LIT_WIDTH))
     overlay._draw_lit()
     if glows:
