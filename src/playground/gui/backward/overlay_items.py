@@ -170,7 +170,7 @@ def glow_bounds(line: QLineF, width: float) -> QRectF:
 def lines_bounds(lines: list[QLineF], widths: list[float]) -> QRectF:
     """The union of each line's `glow_bounds` at its width, found over arrays: a thousand
     QRectF unions took a while. Empty for no line."""
-    ends = np.array([(line.x1(), line.y1(), line.x2(), line.y2()) for line in lines]).reshape(-1, 4)
+    ends = np.array([line.toTuple() for line in lines]).reshape(-1, 4)  # see `ends_of`
     return area_of(line_edges(ends, np.asarray(widths, dtype=float) + 2))
 
 

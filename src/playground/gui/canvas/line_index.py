@@ -34,7 +34,7 @@ class LineIndex:
         if self._keys is None:
             self._keys = list(self._lines)
             drawn = [self._lines[k].drawn for k in self._keys]
-            ends = [(d.x1(), d.y1(), d.x2(), d.y2()) for d in drawn]
+            ends = [d.toTuple() for d in drawn]  # x1, y1, x2, y2 in one call
             self._ends = np.array(ends, dtype=float).reshape(-1, 4)
         return self._keys, self._ends
 
