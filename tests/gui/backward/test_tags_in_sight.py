@@ -3,8 +3,12 @@
 Past MAX_NEURON_TAGS neurons, tags out of sight are neither made nor placed
 (`CanvasOverlay._sight`): the view and as much again on every side. Every tag the
 view can show is there; panning past that area draws the frame again where the
-view now is. A network of few neurons, and pictures, carry every tag.
+view now is. A connection's label counts as in sight by the places it is tried (the
+middle of its line), not by its whole line. A network of few neurons, and pictures, carry
+every tag.
 """
+
+import contextlib
 
 from PySide6.QtCore import QPoint, QRectF, Qt
 from PySide6.QtGui import QImage
@@ -102,3 +106,34 @@ def test_a_picture_of_a_frame_zoomed_in_on_part_of_a_large_network_has_every_tag
     assert backward.export_png(str(tmp_path / "zoomed.png"))
     fitted, zoomed = QImage(str(tmp_path / "fitted.png")), QImage(str(tmp_path / "zoomed.png"))
     assert fitted.size() == zoomed.size() and differing_pixels(fitted, zoomed) < 500
+
+
+def test_a_connection_label_is_made_only_where_its_places_may_be_seen(
+    qtbot, trace_window, backward
+):
+    # h1's lines fan out from (300, 0) down to y = 4950. Its 24 largest terms are the far
+    # outputs', whose labels are tried along the middle of their lines, thousands of units
+    # down: zoomed in beside h1 all 24 lines cross the view, but none of those places does.
+    trace_window.document.replace(fan_out_network(100))
+    backward.open()
+    zoom_in_to_read(qtbot, trace_window)
+    zoom_to_one(trace_window)
+    view, overlay = trace_window.view, backward.overlay
+    view.centerOn(trace_window.scene.neuron_items["h1"])
+    step_to(backward, "neuron", "h1")
+
+    def in_view(every_tag: bool) -> set:
+        """The connection labels the view shows: as drawn, or as a picture draws every one."""
+        qtbot.waitUntil(lambda: overlay.sight is not None and overlay.sight.contains(seen(view)))
+        visible = seen(view)
+        with backward._for_picture() if every_tag else contextlib.nullcontext():
+            labels = {k: tag for k, tag in overlay.labels.items() if k != "loss"}
+            return {k for k, tag in labels.items() if tag.sceneBoundingRect().intersects(visible)}
+
+    made = [k for k in overlay.labels if k != "loss"]
+    assert len(made) < MAX_LABELLED  # each made is one that may be seen
+    assert in_view(every_tag=False) == in_view(every_tag=True)
+    # Down where the far outputs' labels are tried: there they are, each the view can show.
+    view.centerOn(450, 2475)
+    shown = in_view(every_tag=False)
+    assert shown and shown == in_view(every_tag=True)

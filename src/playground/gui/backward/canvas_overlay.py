@@ -77,6 +77,7 @@ from playground.model.network import Network
 R = style.NEURON_RADIUS
 RING_COLOUR = "#d98c00"
 LOSS_GAP = 150.0  # from the rightmost output to the loss node
+TERM_ALONG = (0.62, 0.5, 0.72, 0.4, 0.8, 0.3)  # where along its line a term w · ∂L/∂z is tried
 # Past these counts labels would bury the network: only colours and widths remain.
 # GLOWS_LABELLED_ONLY: past MAX_LABELLED connections of the current neuron, only its labelled
 # ones glow (all still light up in their colour). A thousand halos over each other make one
@@ -421,20 +422,37 @@ class CanvasOverlay(LabelLayout):
         self._add(self._make(Ring, item.pos(), RING_RADIUS, RING_COLOUR, item.half_width - R))
         gathering = self.frame.shows(GATHER)
         glowing = self.frame.phase in (0, GATHER)
-        grads = len(step.weight_grads) if self.frame.shows(GRADIENTS) else 0
-        self._start_lit(len(step.terms) + grads)
+        gradients = self.frame.shows(GRADIENTS)
+        count = len(step.terms)
+        self._start_lit(count + (len(step.weight_grads) if gradients else 0))
+        # Lit first, then labelled: which labels are written depends on where the lines are.
         values = [t.product for t in step.terms]
-        if self.frame.shows(GRADIENTS):
-            values += [g.dL_dw for g in step.weight_grads]
+        colours = [sign_colour(v) for v in values]
+        intensities = glow_intensities(values, self.scale)
+        looks = self._light([(step.neuron, t.target) for t in step.terms], colours, intensities)
+        if gradients:
+            dL_dw = [g.dL_dw for g in step.weight_grads]
+            values += dL_dw
+            colours += [sign_colour(v) for v in dL_dw]
+            looks += self._light(
+                [(g.source, g.target) for g in step.weight_grads],
+                colours[count:],
+                glow_intensities(dL_dw, self.scale),
+            )
         compact = len(values) > MAX_FLOW_LABELS
         # A neuron with a hundred connections gets labels on its largest gradients only.
-        chosen = labelled_places(step, self.frame.shows(GRADIENTS))
-        written = chosen if self.tags_shown else set()  # labels with words and numbers
+        chosen = labelled_places(step, gradients)
+        written = self._writable(
+            {
+                k: (look.drawn, TERM_ALONG if k < count else None)
+                for k in chosen
+                if (look := looks[k]) is not None
+            }
+        )
         if step.loss_derivative is not None and gathering:
             self._loss_flow(step, glowing)
         # Only the labelled connections' worked products are written: described alone, as a
         # neuron with a thousand connections took a while to describe whole at every step.
-        count = len(step.terms)
         labelled = dataclasses.replace(
             step,
             terms=[t for k, t in enumerate(step.terms) if k in written],
@@ -443,10 +461,6 @@ class CanvasOverlay(LabelLayout):
         described = TraceDescriber(self.network, self.names).neuron(labelled)
         derivations = dict(zip(sorted(written), [*described.terms, *described.weights]))
         glows: list[tuple[QLineF, str, float]] = []  # drawn as one item: see Glows
-        products = values[:count]
-        colours = [sign_colour(p) for p in products]
-        intensities = glow_intensities(products, self.scale)
-        looks = self._light([(step.neuron, t.target) for t in step.terms], colours, intensities)
         for k, term in enumerate(step.terms):
             connection = looks[k]
             if connection is None:
@@ -454,7 +468,7 @@ class CanvasOverlay(LabelLayout):
             colour = colours[k]
             line = connection.drawn  # read, not changed: a thousand copies took a while
             if glowing:
-                if len(step.terms) <= MAX_LABELLED or k in chosen:  # see GLOWS_LABELLED_ONLY
+                if count <= MAX_LABELLED or k in chosen:  # see GLOWS_LABELLED_ONLY
                     glows.append((line, colour, 10 + 10 * intensities[k]))
                 self.paths.append((line, colour, True))
             if k in written:  # its words written only then: a thousand cost a while
@@ -470,36 +484,24 @@ class CanvasOverlay(LabelLayout):
                     line,
                     lines[2:] if compact else lines,
                     colour,
-                    (0.62, 0.5, 0.72, 0.4, 0.8, 0.3),
+                    TERM_ALONG,
                 )
-        if self.frame.shows(GRADIENTS):
-            gradients = values[count:]
-            colours = [sign_colour(v) for v in gradients]
-            looks = self._light(
-                [(g.source, g.target) for g in step.weight_grads],
-                colours,
-                glow_intensities(gradients, self.scale),
+        for k in sorted(written - set(range(count))):
+            g, connection, colour = step.weight_grads[k - count], looks[k], colours[k]
+            i, j = self.names[g.source], self.names[g.target]
+            lines = [
+                TextLine(f"∂L/∂w<sub>{html.escape(i)},{html.escape(j)}</sub>", 6.5, MUTED),
+                # y_i × ∂L/∂z_j with its numbers: the row before the result, as in the panel.
+                TextLine(html.escape(plain(derivations[k].rows[-2].expr, self.digits)), 7.5),
+                TextLine(f"= {self.fmt(g.dL_dw)}", 8.5, colour, bold=True),
+            ]
+            self._want_label(
+                (g.source, g.target),
+                g.dL_dw,
+                connection.line(),
+                lines[2:] if compact else lines,
+                colour,
             )
-            for k, g in enumerate(step.weight_grads, start=count):
-                connection = looks[k - count]
-                if connection is not None and k in written:
-                    colour = colours[k - count]
-                    i, j = self.names[g.source], self.names[g.target]
-                    lines = [
-                        TextLine(f"∂L/∂w<sub>{html.escape(i)},{html.escape(j)}</sub>", 6.5, MUTED),
-                        # y_i × ∂L/∂z_j with its numbers: the row before the result, as in the panel.
-                        TextLine(
-                            html.escape(plain(derivations[k].rows[-2].expr, self.digits)), 7.5
-                        ),
-                        TextLine(f"= {self.fmt(g.dL_dw)}", 8.5, colour, bold=True),
-                    ]
-                    self._want_label(
-                        (g.source, g.target),
-                        g.dL_dw,
-                        connection.line(),
-                        lines[2:] if compact else lines,
-                        colour,
-                    )
         if glows:
             self._add(self._make(Glows, glows))
         self._draw_lit()

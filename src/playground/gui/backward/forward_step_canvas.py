@@ -95,16 +95,6 @@ def draw_forward_step(overlay: CanvasOverlay, k: int) -> None:
     overlay._add(overlay._make(Ring, item.pos(), RING_RADIUS, RING_COLOUR, item.half_width - R))
     largest = max((abs(t.product) for t in step.terms if math.isfinite(t.product)), default=0)
     compact = len(step.terms) > MAX_FLOW_LABELS
-    chosen = forward_labelled(step)
-    written = chosen if overlay.tags_shown else set()  # see `_current_neuron`
-    # Only the labelled terms' products are written (see `_current_neuron`).
-    labelled = dataclasses.replace(
-        step, terms=[t for k, t in enumerate(step.terms) if k in written]
-    )
-    derivations = dict(
-        zip(sorted(written), TraceDescriber(overlay.network, overlay.names).forward(labelled).terms)
-    )
-    glows: list[tuple[QLineF, str, float]] = []  # drawn as one item: see Glows
     overlay._start_lit(len(step.terms))
     # Against this neuron's largest.
     intensities = glow_intensities([t.product for t in step.terms], largest)
@@ -113,6 +103,19 @@ def draw_forward_step(overlay: CanvasOverlay, k: int) -> None:
         [FORWARD_COLOUR] * len(step.terms),
         intensities,
     )
+    chosen = forward_labelled(step)
+    # See `_current_neuron`: which are written depends on where the lines are.
+    written = overlay._writable(
+        {k: (look.drawn, None) for k in chosen if (look := looks[k]) is not None}
+    )
+    # Only the labelled terms' products are written (see `_current_neuron`).
+    labelled = dataclasses.replace(
+        step, terms=[t for k, t in enumerate(step.terms) if k in written]
+    )
+    derivations = dict(
+        zip(sorted(written), TraceDescriber(overlay.network, overlay.names).forward(labelled).terms)
+    )
+    glows: list[tuple[QLineF, str, float]] = []  # drawn as one item: see Glows
     for index, term in enumerate(step.terms):
         connection = looks[index]
         if connection is None:

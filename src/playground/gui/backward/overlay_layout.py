@@ -33,6 +33,10 @@ R = style.NEURON_RADIUS
 RING_RADIUS = R + 9  # the current neuron's ring
 UP, DOWN, RIGHT = QPointF(0, -1), QPointF(0, 1), QPointF(1, 0)
 MAX_FRAMES_PLACED = 1000  # frames whose places are kept (a few dozen choices each)
+# How far a connection label's box may reach from the part of its line where it is tried, at
+# text scale 1: pushed off the line by twice its reach across it and two leader gaps, plus
+# half its own size (see placement_batch.candidate_offsets); labels are under 150 × 50.
+LABEL_ROOM = 300.0
 
 
 def glow_intensities(values: Sequence[float], scale: float) -> list[float]:
@@ -187,16 +191,36 @@ class LabelLayout:
     ) -> None:
         """Note a connection's label; `_place_labels` places them all, the largest value first.
         Left out at a zoom too small to read it (see `tags_readable`), or out of sight."""
-        if not self.tags_shown:
+        if not self.tags_shown or not self._may_be_seen(line, along):
             return
-        if self.sight is not None:
-            around = QRectF(line.p1(), line.p2()).normalized().adjusted(-1, -1, 1, 1)
-            if not self.sight.intersects(around):
-                return
         short = lines[-1:] if short is None else short
         self.wanted.append(
             (key, value, line, lines, border, along, short if short != lines else [])
         )
+
+    def _may_be_seen(self, line: QLineF, along: Sequence[float] | None = None) -> bool:
+        """Whether a label of `line`, tried at the places `along` it (ALONG if None), could
+        land in sight (see CanvasOverlay._sight).
+
+        The whole line is not enough: zoomed in beside a neuron of 1000-10-1, a step's 24
+        labelled lines all cross the view, and 23 of their labels' places lie thousands of
+        units away, where making, describing and placing them was a fifth of the step.
+        """
+        if self.sight is None:
+            return True
+        along = along or ALONG
+        start, end = line.pointAt(min(along)), line.pointAt(max(along))
+        room = LABEL_ROOM * self.text_scale
+        tried = QRectF(start, end).normalized().adjusted(-room, -room, room, room)
+        return self.sight.intersects(tried)
+
+    def _writable(self, places: dict[int, tuple[QLineF, Sequence[float] | None]]) -> set[int]:
+        """Which of a neuron's labels chosen (by place: its line, and where along it it is
+        tried) are written with words and numbers: none where text would be a speck
+        (`tags_shown`), and only those that may land in sight (`_may_be_seen`)."""
+        if not self.tags_shown:
+            return set()
+        return {k for k, (line, along) in places.items() if self._may_be_seen(line, along)}
 
     def _place_labels(self) -> None:
         # Every labelled line is known before the first is placed, so no box lands on a line
