@@ -186,6 +186,10 @@ class NetworkScene(QGraphicsScene):
 
     def set_label_digits(self, digits: int) -> None:
         """Write weight and bias labels to this many significant digits (the trace's, once shown)."""
+        if digits == self.label_digits:
+            # Every item is made with the scene's digits and changed only here: all have them.
+            # The overlay asks at every step, and a thousand neurons looked at took a while.
+            return
         self.label_digits = digits
         if self.connection_layer is not None:
             self.connection_layer.set_label_digits(digits)
