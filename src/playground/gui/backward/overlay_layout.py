@@ -35,8 +35,9 @@ UP, DOWN, RIGHT = QPointF(0, -1), QPointF(0, 1), QPointF(1, 0)
 MAX_FRAMES_PLACED = 1000  # frames whose places are kept (a few dozen choices each)
 # How far a connection label's box may reach from the part of its line where it is tried, at
 # text scale 1: pushed off the line by twice its reach across it and two leader gaps, plus
-# half its own size (see placement_batch.candidate_offsets); labels are under 150 × 50.
-LABEL_ROOM = 300.0
+# half its own size (see placement_batch.candidate_offsets), at most 1.5 × (width + height)
+# + 20; with eight digits a label is about 200 × 40.
+LABEL_ROOM = 400.0
 
 
 def glow_intensities(values: Sequence[float], scale: float) -> list[float]:
