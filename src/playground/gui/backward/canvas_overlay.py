@@ -27,6 +27,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGraphicsItem
 
 from playground.engine.backward_stepper import NeuronStep, Trace
+from playground.engine.derivation import Derivation
 from playground.engine.formatting import format_number, neuron_names
 from playground.engine.trace_description import TraceDescriber
 from playground.engine.written import plain
@@ -472,40 +473,52 @@ class CanvasOverlay(LabelLayout):
                     glows.append((line, colour, 10 + 10 * intensities[k]))
                 self.paths.append((line, colour, True))
             if k in written:  # its words written only then: a thousand cost a while
-                t = self._sub(term.target)
-                lines = [
-                    TextLine(f"w · ∂L/∂z{t}", 6.5, MUTED),
-                    TextLine(html.escape(plain(derivations[k].rows[-2].expr, self.digits)), 7.5),
-                    TextLine(f"= {self.fmt(term.product)}", 8.5, colour, bold=True),
-                ]
-                self._want_label(
+                self._want_worked(
                     (step.neuron, term.target),
                     term.product,
                     line,
-                    lines[2:] if compact else lines,
+                    f"w · ∂L/∂z{self._sub(term.target)}",
+                    derivations[k],
                     colour,
+                    compact,
                     TERM_ALONG,
                 )
         for k in sorted(written - set(range(count))):
-            g, connection, colour = step.weight_grads[k - count], looks[k], colours[k]
-            i, j = self.names[g.source], self.names[g.target]
-            lines = [
-                TextLine(f"∂L/∂w<sub>{html.escape(i)},{html.escape(j)}</sub>", 6.5, MUTED),
-                # y_i × ∂L/∂z_j with its numbers: the row before the result, as in the panel.
-                TextLine(html.escape(plain(derivations[k].rows[-2].expr, self.digits)), 7.5),
-                TextLine(f"= {self.fmt(g.dL_dw)}", 8.5, colour, bold=True),
-            ]
-            self._want_label(
+            g, connection = step.weight_grads[k - count], looks[k]
+            i, j = html.escape(self.names[g.source]), html.escape(self.names[g.target])
+            self._want_worked(
                 (g.source, g.target),
                 g.dL_dw,
                 connection.line(),
-                lines[2:] if compact else lines,
-                colour,
+                f"∂L/∂w<sub>{i},{j}</sub>",
+                derivations[k],  # y_i × ∂L/∂z_j
+                colours[k],
+                compact,
             )
         if glows:
             self._add(self._make(Glows, glows))
         self._draw_lit()
         self._place_labels()
+
+    def _want_worked(
+        self,
+        key: tuple[str, str],
+        value: float,
+        line: QLineF,
+        name: str,
+        worked: Derivation,
+        colour: str,
+        compact: bool,
+        along: tuple[float, ...] | None = None,
+    ) -> None:
+        """A connection's label worked out: what it is (`name`), the row before the result with
+        its numbers in, as in the panel, and the result; the result alone when `compact`."""
+        lines = [
+            TextLine(name, 6.5, MUTED),
+            TextLine(html.escape(plain(worked.rows[-2].expr, self.digits)), 7.5),
+            TextLine(f"= {self.fmt(value)}", 8.5, colour, bold=True),
+        ]
+        self._want_label(key, value, line, lines[2:] if compact else lines, colour, along)
 
     def _link_start(self, output_id: str, position: QPointF) -> QPointF:
         """Where an output's link to the loss starts: at its target's tag; at the neuron where

@@ -8,7 +8,6 @@ computed show their z and y, the later ones are faded; the loss node waits for t
 from __future__ import annotations
 
 import dataclasses
-import html
 import math
 from typing import TYPE_CHECKING
 
@@ -16,9 +15,7 @@ from PySide6.QtCore import QLineF, QPointF
 
 from playground.engine.backward_stepper import forward_step
 from playground.engine.trace_description import TraceDescriber
-from playground.engine.written import plain
 from playground.gui.backward.forward_html import FORWARD_COLOUR, kept_forward_order
-from playground.gui.backward.math_html import MUTED
 from playground.gui.backward.overlay_items import Glows, Ring, TextLine
 from playground.gui.backward.overlay_layout import RING_RADIUS, UP, glow_intensities
 from playground.gui.backward.tag_budget import (
@@ -125,17 +122,14 @@ def draw_forward_step(overlay: CanvasOverlay, k: int) -> None:
             glows.append((line, FORWARD_COLOUR, 10 + 10 * intensities[index]))
         overlay.paths.append((line, FORWARD_COLOUR, False))
         if index in written:  # its words written only then: a thousand cost a while
-            lines = [
-                TextLine(f"w · y{overlay._sub(term.source)}", 6.5, MUTED),
-                TextLine(html.escape(plain(derivations[index].rows[-2].expr, overlay.digits)), 7.5),
-                TextLine(f"= {overlay.fmt(term.product)}", 8.5, FORWARD_COLOUR, bold=True),
-            ]
-            overlay._want_label(
+            overlay._want_worked(
                 (term.source, step.neuron),
                 term.product,
                 line,
-                lines[2:] if compact else lines,
+                f"w · y{overlay._sub(term.source)}",
+                derivations[index],
                 FORWARD_COLOUR,
+                compact,
             )
     if glows:
         overlay._add(overlay._make(Glows, glows))
