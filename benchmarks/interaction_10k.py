@@ -197,6 +197,34 @@ round ones were, which Qt's raster engine draws in one pass instead of stroking 
 (Glows.paint 3.5 -> 2.0 ms a step at zoom 1). Nothing changed for 1000-10-1 zoomed in: its
 thousand lit lines are drawn as before, and a paint of them costs 10-11 ms antialiased
 against 3.6 without, the raster engine's.
+
+Ninth round, `--cpu --every` (1000-10-1 with --passes=5), the round's start (c9b4a95, by
+PYTHONPATH) and its end taking turns, four rounds at zoom 1.0 and two fitted; median ms
+(multiple of the fixed work) / presses over 50:
+
+    1000-10-1, zoom 1.0    step   start 32.5-36.7 (1.59-1.64) / 0-6 of 55    end 24.2-36.6 (1.12-1.27) / 1-5
+                           back   start 27.1-31.1 (1.32-1.39) / 0-4          end 22.0-32.6 (1.03-1.13) / 0-3
+                           fwd    start 34.7-55.9 (1.63-2.70) / 0-7 of 8     end 25.8-42.1 (0.89-1.96) / 0-1
+    1000-10-1, fitted      step   start 19.4-30.0 (0.95-0.98) / 0-4          end 18.3-19.5 (0.91-0.95) / 0
+                           back   start 18.9-28.1 (0.92-0.93) / 1-2          end 16.6-17.8 (0.82-0.87) / 1
+    columns, zoom 1.0      step   start 25.2-34.6 (1.13-1.56) / 12-18 of 400 end 25.0-33.6 (1.19-1.31) / 8-14
+                           back   start 21.4-26.4 (1.00-1.05) / 6-11         end 21.7-23.0 (0.89-1.07) / 8-11
+    columns, fitted        step   start 24.5-26.7 (0.94-1.11) / 6-10         end 19.0-26.2 (0.87-1.08) / 6-11
+    1000-10-1 loaded after the columns pass, zoom 1.0: start 107-187 ms, end 109-198 (seven
+    runs each); the same load timed alone after 400 steps, 400 Backs and the update, four
+    runs each: start 109-193, end 110-126
+
+What changed: a connection label counts as in sight by the part of its line where it is
+tried, with room for a box pushed off it (LabelLayout._may_be_seen), not by its whole line.
+Zoomed in beside a neuron of 1000-10-1 all 24 labelled lines cross the view, but 23 of their
+labels are tried thousands of units away; they were described, made and placed at every
+step, and are not now (_current_neuron 10.4-11.8 -> 3.0-3.3 ms a step; the step's CPU
+median, timed function by function, 32.9-39.6 -> 22.0-22.6). The window's picture is the
+same but for antialiased edges in the lit fan: lit lines alike on the screen to a pixel,
+not a quarter of one, are drawn once (their paint 6.6-9.5 -> 4.2-5.9 ms in one process;
+452-539 of 307,026 pixels differ, by at most 20-37 of 255). The overlay lights a frame's
+connections in one call, and the scene no longer looks at each neuron when the label digits
+stay the same (0.7 ms a step).
 """
 
 import cProfile
