@@ -483,7 +483,7 @@ class CanvasOverlay(LabelLayout):
                     compact,
                     TERM_ALONG,
                 )
-        for k in sorted(written - set(range(count))):
+        for k in sorted(k for k in written if k >= count):  # the weights' labels
             g, connection = step.weight_grads[k - count], looks[k]
             i, j = html.escape(self.names[g.source]), html.escape(self.names[g.target])
             self._want_worked(
@@ -644,10 +644,8 @@ class CanvasOverlay(LabelLayout):
         """Light each connection `keys[k]` in `colours[k]`, as wide as `intensities[k]` (0…1)
         says: its editor item restyled, or drawn by the overlay (see `lit_here`). Returns each
         one as drawn (its item, or in a large network perhaps its stand-in: looking makes no
-        item, see connection_items), None where the canvas has none.
-
-        A neuron's connections all in one call: one by one, a thousand took a while.
-        """
+        item, see connection_items), None where the canvas has none. A neuron's connections
+        are lit in one call."""
         drawn = self.scene.connection_items.lines
         looks = [drawn.get(key) for key in keys]
         lit = zip(keys, looks, colours, intensities, strict=True)
