@@ -42,6 +42,7 @@ from playground.gui.canvas import style
 from playground.gui.canvas.connection_item import flat_pen
 from playground.gui.canvas.connection_layer import ANTIALIAS_FROM, ARROWHEADS_FROM
 from playground.gui.canvas.connection_line import stands_in
+from playground.gui.canvas.connection_lines import rows_of
 from playground.gui.canvas.connection_look import arrow_size
 from playground.gui.canvas.connection_pens import lit_width
 
@@ -253,5 +254,4 @@ def draw_lines(painter: QPainter, rows: np.ndarray) -> None:
 
 def ends_of(lines: list[tuple[QLineF, str, float]]) -> np.ndarray:
     """The lines' ends as rows of x1, y1, x2, y2."""
-    # toTuple: the four numbers in one call, not four (1,000 lines: 0.8 ms against 1.3).
-    return np.array([li.toTuple() for li, _, _ in lines]).reshape(-1, 4)
+    return rows_of(li for li, _, _ in lines)

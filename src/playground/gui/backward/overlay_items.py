@@ -16,7 +16,7 @@ from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen, QTextDocument
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QStyleOptionGraphicsItem, QWidget
 
-from playground.gui.canvas.connection_lines import area_of, line_edges
+from playground.gui.canvas.connection_lines import area_of, line_edges, rows_of
 
 TAG_Z = 5.0
 GLOW_Z = -1.0
@@ -170,8 +170,7 @@ def glow_bounds(line: QLineF, width: float) -> QRectF:
 def lines_bounds(lines: list[QLineF], widths: list[float]) -> QRectF:
     """The union of each line's `glow_bounds` at its width, found over arrays: a thousand
     QRectF unions took a while. Empty for no line."""
-    ends = np.array([line.toTuple() for line in lines]).reshape(-1, 4)  # see `ends_of`
-    return area_of(line_edges(ends, np.asarray(widths, dtype=float) + 2))
+    return area_of(line_edges(rows_of(lines), np.asarray(widths, dtype=float) + 2))
 
 
 def halo_pen(

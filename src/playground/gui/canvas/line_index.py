@@ -13,6 +13,7 @@ from collections.abc import Mapping
 import numpy as np
 from PySide6.QtCore import QRectF
 
+from playground.gui.canvas.connection_lines import rows_of
 from playground.gui.canvas.connection_look import ConnectionLook
 
 Key = tuple[str, str]
@@ -33,9 +34,7 @@ class LineIndex:
     def _arrays(self) -> tuple[list[Key], np.ndarray]:
         if self._keys is None:
             self._keys = list(self._lines)
-            drawn = [self._lines[k].drawn for k in self._keys]
-            ends = [d.toTuple() for d in drawn]  # x1, y1, x2, y2 in one call
-            self._ends = np.array(ends, dtype=float).reshape(-1, 4)
+            self._ends = rows_of(self._lines[k].drawn for k in self._keys)
         return self._keys, self._ends
 
     def near(self, x: float, y: float, reach: float) -> list[Key]:
